@@ -1,0 +1,52 @@
+"""geokg.extract: Japanese text → actors and typed relations with evidence.
+
+The records and I/O are importable without spaCy; the names that need the
+GiNZA model (``load``, ``Extractor``, ``extract_relations`` …) load it lazily
+on first use.
+
+>>> import extract
+>>> extract.RelationType("sanction").goldstein
+-4.0
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from .io import read_document, read_jsonl, write_jsonl
+from .types import Actor, ActorType, Document, DocumentResult, Modality, Relation, RelationType, Role
+
+__all__ = [
+    "Actor",
+    "ActorType",
+    "Document",
+    "DocumentResult",
+    "Modality",
+    "Relation",
+    "RelationType",
+    "Role",
+    "read_document",
+    "read_jsonl",
+    "write_jsonl",
+    "load",
+    "load_lexicon",
+    "Extractor",
+    "extract_relations",
+    "extract_document",
+]
+
+_LAZY = {
+    "load": "pipeline",
+    "Extractor": "pipeline",
+    "extract_relations": "pipeline",
+    "extract_document": "pipeline",
+    "load_lexicon": "lexicon",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module = importlib.import_module(f".{_LAZY[name]}", __name__)
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

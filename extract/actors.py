@@ -1,0 +1,634 @@
+"""Actor mentions in one sentence: gazetteer, abbreviations, bodies, persons.
+
+Works on any tokenised ``Doc`` of one sentence: the bare Sudachi tokens of
+``nlp.make_doc`` (the cheap pass that decides what is worth parsing) or a
+fully parsed one, where GiNZA's NER adds persons. Pure: the Doc is not
+modified; mentions are returned as records.
+
+GiNZA's NER alone is not enough for news (it tags 日米 as one Country, 南山大
+as a Theater, misses 防衛省防衛研究所 and reads 先任 as a Person), so the
+gazetteer and the title patterns lead and NER only adds names they missed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from .lexicon import Lexicon
+from .normalize import is_kanji, is_katakana, match_key, nfkc
+from .types import ActorType, Role
+
+__all__ = ["Mention", "Link", "SentenceMentions", "find_mentions", "PREFIXES"]
+
+# One-character prefixes that turn a country abbreviation into an argument:
+# 対ロ制裁 (against Russia), 訪米 (visit to the US), 駐日大使 (to Japan).
+PREFIXES = frozenset("対訪駐親反在脱来離知嫌")
+_TARGET_PREFIXES = frozenset("対反嫌")
+_OPEN = "(（"
+_CLOSE = ")）"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of tokens naming one or more actors.
+
+    ``ids`` is empty for persons and rule-found organizations until the
+    document resolves them (:mod:`extract.resolve`); ``name`` is then the key.
+    """
+
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    text: str  # verbatim surface form
+    type: ActorType
+    ids: tuple[str, ...] = ()
+    name: str = ""  # canonical name for persons and new organizations
+    kind: str = "gazetteer"  # gazetteer | compound | person | organization | collective
+    role: Role | None = None
+    title: str | None = None
+    reading: str | None = None
+    prefix: str | None = None  # 対, 訪 … before an abbreviation
+    count: int = 0  # collectives: how many actors 両国 / 3カ国 stand for
+
+    @property
+    def is_collective(self) -> bool:
+        return self.kind == "collective"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An affiliation read from the noun phrase: 「Xの Y大統領」, 「X省Y研究所」."""
+
+    child: int  # index into SentenceMentions.mentions
+    type: str  # leader_of | member_of | part_of
+    parent: int | None  # index of the parent mention, or None with parent_id
+    predicate: str
+    parent_id: str | None = None  # a gazetteer parent not mentioned here (安保理 → 国連)
+
+
+@dataclass(slots=True)
+class SentenceMentions:
+    mentions: list[Mention] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    by_token: dict[int, int] = field(default_factory=dict)  # token index -> mention index
+
+    def at(self, token_index: int) -> Mention | None:
+        i = self.by_token.get(token_index)
+        return None if i is None else self.mentions[i]
+
+    def index_at(self, token_index: int) -> int | None:
+        return self.by_token.get(token_index)
+
+    def distinct_actor_keys(self) -> set[str]:
+        keys: set[str] = set()
+        for m in self.mentions:
+            if m.is_collective:
+                keys.update(f"?{k}" for k in range(m.count))
+            elif m.ids:
+                keys.update(m.ids)
+            else:
+                keys.add(m.name)
+        return keys
+
+
+def _is_particle(tag: str) -> bool:
+    return tag.startswith(("助詞", "助動詞", "補助記号", "空白"))
+
+
+def _is_nounish(tag: str) -> bool:
+    return tag.startswith(("名詞", "接頭辞", "接尾辞-名詞的"))
+
+
+class _Builder:
+    def __init__(self, doc, lex: Lexicon, original: str | None = None):
+        self.doc = doc
+        # Surface forms come from the original text (the Doc may hold its NFKC form).
+        self.surface = original if original is not None and len(original) == len(doc.text) else doc.text
+        self.lex = lex
+        self.norm = nfkc(doc.text)
+        self.tok_start = [t.idx for t in doc]
+        self.tok_end = [t.idx + len(t.text) for t in doc]
+        self.start_at = {s: i for i, s in enumerate(self.tok_start)}
+        self.end_at = {e: i for i, e in enumerate(self.tok_end)}
+        self.out = SentenceMentions()
+        self.dropped: set[int] = set()
+
+    # -- bookkeeping -------------------------------------------------------
+    def text(self, start: int, end: int) -> str:
+        return self.surface[self.tok_start[start] : self.tok_end[end - 1]]
+
+    def ntext(self, start: int, end: int) -> str:
+        return self.norm[self.tok_start[start] : self.tok_end[end - 1]]
+
+    def free(self, start: int, end: int) -> bool:
+        return all(i not in self.out.by_token for i in range(start, end))
+
+    def add(self, m: Mention) -> int:
+        idx = len(self.out.mentions)
+        self.out.mentions.append(m)
+        for i in range(m.start, m.end):
+            self.out.by_token[i] = idx
+        return idx
+
+    def replace(self, idx: int, m: Mention) -> None:
+        old = self.out.mentions[idx]
+        for i in range(old.start, old.end):
+            self.out.by_token.pop(i, None)
+        self.out.mentions[idx] = m
+        for i in range(m.start, m.end):
+            self.out.by_token[i] = idx
+
+    def drop(self, idx: int) -> None:
+        old = self.out.mentions[idx]
+        for i in range(old.start, old.end):
+            if self.out.by_token.get(i) == idx:
+                del self.out.by_token[i]
+        self.dropped.add(idx)
+
+    def link(self, child: int, rtype: str, parent: int | None, predicate: str, parent_id: str | None = None) -> None:
+        lk = Link(child=child, type=rtype, parent=parent, predicate=predicate, parent_id=parent_id)
+        if lk not in self.out.links:
+            self.out.links.append(lk)
+
+    def actor_type(self, actor_id: str) -> ActorType:
+        return self.lex.actors[actor_id].type
+
+    # -- 1. gazetteer --------------------------------------------------------
+    def gazetteer(self) -> None:
+        doc, lex = self.doc, self.lex
+        i = 0
+        n = len(doc)
+        while i < n:
+            s = self.tok_start[i]
+            best = None
+            for j in range(n - 1, i - 1, -1):
+                e = self.tok_end[j]
+                if e - s > lex.max_alias_length:
+                    continue
+                key = match_key(self.norm[s:e])
+                aid = lex.aliases.get(key)
+                if aid is not None and (len(key) >= 2 or not key.isascii()) and self._ascii_bounded(s, e):
+                    best = (j + 1, aid)
+                    break
+            if best is None:
+                i += 1
+                continue
+            end, aid = best
+            self.add(Mention(start=i, end=end, text=self.text(i, end), type=self.actor_type(aid), ids=(aid,)))
+            i = end
+
+    def _ascii_bounded(self, s: int, e: int) -> bool:
+        # Latin aliases (EU, IS, AP) must not be part of a longer Latin word.
+        t = self.norm
+        if t[s:e].isascii():
+            if s > 0 and t[s - 1].isascii() and t[s - 1].isalnum():
+                return False
+            if e < len(t) and t[e].isascii() and t[e].isalnum():
+                return False
+        return True
+
+    # -- 2. abbreviations: 日米韓, ロ朝, 対ロ, 訪米, 露外相 -------------------------
+    def _abbr_ids(self, s: str) -> tuple[str, ...] | None:
+        ab = self.lex.abbreviations
+        if not s or any(c not in ab for c in s):
+            return None
+        return tuple(dict.fromkeys(ab[c] for c in s))
+
+    def abbreviations(self) -> None:
+        doc, lex = self.doc, self.lex
+        i = 0
+        n = len(doc)
+        while i < n:
+            if not self.free(i, i + 1):
+                i += 1
+                continue
+            # Adjacent tokens made only of abbreviations form one compound: 日米 + 韓.
+            j = i
+            while j < n and self.free(j, j + 1) and self._abbr_ids(self.ntext(j, j + 1)) is not None:
+                j += 1
+            prefix = None
+            start = i
+            if j == i:
+                tok = self.ntext(i, i + 1)
+                # A prefix inside the token: 訪米, 対日, 駐日
+                if len(tok) >= 2 and tok[0] in PREFIXES and self._abbr_ids(tok[1:]) is not None and tok not in lex.not_compounds:
+                    ids = self._abbr_ids(tok[1:])
+                    assert ids is not None
+                    self.add(Mention(start=i, end=i + 1, text=self.text(i, i + 1), type=self._compound_type(ids),
+                                     ids=ids, kind="compound", prefix=tok[0]))
+                i += 1
+                continue
+            surface = self.ntext(i, j)
+            ids = self._abbr_ids(surface)
+            assert ids is not None
+            if surface in lex.not_compounds or self._is_date_or_word(i, j, surface):
+                i = j
+                continue
+            prev = self.ntext(i - 1, i) if i > 0 else ""
+            if prev and prev[-1] in PREFIXES and prev[-1:] == prev:
+                prefix = prev
+            if len(surface) == 1 and prefix is None and not self._standalone(i, surface):
+                i = j
+                continue
+            if surface in lex.ambiguous_compounds and not (j < n and _is_nounish(doc[j].tag_) and not doc[j].tag_.startswith("名詞-数詞")):
+                i = j
+                continue
+            self.add(Mention(start=start, end=j, text=self.text(start, j), type=self._compound_type(ids), ids=ids,
+                             kind="compound" if len(ids) > 1 else "gazetteer", prefix=prefix))
+            i = j
+
+    def _compound_type(self, ids: tuple[str, ...]) -> ActorType:
+        return self.actor_type(ids[0]) if len(ids) == 1 else ActorType.COUNTRY
+
+    def _is_date_or_word(self, i: int, j: int, surface: str) -> bool:
+        doc = self.doc
+        # 19日, 3月中: a number before 日/中 makes it a date, not Japan or China.
+        if i > 0 and (doc[i - 1].like_num or doc[i - 1].tag_.startswith("名詞-数詞")):
+            return True
+        # Sudachi tags the abbreviation 中 in 期間中 as a suffix.
+        if len(surface) == 1 and doc[i].tag_.startswith("接尾辞") and surface not in self.lex.standalone_abbreviations:
+            return True
+        return False
+
+    def _standalone(self, i: int, surface: str) -> bool:
+        """A lone 米/露/英 counts when a title, body word or particle follows."""
+        if surface not in self.lex.standalone_abbreviations:
+            return False
+        doc = self.doc
+        if i + 1 >= len(doc):
+            return False
+        nxt = self.ntext(i + 1, min(len(doc), i + 4))
+        if nxt.startswith(self.lex.state_alias_suffixes + self.lex.state_body_suffixes):
+            return True
+        for k in range(i + 2, min(len(doc), i + 5) + 1):
+            if self.lex.title_role(self.ntext(i + 1, k)) is not None:
+                return True
+        # 米が, 露は: a particle right after is the abbreviation used as a noun.
+        return doc[i + 1].tag_.startswith("助詞-格助詞") or doc[i + 1].tag_.startswith("助詞-係助詞")
+
+    # -- 3. state bodies and organization chains -----------------------------
+    def bodies(self) -> None:
+        """韓国側 / 米政府 → the state; 中国外務省 / イスラエル軍 → a body part_of the state;
+        X + noun run + 研究院 → an organization part_of X (韓国統一研究院, 防衛省防衛研究所)."""
+        lex = self.lex
+        for idx in range(len(self.out.mentions)):
+            m = self.out.mentions[idx]
+            if m.kind == "collective" or len(m.ids) != 1 or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION):
+                continue
+            after = self.norm[self.tok_end[m.end - 1] :]
+            if m.type == ActorType.COUNTRY:
+                suffix = next((s for s in lex.state_alias_suffixes if after.startswith(s)), None)
+                if suffix and self._ends_on_token(m.end - 1, len(suffix)):
+                    end = self.end_at[self.tok_end[m.end - 1] + len(suffix)] + 1
+                    if self.free(m.end, end):
+                        self.replace(idx, Mention(start=m.start, end=end, text=self.text(m.start, end), type=m.type,
+                                                  ids=m.ids, kind=m.kind, prefix=m.prefix))
+                        continue
+                suffix = next((s for s in lex.state_body_suffixes if after.startswith(s)), None)
+                if suffix and self._ends_on_token(m.end - 1, len(suffix)):
+                    end = self.end_at[self.tok_end[m.end - 1] + len(suffix)] + 1
+                    # 外務省 alone is in the gazetteer (Japan's); after 中国 it is China's.
+                    body = self.out.index_at(m.end)
+                    if body is not None and self.out.mentions[body].end == end:
+                        self.drop(body)
+                    if self.free(m.end, end):
+                        self._org_over(idx, m, end, parent_in_name=True)
+                        continue
+            self._org_run(idx, m)
+
+    def _ends_on_token(self, tok: int, length: int) -> bool:
+        return self.tok_end[tok] + length in self.end_at
+
+    def _org_run(self, idx: int, m: Mention) -> None:
+        """An actor followed by a noun run ending in an organization suffix."""
+        doc = self.doc
+        j = m.end
+        n = len(doc)
+        while j < n and j - m.end < 5 and self.free(j, j + 1) and _is_nounish(doc[j].tag_) \
+                and not doc[j].tag_.startswith("名詞-数詞") and doc[j].text not in "・･":
+            j += 1
+            run = self.ntext(m.end, j)
+            if run.endswith(self.lex.org_suffixes) and (j >= n or not doc[j].tag_.startswith("接尾辞")):
+                self._org_over(idx, m, j, parent_in_name=m.type == ActorType.COUNTRY)
+                return
+
+    def _org_over(self, idx: int, parent: Mention, end: int, *, parent_in_name: bool) -> None:
+        """Turn parent + the tokens up to ``end`` into an organization mention.
+
+        When the parent is a state, the body is named with it (中国外務省: 外務省
+        alone would be Japan's); when it is a body, the new organization keeps its
+        own name and the chain is an alias (防衛省防衛研究所 → 防衛研究所).
+        """
+        own = self.ntext(parent.end, end)
+        full = self.ntext(parent.start, end)
+        known = self.lex.lookup(full)
+        if known is not None:
+            self.replace(idx, Mention(start=parent.start, end=end, text=self.text(parent.start, end),
+                                      type=self.actor_type(known), ids=(known,)))
+            return
+        name = full if parent_in_name else own
+        known_own = None if parent_in_name else self.lex.lookup(own)
+        org = Mention(start=parent.start if parent_in_name else parent.end, end=end,
+                      text=self.text(parent.start, end) if parent_in_name else self.text(parent.end, end),
+                      type=ActorType.ORGANIZATION, ids=(known_own,) if known_own else (), name=name,
+                      kind="organization")
+        if parent_in_name:
+            # The state stays known to the sentence through the link only.
+            self.replace(idx, org)
+            self.link(idx, "part_of", None, name, parent_id=parent.ids[0])
+        else:
+            # 防衛省防衛研究所: both are mentions; the chain is evidence of part_of.
+            child = self.add(org)
+            self.link(child, "part_of", idx, self.text(parent.start, end))
+            self.out.mentions[child] = org
+
+    # -- 4. persons ------------------------------------------------------------
+    def _title_at(self, i: int) -> tuple[int, Role, str] | None:
+        """Longest title word starting at token i: (end, role, title)."""
+        doc = self.doc
+        for k in range(min(len(doc), i + 5), i, -1):
+            words = self.ntext(i, k)
+            role = self.lex.title_role(words)
+            if role is not None:
+                return k, role, words
+        return None
+
+    def _name_token(self, t) -> bool:
+        tag = t.tag_
+        txt = t.text
+        if tag.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person":
+            return True
+        if tag.startswith(("名詞-普通名詞", "名詞-固有名詞-一般")) and is_katakana(txt) and len(txt) >= 2:
+            return True
+        return False
+
+    def _name_left(self, end: int) -> tuple[int, str | None] | None:
+        """Scan left from ``end`` (exclusive) for a name: (start, reading)."""
+        doc = self.doc
+        k = end - 1
+        reading = None
+        if k >= 0 and doc[k].text in "・･":
+            k -= 1
+        if k >= 0 and doc[k].text in _CLOSE:
+            o = k - 1
+            while o >= 0 and doc[o].text not in _OPEN and k - o < 12:
+                o -= 1
+            if o < 0 or doc[o].text not in _OPEN:
+                return None
+            inner = self.ntext(o + 1, k) if o + 1 < k else ""
+            if inner and is_katakana(inner.replace(" ", "")):
+                reading = inner
+            k = o - 1
+        stop = k
+        parts = 0
+        has_name = False
+        while k >= 0 and parts < 4 and self.free(k, k + 1):
+            t = doc[k]
+            if self._name_token(t):
+                has_name = True
+            elif t.text in "・･" and k > 0 and is_katakana(doc[k - 1].text) and parts > 0:
+                pass
+            elif len(t.text) <= 2 and all(is_kanji(c) for c in t.text) and not _is_particle(t.tag_) \
+                    and (parts > 0 and self._name_token(doc[k + 1]) or k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名")):
+                # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
+                pass
+            else:
+                break
+            parts += 1
+            k -= 1
+        if not has_name or k == stop:
+            return None
+        start = k + 1
+        name = self.ntext(start, stop + 1)
+        if self.lex.title_role(name) is not None or self.lex.lookup(name) is not None:
+            return None
+        return start, reading
+
+    def persons(self) -> None:
+        doc = self.doc
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not self.free(i, i + 1):
+                i += 1
+                continue
+            title = self._title_at(i)
+            if title is not None:
+                end, role, word = title
+                # Optional affiliation between name and title: ブリンケン米国務長官, 王毅中国外相
+                aff = self.out.index_at(i - 1) if i > 0 else None
+                name_end = self.out.mentions[aff].start if aff is not None else i
+                found = self._name_left(name_end)
+                if found is not None:
+                    start, reading = found
+                    name_stop = name_end
+                    # the name ends before a reading in brackets or a ・
+                    raw = self.ntext(start, name_stop)
+                    name = self._clean_name(raw)
+                    idx = self.add(Mention(start=start, end=end if aff is None else name_end,
+                                           text=self.text(start, end), type=ActorType.PERSON, name=name,
+                                           kind="person", role=role, title=word, reading=reading))
+                    if aff is not None:
+                        # The title tokens belong to the person too, so that the parse head finds it.
+                        for t in range(i, end):
+                            self.out.by_token[t] = idx
+                        self._affiliate(idx, aff, role, word)
+                    else:
+                        self._affiliation_before(idx, start, role, word)
+                    i = end
+                    continue
+            i += 1
+        self._honorific_persons()
+        self._named_persons()
+
+    def _clean_name(self, raw: str) -> str:
+        """The bare name: no reading in brackets, honorific or title (恩氏 is one token at times)."""
+        name = raw
+        for o in _OPEN:
+            if o in name:
+                name = name[: name.index(o)]
+        name = name.rstrip("・･ ").strip()
+        changed = True
+        while changed:
+            changed = False
+            for suffix in sorted(self.lex.honorifics | set(self.lex.titles), key=len, reverse=True):
+                if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                    name = name[: -len(suffix)].rstrip("・･ ")
+                    changed = True
+                    break
+        return name
+
+    def _honorific_persons(self) -> None:
+        doc = self.doc
+        for i, t in enumerate(doc):
+            if not self.free(i, i + 1) or self.ntext(i, i + 1) not in self.lex.honorifics:
+                continue
+            found = self._name_left(i)
+            if found is None:
+                continue
+            start, reading = found
+            name = self._clean_name(self.ntext(start, i))
+            role = None
+            title = None
+            # 慶応大学教授の山田花子氏: the title precedes the name.
+            idx = self.add(Mention(start=start, end=i + 1, text=self.text(start, i + 1), type=ActorType.PERSON,
+                                   name=name, kind="person", reading=reading))
+            if start >= 2 and self.ntext(start - 1, start) == "の":
+                for k in range(start - 2, max(-1, start - 6), -1):
+                    found_title = self._title_at(k)
+                    if found_title and found_title[0] == start - 1:
+                        _, role, title = found_title
+                        m = self.out.mentions[idx]
+                        self.out.mentions[idx] = Mention(start=m.start, end=m.end, text=m.text, type=m.type,
+                                                         name=m.name, kind=m.kind, role=role, title=title,
+                                                         reading=m.reading)
+                        aff = self.out.index_at(k - 1) if k > 0 else None
+                        if aff is None and k > 0:
+                            aff = self._affiliation_org(k, role)
+                        if aff is not None:
+                            self._affiliate(idx, aff, role, title)
+                        break
+
+    def _named_persons(self) -> None:
+        """Names with no title or honorific: Sudachi 人名 runs, and GiNZA NER persons."""
+        doc = self.doc
+        i = 0
+        n = len(doc)
+        while i < n:
+            t = doc[i]
+            if self.free(i, i + 1) and (t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person" and t.ent_iob_ == "B"):
+                j = i + 1
+                while j < n and self.free(j, j + 1) and (doc[j].tag_.startswith("名詞-固有名詞-人名")
+                                                         or doc[j].ent_type_ == "Person" and doc[j].ent_iob_ == "I"):
+                    j += 1
+                name = self.ntext(i, j)
+                tags = [doc[k].tag_ for k in range(i, j)]
+                strong = any(tg.startswith("名詞-固有名詞-人名") for tg in tags)
+                ok = strong and (len(name) >= 2) and (j - i >= 2 or is_katakana(name) and len(name) >= 3
+                                                      or tags[0].startswith("名詞-固有名詞-人名-一般") and len(name) >= 2
+                                                      or tags[0].startswith("名詞-固有名詞-人名-姓") and self._followed_by_particle(j))
+                if ok and self.lex.lookup(name) is None and self.lex.title_role(name) is None:
+                    self.add(Mention(start=i, end=j, text=self.text(i, j), type=ActorType.PERSON,
+                                     name=self._clean_name(name), kind="person"))
+                i = j
+                continue
+            i += 1
+
+    def _followed_by_particle(self, j: int) -> bool:
+        return j < len(self.doc) and self.doc[j].tag_.startswith("助詞")
+
+    def _affiliate(self, person: int, aff: int, role: Role, title: str) -> None:
+        am = self.out.mentions[aff]
+        if am.is_collective:
+            return
+        rtype = "leader_of" if role == Role.LEADER else "member_of"
+        self.link(person, rtype, aff, title)
+
+    def _affiliation_before(self, person: int, start: int, role: Role, title: str) -> None:
+        """「Xの Y大統領」: X is the person's state or organization."""
+        if start < 2 or self.ntext(start - 1, start) != "の":
+            return
+        aff = self.out.index_at(start - 2)
+        if aff is None:
+            aff = self._affiliation_org(start - 1, role)
+        if aff is not None:
+            self._affiliate(person, aff, role, title)
+
+    def _affiliation_org(self, end: int, role: Role) -> int | None:
+        """南山大の平岩教授: the noun run ending at ``end`` is the organization the person works at."""
+        no_index = end
+        if role == Role.LEADER:
+            return None
+        doc = self.doc
+        k = no_index - 1
+        while k >= 0 and self.free(k, k + 1) and _is_nounish(doc[k].tag_) and not doc[k].tag_.startswith("名詞-数詞") \
+                and no_index - k <= 4:
+            k -= 1
+        start = k + 1
+        if start >= no_index:
+            return None
+        run = self.ntext(start, no_index)
+        tags = [doc[x].tag_ for x in range(start, no_index)]
+        has_proper = any(tg.startswith("名詞-固有名詞") for tg in tags) or any(
+            tg.startswith("名詞-普通名詞") and is_katakana(doc[x].text) for x, tg in zip(range(start, no_index), tags))
+        if not (run.endswith(self.lex.org_suffixes) or run.endswith(self.lex.org_suffixes_after_name) and
+                (has_proper or len(run) >= 3)):
+            return None
+        known = self.lex.lookup(run)
+        return self.add(Mention(start=start, end=no_index, text=self.text(start, no_index),
+                                type=ActorType.ORGANIZATION if known is None else self.actor_type(known),
+                                ids=(known,) if known else (), name=run, kind="organization"))
+
+    # -- 5. organizations found by their ending alone -------------------------
+    def free_organizations(self) -> None:
+        """A noun run with a proper noun that ends in 研究所, 大学, 委員会 …"""
+        doc = self.doc
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not self.free(i, i + 1) or not _is_nounish(doc[i].tag_) or doc[i].tag_.startswith(("接尾辞", "名詞-数詞")):
+                i += 1
+                continue
+            j = i
+            while j < n and self.free(j, j + 1) and _is_nounish(doc[j].tag_) and not doc[j].tag_.startswith("名詞-数詞") \
+                    and j - i < 6:
+                j += 1
+            best = None
+            for k in range(j, i + 1, -1):
+                run = self.ntext(i, k)
+                if run.endswith(self.lex.org_suffixes) and len(run) > 2 and (k >= n or not doc[k].tag_.startswith("接尾辞")):
+                    tags = [doc[x].tag_ for x in range(i, k)]
+                    if any(tg.startswith("名詞-固有名詞") and not tg.startswith("名詞-固有名詞-人名") for tg in tags):
+                        best = k
+                        break
+            if best is None:
+                i = max(j, i + 1)
+                continue
+            run = self.ntext(i, best)
+            known = self.lex.lookup(run)
+            self.add(Mention(start=i, end=best, text=self.text(i, best),
+                             type=ActorType.ORGANIZATION if known is None else self.actor_type(known),
+                             ids=(known,) if known else (), name=run, kind="organization"))
+            i = best
+
+    # -- 6. collectives ----------------------------------------------------
+    def collectives(self) -> None:
+        doc = self.doc
+        for i in range(len(doc)):
+            if not self.free(i, i + 1):
+                continue
+            for k in range(min(len(doc), i + 3), i, -1):
+                word = self.ntext(i, k)
+                count = self.lex.collectives.get(word)
+                if count and self.free(i, k):
+                    self.add(Mention(start=i, end=k, text=self.text(i, k), type=ActorType.COUNTRY, kind="collective",
+                                     count=count, name=word))
+                    break
+
+
+def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> SentenceMentions:
+    """All actor mentions of a one-sentence Doc, with the affiliations its noun phrases state.
+
+    ``original`` is the verbatim sentence when the Doc holds a normalised copy
+    of the same length; mention texts are taken from it.
+    """
+    b = _Builder(doc, lex, original)
+    b.gazetteer()
+    b.abbreviations()
+    b.bodies()
+    b.persons()
+    b.free_organizations()
+    b.collectives()
+    # Keep mentions in text order so that indices follow the sentence.
+    return _sorted(b.out, b.dropped)
+
+
+def _sorted(sm: SentenceMentions, dropped: set[int]) -> SentenceMentions:
+    live = [i for i in range(len(sm.mentions)) if i not in dropped]
+    order = sorted(live, key=lambda i: (sm.mentions[i].start, sm.mentions[i].end))
+    new_index = {old: new for new, old in enumerate(order)}
+    out = SentenceMentions()
+    out.mentions = [sm.mentions[i] for i in order]
+    out.links = [Link(child=new_index[lk.child], type=lk.type,
+                      parent=None if lk.parent is None else new_index[lk.parent],
+                      predicate=lk.predicate, parent_id=lk.parent_id) for lk in sm.links]
+    out.by_token = {t: new_index[i] for t, i in sm.by_token.items()}
+    return out

@@ -1,0 +1,193 @@
+"""Scoring extracted relations against gold annotations (the ONTOLOGY.md gold format).
+
+The same measure as the project's reference scorer, so users who annotate
+their own articles get comparable figures: a predicted actor resolves to a
+gold actor by id, or by its label or mention against the gold names and
+aliases (NFKC, no spaces, titles dropped); a relation is right when its
+(source, type, target) resolves to a gold relation, symmetric types in
+either direction. Standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .types import RelationType
+
+__all__ = ["Gold", "load_gold", "score", "format_report"]
+
+_SYMMETRIC = {t.value for t in RelationType if t.symmetric}
+_TYPES = {t.value for t in RelationType}
+_SUFFIXES = ("総書記", "大統領", "首相", "国家主席", "主席", "委員長", "外相", "国務長官",
+             "長官", "大臣", "教授", "氏", "さん", "側")
+
+
+def _norm(s: object) -> str:
+    s = unicodedata.normalize("NFKC", str(s or "")).strip().lower()
+    s = "".join(s.split())
+    changed = True
+    while changed and s:
+        changed = False
+        for suf in _SUFFIXES:
+            if s.endswith(suf) and len(s) > len(suf):
+                s, changed = s[: -len(suf)], True
+    return s
+
+
+def _doc_key(path: object) -> str:
+    return Path(str(path)).stem
+
+
+def _key(src: str, typ: str, tgt: str) -> tuple[str, str, str]:
+    if typ in _SYMMETRIC:
+        src, tgt = sorted((src, tgt))
+    return (src, typ, tgt)
+
+
+@dataclass
+class Gold:
+    """One gold document."""
+
+    doc: str
+    actors: dict[str, dict[str, Any]]
+    relations: dict[tuple[str, str, str], dict[str, Any]]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Gold:
+        relations = {_key(r["source"], r["type"], r["target"]): dict(r) for r in data.get("relations", [])}
+        return cls(doc=_doc_key(data["doc"]), actors={a["id"]: dict(a) for a in data.get("actors", [])},
+                   relations=relations)
+
+    def __post_init__(self) -> None:
+        self.by_id = {_norm(i): i for i in self.actors}
+        names: dict[str, set[str]] = defaultdict(set)
+        for aid, a in self.actors.items():
+            for n in [a.get("name", "")] + list(a.get("aliases", [])):
+                if _norm(n):
+                    names[_norm(n)].add(aid)
+        # An alias shared by two actors resolves to neither.
+        self.by_name = {n: next(iter(ids)) for n, ids in names.items() if len(ids) == 1}
+
+    def resolve(self, ident: str, *names: str) -> str | None:
+        if _norm(ident) in self.by_id:
+            return self.by_id[_norm(ident)]
+        for n in names:
+            if _norm(n) in self.by_name:
+                return self.by_name[_norm(n)]
+        return None
+
+
+def load_gold(path: str | Path) -> list[Gold]:
+    """Gold documents from a JSON file or a folder of them."""
+    p = Path(path)
+    files = sorted(p.glob("*.json")) if p.is_dir() else [p]
+    if not files or not all(f.is_file() for f in files):
+        raise FileNotFoundError(f"{p}: no gold JSON files there")
+    out = []
+    for f in files:
+        try:
+            out.append(Gold.from_dict(json.loads(f.read_text(encoding="utf-8"))))
+        except (ValueError, KeyError) as e:
+            raise ValueError(f"{f}: not a gold file in the ONTOLOGY.md format ({e})") from None
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+def score(golds: list[Gold], triples: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Relation, pair and actor P/R/F1 (pooled), per type, with every miss listed."""
+    by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for t in triples:
+        by_doc[_doc_key(t.get("doc", ""))].append(t)
+    tot: Counter[str] = Counter()
+    per_type: dict[str, Counter[str]] = defaultdict(Counter)
+    modality: Counter[str] = Counter()
+    docs: dict[str, Any] = {}
+    for g in golds:
+        pred_keys: set[tuple[str, str, str]] = set()
+        pred_actors: set[str] = set()
+        first: dict[tuple[str, str, str], Mapping[str, Any]] = {}
+        for t in by_doc.get(g.doc, []):
+            if t.get("type") not in _TYPES:
+                continue
+            s = g.resolve(t.get("source", ""), t.get("source_label", ""), t.get("source_mention", ""))
+            o = g.resolve(t.get("target", ""), t.get("target_label", ""), t.get("target_mention", ""))
+            for x, side in ((s, "source"), (o, "target")):
+                pred_actors.add(x or "?" + str(t.get(side + "_label") or t.get(side)))
+            if s is None or o is None:
+                k = ("?" + str(t.get("source_label") or t.get("source")), str(t["type"]),
+                     "?" + str(t.get("target_label") or t.get("target")))
+            else:
+                k = _key(s, str(t["type"]), o)
+            pred_keys.add(k)
+            first.setdefault(k, t)
+        gold_keys = set(g.relations)
+        gold_actors = {a for k in gold_keys for a in (k[0], k[2])}
+        tp = pred_keys & gold_keys
+        for k in tp:
+            gm = g.relations[k].get("modality")
+            if gm:
+                modality["gold"] += 1
+                modality["right"] += first[k].get("modality", "asserted") == gm
+        pairs_pred = {tuple(sorted((k[0], k[2]))) for k in pred_keys}
+        pairs_gold = {tuple(sorted((k[0], k[2]))) for k in gold_keys}
+        rel = _prf(len(tp), len(pred_keys), len(gold_keys))
+        pairs = _prf(len(pairs_pred & pairs_gold), len(pairs_pred), len(pairs_gold))
+        actors = _prf(len(pred_actors & gold_actors), len(pred_actors), len(gold_actors))
+        docs[g.doc] = {
+            "relations": rel, "pairs": pairs, "actors": actors,
+            "missed": [list(k) for k in sorted(gold_keys - pred_keys)],
+            "spurious": [list(k) + [str(first[k].get("sentence", ""))] for k in sorted(pred_keys - gold_keys)],
+        }
+        for name, d in (("rel", rel), ("pair", pairs), ("actor", actors)):
+            tot[name + "_tp"] += int(d["tp"])
+            tot[name + "_pred"] += int(d["pred"])
+            tot[name + "_gold"] += int(d["gold"])
+        for k in gold_keys:
+            per_type[k[1]]["gold"] += 1
+        for k in pred_keys:
+            per_type[k[1]]["pred"] += 1
+        for k in tp:
+            per_type[k[1]]["tp"] += 1
+    scored = [d["relations"]["f1"] for d in docs.values() if d["relations"]["gold"]]
+    return {
+        "relations": _prf(tot["rel_tp"], tot["rel_pred"], tot["rel_gold"]),
+        "relations_macro_f1": round(sum(scored) / len(scored), 4) if scored else 0.0,
+        "pairs": _prf(tot["pair_tp"], tot["pair_pred"], tot["pair_gold"]),
+        "actors": _prf(tot["actor_tp"], tot["actor_pred"], tot["actor_gold"]),
+        "modality_accuracy": round(modality["right"] / modality["gold"], 4) if modality["gold"] else None,
+        "by_type": {t: _prf(c["tp"], c["pred"], c["gold"]) for t, c in sorted(per_type.items())},
+        "docs": docs,
+        "missing_docs": sorted(g.doc for g in golds if g.doc not in by_doc),
+    }
+
+
+def format_report(res: Mapping[str, Any], *, show: bool = False) -> str:
+    lines = []
+    if show:
+        for doc, d in sorted(res["docs"].items()):
+            lines.append(f"== {doc}")
+            lines += ["  missed   " + " ".join(k) for k in d["missed"]]
+            lines += ["  spurious " + " ".join(k[:3]) + " | " + k[3][:80] for k in d["spurious"]]
+    for t, d in res["by_type"].items():
+        lines.append(f"  {t:12s} P={d['p']:.2f} R={d['r']:.2f} F1={d['f1']:.2f}  "
+                     f"({d['tp']}/{d['pred']} pred, {d['gold']} gold)")
+    if res["missing_docs"]:
+        lines.append("documents with no triples: " + ", ".join(res["missing_docs"]))
+    lines.append(f"modality accuracy: {res['modality_accuracy']}")
+    lines.append(f"relation F1 averaged over documents: {res['relations_macro_f1']:.3f}")
+    for name in ("actors", "pairs", "relations"):
+        d = res[name]
+        lines.append(f"{name:9s} P={d['p']:.3f} R={d['r']:.3f} F1={d['f1']:.3f}  "
+                     f"(tp {d['tp']}, pred {d['pred']}, gold {d['gold']})")
+    return "\n".join(lines)

@@ -1,0 +1,221 @@
+"""The gazetteer and trigger lexicon, loaded once from data files.
+
+Countries come from CLDR (babel: the Japanese names Japanese readers know)
+and ISO 3166 (pycountry: alpha-3 ids and official names), topped up by
+``data/countries.json`` with news short forms and abbreviations. Bodies,
+regions, titles and trigger words are data files too, so extending the
+vocabulary needs no code.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .normalize import match_key
+from .types import Actor, ActorType, Modality, RelationType, Role
+
+__all__ = ["Lexicon", "Trigger", "load_lexicon"]
+
+_DATA_FILES = ("countries.json", "actors.json", "titles.json", "triggers.json")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    type: RelationType
+    weak: bool = False
+    noun_only: bool = False
+    needs: str | None = None
+    modality: Modality | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Read-only vocabulary. Build it with :func:`load_lexicon`."""
+
+    actors: Mapping[str, Actor]
+    aliases: Mapping[str, str]  # match_key(alias) -> actor id
+    parents: Mapping[str, str]  # actor id -> id of the body or state it belongs to
+    abbreviations: Mapping[str, str]  # one character -> actor id
+    standalone_abbreviations: frozenset[str]
+    ambiguous_compounds: frozenset[str]
+    not_compounds: frozenset[str]
+    collectives: Mapping[str, int]
+    state_alias_suffixes: tuple[str, ...]  # 政府, 側: the state itself
+    state_body_suffixes: tuple[str, ...]  # 外務省, 軍: a body of the state
+    org_suffixes: tuple[str, ...]
+    org_suffixes_after_name: tuple[str, ...]
+    titles: Mapping[str, Role]  # title word -> role it gives
+    title_modifiers: frozenset[str]
+    honorifics: frozenset[str]
+    triggers: Mapping[str, Trigger]
+    speech_verbs: frozenset[str]
+    quote_only_speech: frozenset[str]
+    light_verbs: frozenset[str]
+    passive_light_verbs: frozenset[str]
+    object_classes: Mapping[str, frozenset[str]]
+    hedges: Mapping[Modality, frozenset[str]]
+    max_alias_length: int
+    version: str
+
+    def actor(self, actor_id: str) -> Actor:
+        return self.actors[actor_id]
+
+    def lookup(self, text: str) -> str | None:
+        """The id of the actor named exactly ``text`` (any alias), or None."""
+        return self.aliases.get(match_key(text))
+
+    def title_role(self, word: str) -> Role | None:
+        """Role given by a title word, allowing modifiers (先任研究委員 → expert)."""
+        w = word
+        while w:
+            if w in self.titles:
+                return self.titles[w]
+            for m in sorted(self.title_modifiers, key=len, reverse=True):
+                if w.startswith(m) and len(w) > len(m):
+                    w = w[len(m):]
+                    break
+            else:
+                return None
+        return None
+
+
+def _split_names(name: str) -> list[str]:
+    # pycountry/CLDR write alternatives in brackets: 大韓民国 (韓国), ミャンマー (ビルマ)
+    parts = re.split(r"\s*[()（）]\s*", name)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _countries(extra: Mapping[str, Any]) -> dict[str, Actor]:
+    import babel
+    import pycountry
+
+    ja_iso = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"], fallback=True)
+    cldr = babel.Locale("ja").territories
+    added = extra.get("aliases", {})
+    out: dict[str, Actor] = {}
+    for code, cldr_name in sorted(cldr.items()):
+        if not (len(code) == 2 and code.isalpha()):
+            continue
+        country = pycountry.countries.get(alpha_2=code)
+        if country is None:
+            if code != "XK":  # EU, UN, EZ... are bodies, handled in actors.json
+                continue
+            alpha3 = "XKX"
+            iso_names: list[str] = []
+        else:
+            alpha3 = country.alpha_3
+            iso_names = [ja_iso.gettext(country.name)]
+            official = getattr(country, "official_name", None)
+            if official:
+                iso_names.append(ja_iso.gettext(official))
+        names: list[str] = list(added.get(alpha3, []))
+        names += _split_names(cldr_name)
+        for n in iso_names:
+            # ISO's Japanese name for Taiwan carries a political qualifier; CLDR's does not.
+            if "領・" not in n:
+                names += _split_names(n)
+        names = [n for n in dict.fromkeys(names) if len(n) >= 2 and not n.isascii()]
+        if names:
+            out[alpha3] = Actor(id=alpha3, type=ActorType.COUNTRY, name=names[0], aliases=tuple(names))
+    for h in extra.get("historical", []):
+        out[h["id"]] = Actor(id=h["id"], type=ActorType.COUNTRY, name=h["name"], aliases=tuple(h["aliases"]))
+    return out
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _read(name: str) -> tuple[Any, bytes]:
+    raw = resources.files("extract").joinpath("data", name).read_bytes()
+    return json.loads(raw.decode("utf-8")), raw
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Load and index the data files (cached: one lexicon per process)."""
+    digest = hashlib.sha256()
+    data: dict[str, Any] = {}
+    for name in _DATA_FILES:
+        data[name], raw = _read(name)
+        digest.update(raw)
+    countries, actors_data = data["countries.json"], data["actors.json"]
+    titles_data, trig_data = data["titles.json"], data["triggers.json"]
+
+    actors: dict[str, Actor] = _countries(countries)
+    parents: dict[str, str] = {}
+    for kind, atype in (("organizations", ActorType.ORGANIZATION), ("regions", ActorType.REGION)):
+        for a in actors_data[kind]:
+            actors[a["id"]] = Actor(id=a["id"], type=atype, name=a["name"], aliases=tuple(a["aliases"]))
+            if a.get("part_of"):
+                parents[a["id"]] = a["part_of"]
+
+    aliases: dict[str, str] = {}
+    # Countries last, so that a country name wins over a body that shares it.
+    for actor in sorted(actors.values(), key=lambda a: a.type == ActorType.COUNTRY):
+        for alias in (actor.name, *actor.aliases):
+            aliases[match_key(alias)] = actor.id
+
+    abbr = countries["abbreviations"]
+    titles: dict[str, Role] = {}
+    for role in (Role.EXPERT, Role.OFFICIAL, Role.LEADER):
+        for w in titles_data[role.value]:
+            titles.setdefault(w, role)
+    # Official titles listed explicitly (副大統領) win over the leader word they contain.
+    for w in titles_data["official"]:
+        titles[w] = Role.OFFICIAL
+
+    triggers = {}
+    for lemma, spec in trig_data["triggers"].items():
+        triggers[lemma] = Trigger(
+            lemma=lemma,
+            type=RelationType(spec["type"]),
+            weak=bool(spec.get("weak")),
+            noun_only=bool(spec.get("noun_only")),
+            needs=spec.get("needs"),
+            modality=Modality(spec["modality"]) if spec.get("modality") else None,
+        )
+    hedges = trig_data["hedges"]
+    return Lexicon(
+        actors=MappingProxyType(actors),
+        aliases=MappingProxyType(aliases),
+        parents=MappingProxyType(parents),
+        abbreviations=MappingProxyType(dict(abbr["free"])),
+        standalone_abbreviations=frozenset(abbr["standalone"]),
+        ambiguous_compounds=frozenset(k for k, v in abbr["ambiguous_compounds"].items() if v is True),
+        not_compounds=frozenset(abbr["not_compounds"]),
+        collectives=MappingProxyType({k: v for k, v in actors_data["collectives"].items() if not k.startswith("_")}),
+        state_alias_suffixes=_longest_first(actors_data["state_bodies"]["alias"]),
+        state_body_suffixes=_longest_first(actors_data["state_bodies"]["organization"]),
+        org_suffixes=_longest_first(actors_data["org_suffixes"]["any"]),
+        org_suffixes_after_name=_longest_first(actors_data["org_suffixes"]["after_name_only"]),
+        titles=MappingProxyType(titles),
+        title_modifiers=frozenset(titles_data["modifiers"]),
+        honorifics=frozenset(titles_data["honorifics"]),
+        triggers=MappingProxyType(triggers),
+        speech_verbs=frozenset(trig_data["speech"]["verbs"]),
+        quote_only_speech=frozenset(trig_data["speech"]["quote_only"]),
+        light_verbs=frozenset(trig_data["light_verbs"]["active"]),
+        passive_light_verbs=frozenset(trig_data["light_verbs"]["passive"]),
+        object_classes=MappingProxyType(
+            {k: frozenset(v) for k, v in trig_data["object_classes"].items() if not k.startswith("_")}
+        ),
+        hedges=MappingProxyType(
+            {
+                Modality.HEDGED: frozenset(hedges["hedged"]),
+                Modality.HYPOTHETICAL: frozenset(hedges["hypothetical"]),
+                Modality.NEGATED: frozenset(hedges["negation"]),
+            }
+        ),
+        max_alias_length=max(len(k) for k in aliases),
+        version=digest.hexdigest()[:16],
+    )

@@ -1,0 +1,680 @@
+"""Typed relations from GiNZA's dependency parse of one sentence.
+
+A relation needs a trigger (a verb or deverbal noun from ``data/triggers.json``)
+and actors in argument positions, read from case particles and structure:
+
+- が / は agent, を / に patient, と partner, への / に対する / 対- target,
+  による / から agent (passives swap agent and patient);
+- a trigger noun carried by a light verb (制裁を科す, 懸念を表明) takes the
+  verb's arguments;
+- genitive chains inside noun phrases (北朝鮮によるロシアへの支援,
+  欧米諸国の対ロ制裁, ロシアのウクライナ侵略);
+- coordination (AとBが, AやB), which GiNZA attaches as ``nmod``;
+- reported speech (「…」と指摘): the speaker comments_on the actors of the quote.
+
+The functions here are pure: they read a parsed Doc and its mentions and
+return :class:`Candidate` records whose arguments still point at mentions.
+The document level (:mod:`extract.resolve`) turns them into actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import SentenceMentions
+from .lexicon import Lexicon, Trigger
+from .types import ActorType, Modality, RelationType
+
+__all__ = ["Arg", "Candidate", "SentenceAnalysis", "analyse", "TOPIC"]
+
+TOPIC = -1  # Arg.mention for "the actor the previous sentence was about"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Arg:
+    """One actor in an argument slot: member ``member`` of mention ``mention``."""
+
+    mention: int
+    member: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    type: RelationType
+    sources: tuple[Arg, ...]
+    targets: tuple[Arg, ...]
+    predicate: str
+    modality: Modality
+    confidence: float
+    token: int  # trigger token index
+    time: str | None = None
+
+
+@dataclass(slots=True)
+class SentenceAnalysis:
+    candidates: list[Candidate] = field(default_factory=list)
+    topic: tuple[Arg, ...] = ()  # actors of the main clause's subject, for the next sentence
+
+
+# Particle strings (case markers after an argument) and the slot they fill.
+_AGENT = {"が", "は", "も", "では", "こそ", "でも", "がは", "とは"}
+_BY = ("による", "によって", "により", "によります")
+_FROM = {"から", "からの", "からは", "からも"}
+_TARGET = {"へ", "への", "へは", "に対する", "に対して", "に対し", "にとって", "にとっては", "にとっての", "に向けた",
+           "に向け", "に向けて", "宛て", "あて"}
+_DATIVE = {"に", "には", "にも"}
+_OBJECT = {"を", "をも"}
+_WITH = {"と", "との", "とも", "とは", "と共に", "とともに", "とともには", "との間", "と間"}
+_ABOUT = {"について", "については", "に関して", "に関する", "をめぐる", "をめぐり", "をめぐって", "について、"}
+_COMPARE = {"より", "よりも", "ほど"}
+_COORD = {"と", "や", "、", "及び", "および", "・", "とか", "か", "並びに", "ならびに", "も"}
+_AS = {"として", "としては", "としても"}
+
+_YEAR = re.compile(r"(?<![0-9])([0-9]{4}|[0-9]{2})年")
+_MONTH_DAY = re.compile(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})日")
+_DAY = re.compile(r"(?<![0-9月])([0-9]{1,2})日")
+
+_CONTENT_DEPS = {"nsubj", "obj", "obl", "nmod", "iobj", "dislocated", "compound", "nsubj:pass", "csubj",
+                 "advcl", "acl", "ccomp", "xcomp", "conj", "appos", "amod", "advmod"}
+
+
+def particles(tok) -> str:
+    """The case particles after a token, joined: 北朝鮮 に よる → 'による', 韓国 に は → 'には'."""
+    parts = []
+    for ch in tok.children:
+        if ch.i > tok.i and ch.dep_ in ("case", "mark") and ch.pos_ in ("ADP", "SCONJ", "AUX", "VERB", "NOUN", "PART"):
+            parts.append((ch.i, ch.text))
+            for f in ch.children:
+                if f.dep_ == "fixed":
+                    parts.append((f.i, f.text))
+    parts.sort()
+    return "".join(t for _, t in parts)
+
+
+class _Sentence:
+    def __init__(self, doc, sm: SentenceMentions, lex: Lexicon, *, doc_year: int | None, doc_date: str | None):
+        self.doc = doc
+        self.sm = sm
+        self.lex = lex
+        self.doc_year = doc_year
+        self.doc_date = doc_date
+        self.out = SentenceAnalysis()
+        self.quotes = _quote_spans(doc.text)
+
+    # -- actors of a phrase ---------------------------------------------------
+    def mention_args(self, idx: int) -> list[Arg]:
+        m = self.sm.mentions[idx]
+        n = m.count if m.is_collective else max(1, len(m.ids))
+        return [Arg(idx, k) for k in range(n)]
+
+    def coordinated(self, tok, seen: set[int]) -> list[Arg]:
+        """Actors joined to ``tok`` by と/や/、 (GiNZA attaches them as nmod or conj)."""
+        out: list[Arg] = []
+        for ch in tok.children:
+            if ch.i in seen:
+                continue
+            p = particles(ch)
+            is_coord = (ch.dep_ in ("nmod", "conj", "compound", "appos", "obl") and p in _COORD) or ch.dep_ == "conj"
+            if not is_coord and ch.dep_ in ("nmod", "compound") and p == "" and ch.i + 1 < len(self.doc) \
+                    and self.doc[ch.i + 1].text in "、・,":
+                is_coord = True
+            if is_coord:
+                out += self.phrase_actors(ch, seen, genitive=False)
+        return out
+
+    def phrase_actors(self, tok, seen: set[int] | None = None, *, genitive: bool = True) -> list[Arg]:
+        """The actors an argument phrase headed by ``tok`` stands for.
+
+        An actor mention, with the actors coordinated to it; an event noun
+        (ロ朝会談, 北朝鮮によるロシアへの支援), its participants; another noun
+        (ロシアの行動), its possessor when ``genitive``.
+        """
+        seen = set() if seen is None else seen
+        if tok.i in seen:
+            return []
+        seen.add(tok.i)
+        idx = self.sm.index_at(tok.i)
+        if idx is not None:
+            m = self.sm.mentions[idx]
+            seen.update(range(m.start, m.end))
+            args = self.mention_args(idx)
+            for t in range(m.start, m.end):
+                args += self.coordinated(self.doc[t], seen)
+            return args
+        out: list[Arg] = []
+        trig = self.trigger_of(tok)
+        if trig is not None:
+            frame = self.frame(tok, trig, shallow=True, seen=seen)
+            if trig.type.symmetric:
+                out = frame.sources + frame.partners + frame.targets
+            else:
+                out = frame.sources or frame.partners
+            out += self.coordinated(tok, seen)
+            return _unique(out)
+        if genitive and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            for ch in tok.children:
+                if ch.i in seen:
+                    continue
+                p = particles(ch)
+                if (ch.dep_ == "nmod" and p in ("の", "")) or ch.dep_ == "compound":
+                    out += self.phrase_actors(ch, seen, genitive=False)
+            out += self.coordinated(tok, seen)
+        return _unique(out)
+
+    # -- triggers ----------------------------------------------------------------
+    def trigger_of(self, tok) -> Trigger | None:
+        if self.sm.index_at(tok.i) is not None:
+            return None
+        trig = self.lex.triggers.get(tok.lemma_) or self.lex.triggers.get(tok.text)
+        if trig is None:
+            return None
+        if trig.noun_only and tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return trig
+
+    def _in_class(self, tok, cls: str) -> bool:
+        words = self.lex.object_classes.get(cls, frozenset())
+        return any(tok.text.endswith(w) or tok.lemma_.endswith(w) for w in words)
+
+    def _needs_ok(self, tok, trig: Trigger, frame: "_Frame") -> bool:
+        if trig.needs is None:
+            return True
+        if trig.needs in ("agreement", "arms"):
+            near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 8]
+            near += [c for c in tok.head.children if abs(c.i - tok.i) <= 4] if tok.dep_ == "compound" else []
+            near += list(frame.objects)
+            return any(self._in_class(c, trig.needs) for c in near)
+        if trig.needs == "rise":
+            h = tok.head
+            return tok.dep_ in ("nsubj", "obj") and (self._in_class(h, "rise") or h.lemma_ in self.lex.object_classes["rise"])
+        if trig.needs == "causative":
+            return any(c.lemma_ in self.lex.object_classes["causative"] for c in tok.children)
+        return True
+
+    # -- argument frames -----------------------------------------------------------
+    def frame(self, tok, trig: Trigger, *, shallow: bool = False, seen: set[int] | None = None) -> "_Frame":
+        """Argument slots of a trigger. ``shallow`` frames (an event noun used as
+        an argument, ロ朝会談に懸念) read only the noun's own dependents."""
+        fr = _Frame()
+        nodes = [tok]
+        base = tok
+        seen = {tok.i} if seen is None else seen
+        if shallow:
+            pass
+        elif tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "VERB") and self.sm.index_at(tok.head.i) is None:
+            # 結束強化, 防衛協力の…: the compound's head carries the arguments
+            nodes.append(tok.head)
+            base = tok.head
+        passive = self._passive(tok)
+        # A trigger noun carried by a light verb takes that verb's arguments.
+        hop = 0
+        while not shallow and base.dep_ in ("obj", "nsubj", "obl", "nsubj:pass", "iobj") and hop < 2 and base.head.i != base.i:
+            v = base.head
+            lemma = v.lemma_
+            if lemma in self.lex.light_verbs or lemma in self.lex.passive_light_verbs or \
+                    lemma in self.lex.speech_verbs or (lemma in self.lex.triggers and base.dep_ == "obj"):
+                nodes.append(v)
+                passive = passive ^ (self._passive(v) or lemma in self.lex.passive_light_verbs)
+                base = v
+                hop += 1
+                continue
+            break
+        # 科してきた制裁: a light verb in a relative clause on the trigger noun
+        for ch in ([] if shallow else tok.children):
+            if ch.dep_ == "acl" and (ch.lemma_ in self.lex.light_verbs or ch.lemma_ in self.lex.passive_light_verbs):
+                nodes.append(ch)
+        node_ids = {n.i for n in nodes}
+        genitives: list[tuple[int, list[Arg]]] = []
+        for node in nodes:
+            for ch in node.children:
+                if ch.i in node_ids or ch.i in seen or ch.dep_ not in _CONTENT_DEPS:
+                    continue
+                if ch.dep_ in ("acl", "advcl", "ccomp", "xcomp", "conj") and self.sm.index_at(ch.i) is None:
+                    continue
+                p = particles(ch)
+                if ch.dep_ == "obj" or p in _OBJECT:
+                    fr.objects.append(ch)
+                args = self.phrase_actors(ch, seen, genitive=p in _ABOUT or p in _TARGET or p in _DATIVE or p in _OBJECT)
+                if not args:
+                    continue
+                prefix = self._prefix(ch)
+                if prefix in ("対", "反", "嫌"):
+                    fr.targets += args
+                elif any(p.startswith(b) for b in _BY):
+                    fr.by += args
+                elif p in _COMPARE or p in _AS:
+                    continue
+                elif p in _ABOUT:
+                    fr.about += args
+                elif p in _FROM:
+                    fr.from_ += args
+                elif p in _TARGET:
+                    fr.targets += args
+                elif p in _WITH:
+                    fr.partners += args
+                elif p in _AGENT or (p == "" and ch.dep_ in ("nsubj", "dislocated")):
+                    fr.subjects += args
+                elif p in _OBJECT:
+                    fr.objs += args
+                elif p in _DATIVE:
+                    fr.datives += args
+                elif p == "の" or (p == "" and ch.dep_ == "nmod"):
+                    genitives.append((ch.i, args))
+                elif p == "" and ch.dep_ == "compound":
+                    fr.compounds += args
+        genitives.sort()
+        fr.genitives = [a for _, a in genitives]
+        if not shallow:
+            fr.fallback = self._climb_subjects(base)
+        fr.passive = passive
+        fr.assign(trig.type)
+        return fr
+
+    def _prefix(self, tok) -> str | None:
+        idx = self.sm.index_at(tok.i)
+        if idx is not None and self.sm.mentions[idx].prefix:
+            return self.sm.mentions[idx].prefix
+        # 対 as a separate token before the actor
+        if tok.i > 0 and self.doc[tok.i - 1].text in ("対", "反") and self.doc[tok.i - 1].head.i in (tok.i, tok.head.i):
+            return self.doc[tok.i - 1].text
+        return None
+
+    def _passive(self, v) -> bool:
+        return any(c.dep_ in ("aux", "aux:pass") and c.lemma_ in ("れる", "られる") for c in v.children)
+
+    def _climb_subjects(self, tok) -> list[Arg]:
+        """Subjects of the clauses above the trigger (締結すると合意した → 合意's subject)."""
+        cur = tok
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                return []
+            if cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "obj", "obl", "conj", "compound", "nmod", "nsubj", "dislocated"):
+                return []
+            if cur.dep_ in ("nsubj", "dislocated") :
+                return []
+            cur = cur.head
+            for ch in cur.children:
+                if ch.dep_ in ("nsubj", "dislocated", "nsubj:pass") and particles(ch) in _AGENT | {""}:
+                    args = self.phrase_actors(ch, genitive=False)
+                    if args:
+                        return args
+        return []
+
+    # -- modality and time -------------------------------------------------------------
+    def modality(self, tok, trig: Trigger) -> Modality:
+        found: Modality | None = trig.modality
+        hedges = self.lex.hedges
+        cur = tok
+        for step in range(5):
+            lemmas = [c.lemma_ for c in cur.children if c.dep_ in ("aux", "cop", "mark", "case", "fixed", "advmod")]
+            texts = [c.text for c in cur.children if c.dep_ in ("aux", "cop", "mark", "case")]
+            if "かねる" in lemmas or "かね" in texts:
+                return Modality.HEDGED
+            if any(x in hedges[Modality.NEGATED] for x in lemmas + texts) and found is None:
+                found = Modality.NEGATED
+            if any(x in ("ば", "たら", "なら", "ならば") for x in texts + lemmas):
+                return Modality.HYPOTHETICAL
+            if step > 0 and cur.lemma_ in hedges[Modality.HYPOTHETICAL]:
+                return Modality.HYPOTHETICAL
+            if step > 0 and cur.lemma_ in hedges[Modality.HEDGED]:
+                return Modality.HEDGED
+            if any(x in hedges[Modality.HEDGED] for x in lemmas):
+                return Modality.HEDGED
+            if cur.dep_ == "compound" or cur.dep_ in ("obj", "iobj") and cur.head.lemma_ in self.lex.light_verbs | self.lex.passive_light_verbs:
+                cur = cur.head
+                continue
+            if cur.dep_ == "acl" or cur.dep_ == "nmod" and particles(cur) == "の":
+                # 締結する可能性 / 協力の必要性: the noun the clause modifies decides.
+                h = cur.head
+                if h.lemma_ in hedges[Modality.HEDGED] or h.text in hedges[Modality.HEDGED]:
+                    return Modality.HEDGED
+                if h.lemma_ in hedges[Modality.HYPOTHETICAL] or h.text in hedges[Modality.HYPOTHETICAL]:
+                    return Modality.HYPOTHETICAL
+                if any(c.lemma_ in ("ない",) for c in h.children if c.dep_ in ("aux", "cop")) and found is None and h.pos_ == "VERB":
+                    found = Modality.NEGATED
+                return found or Modality.ASSERTED
+            if cur.dep_ in ("advcl", "ccomp") and particles(cur) in ("と", "とは", "と、"):
+                h = cur.head
+                # …したとみられる: the judge is unnamed, the claim hedged.
+                if h.lemma_ in ("見る", "みる", "見込む", "推測", "観測", "予想", "予測") and self._passive(h):
+                    return Modality.HEDGED
+                if h.lemma_ in ("期待", "予定", "計画", "検討", "目指す", "考える"):
+                    return Modality.HEDGED
+                return found or Modality.ASSERTED
+            if cur.dep_ in ("nsubj", "obj", "obl", "dislocated", "nmod", "root", "ROOT") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return found or Modality.ASSERTED
+
+    def time(self, tok) -> str | None:
+        """The date stated for the event: the date expression nearest the trigger."""
+        best: tuple[int, str] | None = None
+        text = self.doc.text
+        for rx, kind in ((_MONTH_DAY, "md"), (_YEAR, "y"), (_DAY, "d")):
+            for m in rx.finditer(_ascii_digits(text)):
+                tok_i = self._token_at(m.start())
+                if tok_i is None:
+                    continue
+                value = self._date_value(m, kind)
+                if value is None:
+                    continue
+                dist = abs(tok_i - tok.i) + (0 if tok_i < tok.i else 3)
+                if best is None or dist < best[0]:
+                    best = (dist, value)
+        return None if best is None else best[1]
+
+    def _token_at(self, char: int) -> int | None:
+        for t in self.doc:
+            if t.idx <= char < t.idx + len(t.text):
+                return t.i
+        return None
+
+    def _date_value(self, m: re.Match, kind: str) -> str | None:
+        if kind == "y":
+            y = int(m.group(1))
+            if len(m.group(1)) == 2:
+                ref = (self.doc_year or 2030) % 100
+                y += 2000 if y <= ref else 1900
+            if not 1800 <= y <= 2100:
+                return None
+            return f"{y:04d}"
+        if self.doc_date is None:
+            return None
+        year, month = int(self.doc_date[:4]), int(self.doc_date[5:7])
+        if kind == "md":
+            mo, d = int(m.group(1)), int(m.group(2))
+        else:
+            mo, d = month, int(m.group(1))
+            if self.doc_date[8:10] and d > int(self.doc_date[8:10]) + 1:
+                # a day after the publication date is last month's
+                mo -= 1
+                if mo == 0:
+                    mo, year = 12, year - 1
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        return f"{year:04d}-{mo:02d}-{d:02d}"
+
+    # -- rules -------------------------------------------------------------------------
+    def run(self) -> SentenceAnalysis:
+        for tok in self.doc:
+            trig = self.trigger_of(tok)
+            if trig is not None:
+                self.event(tok, trig)
+            if tok.lemma_ in self.lex.speech_verbs or tok.text in self.lex.speech_verbs:
+                self.speech(tok)
+        self.membership()
+        self.out.topic = tuple(self.topic())
+        return self.out
+
+    def emit(self, rtype: RelationType, sources, targets, tok, predicate: str, modality: Modality, conf: float) -> None:
+        sources, targets = tuple(_unique(sources)), tuple(_unique(targets))
+        if not sources or not targets:
+            return
+        self.out.candidates.append(Candidate(type=rtype, sources=sources, targets=targets, predicate=predicate,
+                                             modality=modality, confidence=round(conf, 2), token=tok.i,
+                                             time=self.time(tok)))
+
+    def predicate_text(self, tok) -> str:
+        # 首脳会談, 軍事支援: keep the compound the trigger heads
+        start = tok.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i == tok.i \
+                and self.sm.index_at(start - 1) is None:
+            start -= 1
+        return self.doc[start : tok.i + 1].text
+
+    def event(self, tok, trig: Trigger) -> None:
+        fr = self.frame(tok, trig)
+        if not self._needs_ok(tok, trig, fr):
+            return
+        conf = 0.85 if tok.pos_ == "VERB" or any(n.pos_ == "VERB" for n in (tok.head,)) else 0.75
+        if trig.weak:
+            conf -= 0.15
+        modality = self.modality(tok, trig)
+        pred = self.predicate_text(tok)
+        if trig.type.symmetric:
+            parts = _unique(fr.sources + fr.partners + fr.targets)
+            if len(_members(parts)) < 2:
+                parts = _unique(parts + fr.fallback)
+                conf -= 0.1
+            if len(_members(parts)) >= 2:
+                self.emit(trig.type, parts, parts, tok, pred, modality, conf)
+            return
+        sources, targets = fr.sources, fr.targets
+        if not sources and targets:
+            sources = fr.fallback
+            conf -= 0.1
+            if not sources and self._main_clause(tok):
+                sources = [Arg(TOPIC)]
+                conf -= 0.2
+        self.emit(trig.type, sources, targets, tok, pred, modality, conf)
+
+    def _main_clause(self, tok) -> bool:
+        # Only a trigger of the main clause inherits the previous sentence's subject.
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return True
+            if cur.dep_ in ("acl", "nmod", "advcl", "csubj") and particles(cur) not in ("", "は", "が", "に", "には", "を"):
+                return False
+            cur = cur.head
+        return True
+
+    def speech(self, tok) -> None:
+        """「…」と指摘する: the speaker comments_on the actors of the quote."""
+        if self._passive(tok) or self.sm.index_at(tok.i) is not None:
+            return
+        complements = [c for c in tok.children if particles(c) in ("と", "とは", "と、") and c.dep_ in
+                       ("advcl", "ccomp", "obl", "nmod", "xcomp", "nsubj", "obj", "dislocated", "acl", "conj")]
+        about = [c for c in tok.children if particles(c) in _ABOUT]
+        lemma = tok.lemma_ if tok.lemma_ in self.lex.speech_verbs else tok.text
+        if not complements and (lemma in self.lex.quote_only_speech or not about):
+            return
+        # 懸念を表明: the object is a trigger noun, handled as that relation.
+        for c in tok.children:
+            if c.dep_ == "obj" and self.trigger_of(c) is not None:
+                return
+        speaker = [a for c in tok.children if c.dep_ in ("nsubj", "dislocated") and particles(c) in _AGENT | {""}
+                   for a in self.phrase_actors(c, genitive=False)]
+        if not speaker:
+            speaker = self._climb_subjects(tok)
+        conf = 0.75
+        if not speaker:
+            speaker = [Arg(TOPIC)]
+            conf = 0.55
+        span: set[int] = set()
+        for c in complements:
+            span.update(t.i for t in c.subtree)
+        span |= self._quote_tokens(span)
+        targets = []
+        should = False
+        for i in sorted(span):
+            t = self.doc[i]
+            if t.lemma_ == "べき" or t.text == "べき":
+                should = True
+        for idx, m in enumerate(self.sm.mentions):
+            if not (m.start in span):
+                continue
+            head = self._mention_head(m)
+            if particles(head) in _COMPARE:
+                continue
+            if self._only_possessor(head):
+                continue
+            if self._is_affiliation(idx):
+                continue
+            targets += self.mention_args(idx)
+        for c in about:
+            targets += self.phrase_actors(c)
+        targets = [a for a in targets if a not in speaker]
+        modality = Modality.ASSERTED
+        if should:
+            # 「安保理は制裁を見直すべきだ」と主張: a demand on the actor who must act.
+            agents = self._agents_in(span)
+            if agents:
+                self.emit(RelationType.REQUEST, speaker, agents, tok, self.predicate_text(tok), modality, conf)
+                return
+        self.emit(RelationType.COMMENTS_ON, speaker, targets, tok, self.predicate_text(tok), modality, conf)
+
+    def _agents_in(self, span: set[int]) -> list[Arg]:
+        out: list[Arg] = []
+        for i in sorted(span):
+            t = self.doc[i]
+            trig = self.trigger_of(t)
+            if trig is not None:
+                fr = self.frame(t, trig, shallow=True)
+                out += fr.sources
+        if not out:
+            for i in sorted(span):
+                t = self.doc[i]
+                if t.dep_ in ("nsubj",) and particles(t) in _AGENT:
+                    out += self.phrase_actors(t, genitive=False)
+        return _unique(out)
+
+    def _quote_tokens(self, span: set[int]) -> set[int]:
+        """All tokens of a 「…」 quote that the complement starts in (GiNZA may cut quotes apart)."""
+        if not span:
+            return set()
+        out: set[int] = set()
+        first = min(span)
+        last = max(span)
+        for qs, qe in self.quotes:
+            if any(qs <= self.doc[i].idx < qe for i in (first, last)):
+                out.update(t.i for t in self.doc if qs <= t.idx < qe)
+        return out
+
+    def _mention_head(self, m):
+        for t in range(m.start, m.end):
+            h = self.doc[t].head.i
+            if not (m.start <= h < m.end) or h == t:
+                return self.doc[t]
+        return self.doc[m.end - 1]
+
+    def _only_possessor(self, head) -> bool:
+        """旧ソ連の砲弾: an actor that only qualifies a thing is not what is discussed."""
+        if particles(head) != "の" or head.dep_ != "nmod":
+            return False
+        owner = head.head
+        if self.sm.index_at(owner.i) is not None or self.trigger_of(owner) is not None:
+            return False
+        if owner.text == "方" or owner.lemma_ == "方":
+            return False
+        return True
+
+    def _is_affiliation(self, idx: int) -> bool:
+        return any(lk.parent == idx for lk in self.sm.links)
+
+    def membership(self) -> None:
+        """ロシアは安保理の常任理事国として: a state member_of a body."""
+        for tok in self.doc:
+            if not tok.text.endswith(("加盟国", "理事国", "加盟", "一員", "メンバー", "構成国", "締約国")):
+                continue
+            bodies = [a for c in tok.children if particles(c) == "の" for a in self.phrase_actors(c, genitive=False)]
+            bodies = [a for a in bodies if self._arg_type(a) in (ActorType.ORGANIZATION, ActorType.REGION)]
+            if not bodies:
+                continue
+            members: list[Arg] = []
+            if particles(tok) in _AS or tok.dep_ in ("obl", "advcl"):
+                members = [a for c in tok.head.children if c.dep_ in ("nsubj", "dislocated") and particles(c) in _AGENT
+                           for a in self.phrase_actors(c, genitive=False)]
+            if not members:
+                members = [a for c in tok.children if c.dep_ in ("nsubj", "dislocated") for a in self.phrase_actors(c, genitive=False)]
+            members = [a for a in members if self._arg_type(a) == ActorType.COUNTRY]
+            self.emit(RelationType.MEMBER_OF, members, bodies, tok, tok.text, Modality.ASSERTED, 0.8)
+
+    def _arg_type(self, a: Arg) -> ActorType | None:
+        if a.mention == TOPIC:
+            return None
+        m = self.sm.mentions[a.mention]
+        if m.ids and m.kind != "collective":
+            return self.lex.actors[m.ids[a.member]].type if m.ids[a.member] in self.lex.actors else m.type
+        return m.type
+
+    def topic(self) -> list[Arg]:
+        """The subject of the main clause: what a subjectless next sentence is about."""
+        roots = [t for t in self.doc if t.head.i == t.i]
+        for root in roots:
+            for ch in sorted(root.children, key=lambda c: c.i):
+                if ch.dep_ in ("nsubj", "dislocated") and particles(ch) in ("は", "が", "も", "では", ""):
+                    args = self.phrase_actors(ch, genitive=True)
+                    if args:
+                        return args
+        return []
+
+
+@dataclass(slots=True)
+class _Frame:
+    subjects: list[Arg] = field(default_factory=list)
+    objs: list[Arg] = field(default_factory=list)
+    datives: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    partners: list[Arg] = field(default_factory=list)
+    by: list[Arg] = field(default_factory=list)
+    from_: list[Arg] = field(default_factory=list)
+    about: list[Arg] = field(default_factory=list)
+    genitives: list[list[Arg]] = field(default_factory=list)
+    compounds: list[Arg] = field(default_factory=list)
+    fallback: list[Arg] = field(default_factory=list)
+    objects: list = field(default_factory=list)
+    passive: bool = False
+    sources: list[Arg] = field(default_factory=list)
+
+    def assign(self, rtype: RelationType) -> None:
+        """Fill ``sources`` and ``targets`` from the slots, for this relation type."""
+        subj, dat = self.subjects, self.datives
+        if self.passive:
+            # 北朝鮮は制裁を科され: the subject undergoes, に/から/による act.
+            sources = self.by + self.from_ + dat
+            targets = subj + self.objs
+        else:
+            sources = subj + self.by + (self.from_ if rtype != RelationType.MEETING else [])
+            targets = self.objs + dat + self.targets
+        gens = self.genitives
+        if gens:
+            if not sources and len(gens) >= 2:
+                sources, targets = sources + gens[0], targets + gens[-1]
+            elif not sources:
+                sources = sources + gens[0]
+            elif not targets:
+                targets = targets + gens[-1]
+        if rtype.symmetric:
+            self.partners = self.partners + self.compounds + [a for g in gens for a in g]
+        else:
+            targets = targets + self.compounds
+            if not sources and self.partners:
+                # 米国と共に…: a partner of a directed act acts with the subject
+                pass
+        if rtype == RelationType.COMMENTS_ON:
+            targets = targets + self.about
+        self.sources = _unique(sources)
+        self.targets = _unique(targets)
+
+
+def _unique(args) -> list[Arg]:
+    return list(dict.fromkeys(args))
+
+
+def _members(args) -> set[tuple[int, int]]:
+    return {(a.mention, a.member) for a in args}
+
+
+def _ascii_digits(text: str) -> str:
+    return text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "「『":
+            stack.append(i)
+        elif ch in "」』" and stack:
+            s = stack.pop()
+            if not stack:
+                spans.append((s, i + 1))
+    return spans
+
+
+def analyse(doc, sm: SentenceMentions, lex: Lexicon, *, doc_year: int | None = None,
+            doc_date: str | None = None) -> SentenceAnalysis:
+    """Relation candidates of one parsed sentence, their arguments pointing at ``sm``."""
+    return _Sentence(doc, sm, lex, doc_year=doc_year, doc_date=doc_date).run()
