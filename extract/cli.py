@@ -10,12 +10,14 @@ written), 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
 import sys
-import time
 from pathlib import Path
 from typing import Sequence
+
+from .runner import UsageError
 
 __all__ = ["main"]
 
@@ -46,10 +48,6 @@ examples:
 """
 
 
-class UsageError(Exception):
-    pass
-
-
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="geokg",
@@ -76,66 +74,23 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--triples", metavar="FILE", help="score this triples.jsonl instead of extracting")
     e.add_argument("--json", action="store_true", help="print the full result as JSON")
     e.add_argument("--show", action="store_true", help="list missed and spurious relations")
+
+    # graph-side commands (query, export) register themselves; graph never imports spaCy.
+    if importlib.util.find_spec("graph.cli") is not None:
+        from graph import cli as graph_cli
+
+        graph_cli.register(sub)
     return p
 
 
-def _progress(iterable, total: int, enabled: bool, desc: str):
-    if not enabled or total < 2:
-        return iterable
-    from tqdm import tqdm
-
-    return tqdm(iterable, total=total, desc=desc, unit="doc", file=sys.stderr, leave=False)
-
-
-def _documents(inputs: Sequence[str], failures: list[tuple[str, str]]):
-    from .io import InputError, iter_input_files, read_document
-
-    for item in inputs:
-        if not Path(item).exists():
-            raise UsageError(f"{item}: no such file or folder")
-    for path in iter_input_files(inputs):
-        try:
-            yield read_document(path)
-        except InputError as e:
-            failures.append((str(path), str(e)))
-            log.warning("%s", e)
-
-
 def cmd_build(args: argparse.Namespace) -> int:
-    import graph
+    from .runner import build
 
-    from .io import iter_input_files, write_jsonl
-    from .pipeline import Extractor, load
-
-    started = time.perf_counter()
-    out = Path(args.output)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"{out}: exists and is not a folder; choose another -o OUTDIR")
-    failures: list[tuple[str, str]] = []
-    files = list(iter_input_files(args.inputs)) if all(Path(i).exists() for i in args.inputs) else []
-    docs = _documents(args.inputs, failures)
-    extractor = Extractor(load(args.model))
-    relations = []
-    actors = []
-    n_docs = n_sent = 0
-    show = not args.no_progress and sys.stderr.isatty()
-    for result in _progress(extractor.pipe(docs), len(files), show, "extracting"):
-        n_docs += 1
-        n_sent += result.sentences
-        relations.extend(result.relations)
-        actors.extend(result.actors)
-    out.mkdir(parents=True, exist_ok=True)
-    write_jsonl(relations, out / "triples.jsonl")
-    G = graph.build_graph(relations, actors)
-    graph.write_json(G, out / "graph.json")
-    graph.write_graphml(G, out / "graph.graphml")
-    graph.render_html(G, out / "graph.html")
-    seconds = time.perf_counter() - started
-    print(f"{n_docs} documents, {n_sent} sentences, {G.number_of_nodes()} actors, "
-          f"{len(relations)} relations ({G.number_of_edges()} edges) in {seconds:.1f} s → {out}/")
-    for path, reason in failures:
+    report = build(args.inputs, args.output, model=args.model, progress=not args.no_progress)
+    print(report.summary())
+    for path, reason in report.failures:
         print(f"failed: {reason}", file=sys.stderr)
-    return EXIT_SOME_FAILED if failures else EXIT_OK
+    return EXIT_SOME_FAILED if report.failures else EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -160,9 +115,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         from .pipeline import Extractor
 
-        failures: list[tuple[str, str]] = []
+        from .runner import documents
+
         extractor = Extractor()
-        triples = [r.to_dict() for res in extractor.pipe(_documents(args.inputs or ["seeds"], failures))
+        triples = [r.to_dict() for res in extractor.pipe(documents(args.inputs or ["seeds"], []))
                    for r in res.relations]
     res = score(golds, triples)
     if args.json:
@@ -185,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_build(args)
         if args.command == "evaluate":
             return cmd_evaluate(args)
+        if hasattr(args, "func"):
+            return int(args.func(args))
     except UsageError as e:
         print(f"geokg: error: {e}", file=sys.stderr)
         return EXIT_USAGE
