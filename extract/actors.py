@@ -101,7 +101,7 @@ class _Builder:
     def __init__(self, doc, lex: Lexicon, original: str | None = None):
         self.doc = doc
         # Surface forms come from the original text (the Doc may hold its NFKC form).
-        self.surface = original if original is not None and len(original) == len(doc.text) else doc.text
+        self.surface = original[: len(doc.text)] if original is not None and len(original) >= len(doc.text) else doc.text
         self.lex = lex
         self.norm = nfkc(doc.text)
         self.tok_start = [t.idx for t in doc]
@@ -604,11 +604,22 @@ class _Builder:
                     break
 
 
+def _national_bodies(b: _Builder) -> None:
+    """防衛省 alone is Japan's ministry, 国務省 the US one: a gazetteer body of a
+    state names its state, so its part_of is stated by the name itself."""
+    for idx, m in enumerate(b.out.mentions):
+        if idx in b.dropped or len(m.ids) != 1 or m.type != ActorType.ORGANIZATION:
+            continue
+        parent = b.lex.parents.get(m.ids[0])
+        if parent is not None and parent in b.lex.actors and b.lex.actors[parent].type == ActorType.COUNTRY:
+            b.link(idx, "part_of", None, m.text, parent_id=parent)
+
+
 def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> SentenceMentions:
     """All actor mentions of a one-sentence Doc, with the affiliations its noun phrases state.
 
-    ``original`` is the verbatim sentence when the Doc holds a normalised copy
-    of the same length; mention texts are taken from it.
+    ``original`` is the verbatim sentence when the Doc holds a normalised,
+    offset-aligned copy (possibly shorter); mention texts are taken from it.
     """
     b = _Builder(doc, lex, original)
     b.gazetteer()
@@ -617,6 +628,7 @@ def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> Sentence
     b.persons()
     b.free_organizations()
     b.collectives()
+    _national_bodies(b)
     # Keep mentions in text order so that indices follow the sentence.
     return _sorted(b.out, b.dropped)
 

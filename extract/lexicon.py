@@ -33,6 +33,7 @@ class Trigger:
     type: RelationType
     weak: bool = False
     noun_only: bool = False
+    verb_only: bool = False  # 停戦した is an agreement; 休戦中 is a state
     needs: str | None = None
     modality: Modality | None = None
 
@@ -59,6 +60,8 @@ class Lexicon:
     triggers: Mapping[str, Trigger]
     speech_verbs: frozenset[str]
     quote_only_speech: frozenset[str]
+    topic_nouns: frozenset[str]
+    anonymous_agents: frozenset[str]
     light_verbs: frozenset[str]
     passive_light_verbs: frozenset[str]
     object_classes: Mapping[str, frozenset[str]]
@@ -117,8 +120,11 @@ def _countries(extra: Mapping[str, Any]) -> dict[str, Actor]:
             official = getattr(country, "official_name", None)
             if official:
                 iso_names.append(ja_iso.gettext(official))
-        names: list[str] = list(added.get(alpha3, []))
-        names += _split_names(cldr_name)
+        # Canonical name: the override, else CLDR's (ロシア, not ISO's ロシア連邦).
+        names: list[str] = [n for n in [extra.get("names", {}).get(alpha3)] if n]
+        # CLDR's brackets disambiguate with a capital (コンゴ民主共和国(キンシャサ)): drop them.
+        names += _split_names(cldr_name)[:1]
+        names += list(added.get(alpha3, []))
         for n in iso_names:
             # ISO's Japanese name for Taiwan carries a political qualifier; CLDR's does not.
             if "領・" not in n:
@@ -181,6 +187,7 @@ def load_lexicon() -> Lexicon:
             type=RelationType(spec["type"]),
             weak=bool(spec.get("weak")),
             noun_only=bool(spec.get("noun_only")),
+            verb_only=bool(spec.get("verb_only")),
             needs=spec.get("needs"),
             modality=Modality(spec["modality"]) if spec.get("modality") else None,
         )
@@ -204,6 +211,8 @@ def load_lexicon() -> Lexicon:
         triggers=MappingProxyType(triggers),
         speech_verbs=frozenset(trig_data["speech"]["verbs"]),
         quote_only_speech=frozenset(trig_data["speech"]["quote_only"]),
+        topic_nouns=frozenset(trig_data["speech"]["topic_nouns"]),
+        anonymous_agents=frozenset(trig_data["anonymous_agents"]["words"]),
         light_verbs=frozenset(trig_data["light_verbs"]["active"]),
         passive_light_verbs=frozenset(trig_data["light_verbs"]["passive"]),
         object_classes=MappingProxyType(

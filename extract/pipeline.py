@@ -214,18 +214,25 @@ class Extractor:
             relations[key] = rel
 
 
+_CAPTION_MARKS = re.compile(r"[㊧㊨㊥㊤㊦]")
+_CREDIT = re.compile(r"[=＝][^=＝。、\s]{1,15}\s*$")
 _PUNCT_MAP = str.maketrans({"，": "、", "．": "。"})
 _ASCII_COMMA = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]),(?=\S)|(?<=[\u3040-\u30ff\u3400-\u9fff])\.(?=[\u3040-\u30ff\u3400-\u9fff]|$)")
 
 
 def _parse_text(text: str) -> str:
-    """What the parser reads: NFKC and Japanese punctuation, same length as ``text``.
+    """What the parser reads: NFKC and Japanese punctuation.
 
     Government and academic texts write ，． for 、。; GiNZA parses better with
-    the usual marks. The length is kept so offsets stay true to the evidence.
+    the usual marks. The result is a prefix-aligned copy of ``text`` (same
+    offsets, possibly shorter), so mention offsets stay true to the evidence.
     """
     from .normalize import nfkc
 
+    # Photo-caption marks: ㊧㊨㊥ (position in the photo) would become 左右中 under
+    # NFKC, and a trailing "=ロイター" credit would become the caption's head.
+    text = _CAPTION_MARKS.sub(" ", text)
+    text = _CREDIT.sub("", text)
     out = nfkc(text.translate(_PUNCT_MAP))
     out = _ASCII_COMMA.sub(lambda m: "、" if m.group(0) == "," else "。", out)
     # NFKC folds 、。 into themselves, but turns ，． into ASCII; keep Japanese forms.

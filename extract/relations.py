@@ -70,7 +70,10 @@ _ABOUT = {"について", "については", "に関して", "に関する", "�
 _COMPARE = {"より", "よりも", "ほど"}
 _COORD = {"と", "や", "、", "及び", "および", "・", "とか", "か", "並びに", "ならびに", "も"}
 _AS = {"として", "としては", "としても"}
+_ATTRIBUTION = ("によると", "によれば", "の発表", "の報道")
 
+_FULL_DATE = re.compile(r"(?<![0-9])([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日")
+_YEAR_MONTH = re.compile(r"(?<![0-9])([0-9]{4})年([0-9]{1,2})月(?![0-9]{1,2}日)")
 _YEAR = re.compile(r"(?<![0-9])([0-9]{4}|[0-9]{2})年")
 _MONTH_DAY = re.compile(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})日")
 _DAY = re.compile(r"(?<![0-9月])([0-9]{1,2})日")
@@ -152,6 +155,9 @@ class _Sentence:
                 out = frame.sources or frame.partners
             out += self.coordinated(tok, seen)
             return _unique(out)
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.text in self.lex.titles or tok.lemma_ in self.lex.anonymous_agents):
+            # 中国外務省の報道官, 米政府高官: an unnamed official speaks for the body
+            genitive = True
         if genitive and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             for ch in tok.children:
                 if ch.i in seen:
@@ -166,12 +172,33 @@ class _Sentence:
     def trigger_of(self, tok) -> Trigger | None:
         if self.sm.index_at(tok.i) is not None:
             return None
-        trig = self.lex.triggers.get(tok.lemma_) or self.lex.triggers.get(tok.text)
+        # 合同|軍事|演習, 輸出|規制: a compound noun may be a trigger as a whole, and
+        # then its first parts are not triggers of their own.
+        if tok.dep_ == "compound" and self._compound_trigger(tok.head, upto=tok.head.i) is not None \
+                and tok.i < tok.head.i and all(self.doc[k].dep_ == "compound" for k in range(tok.i, tok.head.i)):
+            return None
+        trig = self._compound_trigger(tok, upto=tok.i)
+        if trig is None:
+            trig = self.lex.triggers.get(tok.lemma_) or self.lex.triggers.get(tok.text)
         if trig is None:
             return None
         if trig.noun_only and tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if trig.verb_only and not (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+            return None
         return trig
+
+    def _compound_trigger(self, tok, *, upto: int) -> Trigger | None:
+        start = tok.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i in range(start, tok.i + 1) \
+                and self.sm.index_at(start - 1) is None:
+            start -= 1
+        for k in range(start, tok.i):
+            words = self.doc[k : tok.i + 1].text
+            trig = self.lex.triggers.get(words)
+            if trig is not None:
+                return trig
+        return None
 
     def _in_class(self, tok, cls: str) -> bool:
         words = self.lex.object_classes.get(cls, frozenset())
@@ -194,82 +221,135 @@ class _Sentence:
 
     # -- argument frames -----------------------------------------------------------
     def frame(self, tok, trig: Trigger, *, shallow: bool = False, seen: set[int] | None = None) -> "_Frame":
-        """Argument slots of a trigger. ``shallow`` frames (an event noun used as
-        an argument, ロ朝会談に懸念) read only the noun's own dependents."""
-        fr = _Frame()
-        nodes = [tok]
-        base = tok
+        """Argument slots of a trigger.
+
+        The trigger's own dependents come first (北朝鮮による…支援, 欧米の対ロ制裁).
+        A trigger noun that is the object of a light verb (制裁を科す, 懸念を表明)
+        takes the verb's subject and に-arguments; the object or subject of any
+        other verb (脅威が増す) takes only its に/にとって targets. ``shallow``
+        frames (an event noun used as an argument: ロ朝会談に懸念) read only the
+        noun's own dependents.
+        """
         seen = {tok.i} if seen is None else seen
-        if shallow:
-            pass
-        elif tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "VERB") and self.sm.index_at(tok.head.i) is None:
-            # 結束強化, 防衛協力の…: the compound's head carries the arguments
-            nodes.append(tok.head)
+        fr = _Frame()
+        base = tok
+        own_nodes = [tok]
+        if not shallow and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "VERB") \
+                and self.sm.index_at(tok.head.i) is None:
+            # 結束強化, 防衛協力: the compound's head carries the arguments
+            own_nodes.append(tok.head)
             base = tok.head
-        passive = self._passive(tok)
-        # A trigger noun carried by a light verb takes that verb's arguments.
-        hop = 0
-        while not shallow and base.dep_ in ("obj", "nsubj", "obl", "nsubj:pass", "iobj") and hop < 2 and base.head.i != base.i:
-            v = base.head
-            lemma = v.lemma_
-            if lemma in self.lex.light_verbs or lemma in self.lex.passive_light_verbs or \
-                    lemma in self.lex.speech_verbs or (lemma in self.lex.triggers and base.dep_ == "obj"):
-                nodes.append(v)
-                passive = passive ^ (self._passive(v) or lemma in self.lex.passive_light_verbs)
-                base = v
-                hop += 1
-                continue
-            break
-        # 科してきた制裁: a light verb in a relative clause on the trigger noun
-        for ch in ([] if shallow else tok.children):
-            if ch.dep_ == "acl" and (ch.lemma_ in self.lex.light_verbs or ch.lemma_ in self.lex.passive_light_verbs):
-                nodes.append(ch)
-        node_ids = {n.i for n in nodes}
-        genitives: list[tuple[int, list[Arg]]] = []
-        for node in nodes:
-            for ch in node.children:
-                if ch.i in node_ids or ch.i in seen or ch.dep_ not in _CONTENT_DEPS:
-                    continue
-                if ch.dep_ in ("acl", "advcl", "ccomp", "xcomp", "conj") and self.sm.index_at(ch.i) is None:
-                    continue
-                p = particles(ch)
-                if ch.dep_ == "obj" or p in _OBJECT:
-                    fr.objects.append(ch)
-                args = self.phrase_actors(ch, seen, genitive=p in _ABOUT or p in _TARGET or p in _DATIVE or p in _OBJECT)
-                if not args:
-                    continue
-                prefix = self._prefix(ch)
-                if prefix in ("対", "反", "嫌"):
-                    fr.targets += args
-                elif any(p.startswith(b) for b in _BY):
-                    fr.by += args
-                elif p in _COMPARE or p in _AS:
-                    continue
-                elif p in _ABOUT:
-                    fr.about += args
-                elif p in _FROM:
-                    fr.from_ += args
-                elif p in _TARGET:
-                    fr.targets += args
-                elif p in _WITH:
-                    fr.partners += args
-                elif p in _AGENT or (p == "" and ch.dep_ in ("nsubj", "dislocated")):
-                    fr.subjects += args
-                elif p in _OBJECT:
-                    fr.objs += args
-                elif p in _DATIVE:
-                    fr.datives += args
-                elif p == "の" or (p == "" and ch.dep_ == "nmod"):
-                    genitives.append((ch.i, args))
-                elif p == "" and ch.dep_ == "compound":
-                    fr.compounds += args
-        genitives.sort()
-        fr.genitives = [a for _, a in genitives]
+        exclude = {n.i for n in own_nodes}
+        for node in own_nodes:
+            self._collect(node, fr, exclude, seen)
+        self._left_source(tok, fr, seen)
+        fr.passive = self._passive(tok)
         if not shallow:
+            carrier = _Frame()
+            light = False
+            cur = base
+            for _hop in range(2):
+                if cur.dep_ not in ("obj", "nsubj", "nsubj:pass", "iobj") or cur.head.i == cur.i:
+                    break
+                v = cur.head
+                if self.sm.index_at(v.i) is not None:
+                    break
+                lemma = v.lemma_
+                # Only a light verb lends its subject (制裁を科す); another trigger verb
+                # does not (ウクライナへの支援を非難した: the critic is not the supporter).
+                is_light = cur.dep_ == "obj" and (lemma in self.lex.light_verbs or lemma in self.lex.passive_light_verbs
+                                                  or lemma in self.lex.speech_verbs) \
+                    or cur.dep_ in ("nsubj", "nsubj:pass") and lemma in self.lex.light_verbs and self._passive(v)
+                exclude.add(v.i)
+                self._collect(v, carrier, exclude | {cur.i}, seen)
+                if is_light:
+                    light = True
+                    fr.passive = fr.passive ^ (self._passive(v) or lemma in self.lex.passive_light_verbs)
+                    cur = v
+                    continue
+                break
+            # 科してきた制裁: a light verb in a relative clause on the trigger noun
+            for ch in tok.children:
+                if ch.dep_ == "acl" and (ch.lemma_ in self.lex.light_verbs or ch.lemma_ in self.lex.passive_light_verbs):
+                    self._collect(ch, carrier, exclude | {tok.i}, seen)
+                    light = True
+            fr.merge(carrier, light=light)
             fr.fallback = self._climb_subjects(base)
-        fr.passive = passive
-        fr.assign(trig.type)
+        fr.assign(trig.type, genitive_is_target=trig.needs == "rise")
         return fr
+
+    def _collect(self, node, fr: "_Frame", exclude: set[int], seen: set[int]) -> None:
+        """Sort the actors among ``node``'s dependents into slots by their particles."""
+        for ch in node.children:
+            if ch.i in exclude or ch.i in seen or ch.dep_ not in _CONTENT_DEPS:
+                continue
+            if ch.dep_ in ("acl", "advcl", "ccomp", "xcomp", "conj") and self.sm.index_at(ch.i) is None:
+                continue
+            p = particles(ch)
+            if ch.dep_ == "obj" or p in _OBJECT:
+                fr.objects.append(ch)
+            # イランの核開発は…脅かす: a possessor stands for a non-actor argument
+            genitive = p in _ABOUT or p in _TARGET or p in _DATIVE or p in _OBJECT or \
+                (p in _AGENT and node.lemma_ in self.lex.triggers)
+            args = self.phrase_actors(ch, seen, genitive=genitive)
+            if not args:
+                continue
+            self._slot(ch, p, args, fr)
+
+    def _slot(self, ch, p: str, args: list[Arg], fr: "_Frame") -> None:
+        prefix = self._prefix(ch)
+        if prefix in ("対", "反", "嫌"):
+            fr.targets += args
+        elif p.startswith(_ATTRIBUTION):
+            return
+        elif p in ("で", "では") and self.trigger_of(ch) is not None:
+            # 軍事協力で緊張が高まる: the event is the cause, its actors the source
+            fr.cause += args
+        elif any(p.startswith(b) for b in _BY):
+            fr.by += args
+        elif p in _COMPARE or p in _AS:
+            return
+        elif p in _ABOUT:
+            fr.about += args
+        elif p in _FROM:
+            fr.from_ += args
+        elif p in _TARGET:
+            fr.targets += args
+        elif p in _WITH:
+            fr.partners += args
+        elif p in _AGENT or (p == "" and ch.dep_ in ("nsubj", "dislocated")):
+            fr.subjects += args
+        elif p in _OBJECT:
+            fr.objs += args
+        elif p in _DATIVE:
+            fr.datives += args
+        elif p == "の" or (p == "" and ch.dep_ == "nmod"):
+            fr.genitives.append(args)
+        elif p == "" and ch.dep_ == "compound":
+            fr.compounds += args
+
+    def _left_source(self, tok, fr: "_Frame", seen: set[int]) -> None:
+        """ロシアから北朝鮮への支援: GiNZA often hangs the から/による phrase on the verb.
+
+        An actor with から/による right before the trigger's noun phrase is its source.
+        """
+        if tok.pos_ not in ("NOUN", "PROPN") or fr.by or fr.from_:
+            return
+        left = min(t.i for t in tok.subtree)
+        k = left - 1
+        while k >= 0 and self.doc[k].dep_ in ("case", "fixed", "mark"):
+            k -= 1
+        if k < 0 or k in seen or k == tok.i:
+            return
+        head = self.doc[k]
+        p = particles(head)
+        if self.sm.index_at(k) is None or not (p in _FROM or any(p.startswith(b) for b in _BY)):
+            return
+        args = self.phrase_actors(head, seen, genitive=False)
+        if p in _FROM:
+            fr.from_ += args
+        else:
+            fr.by += args
 
     def _prefix(self, tok) -> str | None:
         idx = self.sm.index_at(tok.i)
@@ -283,16 +363,38 @@ class _Sentence:
     def _passive(self, v) -> bool:
         return any(c.dep_ in ("aux", "aux:pass") and c.lemma_ in ("れる", "られる") for c in v.children)
 
-    def _climb_subjects(self, tok) -> list[Arg]:
-        """Subjects of the clauses above the trigger (締結すると合意した → 合意's subject)."""
-        cur = tok
+    def _shared_subject(self, tok) -> list[Arg]:
+        """岸田首相は訪米し、バイデン大統領と会談した: a subject stated in an earlier
+        clause of the same sentence carries over to the later ones."""
+        node = tok
         for _ in range(4):
+            for ch in sorted(node.children, key=lambda c: -c.i):
+                if ch.i >= tok.i or ch.dep_ not in ("advcl", "conj"):
+                    continue
+                for sub in ch.children:
+                    if sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が", "も"):
+                        args = self.phrase_actors(sub, genitive=False)
+                        if args:
+                            return args
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return []
+
+    def _climb_subjects(self, tok) -> list[Arg]:
+        """Subjects of the clauses above the trigger (締結すると合意した → 合意's subject).
+
+        A relative clause with no subject of its own is about the noun it
+        modifies (会談した後の…臨むプーチン大統領と金正恩総書記): that noun fills the gap.
+        """
+        cur = tok
+        for _ in range(5):
             if cur.head.i == cur.i:
                 return []
-            if cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "obj", "obl", "conj", "compound", "nmod", "nsubj", "dislocated"):
+            if cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "obj", "obl", "conj", "compound", "nmod"):
                 return []
-            if cur.dep_ in ("nsubj", "dislocated") :
-                return []
+            if cur.dep_ == "acl" and self.sm.index_at(cur.head.i) is not None:
+                return self.phrase_actors(cur.head, genitive=False)
             cur = cur.head
             for ch in cur.children:
                 if ch.dep_ in ("nsubj", "dislocated", "nsubj:pass") and particles(ch) in _AGENT | {""}:
@@ -351,8 +453,13 @@ class _Sentence:
         """The date stated for the event: the date expression nearest the trigger."""
         best: tuple[int, str] | None = None
         text = self.doc.text
-        for rx, kind in ((_MONTH_DAY, "md"), (_YEAR, "y"), (_DAY, "d")):
+        covered: list[tuple[int, int]] = []
+        for rx, kind in ((_FULL_DATE, "ymd"), (_YEAR_MONTH, "ym"), (_MONTH_DAY, "md"), (_YEAR, "y"), (_DAY, "d")):
             for m in rx.finditer(_ascii_digits(text)):
+                # 1950年6月25日 is one date, not also 1950 and 6月25日
+                if any(a < m.end() and m.start() < b for a, b in covered):
+                    continue
+                covered.append((m.start(), m.end()))
                 tok_i = self._token_at(m.start())
                 if tok_i is None:
                     continue
@@ -371,6 +478,12 @@ class _Sentence:
         return None
 
     def _date_value(self, m: re.Match, kind: str) -> str | None:
+        if kind in ("ymd", "ym"):
+            y, mo = int(m.group(1)), int(m.group(2))
+            d = int(m.group(3)) if kind == "ymd" else 1
+            if not (1800 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31):
+                return None
+            return f"{y:04d}-{mo:02d}-{d:02d}" if kind == "ymd" else f"{y:04d}-{mo:02d}"
         if kind == "y":
             y = int(m.group(1))
             if len(m.group(1)) == 2:
@@ -396,7 +509,23 @@ class _Sentence:
         return f"{year:04d}-{mo:02d}-{d:02d}"
 
     # -- rules -------------------------------------------------------------------------
+    def visits(self) -> None:
+        """訪米した岸田首相, 習氏が訪ロ: a visit (訪 + country) is a meeting with that state."""
+        for idx, m in enumerate(self.sm.mentions):
+            if m.prefix != "訪":
+                continue
+            tok = self._mention_head(m)
+            fr = _Frame()
+            self._collect(tok, fr, set(range(m.start, m.end)), set(range(m.start, m.end)))
+            visitors = fr.subjects or self._climb_subjects(tok) or self._shared_subject(tok)
+            if not visitors and tok.dep_ == "acl" and self.sm.index_at(tok.head.i) is not None:
+                visitors = self.phrase_actors(tok.head, genitive=False)
+            trig = self.lex.triggers.get("訪問")
+            modality = self.modality(tok, trig) if trig is not None else Modality.ASSERTED
+            self.emit(RelationType.MEETING, visitors, self.mention_args(idx), tok, m.text, modality, 0.6)
+
     def run(self) -> SentenceAnalysis:
+        self.visits()
         for tok in self.doc:
             trig = self.trigger_of(tok)
             if trig is not None:
@@ -427,6 +556,8 @@ class _Sentence:
         fr = self.frame(tok, trig)
         if not self._needs_ok(tok, trig, fr):
             return
+        if not fr.fallback:
+            fr.fallback = self._shared_subject(tok)
         conf = 0.85 if tok.pos_ == "VERB" or any(n.pos_ == "VERB" for n in (tok.head,)) else 0.75
         if trig.weak:
             conf -= 0.15
@@ -441,6 +572,11 @@ class _Sentence:
                 self.emit(trig.type, parts, parts, tok, pred, modality, conf)
             return
         sources, targets = fr.sources, fr.targets
+        if not targets and trig.type in (RelationType.CRITICISM, RelationType.REQUEST):
+            # 中国がロシアを支援していると非難した: the one whose act is criticised
+            span = {t.i for c in tok.children if particles(c).endswith(("と", "とは", "ように", "よう"))
+                    and c.dep_ in ("advcl", "ccomp", "obl", "xcomp") for t in c.subtree}
+            targets = [a for a in self._agents_in(span) if a not in sources] if span else []
         if not sources and targets:
             sources = fr.fallback
             conf -= 0.1
@@ -464,8 +600,10 @@ class _Sentence:
         """「…」と指摘する: the speaker comments_on the actors of the quote."""
         if self._passive(tok) or self.sm.index_at(tok.i) is not None:
             return
-        complements = [c for c in tok.children if particles(c) in ("と", "とは", "と、") and c.dep_ in
-                       ("advcl", "ccomp", "obl", "nmod", "xcomp", "nsubj", "obj", "dislocated", "acl", "conj")]
+        # the quoted clause ends in と (…ていると, …だと, 「…」と)
+        complements = [c for c in tok.children if particles(c).endswith(("と", "とは")) and c.dep_ in
+                       ("advcl", "ccomp", "obl", "nmod", "xcomp", "nsubj", "obj", "dislocated", "acl", "conj")
+                       and not particles(c).endswith(("とと", "ととは"))]
         about = [c for c in tok.children if particles(c) in _ABOUT]
         lemma = tok.lemma_ if tok.lemma_ in self.lex.speech_verbs else tok.text
         if not complements and (lemma in self.lex.quote_only_speech or not about):
@@ -476,16 +614,18 @@ class _Sentence:
                 return
         speaker = [a for c in tok.children if c.dep_ in ("nsubj", "dislocated") and particles(c) in _AGENT | {""}
                    for a in self.phrase_actors(c, genitive=False)]
+        span: set[int] = set()
+        for c in complements:
+            span.update(t.i for t in c.subtree)
+        span |= self._quote_tokens(span)
+        if not speaker and span:
+            speaker = self._speaker_before(min(span))
         if not speaker:
             speaker = self._climb_subjects(tok)
         conf = 0.75
         if not speaker:
             speaker = [Arg(TOPIC)]
             conf = 0.55
-        span: set[int] = set()
-        for c in complements:
-            span.update(t.i for t in c.subtree)
-        span |= self._quote_tokens(span)
         targets = []
         should = False
         for i in sorted(span):
@@ -496,7 +636,7 @@ class _Sentence:
             if not (m.start in span):
                 continue
             head = self._mention_head(m)
-            if particles(head) in _COMPARE:
+            if particles(head) in _COMPARE or particles(head).startswith(_ATTRIBUTION):
                 continue
             if self._only_possessor(head):
                 continue
@@ -514,6 +654,20 @@ class _Sentence:
                 self.emit(RelationType.REQUEST, speaker, agents, tok, self.predicate_text(tok), modality, conf)
                 return
         self.emit(RelationType.COMMENTS_ON, speaker, targets, tok, self.predicate_text(tok), modality, conf)
+
+    def _speaker_before(self, start: int) -> list[Arg]:
+        """Xは「…」と述べた where GiNZA cut the quote into sentences of its own:
+        the last は/が-marked actor before the quote, outside any quote."""
+        for idx in range(len(self.sm.mentions) - 1, -1, -1):
+            m = self.sm.mentions[idx]
+            if m.end > start or m.is_collective:
+                continue
+            if any(qs <= self.doc[m.start].idx < qe for qs, qe in self.quotes):
+                continue
+            head = self._mention_head(m)
+            if particles(head) in _AGENT:
+                return self.mention_args(idx)
+        return []
 
     def _agents_in(self, span: set[int]) -> list[Arg]:
         out: list[Arg] = []
@@ -550,15 +704,19 @@ class _Sentence:
         return self.doc[m.end - 1]
 
     def _only_possessor(self, head) -> bool:
-        """旧ソ連の砲弾: an actor that only qualifies a thing is not what is discussed."""
+        """旧ソ連の砲弾: an actor that only qualifies a thing is not what is discussed.
+
+        It is when the thing is an event (ロシアの協力), the actor's own stance
+        or conduct (北朝鮮の方, ロ朝の関係), or the topic (…については).
+        """
         if particles(head) != "の" or head.dep_ != "nmod":
             return False
         owner = head.head
         if self.sm.index_at(owner.i) is not None or self.trigger_of(owner) is not None:
             return False
-        if owner.text == "方" or owner.lemma_ == "方":
+        if owner.lemma_ in self.lex.topic_nouns or owner.text in self.lex.topic_nouns:
             return False
-        return True
+        return particles(owner) not in _ABOUT
 
     def _is_affiliation(self, idx: int) -> bool:
         return any(lk.parent == idx for lk in self.sm.links)
@@ -613,13 +771,43 @@ class _Frame:
     about: list[Arg] = field(default_factory=list)
     genitives: list[list[Arg]] = field(default_factory=list)
     compounds: list[Arg] = field(default_factory=list)
+    cause: list[Arg] = field(default_factory=list)
     fallback: list[Arg] = field(default_factory=list)
     objects: list = field(default_factory=list)
     passive: bool = False
     sources: list[Arg] = field(default_factory=list)
 
-    def assign(self, rtype: RelationType) -> None:
-        """Fill ``sources`` and ``targets`` from the slots, for this relation type."""
+    def merge(self, carrier: "_Frame", *, light: bool) -> None:
+        """Add a carrying verb's slots: all of them for a light verb, else only targets."""
+        own_agent = bool(self.by or self.from_ or self.subjects)
+        if light:
+            if not own_agent:
+                self.subjects = carrier.subjects + self.subjects
+            self.by += carrier.by
+            self.from_ += carrier.from_
+            self.objs += carrier.objs
+            self.datives += carrier.datives
+            self.targets += carrier.targets
+            self.partners += carrier.partners
+            self.about += carrier.about
+            self.cause += carrier.cause
+        else:
+            self.cause += carrier.cause
+            if not (self.targets or self.datives or self.objs):
+                self.targets += carrier.targets
+                self.datives += carrier.datives
+            self.partners += carrier.partners
+        self.objects += carrier.objects
+
+    def assign(self, rtype: RelationType, *, genitive_is_target: bool = False) -> None:
+        """Fill ``sources`` and ``targets`` from the slots, for this relation type.
+
+        ``genitive_is_target``: for 緊張 (朝鮮半島の緊張) the genitive is where
+        the tension is, not who causes it.
+        """
+        if genitive_is_target and self.genitives:
+            self.targets = self.targets + [a for g in self.genitives for a in g]
+            self.genitives = []
         subj, dat = self.subjects, self.datives
         if self.passive:
             # 北朝鮮は制裁を科され: the subject undergoes, に/から/による act.
@@ -645,6 +833,8 @@ class _Frame:
                 pass
         if rtype == RelationType.COMMENTS_ON:
             targets = targets + self.about
+        if not sources and rtype in (RelationType.THREAT, RelationType.ATTACK, RelationType.SUPPORT):
+            sources = self.cause
         self.sources = _unique(sources)
         self.targets = _unique(targets)
 
