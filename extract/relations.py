@@ -126,12 +126,13 @@ class _Sentence:
                 out += self.phrase_actors(ch, seen, genitive=False)
         return out
 
-    def phrase_actors(self, tok, seen: set[int] | None = None, *, genitive: bool = True) -> list[Arg]:
+    def phrase_actors(self, tok, seen: set[int] | None = None, *, genitive: bool = True, depth: int = 2) -> list[Arg]:
         """The actors an argument phrase headed by ``tok`` stands for.
 
         An actor mention, with the actors coordinated to it; an event noun
         (ロ朝会談, 北朝鮮によるロシアへの支援), its participants; another noun
-        (ロシアの行動), its possessor when ``genitive``.
+        (ロシアの行動, 北朝鮮による発射, 中国海警局の船舶による妨害), its possessor
+        or agent when ``genitive``, up to ``depth`` nouns down.
         """
         seen = set() if seen is None else seen
         if tok.i in seen:
@@ -141,6 +142,13 @@ class _Sentence:
         if idx is not None:
             m = self.sm.mentions[idx]
             seen.update(range(m.start, m.end))
+            if m.is_collective:
+                # イスラエルとハマスの双方, 日米両政府: the group is named right there
+                named = [a for t in range(m.start, m.end) for ch in self.doc[t].children
+                         if ch.i not in seen and (particles(ch) == "の" or ch.dep_ == "compound")
+                         for a in self.phrase_actors(ch, seen, genitive=False)]
+                if len(named) >= 2:
+                    return named
             args = self.mention_args(idx)
             for t in range(m.start, m.end):
                 args += self.coordinated(self.doc[t], seen)
@@ -158,13 +166,14 @@ class _Sentence:
         if tok.pos_ in ("NOUN", "PROPN") and (tok.text in self.lex.titles or tok.lemma_ in self.lex.anonymous_agents):
             # 中国外務省の報道官, 米政府高官: an unnamed official speaks for the body
             genitive = True
-        if genitive and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+        if genitive and depth > 0 and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             for ch in tok.children:
                 if ch.i in seen:
                     continue
                 p = particles(ch)
-                if (ch.dep_ == "nmod" and p in ("の", "")) or ch.dep_ == "compound":
-                    out += self.phrase_actors(ch, seen, genitive=False)
+                if (ch.dep_ == "nmod" and p in ("の", "")) or ch.dep_ == "compound" or \
+                        ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in _BY):
+                    out += self.phrase_actors(ch, seen, genitive=True, depth=depth - 1)
             out += self.coordinated(tok, seen)
         return _unique(out)
 
@@ -363,6 +372,10 @@ class _Sentence:
     def _passive(self, v) -> bool:
         return any(c.dep_ in ("aux", "aux:pass") and c.lemma_ in ("れる", "られる") for c in v.children)
 
+    def _clause_noun(self, tok) -> bool:
+        h = self.lex.hedges
+        return tok.lemma_ in h[Modality.HEDGED] or tok.lemma_ in h[Modality.HYPOTHETICAL]
+
     def _shared_subject(self, tok) -> list[Arg]:
         """岸田首相は訪米し、バイデン大統領と会談した: a subject stated in an earlier
         clause of the same sentence carries over to the later ones."""
@@ -391,7 +404,15 @@ class _Sentence:
         for _ in range(5):
             if cur.head.i == cur.i:
                 return []
-            if cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "obj", "obl", "conj", "compound", "nmod"):
+            # Not through the object of another verb (支援を求めた: the asker is not
+            # the giver), except nouns that take a clause (支援を行う用意がある).
+            takes_clause = cur.dep_ in ("nsubj", "obj") and self._clause_noun(cur)
+            # 働きかけを重視する: the subject of a plain verb does what its object names;
+            # that of a trigger verb (求める, 非難) does not.
+            plain_object = cur.dep_ == "obj" and self.trigger_of(cur.head) is None \
+                and cur.head.lemma_ not in self.lex.speech_verbs
+            if cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "obl", "conj", "compound", "nmod") \
+                    and not takes_clause and not plain_object:
                 return []
             if cur.dep_ == "acl" and self.sm.index_at(cur.head.i) is not None:
                 return self.phrase_actors(cur.head, genitive=False)
@@ -566,6 +587,8 @@ class _Sentence:
         if trig.type.symmetric:
             parts = _unique(fr.sources + fr.partners + fr.targets)
             if len(_members(parts)) < 2:
+                parts = _unique(parts + self._loose_partners(tok))
+            if len(_members(parts)) < 2:
                 parts = _unique(parts + fr.fallback)
                 conf -= 0.1
             if len(_members(parts)) >= 2:
@@ -573,8 +596,10 @@ class _Sentence:
             return
         sources, targets = fr.sources, fr.targets
         if not targets and trig.type in (RelationType.CRITICISM, RelationType.REQUEST):
-            # 中国がロシアを支援していると非難した: the one whose act is criticised
-            span = {t.i for c in tok.children if particles(c).endswith(("と", "とは", "ように", "よう"))
+            # 中国がロシアを支援していると非難した: the one whose act is criticised;
+            # イランが撤退するよう求めた: the one asked to act.
+            ends = ("と", "とは") if trig.type == RelationType.CRITICISM else ("ように", "よう")
+            span = {t.i for c in tok.children if particles(c).endswith(ends)
                     and c.dep_ in ("advcl", "ccomp", "obl", "xcomp") for t in c.subtree}
             targets = [a for a in self._agents_in(span) if a not in sources] if span else []
         if not sources and targets:
@@ -584,6 +609,18 @@ class _Sentence:
                 sources = [Arg(TOPIC)]
                 conf -= 0.2
         self.emit(trig.type, sources, targets, tok, pred, modality, conf)
+
+    def _loose_partners(self, tok) -> list[Arg]:
+        """中国の王毅外相と北京で会談した: GiNZA may hang the と-partner on a nearby noun."""
+        out: list[Arg] = []
+        for t in tok.subtree:
+            if t.i >= tok.i or particles(t) not in ("と", "との", "とも"):
+                continue
+            idx = self.sm.index_at(t.i)
+            if idx is None or self.sm.index_at(t.head.i) is not None or self.trigger_of(t.head) is not None:
+                continue
+            out += self.phrase_actors(t, genitive=False)
+        return out
 
     def _main_clause(self, tok) -> bool:
         # Only a trigger of the main clause inherits the previous sentence's subject.
@@ -632,10 +669,18 @@ class _Sentence:
             t = self.doc[i]
             if t.lemma_ == "べき" or t.text == "べき":
                 should = True
+        # 追加関税を課すと表明した: an indirect clause with no subject of its own
+        # reports the speaker's own act, which is a relation, not a comment.
+        quoted = bool(self._quote_tokens(span))
+        self_report = not quoted and not any(
+            ch.dep_ in ("nsubj", "dislocated") and not self._is_self(ch, speaker)
+            for c in complements for ch in c.children)
         for idx, m in enumerate(self.sm.mentions):
             if not (m.start in span):
                 continue
             head = self._mention_head(m)
+            if self_report and self._phrase_particle(head) not in _ABOUT:
+                continue
             if particles(head) in _COMPARE or particles(head).startswith(_ATTRIBUTION):
                 continue
             if self._only_possessor(head):
@@ -654,6 +699,23 @@ class _Sentence:
                 self.emit(RelationType.REQUEST, speaker, agents, tok, self.predicate_text(tok), modality, conf)
                 return
         self.emit(RelationType.COMMENTS_ON, speaker, targets, tok, self.predicate_text(tok), modality, conf)
+
+    def _phrase_particle(self, tok) -> str:
+        """The particle of the phrase a token sits in: 北朝鮮|問題|について → について."""
+        for _ in range(4):
+            p = particles(tok)
+            if p and p != "の":
+                return p
+            if tok.dep_ not in ("compound", "nmod") or tok.head.i == tok.i:
+                return p
+            tok = tok.head
+        return particles(tok)
+
+    def _is_self(self, tok, speaker: list[Arg]) -> bool:
+        if tok.lemma_ in ("自ら", "自分", "自国", "我々", "私", "われわれ", "自身"):
+            return True
+        args = self.phrase_actors(tok, genitive=False)
+        return bool(args) and all(a in speaker for a in args)
 
     def _speaker_before(self, start: int) -> list[Arg]:
         """Xは「…」と述べた where GiNZA cut the quote into sentences of its own:
