@@ -1,52 +1,656 @@
-"""Reading input documents and writing relations as JSON Lines.
+"""Reading input articles, and writing relations as JSON Lines.
 
-Standard library only.
+Analysts feed whatever they scraped, so reading is forgiving but never silent:
+
+- **Encodings.** A byte-order mark decides first (UTF-8, UTF-16, UTF-32); then
+  strict UTF-8; then, for HTML, the charset the page declares; then
+  ``charset-normalizer`` restricted to the encodings Japanese and Western news
+  come in (CP932/Shift_JIS, EUC-JP, ISO-2022-JP, Windows-1252). Bytes that no
+  encoding explains are replaced with U+FFFD and counted as a warning.
+- **Formats.** Plain text; the seed layout (title line, the title again, URL
+  line, body in 『』 blocks), read verbatim with the title and URL as metadata;
+  Markdown (front matter ``title:``/``date:``/``url:``); HTML pages, whose text
+  is taken with a real parser (``html.parser``), scripts, styles and navigation
+  dropped.
+- **Not articles.** Empty or whitespace-only files, binary files and files of
+  other types are *skipped* (:class:`SkippedInput`); files that cannot be read
+  *fail* (:class:`InputError`). Either way the message names the file and says
+  what to do.
+
+``Document.text`` is the text the evidence sentences are cut from: the decoded
+file for plain text and the seed layout, the extracted text for HTML and
+Markdown.
 """
 
 from __future__ import annotations
 
+import codecs
+import datetime as _dt
 import json
 import os
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .types import Document, Relation
 
-__all__ = ["INPUT_SUFFIXES", "InputError", "iter_input_files", "read_document", "write_jsonl", "read_jsonl",
-           "dump_relation"]
+__all__ = [
+    "INPUT_SUFFIXES",
+    "InputError",
+    "SkippedInput",
+    "NotText",
+    "Decoded",
+    "Extracted",
+    "Input",
+    "InputFile",
+    "list_inputs",
+    "iter_input_files",
+    "read_input",
+    "read_document",
+    "decode_bytes",
+    "html_to_text",
+    "markdown_to_text",
+    "parse_seed_header",
+    "iso_date",
+    "write_jsonl",
+    "read_jsonl",
+    "dump_relation",
+]
 
-INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 class InputError(Exception):
-    """An input that cannot be read; the message names the file and what to do."""
+    """An input that cannot be read (it *fails*); the message names the file and what to do."""
+
+
+class SkippedInput(InputError):
+    """An input that is not an article (empty, binary, another file type): *skipped*, not failed."""
+
+
+class NotText(ValueError):
+    """Bytes that are not text in any encoding geokg reads (the reason, without a file name)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Listing the inputs
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A file to account for. ``named`` is True for a file given on the command line."""
+
+    path: Path
+    named: bool = True
+
+    @property
+    def supported(self) -> bool:
+        return self.named or self.path.suffix.lower() in INPUT_SUFFIXES
+
+
+def list_inputs(inputs: Iterable[str | os.PathLike[str]], *,
+                exclude: Iterable[str | os.PathLike[str]] = ()) -> list[InputFile]:
+    """Every file to account for, sorted by path, each file once.
+
+    Folders are walked recursively without following symbolic links to folders;
+    hidden files and folders (``.git``, ``.DS_Store``) and anything under an
+    ``exclude`` folder (the output folder) are left out. Files of other types
+    inside folders are listed with ``supported`` False, so they can be reported as
+    skipped. Paths that do not exist are listed as given (reading them fails).
+    """
+    excluded = [Path(e).resolve() for e in exclude]
+    seen: set[Path] = set()
+    out: list[InputFile] = []
+
+    def add(p: Path, named: bool) -> None:
+        key = p.resolve()
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(InputFile(p, named))
+
+    for item in inputs:
+        root = Path(item)
+        if not root.is_dir():
+            add(root, True)
+            continue
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            here = Path(dirpath)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                                 and not any(_is_under((here / d).resolve(), e) for e in excluded))
+            for name in sorted(filenames):
+                if not name.startswith("."):
+                    add(here / name, False)
+    out.sort(key=lambda f: str(f.path))
+    return out
+
+
+def _is_under(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
 
 
 def iter_input_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     """Files named on the command line, and the articles inside folders (recursively, sorted)."""
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and not any(
-                        part.startswith(".") for part in f.relative_to(p).parts):
-                    yield f
+    for f in list_inputs(inputs):
+        if f.supported:
+            yield f.path
+
+
+# ---------------------------------------------------------------------------------------------
+# Bytes → str
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str  # Python codec name, e.g. "utf-8", "cp932", "euc_jp", "iso2022_jp"
+    replaced: int = 0  # undecodable byte sequences replaced with U+FFFD
+
+
+_BOMS = (  # longest first: the UTF-32-LE mark starts with the UTF-16-LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# What charset-normalizer may choose from: the encodings Japanese and Western news come in.
+DETECTOR_ENCODINGS = ("utf_8", "cp932", "shift_jis", "euc_jp", "euc_jis_2004", "iso2022_jp", "iso2022_jp_2",
+                      "iso2022_jp_ext", "cp1252", "latin_1")
+# Tried, in this order, on a file no encoding decodes cleanly (a damaged download).
+_DAMAGED_CANDIDATES = ("utf-8", "cp932", "euc_jp")
+# The codecs a detected encoding is decoded with: Shift_JIS files written on Windows use CP932's
+# extra characters (①, ㈱); the JIS X 0213 variants are tried for characters outside JIS X 0208.
+_DECODE_ORDER = {
+    "shift_jis": ("cp932", "shift_jis_2004"),
+    "cp932": ("cp932", "shift_jis_2004"),
+    "shift_jis_2004": ("cp932", "shift_jis_2004"),
+    "euc_jp": ("euc_jp", "euc_jis_2004"),
+    "euc_jis_2004": ("euc_jp", "euc_jis_2004"),
+    "iso2022_jp": ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2004"),
+    "ascii": ("utf-8",),
+}
+_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh",
+                 b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"MZ\x90\x00")
+_ISO2022_ESC = re.compile(rb"\x1b(?:\$[@B(]|\([BJI]|\$\(D|\.A|\.F|N)")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _decode_with(raw: bytes, encoding: str) -> Decoded:
+    """Decode, strictly if possible; otherwise with U+FFFD for each bad sequence (counted)."""
+    name = _codec(encoding) or encoding
+    try:
+        return Decoded(raw.decode(encoding), name)
+    except UnicodeDecodeError:
+        text = raw.decode(encoding, errors="replace")
+        genuine = raw.count(b"\xef\xbf\xbd") if name == "utf-8" else 0  # U+FFFD already in the file
+        return Decoded(text, name, max(1, text.count("\ufffd") - genuine))
+
+
+def _strict(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _mess(text: str) -> float:
+    try:
+        from charset_normalizer.md import mess_ratio
+    except ImportError:  # pragma: no cover - charset-normalizer moved its internals
+        return text.count("\ufffd") / max(1, len(text))
+    return float(mess_ratio(text[:20000], 1.0))
+
+
+def decode_bytes(raw: bytes, *, html: bool = False) -> Decoded:
+    """Decode a file's bytes; raise :class:`NotText` for a binary file.
+
+    Order: byte-order mark, strict UTF-8, (HTML) the declared ``<meta charset>``,
+    charset-normalizer over :data:`DETECTOR_ENCODINGS`, and last, for a damaged
+    file, the Japanese encoding that leaves the least mess, with the bad bytes
+    replaced (``Decoded.replaced``).
+
+    >>> decode_bytes("米国".encode("cp932")).encoding
+    'cp932'
+    >>> decode_bytes(codecs.BOM_UTF8 + "米国".encode()).text
+    '米国'
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return _check_text(_decode_with(raw, encoding))
+    if any(raw.startswith(m) for m in _BINARY_MAGIC):
+        raise NotText("a binary file (its first bytes are those of an archive, image, PDF or program)")
+    if b"\x00" in raw:
+        raise NotText("a binary file (it contains NUL bytes)")
+    iso2022 = raw.isascii() and _ISO2022_ESC.search(raw) is not None
+    if not iso2022:
+        text = _strict(raw, "utf-8")
+        if text is not None:
+            return _check_text(Decoded(text, "utf-8"))
+    if html:
+        m = _HTML_CHARSET.search(raw[:4096])
+        declared = _codec(m.group(1).decode("ascii", "replace")) if m else None
+        if declared:
+            for name in _DECODE_ORDER.get(declared, (declared,)):
+                text = _strict(raw, name)
+                if text is not None:
+                    return _check_text(Decoded(text, _codec(name) or name))
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(raw, cp_isolation=list(DETECTOR_ENCODINGS)).best()
+    if best is not None:
+        encoding = _codec(best.encoding) or best.encoding
+        for name in _DECODE_ORDER.get(encoding, (encoding,)):
+            text = _strict(raw, name)
+            if text is not None:
+                return _check_text(Decoded(text, _codec(name) or name))
+    # Nothing decodes cleanly: a damaged file. Take the encoding that leaves the least mess.
+    candidates = ("iso2022_jp_ext", "iso2022_jp_2") if iso2022 else _DAMAGED_CANDIDATES
+    tried = [_decode_with(raw, c) for c in candidates]
+    tried.sort(key=lambda d: (_mess(d.text), d.replaced))
+    best_try = tried[0]
+    if best_try.replaced > max(8, len(best_try.text) // 20):
+        raise NotText("not text in any encoding geokg reads (tried UTF-8, CP932/Shift_JIS, EUC-JP, ISO-2022-JP, "
+                      "Windows-1252)")
+    return _check_text(best_try)
+
+
+def _check_text(d: Decoded) -> Decoded:
+    controls = len(_CONTROL.findall(d.text[:100000]))
+    if controls > max(4, len(d.text[:100000]) // 100):
+        raise NotText(f"a binary file ({controls} control characters; decoded as {d.encoding})")
+    return d
+
+
+# ---------------------------------------------------------------------------------------------
+# Markup → text
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """Text taken from markup, and the metadata the markup states."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    url: str | None = None
+
+
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\b|T|$)")
+
+
+def iso_date(value: Any) -> str | None:
+    """An ISO ``YYYY-MM-DD`` from a timestamp or date as pages and front matter write it.
+
+    >>> iso_date("2024-06-19T23:30:00+09:00"), iso_date("2024年6月19日"), iso_date("soon")
+    ('2024-06-19', '2024-06-19', None)
+    """
+    if isinstance(value, _dt.date):
+        return value.strftime("%Y-%m-%d")
+    if not isinstance(value, str):
+        return None
+    m = _DATE.match(value) or _DATE_COMPACT.match(value)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+# Content never shown as text: dropped always.
+_HARD_SKIP = frozenset({"script", "style"})
+# Page furniture: dropped, unless nothing else is left (a page wrapped in one of them).
+_SOFT_SKIP = frozenset({"noscript", "template", "svg", "math", "iframe", "object", "canvas", "nav", "aside",
+                        "footer", "select", "button", "dialog"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr", "param", "keygen"})
+_BLOCK = frozenset({"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog",
+                    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+                    "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+                    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "option", "html"})
+_DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+              "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
+              "citation_publication_date", "parsely-pub-date", "sailthru.date")
+_BREAK = "\x00"  # a line break required by the markup (NUL never survives decoding)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_WIDE = "\u2e80-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# CSS Text 3: a line break between two East Asian wide characters is removed, not turned into a space.
+_WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.main: list[str] = []  # text outside page furniture
+        self.every: list[str] = []  # all text, the fallback
+        self.skip: list[str] = []  # open furniture elements
+        self.hard: str | None = None  # inside <script>/<style>
+        self.pre = 0
+        self.in_title = False
+        self.title: list[str] = []
+        self.h1: list[str] | None = None
+        self.h1_text: str | None = None
+        self.ld_json: list[str] | None = None
+        self.ld_blocks: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.time_datetime: str | None = None
+        self.itemprop_date: str | None = None
+        self.canonical: str | None = None
+
+    def _emit(self, s: str) -> None:
+        if not self.skip:
+            self.main.append(s)
+        self.every.append(s)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
+            if key and "content" in a:
+                self.meta.setdefault(key, a["content"].strip())
+            return
+        if tag == "link" and "canonical" in a.get("rel", "").lower().split():
+            self.canonical = self.canonical or a.get("href") or None
+            return
+        if a.get("itemprop", "").lower() == "datepublished" and self.itemprop_date is None:
+            self.itemprop_date = a.get("datetime") or a.get("content") or None
+        if tag == "time" and self.time_datetime is None and a.get("datetime"):
+            self.time_datetime = a["datetime"]
+        if tag in _HARD_SKIP:
+            self.hard = tag
+            if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+                self.ld_json = []
+            return
+        if tag == "title" and not self.skip and not self.title:
+            self.in_title = True
+            return
+        if tag == "h1" and self.h1_text is None:
+            self.h1 = []
+        if tag == "pre":
+            self.pre += 1
+        if tag in _BLOCK:
+            self._emit(_BREAK)
+        if tag in _SOFT_SKIP and tag not in _VOID:
+            self.skip.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HARD_SKIP:
+            if self.ld_json is not None:
+                self.ld_blocks.append("".join(self.ld_json))
+            self.hard, self.ld_json = None, None
+            return
+        if tag == "title":
+            self.in_title = False
+            return
+        if tag == "h1" and self.h1 is not None:
+            self.h1_text = _collapse("".join(self.h1)) or None
+            self.h1 = None
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+        if tag in self.skip:
+            del self.skip[len(self.skip) - 1 - self.skip[::-1].index(tag):]
+        if tag in _BLOCK:
+            self._emit(_BREAK)
+
+    def handle_data(self, data: str) -> None:
+        if self.hard is not None:
+            if self.ld_json is not None:
+                self.ld_json.append(data)
+            return
+        if self.in_title:
+            self.title.append(data)
+            return
+        if self.h1 is not None:
+            self.h1.append(data)
+        if self.pre:
+            data = data.replace("\r\n", "\n").replace("\n", _BREAK)
+        self._emit(data.replace(_BREAK, " ") if not self.pre else data)
+
+    def published(self) -> str | None:
+        for value in (self.meta.get(_DATE_META[0]), self.itemprop_date, _ld_date(self.ld_blocks), *(self.meta.get(k) for k in _DATE_META[1:]),
+                      self.time_datetime):
+            d = iso_date(value)
+            if d:
+                return d
+        return None
+
+
+def _ld_date(blocks: list[str]) -> str | None:
+    """``datePublished`` from JSON-LD (schema.org NewsArticle), which most news sites embed."""
+
+    def find(obj: Any, depth: int = 0) -> str | None:
+        if depth > 8:
+            return None
+        if isinstance(obj, dict):
+            if isinstance(obj.get("datePublished"), str):
+                return obj["datePublished"]
+            items: Iterable[Any] = obj.values()
+        elif isinstance(obj, list):
+            items = obj
         else:
-            yield p
+            return None
+        for v in items:
+            found = find(v, depth + 1)
+            if found:
+                return found
+        return None
+
+    for block in blocks:
+        try:
+            found = find(json.loads(block))
+        except ValueError:
+            continue
+        if found:
+            return found
+    return None
 
 
-def read_document(path: str | os.PathLike[str]) -> Document:
+def _collapse(s: str) -> str:
+    return _HTML_SPACE.sub(" ", _WIDE_BREAK.sub("", s)).strip()
+
+
+def _render(parts: list[str]) -> str:
+    lines = (_collapse(line) for line in "".join(parts).split(_BREAK))
+    return "\n".join(line for line in lines if line)
+
+
+def html_to_text(markup: str) -> Extracted:
+    """The text of an HTML page, one block per line, with its title, date and URL.
+
+    Scripts and styles are dropped; navigation, asides, footers and forms'
+    controls too, unless the page has no other text. Line breaks inside
+    Japanese text are removed, elsewhere they become spaces (as a browser shows it).
+
+    >>> e = html_to_text('<html><head><title>T</title><meta property="article:published_time" '
+    ...                  'content="2024-06-19T09:00:00+09:00"><script>var x="米国";</script></head>'
+    ...                  '<body><nav>ホーム</nav><p>ロシアと\\n北朝鮮が<b>合意</b>した。</p></body></html>')
+    >>> e.text, e.title, e.date
+    ('ロシアと北朝鮮が合意した。', 'T', '2024-06-19')
+    """
+    p = _TextParser()
+    p.feed(markup)
+    p.close()
+    text = _render(p.main)
+    if not text:
+        text = _render(p.every)
+    title = p.meta.get("og:title") or _collapse("".join(p.title)) or p.h1_text or None
+    url = p.canonical or p.meta.get("og:url") or None
+    return Extracted(text=text, title=title, date=p.published(), url=url)
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        lm = _FM_LINE.match(line)
+        if lm:
+            value = lm.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields.setdefault(lm.group(1).lower(), value)
+    return fields, text[m.end():]
+
+
+def markdown_to_text(source: str) -> Extracted:
+    """The text of a Markdown article (CommonMark, via markdown-it-py), with its front matter.
+
+    >>> e = markdown_to_text("---\\ntitle: 露朝\\ndate: 2024-06-19\\n---\\n# 見出し\\n\\n**ロシア**と[北朝鮮](https://x.jp)が合意した。")
+    >>> e.text, e.title, e.date
+    ('見出し\\nロシアと北朝鮮が合意した。', '露朝', '2024-06-19')
+    """
+    from markdown_it import MarkdownIt
+
+    fields, body = _front_matter(source)
+    extracted = html_to_text(MarkdownIt("commonmark", {"html": True}).render(body))
+    date = next((iso_date(fields[k]) for k in ("date", "published", "pubdate", "published_at") if k in fields
+                 and iso_date(fields[k])), None)
+    url = next((fields[k] for k in ("url", "link", "source", "canonical_url") if fields.get(k)), None)
+    title = fields.get("title") or extracted.title
+    return Extracted(text=extracted.text, title=title or None, date=date or extracted.date, url=url or extracted.url)
+
+
+_URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
+
+
+def parse_seed_header(text: str) -> Extracted | None:
+    """Title and URL of a file in the seed layout; None for other text.
+
+    The layout: a title line, a blank line, the title again, a URL line, then the
+    body (in 『』 blocks). The text is kept verbatim, so evidence stays a
+    substring of the file.
+
+    >>> parse_seed_header("露朝が合意\\n\\n露朝が合意\\nhttps://example.jp/a\\n\\n『本文。』\\n").url
+    'https://example.jp/a'
+    """
+    lines = text.lstrip("\ufeff").splitlines()[:6]
+    if len(lines) < 3 or not lines[0].strip() or _URL_LINE.match(lines[0]):
+        return None
+    for i in range(1, len(lines)):
+        m = _URL_LINE.match(lines[i])
+        if m:
+            between = [ln.strip() for ln in lines[1:i] if ln.strip()]
+            if all(b == lines[0].strip() for b in between):
+                return Extracted(text=text, title=lines[0].strip(), url=m.group(1))
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading one input
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """A document read from a file, with how it was read."""
+
+    document: Document
+    encoding: str
+    format: str  # text | seed | markdown | html
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _format_for(path: Path, text: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _MARKDOWN_SUFFIXES:
+        return "markdown"
+    head = text[:512].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    return "text"
+
+
+def read_input(path: str | os.PathLike[str]) -> Input:
+    """Read one article file.
+
+    Raises
+    ------
+    SkippedInput
+        Not an article: empty or whitespace-only, binary, nothing but markup.
+    InputError
+        It cannot be read: missing, a folder, permission denied, an I/O error.
+    """
     p = Path(path)
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{p}: no such file; check the path") from None
+        raise InputError(f"{p}: no such file; check the path (it may have been moved or deleted "
+                         "during the run)") from None
     except IsADirectoryError:
         raise InputError(f"{p}: is a folder; pass the folder itself to read the articles inside") from None
     except PermissionError:
-        raise InputError(f"{p}: permission denied; make the file readable") from None
-    text = raw.decode("utf-8-sig", errors="replace")
-    return Document(path=str(path), text=text)
+        raise InputError(f"{p}: permission denied; make the file readable (chmod u+r) or leave it out") from None
+    except OSError as e:
+        raise InputError(f"{p}: cannot be read ({e.strerror or e}); check the disk or copy the file again") from None
+    if not raw.strip():
+        raise SkippedInput(f"{p}: empty{' (only whitespace)' if raw else ''}; nothing to extract — check that "
+                           "the article text was saved")
+    fmt = _format_for(p, "")
+    try:
+        decoded = decode_bytes(raw, html=fmt == "html" or p.suffix.lower() not in INPUT_SUFFIXES)
+    except NotText as e:
+        raise SkippedInput(f"{p}: {e}; geokg reads text articles (.txt .md .html) — convert it to text "
+                           "or leave it out") from None
+    text = decoded.text.lstrip("\ufeff") if decoded.text.startswith("\ufeff") else decoded.text
+    warnings: list[str] = []
+    if decoded.replaced:
+        warnings.append(f"{p}: {decoded.replaced} undecodable byte sequence(s) replaced with U+FFFD "
+                        f"(read as {decoded.encoding}); check the file's encoding if text is missing")
+    if not text.strip():
+        raise SkippedInput(f"{p}: empty (only whitespace); nothing to extract — check that the article text "
+                           "was saved")
+    fmt = _format_for(p, text)
+    title = url = date = None
+    if fmt == "html":
+        e = html_to_text(text)
+        text, title, url, date = e.text, e.title, e.url, e.date
+    elif fmt == "markdown":
+        e = markdown_to_text(text)
+        text, title, url, date = e.text, e.title, e.url, e.date
+    else:
+        header = parse_seed_header(text)
+        if header is not None:
+            fmt, title, url = "seed", header.title, header.url
+    if not text.strip():
+        raise SkippedInput(f"{p}: no text outside the markup (only scripts, styles or navigation); "
+                           "save the article page itself, not a frame or a redirect")
+    doc = Document(path=str(path), text=text, title=title, url=url, date=date)
+    return Input(document=doc, encoding=decoded.encoding, format=fmt, warnings=tuple(warnings))
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """The :class:`Document` of one article file (see :func:`read_input`)."""
+    return read_input(path).document
+
+
+# ---------------------------------------------------------------------------------------------
+# Relations as JSON Lines
+# ---------------------------------------------------------------------------------------------
 
 
 def dump_relation(r: Relation) -> str:
@@ -54,7 +658,7 @@ def dump_relation(r: Relation) -> str:
 
 
 def write_jsonl(relations: Iterable[Relation], fh_or_path: IO[str] | str | os.PathLike[str]) -> int:
-    """Write relations one per line; returns how many were written."""
+    """Write relations one per line; returns how many were written (atomically, for a path)."""
     if isinstance(fh_or_path, (str, os.PathLike)):
         from graph._atomic import atomic_open
 

@@ -426,25 +426,32 @@ class _Sentence:
 
     # -- modality and time -------------------------------------------------------------
     def modality(self, tok, trig: Trigger) -> Modality:
-        found: Modality | None = trig.modality
+        """asserted, hedged, negated or hypothetical, read from the trigger's predicate
+        and the clause around it (ONTOLOGY.md).
+
+        Negation on the relation itself wins over a hedge around it: 供与しない方針
+        is a negated support, not a hedged one.
+        """
         hedges = self.lex.hedges
         cur = tok
         for step in range(5):
             lemmas = [c.lemma_ for c in cur.children if c.dep_ in ("aux", "cop", "mark", "case", "fixed", "advmod")]
             texts = [c.text for c in cur.children if c.dep_ in ("aux", "cop", "mark", "case")]
+            words = lemmas + texts
             if "かねる" in lemmas or "かね" in texts:
                 return Modality.HEDGED
-            if any(x in hedges[Modality.NEGATED] for x in lemmas + texts) and found is None:
-                found = Modality.NEGATED
-            if any(x in ("ば", "たら", "なら", "ならば") for x in texts + lemmas):
+            if any(x in ("ば", "たら", "なら", "ならば") for x in words):
                 return Modality.HYPOTHETICAL
+            if any(x in hedges[Modality.NEGATED] for x in words):
+                return Modality.NEGATED
             if step > 0 and cur.lemma_ in hedges[Modality.HYPOTHETICAL]:
                 return Modality.HYPOTHETICAL
             if step > 0 and cur.lemma_ in hedges[Modality.HEDGED]:
                 return Modality.HEDGED
             if any(x in hedges[Modality.HEDGED] for x in lemmas):
                 return Modality.HEDGED
-            if cur.dep_ == "compound" or cur.dep_ in ("obj", "iobj") and cur.head.lemma_ in self.lex.light_verbs | self.lex.passive_light_verbs:
+            if cur.dep_ == "compound" or cur.dep_ in ("obj", "iobj") and \
+                    cur.head.lemma_ in self.lex.light_verbs | self.lex.passive_light_verbs:
                 cur = cur.head
                 continue
             if cur.dep_ == "acl" or cur.dep_ == "nmod" and particles(cur) == "の":
@@ -454,9 +461,7 @@ class _Sentence:
                     return Modality.HEDGED
                 if h.lemma_ in hedges[Modality.HYPOTHETICAL] or h.text in hedges[Modality.HYPOTHETICAL]:
                     return Modality.HYPOTHETICAL
-                if any(c.lemma_ in ("ない",) for c in h.children if c.dep_ in ("aux", "cop")) and found is None and h.pos_ == "VERB":
-                    found = Modality.NEGATED
-                return found or Modality.ASSERTED
+                break
             if cur.dep_ in ("advcl", "ccomp") and particles(cur) in ("と", "とは", "と、"):
                 h = cur.head
                 # …したとみられる: the judge is unnamed, the claim hedged.
@@ -464,11 +469,11 @@ class _Sentence:
                     return Modality.HEDGED
                 if h.lemma_ in ("期待", "予定", "計画", "検討", "目指す", "考える"):
                     return Modality.HEDGED
-                return found or Modality.ASSERTED
-            if cur.dep_ in ("nsubj", "obj", "obl", "dislocated", "nmod", "root", "ROOT") or cur.head.i == cur.i:
+                break
+            if cur.dep_ in ("nsubj", "obj", "obl", "dislocated", "nmod") or cur.head.i == cur.i:
                 break
             cur = cur.head
-        return found or Modality.ASSERTED
+        return trig.modality or Modality.ASSERTED
 
     def time(self, tok) -> str | None:
         """The date stated for the event: the date expression nearest the trigger."""
