@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .normalize import is_kanji, is_katakana, match_key, nfkc
 from .types import ActorType, Role
 
-__all__ = ["Mention", "Link", "SentenceMentions", "find_mentions", "PREFIXES"]
+__all__ = ["Mention", "Link", "SentenceMentions", "Entity", "find_mentions", "recognize", "PREFIXES"]
 
 # One-character prefixes that turn a country abbreviation into an argument:
 # 対ロ制裁 (against Russia), 訪米 (visit to the US), 駐日大使 (to Japan).
@@ -25,6 +25,10 @@ PREFIXES = frozenset("対訪駐親反在脱来離知嫌")
 _TARGET_PREFIXES = frozenset("対反嫌")
 _OPEN = "(（"
 _CLOSE = ")）"
+_NAME_JOINERS = frozenset("・･=＝")
+# Kinship words that Sudachi glues to names (三女悦子, 長男信勝).
+_KIN = ("長女", "次女", "三女", "四女", "長男", "次男", "三男", "四男", "妻", "夫", "父", "母", "兄", "弟", "姉", "妹",
+        "息子", "娘", "孫", "叔父", "叔母")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +194,9 @@ class _Builder:
         ab = self.lex.abbreviations
         if not s or any(c not in ab for c in s):
             return None
+        # ソロ, パロ: a run of katakana abbreviations is a katakana word
+        if len(s) > 1 and all("\u30a0" <= c <= "\u30ff" for c in s):
+            return None
         return tuple(dict.fromkeys(ab[c] for c in s))
 
     def abbreviations(self) -> None:
@@ -306,7 +313,8 @@ class _Builder:
                 and not doc[j].tag_.startswith("名詞-数詞") and doc[j].text not in "・･":
             j += 1
             run = self.ntext(m.end, j)
-            if run.endswith(self.lex.org_suffixes) and (j >= n or not doc[j].tag_.startswith("接尾辞")):
+            suffixes = self.lex.org_suffixes + (self.lex.org_suffixes_after_state if m.type == ActorType.COUNTRY else ())
+            if run.endswith(suffixes) and (j >= n or not doc[j].tag_.startswith("接尾辞")):
                 self._org_over(idx, m, j, parent_in_name=m.type == ActorType.COUNTRY)
                 return
 
@@ -488,29 +496,61 @@ class _Builder:
                         break
 
     def _named_persons(self) -> None:
-        """Names with no title or honorific: Sudachi 人名 runs, and GiNZA NER persons."""
+        """Names with no title or honorific: Sudachi 人名 runs and GiNZA NER persons.
+
+        Either tagger alone is unreliable (Sudachi tags fictional characters and
+        brands as names, NER tags 先任 as a Person), so a bare name is taken when
+        both agree, or when it has the shape of a full name: 姓 + 名, or
+        katakana parts joined by ・ (ジョン・F・ケネディ).
+        """
         doc = self.doc
-        i = 0
         n = len(doc)
+        i = 0
         while i < n:
             t = doc[i]
-            if self.free(i, i + 1) and (t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person" and t.ent_iob_ == "B"):
-                j = i + 1
-                while j < n and self.free(j, j + 1) and (doc[j].tag_.startswith("名詞-固有名詞-人名")
-                                                         or doc[j].ent_type_ == "Person" and doc[j].ent_iob_ == "I"):
-                    j += 1
-                name = self.ntext(i, j)
-                tags = [doc[k].tag_ for k in range(i, j)]
-                strong = any(tg.startswith("名詞-固有名詞-人名") for tg in tags)
-                ok = strong and (len(name) >= 2) and (j - i >= 2 or is_katakana(name) and len(name) >= 3
-                                                      or tags[0].startswith("名詞-固有名詞-人名-一般") and len(name) >= 2
-                                                      or tags[0].startswith("名詞-固有名詞-人名-姓") and self._followed_by_particle(j))
-                if ok and self.lex.lookup(name) is None and self.lex.title_role(name) is None:
-                    self.add(Mention(start=i, end=j, text=self.text(i, j), type=ActorType.PERSON,
-                                     name=self._clean_name(name), kind="person"))
-                i = j
+            if not (self.free(i, i + 1) and (t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person")):
+                i += 1
                 continue
-            i += 1
+            j = i + 1
+            while j < n and self.free(j, j + 1):
+                nxt = doc[j]
+                if nxt.tag_.startswith("名詞-固有名詞-人名") or nxt.ent_type_ == "Person" and nxt.ent_iob_ == "I":
+                    j += 1
+                elif nxt.text in _NAME_JOINERS and j + 1 < n and self.free(j + 1, j + 2) and \
+                        (is_katakana(doc[j + 1].text) or doc[j + 1].text.isascii() and doc[j + 1].text.isalpha()):
+                    j += 2
+                else:
+                    break
+            start, end = self._trim_name(i, j)
+            if start < end:
+                name = self.ntext(start, end)
+                tags = [doc[k].tag_ for k in range(start, end)]
+                sudachi = any(tg.startswith("名詞-固有名詞-人名") for tg in tags)
+                ner = any(doc[k].ent_type_ == "Person" for k in range(start, end))
+                full = any(tg.startswith("名詞-固有名詞-人名-姓") for tg in tags) and \
+                    any(tg.startswith("名詞-固有名詞-人名-名") for tg in tags)
+                joined = any(doc[k].text in _NAME_JOINERS for k in range(start, end)) and is_katakana(name.replace("=", ""))
+                ok = len(name) >= 2 and not name.isascii() and ((sudachi and ner) or full or joined and (sudachi or ner))
+                if ok and self.lex.lookup(name) is None and self.lex.title_role(name) is None:
+                    self.add(Mention(start=start, end=end, text=self.text(start, end), type=ActorType.PERSON,
+                                     name=self._clean_name(name), kind="person"))
+            i = max(j, i + 1)
+
+    def _trim_name(self, start: int, end: int) -> tuple[int, int]:
+        """Drop kinship words before a name (三女悦子) and 等/ら after it (吉村等)."""
+        doc = self.doc
+        while start < end and (doc[start].text in _KIN or self.lex.title_role(doc[start].text) is not None
+                               or doc[start].text in _NAME_JOINERS):
+            start += 1
+        while end > start and (doc[end - 1].text in _NAME_JOINERS or doc[end - 1].text in ("等", "ら", "氏")):
+            end -= 1
+        text = self.ntext(start, end) if start < end else ""
+        for kin in _KIN:
+            if text.startswith(kin) and len(text) > len(kin) + 1 and doc[start].text.startswith(kin):
+                return start, start  # a kinship word fused into the token: not a clean name
+        if text.endswith("等") and len(text) > 2:
+            return start, start
+        return start, end
 
     def _followed_by_particle(self, j: int) -> bool:
         return j < len(self.doc) and self.doc[j].tag_.startswith("助詞")
@@ -574,11 +614,17 @@ class _Builder:
             best = None
             for k in range(j, i + 1, -1):
                 run = self.ntext(i, k)
-                if run.endswith(self.lex.org_suffixes) and len(run) > 2 and (k >= n or not doc[k].tag_.startswith("接尾辞")):
+                if len(run) <= 2 or k < n and doc[k].tag_.startswith("接尾辞") or run in self.lex.generic_org_words:
+                    continue
+                if run.endswith(self.lex.org_suffixes):
                     tags = [doc[x].tag_ for x in range(i, k)]
                     if any(tg.startswith("名詞-固有名詞") and not tg.startswith("名詞-固有名詞-人名") for tg in tags):
                         best = k
                         break
+                # 自由民主党, 経済産業省: these endings make a name even of common nouns
+                if run.endswith(self.lex.org_suffixes_standalone) and k - i >= 2:
+                    best = k
+                    break
             if best is None:
                 i = max(j, i + 1)
                 continue
@@ -644,3 +690,112 @@ def _sorted(sm: SentenceMentions, dropped: set[int]) -> SentenceMentions:
                       predicate=lk.predicate, parent_id=lk.parent_id) for lk in sm.links]
     out.by_token = {t: new_index[i] for t, i in sm.by_token.items()}
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity span for recognition benchmarks: kind is person, political or place."""
+
+    start: int  # character offsets in the sentence
+    end: int
+    kind: str
+
+
+# GiNZA's ENE labels that geokg takes from NER where its own rules found nothing.
+_NER_PLACES = frozenset({
+    "Country", "City", "Province", "County", "GPE_Other", "Continental_Region", "Domestic_Region",
+    "Location_Other", "Geological_Region_Other", "Mountain", "River", "Lake", "Sea", "Bay", "Island",
+    "Region_Other",
+})
+_NER_POLITICAL = frozenset({
+    "Government", "Military", "International_Organization", "Political_Party", "Political_Organization_Other",
+})
+
+
+def _political(m: Mention, lex: Lexicon) -> bool:
+    """Governments, militaries, parties and international bodies; not media or universities."""
+    name = m.name or m.text
+    if m.ids and m.ids[0] in lex.actors:
+        if m.ids[0] in lex.media:
+            return False
+        name = lex.actors[m.ids[0]].name
+    return not name.endswith(lex.org_suffixes_non_political)
+
+
+def recognize(doc, lex: Lexicon, *, original: str | None = None) -> list[Entity]:
+    """Persons, political organisations and places of a parsed sentence.
+
+    geokg's own mentions first (gazetteer, title and affiliation rules), with
+    their exact name spans (a person without title or reading, a state without
+    側); GiNZA's NER fills in what the rules do not cover (cities, other
+    persons and bodies), never overlapping them. A state name that begins a
+    longer name NER knows (日本映画データベース, インド国民会議派) is not a place.
+    """
+    sm = find_mentions(doc, lex, original=original)
+    out: list[Entity] = []
+    taken: set[int] = set()
+    for m in sm.mentions:
+        start = doc[m.start].idx
+        end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        if m.type == ActorType.PERSON:
+            taken.update(range(m.start, m.end))
+            out.append(Entity(start, start + len(m.name), "person"))
+        elif m.kind == "collective":
+            taken.update(range(m.start, m.end))
+        elif len(m.ids) > 1 or m.prefix:
+            # 独伊の作戦: abbreviations used as a noun are places of their own;
+            # inside a word (日中関係, 来日) they are not names.
+            taken.update(range(m.start, m.end))
+            if m.prefix or m.end < len(doc) and not doc[m.end].tag_.startswith(("助詞", "補助記号")):
+                continue
+            for k, ch in enumerate(m.text):
+                if ch in lex.abbreviations:
+                    out.append(Entity(start + k, start + k + 1, "place"))
+        elif m.type in (ActorType.COUNTRY, ActorType.REGION):
+            if _inside_other_name(doc, m) or m.end < len(doc) and doc[m.end].text in _NOT_PLACE_AFTER:
+                continue  # 日本映画データベース, 日本人, 日本代表: a name, a nationality, a team
+            taken.update(range(m.start, m.end))
+            suffix = next((x for x in lex.state_alias_suffixes if m.text.endswith(x) and len(m.text) > len(x)), "")
+            if suffix in _GOVERNMENT_SUFFIXES:
+                out.append(Entity(start, end, "political"))  # 米政府, 大日本帝国政府: the government
+            else:
+                out.append(Entity(start, end - len(suffix), "place"))
+        elif m.type == ActorType.ORGANIZATION:
+            taken.update(range(m.start, m.end))
+            if _political(m, lex):
+                out.append(Entity(start, end, "political"))
+    for e in doc.ents:
+        if any(t in taken for t in range(e.start, e.end)):
+            continue
+        if e.label_ in _NER_PLACES:
+            out.append(Entity(e.start_char, e.end_char, "place"))
+        elif e.label_ in _NER_POLITICAL:
+            out.append(Entity(e.start_char, e.end_char, "political"))
+        elif e.label_ == "Person":
+            s, t = e.start, e.end
+            while s < t and (lex.title_role(doc[s].text) is not None or doc[s].text in _KIN or doc[s].text in _NAME_JOINERS):
+                s += 1
+            while t > s and (doc[t - 1].text in lex.honorifics or lex.title_role(doc[t - 1].text) is not None):
+                t -= 1
+            if s < t:
+                out.append(Entity(doc[s].idx, doc[t - 1].idx + len(doc[t - 1].text), "person"))
+    return sorted(set(out), key=lambda x: (x.start, x.end, x.kind))
+
+
+_GOVERNMENT_SUFFIXES = ("政府", "当局", "政権", "指導部")
+_NOT_PLACE_AFTER = frozenset({"人", "代表", "語", "製", "系", "風", "式", "国籍", "籍", "人民"})
+# NER labels of names that may begin with a state's name without being about the state
+_NAME_LABELS = frozenset({
+    "Company", "Company_Group", "Corporation_Other", "Organization_Other", "Show_Organization",
+    "Sports_Organization", "Pro_Sports_Organization", "Political_Party", "School", "Facility_Other",
+    "Product_Other", "Title_Other", "Broadcast_Program", "Book", "Newspaper", "Magazine", "Game",
+    "Conference", "Occasion_Other", "Event_Other", "Incident_Other", "Competition", "Law", "Treaty",
+    "Religion", "Nationality", "Movie", "Music", "Art_Other", "Printing_Other", "Award",
+})
+
+
+def _inside_other_name(doc, m: Mention) -> bool:
+    for e in doc.ents:
+        if e.start <= m.start and m.end <= e.end and (e.end - e.start) > (m.end - m.start) and e.label_ in _NAME_LABELS:
+            return True
+    return False

@@ -31,11 +31,21 @@ examples:
   geokg build articles/ -o out/       every .txt .md .html under articles/
   geokg build a.txt b.html -o out/    just these two
 
-outputs (in OUTDIR):
+inputs:
+  plain text, Markdown (.md, front matter title/date/url) and HTML pages
+  (.html .htm: text taken from the markup, scripts and styles dropped), in
+  UTF-8 (with or without BOM), UTF-16, Shift_JIS/CP932, EUC-JP or ISO-2022-JP
+  (detected). Empty, binary and other files are skipped, with the reason.
+
+outputs (in OUTDIR, replaced together only when all are written):
   triples.jsonl   one relation per line, with its evidence sentence
   graph.json      the knowledge graph (networkx node-link JSON)
   graph.graphml   the same for Gephi, Cytoscape, igraph
   graph.html      the interactive map (one file, works offline)
+  report.json     every input: processed / skipped / failed, why, counts
+
+exit status: 0 all inputs read (some may be skipped), 1 some failed or none
+could be read (the rest are still written), 2 usage error.
 """
 
 _EPILOG_EVALUATE = """\
@@ -64,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", metavar="OUTDIR", default="output", help="where to write (default: output/)")
     b.add_argument("--model", default="ja_ginza", help="spaCy model to parse with (default: ja_ginza)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                   help="log each file, and show the traceback of an extraction failure")
 
     e = sub.add_parser("evaluate", help="score extracted relations against gold annotations",
                        description="Score relations (P/R/F1 per type, pairs, actors) against gold files.",
@@ -83,14 +95,40 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    from .runner import build
+_MAX_LISTED = 20  # problems printed per kind; report.json lists them all
 
-    report = build(args.inputs, args.output, model=args.model, progress=not args.no_progress)
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .runner import REPORT_FILE, build
+
+    try:
+        report = build(args.inputs, args.output, model=args.model, progress=not args.no_progress)
+    except OSError as e:
+        # Writing the outputs failed (disk full, folder removed): the old outputs are left as they were.
+        where = e.filename or args.output
+        print(f"geokg: error: cannot write the outputs in {args.output}/ ({where}: {e.strerror or e}); "
+              "the previous outputs are left as they were — free some space or choose another -o OUTDIR",
+              file=sys.stderr)
+        return EXIT_SOME_FAILED
+    for kind, records in (("skipped", report.skipped), ("failed", report.failed)):
+        for r in records[:_MAX_LISTED]:
+            print(f"geokg: {kind}: {r.reason}", file=sys.stderr)
+            if r.traceback and getattr(args, "verbose", False):
+                print(r.traceback.rstrip(), file=sys.stderr)
+        if len(records) > _MAX_LISTED:
+            print(f"geokg: … and {len(records) - _MAX_LISTED} more {kind}; see {args.output}/{REPORT_FILE}",
+                  file=sys.stderr)
+    warned = [w for r in report.inputs for w in r.warnings]
+    for w in warned[:_MAX_LISTED]:
+        print(f"geokg: warning: {w}", file=sys.stderr)
+    if len(warned) > _MAX_LISTED:
+        print(f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{REPORT_FILE}",
+              file=sys.stderr)
     print(report.summary())
-    for path, reason in report.failures:
-        print(f"failed: {reason}", file=sys.stderr)
-    return EXIT_SOME_FAILED if report.failures else EXIT_OK
+    if not report.processed:
+        print(f"geokg: no article could be read from {' '.join(args.inputs)}; empty outputs written — "
+              f"see {args.output}/{REPORT_FILE} for each file's reason", file=sys.stderr)
+    return EXIT_OK if report.ok else EXIT_SOME_FAILED
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:

@@ -87,6 +87,7 @@ class InputFile:
 
     path: Path
     named: bool = True
+    error: str | None = None  # a folder that could not be listed
 
     @property
     def supported(self) -> bool:
@@ -101,25 +102,31 @@ def list_inputs(inputs: Iterable[str | os.PathLike[str]], *,
     hidden files and folders (``.git``, ``.DS_Store``) and anything under an
     ``exclude`` folder (the output folder) are left out. Files of other types
     inside folders are listed with ``supported`` False, so they can be reported as
-    skipped. Paths that do not exist are listed as given (reading them fails).
+    skipped; a folder that cannot be listed is listed with its ``error``. Paths
+    that do not exist are listed as given (reading them fails).
     """
     excluded = [Path(e).resolve() for e in exclude]
     seen: set[Path] = set()
     out: list[InputFile] = []
 
-    def add(p: Path, named: bool) -> None:
+    def add(p: Path, named: bool, error: str | None = None) -> None:
         key = p.resolve()
         if key in seen:
             return
         seen.add(key)
-        out.append(InputFile(p, named))
+        out.append(InputFile(p, named, error))
+
+    def unlisted(e: OSError) -> None:
+        p = Path(e.filename)
+        add(p, True, f"{p}: cannot list this folder ({e.strerror or e}); make it readable (chmod u+rx) "
+                     "or leave it out")
 
     for item in inputs:
         root = Path(item)
         if not root.is_dir():
             add(root, True)
             continue
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=False):
             here = Path(dirpath)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
                                  and not any(_is_under((here / d).resolve(), e) for e in excluded))
@@ -190,15 +197,24 @@ def _codec(name: str) -> str | None:
         return None
 
 
+# Python's cp932 decodes the single bytes 0x80, 0xA0 and 0xFD-0xFF, which no Japanese text
+# contains, to control and private-use characters: they are bad bytes like any other.
+_CP932_STRAY = re.compile("[\x80\uf8f0-\uf8f3]")
+
+
 def _decode_with(raw: bytes, encoding: str) -> Decoded:
     """Decode, strictly if possible; otherwise with U+FFFD for each bad sequence (counted)."""
     name = _codec(encoding) or encoding
     try:
-        return Decoded(raw.decode(encoding), name)
+        text, replaced = raw.decode(encoding), 0
     except UnicodeDecodeError:
         text = raw.decode(encoding, errors="replace")
         genuine = raw.count(b"\xef\xbf\xbd") if name == "utf-8" else 0  # U+FFFD already in the file
-        return Decoded(text, name, max(1, text.count("\ufffd") - genuine))
+        replaced = max(1, text.count("\ufffd") - genuine)
+    if name == "cp932":
+        text, stray = _CP932_STRAY.subn("\ufffd", text)
+        replaced += stray
+    return Decoded(text, name, replaced)
 
 
 def _strict(raw: bytes, encoding: str) -> str | None:
@@ -246,18 +262,16 @@ def decode_bytes(raw: bytes, *, html: bool = False) -> Decoded:
         declared = _codec(m.group(1).decode("ascii", "replace")) if m else None
         if declared:
             for name in _DECODE_ORDER.get(declared, (declared,)):
-                text = _strict(raw, name)
-                if text is not None:
-                    return _check_text(Decoded(text, _codec(name) or name))
+                if _strict(raw, name) is not None:
+                    return _check_text(_decode_with(raw, name))
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(raw, cp_isolation=list(DETECTOR_ENCODINGS)).best()
     if best is not None:
         encoding = _codec(best.encoding) or best.encoding
         for name in _DECODE_ORDER.get(encoding, (encoding,)):
-            text = _strict(raw, name)
-            if text is not None:
-                return _check_text(Decoded(text, _codec(name) or name))
+            if _strict(raw, name) is not None:
+                return _check_text(_decode_with(raw, name))
     # Nothing decodes cleanly: a damaged file. Take the encoding that leaves the least mess.
     candidates = ("iso2022_jp_ext", "iso2022_jp_2") if iso2022 else _DAMAGED_CANDIDATES
     tried = [_decode_with(raw, c) for c in candidates]
@@ -331,8 +345,9 @@ _DATE_META = ("article:published_time", "og:article:published_time", "datepublis
 _BREAK = "\x00"  # a line break required by the markup (NUL never survives decoding)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _WIDE = "\u2e80-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-# CSS Text 3: a line break between two East Asian wide characters is removed, not turned into a space.
-_WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
+# A line break next to Japanese text is removed, not turned into a space (CSS Text 3 removes it
+# between two wide characters; Japanese text also wants no space before a half-width "19日").
+_WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*|[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
 
 
 class _TextParser(HTMLParser):

@@ -54,6 +54,11 @@ class Lexicon:
     state_body_suffixes: tuple[str, ...]  # 外務省, 軍: a body of the state
     org_suffixes: tuple[str, ...]
     org_suffixes_after_name: tuple[str, ...]
+    org_suffixes_after_state: tuple[str, ...]  # 国勢調査局 after a state's name
+    org_suffixes_non_political: tuple[str, ...]
+    org_suffixes_standalone: tuple[str, ...]
+    generic_org_words: frozenset[str]
+    media: frozenset[str]  # ids of news organizations (not political bodies)
     titles: Mapping[str, Role]  # title word -> role it gives
     title_modifiers: frozenset[str]
     honorifics: frozenset[str]
@@ -205,6 +210,11 @@ def load_lexicon() -> Lexicon:
         state_body_suffixes=_longest_first(actors_data["state_bodies"]["organization"]),
         org_suffixes=_longest_first(actors_data["org_suffixes"]["any"]),
         org_suffixes_after_name=_longest_first(actors_data["org_suffixes"]["after_name_only"]),
+        org_suffixes_after_state=_longest_first(actors_data["org_suffixes"]["after_state"]),
+        org_suffixes_non_political=_longest_first(actors_data["org_suffixes"]["non_political"]),
+        org_suffixes_standalone=_longest_first(actors_data["org_suffixes"]["standalone"]),
+        generic_org_words=frozenset(actors_data["org_suffixes"]["generic"]),
+        media=frozenset(o["id"] for o in actors_data["organizations"] if o.get("kind") == "media"),
         titles=MappingProxyType(titles),
         title_modifiers=frozenset(titles_data["modifiers"]),
         honorifics=frozenset(titles_data["honorifics"]),

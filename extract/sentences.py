@@ -74,19 +74,20 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     s = start
     i = start
     while i < end:
-        if not inside[i - start] and _is_full_stop(text, i):
-            j = i + 1
-            while j < end and (text[j] in _ENDERS or text[j] in _CLOSE):
-                j += 1
-            yield s, j
-            s = j
-            i = j
-            continue
         if i - s >= MAX_SENTENCE_CHARS:
             cut = max((text.rfind(b, s + MAX_SENTENCE_CHARS // 2, i) for b in _SOFT_BREAKS), default=-1)
             cut = cut + 1 if cut > s else i
             yield s, cut
             s = cut
+        if not inside[i - start] and _is_full_stop(text, i):
+            j = i + 1
+            # closing marks stay with their sentence (。」), but a run of them is bounded too
+            while j < end and j - s < MAX_SENTENCE_CHARS and (text[j] in _ENDERS or text[j] in _CLOSE):
+                j += 1
+            yield s, j
+            s = j
+            i = j
+            continue
         i += 1
     if s < end:
         yield s, end
