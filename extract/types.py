@@ -137,6 +137,13 @@ class Actor:
     role: Role | None = None
     mentions: int = 0
 
+    def __post_init__(self) -> None:
+        # Accept plain strings for the enums (Actor(type="country")) and check them.
+        object.__setattr__(self, "type", _enum_value(ActorType, self.type, "actor type"))
+        if self.role is not None:
+            object.__setattr__(self, "role", _enum_value(Role, self.role, "role"))
+        object.__setattr__(self, "aliases", tuple(self.aliases))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -180,6 +187,14 @@ class Relation:
     modality: Modality = Modality.ASSERTED
     time: str | None = None
     confidence: float = 1.0
+
+    def __post_init__(self) -> None:
+        # Accept plain strings for the enums (Relation(type="sanction", ...)) and check them.
+        for name, enum in (("type", RelationType), ("modality", Modality), ("source_type", ActorType),
+                           ("target_type", ActorType)):
+            object.__setattr__(self, name, _enum_value(enum, getattr(self, name), name))
+        if not 0.0 <= float(self.confidence) <= 1.0:
+            raise ValueError(f"confidence: {self.confidence!r} is not in [0, 1]")
 
     @property
     def key(self) -> tuple[str, str, str]:
