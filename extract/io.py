@@ -59,7 +59,7 @@ __all__ = [
     "dump_relation",
 ]
 
-INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -105,12 +105,12 @@ def list_inputs(inputs: Iterable[str | os.PathLike[str]], *,
     skipped; a folder that cannot be listed is listed with its ``error``. Paths
     that do not exist are listed as given (reading them fails).
     """
-    excluded = [Path(e).resolve() for e in exclude]
+    excluded = [_real(e) for e in exclude]
     seen: set[Path] = set()
     out: list[InputFile] = []
 
     def add(p: Path, named: bool, error: str | None = None) -> None:
-        key = p.resolve()
+        key = _real(p)
         if key in seen:
             return
         seen.add(key)
@@ -129,12 +129,17 @@ def list_inputs(inputs: Iterable[str | os.PathLike[str]], *,
         for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=False):
             here = Path(dirpath)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
-                                 and not any(_is_under((here / d).resolve(), e) for e in excluded))
+                                 and not any(_is_under(_real(here / d), e) for e in excluded))
             for name in sorted(filenames):
                 if not name.startswith("."):
                     add(here / name, False)
     out.sort(key=lambda f: str(f.path))
     return out
+
+
+def _real(p: str | os.PathLike[str]) -> Path:
+    """The canonical path; unlike ``Path.resolve`` on Python 3.11, never raises on a symlink loop."""
+    return Path(os.path.realpath(p))
 
 
 def _is_under(path: Path, folder: Path) -> bool:
@@ -236,9 +241,9 @@ def decode_bytes(raw: bytes, *, html: bool = False) -> Decoded:
     """Decode a file's bytes; raise :class:`NotText` for a binary file.
 
     Order: byte-order mark, strict UTF-8, (HTML) the declared ``<meta charset>``,
-    charset-normalizer over :data:`DETECTOR_ENCODINGS`, and last, for a damaged
-    file, the Japanese encoding that leaves the least mess, with the bad bytes
-    replaced (``Decoded.replaced``).
+    UTF-8 with a few bad bytes, charset-normalizer over :data:`DETECTOR_ENCODINGS`,
+    and last, for a damaged file, the Japanese encoding that leaves the least
+    mess. Bad bytes are replaced with U+FFFD and counted (``Decoded.replaced``).
 
     >>> decode_bytes("米国".encode("cp932")).encoding
     'cp932'
@@ -251,12 +256,19 @@ def decode_bytes(raw: bytes, *, html: bool = False) -> Decoded:
     if any(raw.startswith(m) for m in _BINARY_MAGIC):
         raise NotText("a binary file (its first bytes are those of an archive, image, PDF or program)")
     if b"\x00" in raw:
-        raise NotText("a binary file (it contains NUL bytes)")
+        raise NotText("a binary file (it contains NUL bytes; if it is UTF-16 text without a byte-order mark, "
+                      "save it as UTF-8)")
     iso2022 = raw.isascii() and _ISO2022_ESC.search(raw) is not None
+    damaged_utf8: Decoded | None = None
     if not iso2022:
-        text = _strict(raw, "utf-8")
-        if text is not None:
-            return _check_text(Decoded(text, "utf-8"))
+        utf8 = _decode_with(raw, "utf-8")
+        if not utf8.replaced:
+            return _check_text(utf8)
+        # UTF-8 with a few bad bytes (a download cut short): many well-formed multi-byte
+        # characters for each bad sequence, which text in another encoding never has.
+        well_formed = len(utf8.text) - len(utf8.text.encode("ascii", "ignore")) - utf8.text.count("\ufffd")
+        if well_formed >= 4 * utf8.replaced:
+            damaged_utf8 = utf8
     if html:
         m = _HTML_CHARSET.search(raw[:4096])
         declared = _codec(m.group(1).decode("ascii", "replace")) if m else None
@@ -264,6 +276,8 @@ def decode_bytes(raw: bytes, *, html: bool = False) -> Decoded:
             for name in _DECODE_ORDER.get(declared, (declared,)):
                 if _strict(raw, name) is not None:
                     return _check_text(_decode_with(raw, name))
+    if damaged_utf8 is not None:
+        return _check_text(damaged_utf8)
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(raw, cp_isolation=list(DETECTOR_ENCODINGS)).best()
@@ -434,13 +448,16 @@ class _TextParser(HTMLParser):
             return
         if self.h1 is not None:
             self.h1.append(data)
-        if self.pre:
+        data = data.replace(_BREAK, " ")
+        if self.pre:  # preformatted: its line breaks are real
             data = data.replace("\r\n", "\n").replace("\n", _BREAK)
-        self._emit(data.replace(_BREAK, " ") if not self.pre else data)
+        self._emit(data)
 
     def published(self) -> str | None:
-        for value in (self.meta.get(_DATE_META[0]), self.itemprop_date, _ld_date(self.ld_blocks), *(self.meta.get(k) for k in _DATE_META[1:]),
-                      self.time_datetime):
+        """The publication date: article:published_time, then schema.org, then other metadata, then <time>."""
+        candidates = (self.meta.get(_DATE_META[0]), self.itemprop_date, _ld_date(self.ld_blocks),
+                      *(self.meta.get(k) for k in _DATE_META[1:]), self.time_datetime)
+        for value in candidates:
             d = iso_date(value)
             if d:
                 return d
@@ -614,6 +631,9 @@ def read_input(path: str | os.PathLike[str]) -> Input:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
+        if p.is_symlink():
+            raise InputError(f"{p}: no such file: a symbolic link to {os.readlink(p)}, which does not exist; "
+                             "fix or remove the link") from None
         raise InputError(f"{p}: no such file; check the path (it may have been moved or deleted "
                          "during the run)") from None
     except IsADirectoryError:

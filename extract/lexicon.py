@@ -34,6 +34,8 @@ class Trigger:
     weak: bool = False
     noun_only: bool = False
     verb_only: bool = False  # 停戦した is an agreement; 休戦中 is a state
+    mediation: bool = False  # 仲介: the mediator meets each party
+    mutual: bool = False  # 戦闘 between A and B: each side attacks the other
     needs: str | None = None
     modality: Modality | None = None
 
@@ -67,6 +69,9 @@ class Lexicon:
     quote_only_speech: frozenset[str]
     topic_nouns: frozenset[str]
     anonymous_agents: frozenset[str]
+    evaluation_verbs: frozenset[str]
+    negating_verbs: frozenset[str]
+    transparent_nouns: frozenset[str]
     light_verbs: frozenset[str]
     passive_light_verbs: frozenset[str]
     object_classes: Mapping[str, frozenset[str]]
@@ -193,6 +198,8 @@ def load_lexicon() -> Lexicon:
             weak=bool(spec.get("weak")),
             noun_only=bool(spec.get("noun_only")),
             verb_only=bool(spec.get("verb_only")),
+            mediation=bool(spec.get("mediation")),
+            mutual=bool(spec.get("mutual")),
             needs=spec.get("needs"),
             modality=Modality(spec["modality"]) if spec.get("modality") else None,
         )
@@ -223,6 +230,9 @@ def load_lexicon() -> Lexicon:
         quote_only_speech=frozenset(trig_data["speech"]["quote_only"]),
         topic_nouns=frozenset(trig_data["speech"]["topic_nouns"]),
         anonymous_agents=frozenset(trig_data["anonymous_agents"]["words"]),
+        evaluation_verbs=frozenset(trig_data["speech"]["evaluation"]),
+        negating_verbs=frozenset(trig_data["hedges"]["negating_verbs"]),
+        transparent_nouns=frozenset(trig_data["light_verbs"]["transparent_nouns"]),
         light_verbs=frozenset(trig_data["light_verbs"]["active"]),
         passive_light_verbs=frozenset(trig_data["light_verbs"]["passive"]),
         object_classes=MappingProxyType(

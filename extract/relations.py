@@ -29,6 +29,7 @@ from .types import ActorType, Modality, RelationType
 __all__ = ["Arg", "Candidate", "SentenceAnalysis", "analyse", "TOPIC"]
 
 TOPIC = -1  # Arg.mention for "the actor the previous sentence was about"
+_NO_TRIGGER = Trigger(lemma="", type=RelationType.COMMENTS_ON)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -171,7 +172,7 @@ class _Sentence:
                 if ch.i in seen:
                     continue
                 p = particles(ch)
-                if (ch.dep_ == "nmod" and p in ("の", "")) or ch.dep_ == "compound" or \
+                if (ch.dep_ == "nmod" and p in ("の", "", "との")) or ch.dep_ == "compound" or \
                         ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in _BY):
                     out += self.phrase_actors(ch, seen, genitive=True, depth=depth - 1)
             out += self.coordinated(tok, seen)
@@ -248,6 +249,10 @@ class _Sentence:
             # 結束強化, 防衛協力: the compound's head carries the arguments
             own_nodes.append(tok.head)
             base = tok.head
+        if not shallow and tok.dep_ == "nmod" and particles(tok) == "の" and tok.head.lemma_ in self.lex.transparent_nouns:
+            # 遺憾の意を表明, 懸念の念: the noun after の only carries the trigger
+            own_nodes.append(tok.head)
+            base = tok.head
         exclude = {n.i for n in own_nodes}
         for node in own_nodes:
             self._collect(node, fr, exclude, seen)
@@ -266,8 +271,7 @@ class _Sentence:
                 lemma = v.lemma_
                 # Only a light verb lends its subject (制裁を科す); another trigger verb
                 # does not (ウクライナへの支援を非難した: the critic is not the supporter).
-                is_light = cur.dep_ == "obj" and (lemma in self.lex.light_verbs or lemma in self.lex.passive_light_verbs
-                                                  or lemma in self.lex.speech_verbs) \
+                is_light = cur.dep_ == "obj" and (lemma in self.lex.light_verbs or lemma in self.lex.passive_light_verbs) \
                     or cur.dep_ in ("nsubj", "nsubj:pass") and lemma in self.lex.light_verbs and self._passive(v)
                 exclude.add(v.i)
                 self._collect(v, carrier, exclude | {cur.i}, seen)
@@ -299,7 +303,7 @@ class _Sentence:
                 fr.objects.append(ch)
             # イランの核開発は…脅かす: a possessor stands for a non-actor argument
             genitive = p in _ABOUT or p in _TARGET or p in _DATIVE or p in _OBJECT or \
-                (p in _AGENT and node.lemma_ in self.lex.triggers)
+                (p in _AGENT and node.lemma_ in self.lex.triggers) or ch.lemma_ in ("間", "あいだ")
             args = self.phrase_actors(ch, seen, genitive=genitive)
             if not args:
                 continue
@@ -309,6 +313,9 @@ class _Sentence:
         prefix = self._prefix(ch)
         if prefix in ("対", "反", "嫌"):
             fr.targets += args
+        elif ch.lemma_ in ("間", "あいだ") and p in ("で", "では", "に", "には", "の", "で、"):
+            # 日本とロシアの間で締結された: the two sides are partners
+            fr.partners += args
         elif p.startswith(_ATTRIBUTION):
             return
         elif p in ("で", "では") and self.trigger_of(ch) is not None:
@@ -450,9 +457,14 @@ class _Sentence:
                 return Modality.HEDGED
             if any(x in hedges[Modality.HEDGED] for x in lemmas):
                 return Modality.HEDGED
+            if cur.dep_ in ("obj", "nsubj") and cur.head.lemma_.endswith(tuple(self.lex.negating_verbs)):
+                return Modality.NEGATED  # 武器供与を停止, 支援を拒否
             if cur.dep_ == "compound" or cur.dep_ in ("obj", "iobj") and \
                     cur.head.lemma_ in self.lex.light_verbs | self.lex.passive_light_verbs:
                 cur = cur.head
+                continue
+            if cur.dep_ == "nmod" and particles(cur) == "の" and cur.head.lemma_ in self.lex.transparent_nouns:
+                cur = cur.head  # 遺憾の意を表明: the trigger speaks through 意
                 continue
             if cur.dep_ == "acl" or cur.dep_ == "nmod" and particles(cur) == "の":
                 # 締結する可能性 / 協力の必要性: the noun the clause modifies decides.
@@ -558,6 +570,8 @@ class _Sentence:
                 self.event(tok, trig)
             if tok.lemma_ in self.lex.speech_verbs or tok.text in self.lex.speech_verbs:
                 self.speech(tok)
+            if tok.lemma_ in self.lex.evaluation_verbs and trig is None:
+                self.evaluation(tok)
         self.membership()
         self.out.topic = tuple(self.topic())
         return self.out
@@ -589,6 +603,16 @@ class _Sentence:
             conf -= 0.15
         modality = self.modality(tok, trig)
         pred = self.predicate_text(tok)
+        if trig.mediation:
+            # エジプトが…交渉を仲介: the mediator meets each party (ONTOLOGY rule 6)
+            parties = _unique(fr.targets + fr.partners)
+            self.emit(trig.type, fr.sources or fr.fallback, parties, tok, pred, modality, conf - 0.1)
+            return
+        if trig.mutual and (not fr.targets or fr.targets_are_partners) and len(_members(fr.sources + fr.partners)) >= 2:
+            # AとBの間で戦闘: each side attacks the other
+            sides = _unique(fr.sources + fr.partners)
+            self.emit(trig.type, sides, sides, tok, pred, modality, conf - 0.1)
+            return
         if trig.type.symmetric:
             parts = _unique(fr.sources + fr.partners + fr.targets)
             if len(_members(parts)) < 2:
@@ -637,6 +661,20 @@ class _Sentence:
                 return False
             cur = cur.head
         return True
+
+    def evaluation(self, tok) -> None:
+        """停戦合意を歓迎した, 日本の支援に感謝: welcome, thanks and praise comment on
+        the actors of what is welcomed (ONTOLOGY rule 5)."""
+        if self._passive(tok) or self.sm.index_at(tok.i) is not None:
+            return
+        fr = _Frame()
+        self._collect(tok, fr, {tok.i}, {tok.i})
+        speakers = fr.subjects or self._climb_subjects(tok) or self._shared_subject(tok)
+        conf = 0.7
+        if not speakers and self._main_clause(tok):
+            speakers, conf = [Arg(TOPIC)], 0.5
+        targets = [a for a in fr.objs + fr.datives + fr.targets + fr.about if a not in speakers]
+        self.emit(RelationType.COMMENTS_ON, speakers, targets, tok, self.predicate_text(tok), self.modality(tok, _NO_TRIGGER), conf)
 
     def speech(self, tok) -> None:
         """「…」と指摘する: the speaker comments_on the actors of the quote."""
@@ -842,6 +880,7 @@ class _Frame:
     fallback: list[Arg] = field(default_factory=list)
     objects: list = field(default_factory=list)
     passive: bool = False
+    targets_are_partners: bool = False
     sources: list[Arg] = field(default_factory=list)
 
     def merge(self, carrier: "_Frame", *, light: bool) -> None:
@@ -895,9 +934,10 @@ class _Frame:
             self.partners = self.partners + self.compounds + [a for g in gens for a in g]
         else:
             targets = targets + self.compounds
-            if not sources and self.partners:
-                # 米国と共に…: a partner of a directed act acts with the subject
-                pass
+            if not targets and self.partners:
+                # イランとの国交を断絶: with no other target, the partner is it
+                targets = list(self.partners)
+                self.targets_are_partners = True
         if rtype == RelationType.COMMENTS_ON:
             targets = targets + self.about
         if not sources and rtype in (RelationType.THREAT, RelationType.ATTACK, RelationType.SUPPORT):

@@ -87,6 +87,30 @@ EVENT_CASES = [
     ("北朝鮮は韓国と休戦中で、軍事開発に力を注ぐ。", set()),
     # no relation between two actors merely named together
     ("ブラジルとアルゼンチンは南米の大国だ。", set()),
+    # severing relations with a partner
+    ("カナダはイランとの国交を断絶した。", {("CAN", "sanction", "IRN", "asserted")}),
+    ("1972年、日本と中国は国交を正常化した。", {("CHN", "cooperation", "JPN", "asserted")}),
+    # leaving a treaty is a negated treaty; a declaration of war is an attack (ONTOLOGY rules 4, 6)
+    ("1945年、ソ連は日ソ中立条約を破棄して日本に宣戦布告した。",
+     {("JPN", "treaty", "SUN", "negated"), ("SUN", "attack", "JPN", "asserted")}),
+    # stopping or refusing an act negates it
+    ("米国はイスラエルへの武器供与を一時停止した。", {("USA", "support", "ISR", "negated")}),
+    ("ドイツのショルツ首相は、ウクライナへの長距離ミサイル供与を拒否した。", {("ショルツ", "support", "UKR", "negated")}),
+    # 遺憾の意を表明: the trigger speaks through 意
+    ("中国外務省は、米国の対応に遺憾の意を表明した。", {("中国外務省", "criticism", "USA", "asserted")}),
+    # AとBの間で: both sides of a passive treaty
+    ("1905年、日本とロシアの間でポーツマス条約が締結された。", {("JPN", "treaty", "RUS", "asserted")}),
+    # fighting between two sides: each attacks the other
+    ("アルメニアとアゼルバイジャンの間では、2020年に大規模な戦闘が起きた。",
+     {("ARM", "attack", "AZE", "asserted"), ("AZE", "attack", "ARM", "asserted")}),
+    # mediation is coded as the mediator's meetings with each party (ONTOLOGY rule 6)
+    ("エジプトは、ハマスとイスラエルの交渉を仲介している。",
+     {("EGY", "meeting", "ISR", "asserted"), ("EGY", "meeting", "hamas", "asserted"),
+      ("ISR", "meeting", "hamas", "asserted")}),
+    # welcome is a comment on the actors of what is welcomed (ONTOLOGY rule 5)
+    ("フランス政府は、インドとパキスタンの停戦合意を歓迎した。",
+     {("FRA", "comments_on", "IND", "asserted"), ("FRA", "comments_on", "PAK", "asserted"),
+      ("IND", "treaty", "PAK", "asserted")}),
 ]
 # fmt: on
 
