@@ -51,6 +51,7 @@ class Mention:
     reading: str | None = None
     prefix: str | None = None  # 対, 訪 … before an abbreviation
     count: int = 0  # collectives: how many actors 両国 / 3カ国 stand for
+    org_id: str | None = None  # a body of a known state: "RUS:軍" for ロシア軍 / 露軍
 
     @property
     def is_collective(self) -> bool:
@@ -242,6 +243,37 @@ class _Builder:
                              kind="compound" if len(ids) > 1 else "gazetteer", prefix=prefix))
             i = j
 
+    def fused_bodies(self) -> None:
+        """米軍, 露軍, 国連軍, 韓国軍: Sudachi keeps a state or body and its ending in one token."""
+        lex = self.lex
+        suffixes = lex.state_alias_suffixes + lex.state_body_suffixes + lex.org_suffixes_after_state
+        for i, t in enumerate(self.doc):
+            if not self.free(i, i + 1):
+                continue
+            word = self.ntext(i, i + 1)
+            for suffix in sorted(set(suffixes), key=len, reverse=True):
+                if not word.endswith(suffix) or len(word) == len(suffix):
+                    continue
+                head = word[: -len(suffix)]
+                aid = lex.lookup(head) if len(head) >= 2 else None
+                if aid is None:
+                    ids = self._abbr_ids(head)
+                    aid = ids[0] if ids and len(ids) == 1 else None
+                if aid is None or lex.lookup(word) is not None:
+                    continue
+                atype = self.actor_type(aid)
+                if suffix in lex.state_alias_suffixes and atype == ActorType.COUNTRY:
+                    self.add(Mention(start=i, end=i + 1, text=self.text(i, i + 1), type=atype, ids=(aid,)))
+                elif atype in (ActorType.COUNTRY, ActorType.ORGANIZATION):
+                    parent = lex.actors[aid]
+                    org_id = f"{aid}:{suffix}" if atype == ActorType.COUNTRY else None
+                    name = parent.name + suffix if atype == ActorType.COUNTRY else word
+                    idx = self.add(Mention(start=i, end=i + 1, text=self.text(i, i + 1), type=ActorType.ORGANIZATION,
+                                           name=name, kind="organization", org_id=org_id))
+                    if atype == ActorType.COUNTRY:
+                        self.link(idx, "part_of", None, name, parent_id=aid)
+                break
+
     def _compound_type(self, ids: tuple[str, ...]) -> ActorType:
         return self.actor_type(ids[0]) if len(ids) == 1 else ActorType.COUNTRY
 
@@ -278,7 +310,8 @@ class _Builder:
         lex = self.lex
         for idx in range(len(self.out.mentions)):
             m = self.out.mentions[idx]
-            if m.kind == "collective" or len(m.ids) != 1 or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION):
+            if m.kind == "collective" or len(m.ids) != 1 or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION,
+                                                                            ActorType.REGION):
                 continue
             after = self.norm[self.tok_end[m.end - 1] :]
             if m.type == ActorType.COUNTRY:
@@ -313,9 +346,11 @@ class _Builder:
                 and not doc[j].tag_.startswith("名詞-数詞") and doc[j].text not in "・･":
             j += 1
             run = self.ntext(m.end, j)
-            suffixes = self.lex.org_suffixes + (self.lex.org_suffixes_after_state if m.type == ActorType.COUNTRY else ())
+            suffixes = self.lex.org_suffixes + (self.lex.org_suffixes_after_state if m.type != ActorType.REGION else ())
             if run.endswith(suffixes) and (j >= n or not doc[j].tag_.startswith("接尾辞")):
-                self._org_over(idx, m, j, parent_in_name=m.type == ActorType.COUNTRY)
+                # 韓国統一研究院, 中東研究所, 国連軍: a bare ending is named with its parent
+                bare = run in self.lex.org_suffixes_after_state or len(run) <= 2
+                self._org_over(idx, m, j, parent_in_name=m.type != ActorType.ORGANIZATION or bare)
                 return
 
     def _org_over(self, idx: int, parent: Mention, end: int, *, parent_in_name: bool) -> None:
@@ -332,16 +367,23 @@ class _Builder:
             self.replace(idx, Mention(start=parent.start, end=end, text=self.text(parent.start, end),
                                       type=self.actor_type(known), ids=(known,)))
             return
-        name = full if parent_in_name else own
         known_own = None if parent_in_name else self.lex.lookup(own)
+        org_id = None
+        name = full if parent_in_name else own
+        if parent_in_name and parent.type == ActorType.COUNTRY and len(parent.ids) == 1:
+            # ロシア軍, 露軍 and ロシア連邦軍 are one body: named after the state's canonical name
+            org_id = f"{parent.ids[0]}:{own}"
+            name = self.lex.actors[parent.ids[0]].name + own
         org = Mention(start=parent.start if parent_in_name else parent.end, end=end,
                       text=self.text(parent.start, end) if parent_in_name else self.text(parent.end, end),
                       type=ActorType.ORGANIZATION, ids=(known_own,) if known_own else (), name=name,
-                      kind="organization")
+                      kind="organization", org_id=org_id)
         if parent_in_name:
-            # The state stays known to the sentence through the link only.
+            # The state stays known to the sentence through the link only; a
+            # region (中東研究所) or body named in the name is not its parent.
             self.replace(idx, org)
-            self.link(idx, "part_of", None, name, parent_id=parent.ids[0])
+            if parent.type != ActorType.REGION:
+                self.link(idx, "part_of", None, name, parent_id=parent.ids[0])
         else:
             # 防衛省防衛研究所: both are mentions; the chain is evidence of part_of.
             child = self.add(org)
@@ -670,6 +712,7 @@ def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> Sentence
     b = _Builder(doc, lex, original)
     b.gazetteer()
     b.abbreviations()
+    b.fused_bodies()
     b.bodies()
     b.persons()
     b.free_organizations()

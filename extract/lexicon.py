@@ -36,6 +36,7 @@ class Trigger:
     verb_only: bool = False  # 停戦した is an agreement; 休戦中 is a state
     mediation: bool = False  # 仲介: the mediator meets each party
     mutual: bool = False  # 戦闘 between A and B: each side attacks the other
+    object_is_thing: bool = False  # 派遣, 供与: the object is what is sent, never the target
     needs: str | None = None
     modality: Modality | None = None
 
@@ -200,6 +201,7 @@ def load_lexicon() -> Lexicon:
             verb_only=bool(spec.get("verb_only")),
             mediation=bool(spec.get("mediation")),
             mutual=bool(spec.get("mutual")),
+            object_is_thing=bool(spec.get("object_is_thing")),
             needs=spec.get("needs"),
             modality=Modality(spec["modality"]) if spec.get("modality") else None,
         )

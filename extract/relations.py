@@ -121,8 +121,8 @@ class _Sentence:
             p = particles(ch)
             is_coord = (ch.dep_ in ("nmod", "conj", "compound", "appos", "obl") and p in _COORD) or ch.dep_ == "conj"
             if not is_coord and ch.dep_ in ("nmod", "compound") and p == "" and ch.i + 1 < len(self.doc) \
-                    and self.doc[ch.i + 1].text in "、・,":
-                is_coord = True
+                    and (self.doc[ch.i + 1].text in "、・," or self.doc[ch.i + 1].dep_ == "cc"):
+                is_coord = True  # 米国、韓国と / 米国及び韓国と
             if is_coord:
                 out += self.phrase_actors(ch, seen, genitive=False)
         return out
@@ -288,7 +288,7 @@ class _Sentence:
                     light = True
             fr.merge(carrier, light=light)
             fr.fallback = self._climb_subjects(base)
-        fr.assign(trig.type, genitive_is_target=trig.needs == "rise")
+        fr.assign(trig.type, genitive_is_target=trig.needs == "rise", things_object=trig.object_is_thing)
         return fr
 
     def _collect(self, node, fr: "_Frame", exclude: set[int], seen: set[int]) -> None:
@@ -306,6 +306,8 @@ class _Sentence:
                 (p in _AGENT and node.lemma_ in self.lex.triggers) or ch.lemma_ in ("間", "あいだ")
             args = self.phrase_actors(ch, seen, genitive=genitive)
             if not args:
+                if ch.dep_ in ("nsubj", "nsubj:pass") and p in ("が", "は") and self.trigger_of(ch) is None:
+                    fr.has_subject = True  # 国連軍が…: a subject, but no actor we know
                 continue
             self._slot(ch, p, args, fr)
 
@@ -333,6 +335,7 @@ class _Sentence:
             fr.targets += args
         elif p in _WITH:
             fr.partners += args
+            fr.with_partners += args
         elif p in _AGENT or (p == "" and ch.dep_ in ("nsubj", "dislocated")):
             fr.subjects += args
         elif p in _OBJECT:
@@ -418,17 +421,23 @@ class _Sentence:
             # that of a trigger verb (求める, 非難) does not.
             plain_object = cur.dep_ == "obj" and self.trigger_of(cur.head) is None \
                 and cur.head.lemma_ not in self.lex.speech_verbs
-            if cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "obl", "conj", "compound", "nmod") \
+            if cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "obl", "conj", "compound", "nmod", "dep") \
                     and not takes_clause and not plain_object:
                 return []
             if cur.dep_ == "acl" and self.sm.index_at(cur.head.i) is not None:
                 return self.phrase_actors(cur.head, genitive=False)
+            if cur.dep_ == "dep" and self.sm.index_at(cur.head.i) is not None and particles(cur.head) in _AGENT:
+                # GiNZA sometimes makes the topic the head of the clause (我が国は…連携し)
+                return self.phrase_actors(cur.head, genitive=False)
             cur = cur.head
             for ch in cur.children:
                 if ch.dep_ in ("nsubj", "dislocated", "nsubj:pass") and particles(ch) in _AGENT | {""}:
-                    args = self.phrase_actors(ch, genitive=False)
+                    # 北朝鮮による一連の行動は…脅かす: the agent of a non-actor subject
+                    args = self.phrase_actors(ch, genitive=True)
                     if args:
                         return args
+                    if particles(ch) in ("が", "は"):
+                        return []  # the clause has a subject of its own, not an actor
         return []
 
     # -- modality and time -------------------------------------------------------------
@@ -474,7 +483,7 @@ class _Sentence:
                 if h.lemma_ in hedges[Modality.HYPOTHETICAL] or h.text in hedges[Modality.HYPOTHETICAL]:
                     return Modality.HYPOTHETICAL
                 break
-            if cur.dep_ in ("advcl", "ccomp") and particles(cur) in ("と", "とは", "と、"):
+            if cur.dep_ in ("advcl", "ccomp") and particles(cur).endswith(("と", "とは")):
                 h = cur.head
                 # …したとみられる: the judge is unnamed, the claim hedged.
                 if h.lemma_ in ("見る", "みる", "見込む", "推測", "観測", "予想", "予測") and self._passive(h):
@@ -596,7 +605,9 @@ class _Sentence:
         fr = self.frame(tok, trig)
         if not self._needs_ok(tok, trig, fr):
             return
-        if not fr.fallback:
+        if fr.has_subject:
+            fr.fallback = []
+        elif not fr.fallback:
             fr.fallback = self._shared_subject(tok)
         conf = 0.85 if tok.pos_ == "VERB" or any(n.pos_ == "VERB" for n in (tok.head,)) else 0.75
         if trig.weak:
@@ -615,6 +626,17 @@ class _Sentence:
             return
         if trig.type.symmetric:
             parts = _unique(fr.sources + fr.partners + fr.targets)
+            if fr.with_partners:
+                # 米国及び韓国と連携し: those after と partner the subject, not each other
+                agents = [a for a in parts if a not in fr.with_partners]
+                if not agents:
+                    agents = fr.fallback or ([] if fr.has_subject or not self._main_clause(tok) else [Arg(TOPIC)])
+                    conf -= 0.1
+                if agents:
+                    self.emit(trig.type, agents, fr.with_partners, tok, pred, modality, conf)
+                    if len(_members(agents)) >= 2:
+                        self.emit(trig.type, agents, agents, tok, pred, modality, conf)
+                return
             if len(_members(parts)) < 2:
                 parts = _unique(parts + self._loose_partners(tok))
             if len(_members(parts)) < 2:
@@ -634,7 +656,7 @@ class _Sentence:
         if not sources and targets:
             sources = fr.fallback
             conf -= 0.1
-            if not sources and self._main_clause(tok):
+            if not sources and not fr.has_subject and self._main_clause(tok):
                 sources = [Arg(TOPIC)]
                 conf -= 0.2
         self.emit(trig.type, sources, targets, tok, pred, modality, conf)
@@ -657,7 +679,11 @@ class _Sentence:
         for _ in range(6):
             if cur.head.i == cur.i:
                 return True
-            if cur.dep_ in ("acl", "nmod", "advcl", "csubj") and particles(cur) not in ("", "は", "が", "に", "には", "を"):
+            p = particles(cur)
+            # …を攻撃したと発表した: the complement of a subjectless speech verb
+            # shares its dropped subject.
+            if cur.dep_ in ("acl", "nmod", "advcl", "csubj") and p not in ("", "は", "が", "に", "には", "を") \
+                    and not (p.endswith("と") and cur.head.lemma_ in self.lex.speech_verbs):
                 return False
             cur = cur.head
         return True
@@ -881,6 +907,8 @@ class _Frame:
     objects: list = field(default_factory=list)
     passive: bool = False
     targets_are_partners: bool = False
+    has_subject: bool = False  # a subject that names no actor (国連軍が): no fallback agent
+    with_partners: list[Arg] = field(default_factory=list)  # the と-marked ones
     sources: list[Arg] = field(default_factory=list)
 
     def merge(self, carrier: "_Frame", *, light: bool) -> None:
@@ -895,6 +923,7 @@ class _Frame:
             self.datives += carrier.datives
             self.targets += carrier.targets
             self.partners += carrier.partners
+            self.with_partners += carrier.with_partners
             self.about += carrier.about
             self.cause += carrier.cause
         else:
@@ -903,9 +932,11 @@ class _Frame:
                 self.targets += carrier.targets
                 self.datives += carrier.datives
             self.partners += carrier.partners
+            self.with_partners += carrier.with_partners
         self.objects += carrier.objects
+        self.has_subject = self.has_subject or carrier.has_subject
 
-    def assign(self, rtype: RelationType, *, genitive_is_target: bool = False) -> None:
+    def assign(self, rtype: RelationType, *, genitive_is_target: bool = False, things_object: bool = False) -> None:
         """Fill ``sources`` and ``targets`` from the slots, for this relation type.
 
         ``genitive_is_target``: for 緊張 (朝鮮半島の緊張) the genitive is where
@@ -921,7 +952,11 @@ class _Frame:
             targets = subj + self.objs
         else:
             sources = subj + self.by + (self.from_ if rtype != RelationType.MEETING else [])
-            targets = self.objs + dat + self.targets
+            if things_object or rtype in (RelationType.REQUEST, RelationType.SUPPORT) and (dat or self.targets):
+                # 北朝鮮に自制を求める, ウクライナに部隊を派遣: the object is what is asked or sent
+                targets = dat + self.targets
+            else:
+                targets = self.objs + dat + self.targets
         gens = self.genitives
         if gens:
             if not sources and len(gens) >= 2:

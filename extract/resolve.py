@@ -174,8 +174,8 @@ class DocumentActors:
         if m.ids:
             aid = m.ids[arg.member] if arg.member < len(m.ids) else m.ids[0]
             return self._known(aid, m.text)
-        # an organization found by rule: its name is its id
-        oid = slugify(m.name)
+        # an organization found by rule: a body of a state ("RUS:軍"), else its name is its id
+        oid = m.org_id or slugify(m.name)
         return self._register(oid, m.name, m.type, m.text, aliases={m.name, m.text})
 
     def resolve_topic(self) -> list[Resolved]:

@@ -68,7 +68,7 @@ EVENT_CASES = [
     # full-width punctuation of academic prose
     ("イラクは1990年にクウェートに侵攻し，湾岸戦争が始まった．", {("IRQ", "attack", "KWT", "asserted")}),
     # an unnamed spokesperson speaks for the body
-    ("中国外務省の報道官は米国を批判した。", {("中国外務省", "criticism", "USA", "asserted")}),
+    ("中国外務省の報道官は米国を批判した。", {("CHN:外務省", "criticism", "USA", "asserted")}),
     # ministries: 外務省 alone is Japan's
     ("外務省は、北朝鮮による弾道ミサイルの発射に対し、厳重に抗議した。", {("mofa_japan", "criticism", "PRK", "asserted")}),
     # visit = meeting; the subject carries over to the second clause
@@ -97,7 +97,7 @@ EVENT_CASES = [
     ("米国はイスラエルへの武器供与を一時停止した。", {("USA", "support", "ISR", "negated")}),
     ("ドイツのショルツ首相は、ウクライナへの長距離ミサイル供与を拒否した。", {("ショルツ", "support", "UKR", "negated")}),
     # 遺憾の意を表明: the trigger speaks through 意
-    ("中国外務省は、米国の対応に遺憾の意を表明した。", {("中国外務省", "criticism", "USA", "asserted")}),
+    ("中国外務省は、米国の対応に遺憾の意を表明した。", {("CHN:外務省", "criticism", "USA", "asserted")}),
     # AとBの間で: both sides of a passive treaty
     ("1905年、日本とロシアの間でポーツマス条約が締結された。", {("JPN", "treaty", "RUS", "asserted")}),
     # fighting between two sides: each attacks the other
@@ -127,16 +127,18 @@ ROLE_CASES = [
     ("ブリンケン米国務長官は訪中した。", {("ブリンケン", "member_of", "USA")}),
     # an organization read from the text, part_of the state it is named after
     ("韓国統一研究院の金哲洙研究委員は語った。",
-     {("金哲洙", "member_of", "韓国統一研究院"), ("韓国統一研究院", "part_of", "KOR")}),
+     {("金哲洙", "member_of", "KOR:統一研究院"), ("KOR:統一研究院", "part_of", "KOR")}),
     # nested organizations: 省 + 研究所 is a part_of chain
     ("外務省国際情報研究所の山田太郎主任研究員は語った。",
      {("山田太郎", "member_of", "国際情報研究所"), ("国際情報研究所", "part_of", "mofa_japan"),
       ("mofa_japan", "part_of", "JPN")}),
     # a university named only by the affiliation pattern
     ("ケニア大学のジョン・スミス教授は語った。",
-     {("スミス", "member_of", "ケニア大学"), ("ケニア大学", "part_of", "KEN")}),
-    # a body named after its state
-    ("イスラエル軍は声明を出した。", {("イスラエル軍", "part_of", "ISR")}),
+     {("スミス", "member_of", "KEN:大学"), ("KEN:大学", "part_of", "KEN")}),
+    # a body named after its state: one id however the state is written
+    ("イスラエル軍は声明を出した。", {("ISR:軍", "part_of", "ISR")}),
+    ("米軍は声明を出した。", {("USA:軍", "part_of", "USA")}),
+    ("アメリカ軍は声明を出した。", {("USA:軍", "part_of", "USA")}),
     # a state is a member of a body
     ("ポーランドはNATOの加盟国として、ベラルーシへの警戒を強めている。", {("POL", "member_of", "nato")}),
 ]
