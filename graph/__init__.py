@@ -2,19 +2,63 @@
 
 Never imports spaCy: a graph can be loaded, queried and exported without the
 language model installed.
+
+>>> import graph
+>>> kg = graph.example()                 # or graph.load("output/graph.json")
+>>> kg.actor("ロシア").id
+'RUS'
 """
 
-from .build import add_relations, build_graph, to_relations
-from .readwrite import read_graphml, read_json, write_graphml, write_json
+from .build import add_relations, add_results, build_graph, canonical, remove_document, to_relations
+from .example import example, example_graph
+from .export import (
+    FORMATS,
+    OUTPUT_FILES,
+    export,
+    write_csv,
+    write_edges_csv,
+    write_gexf,
+    write_nodes_csv,
+    write_outputs,
+)
+from .query import (
+    AmbiguousActor,
+    KnowledgeGraph,
+    NoPath,
+    UnknownActor,
+    load,
+)
+from .readwrite import GraphFileError, read_graphml, read_json, write_graphml, write_json
 from .render import render_html
+from .table import Table
 
 __all__ = [
     "build_graph",
     "add_relations",
+    "add_results",
+    "remove_document",
     "to_relations",
+    "canonical",
     "write_json",
     "read_json",
     "write_graphml",
     "read_graphml",
+    "write_gexf",
+    "write_csv",
+    "write_nodes_csv",
+    "write_edges_csv",
+    "write_outputs",
+    "export",
+    "FORMATS",
+    "OUTPUT_FILES",
+    "GraphFileError",
     "render_html",
+    "load",
+    "KnowledgeGraph",
+    "UnknownActor",
+    "AmbiguousActor",
+    "NoPath",
+    "Table",
+    "example",
+    "example_graph",
 ]

@@ -1,31 +1,84 @@
 """Relations → a networkx MultiDiGraph with aggregated evidence.
 
-One node per canonical actor; one edge per (source, target, type), the
-relation type being the edge key; symmetric types are stored once with
-their endpoints in sorted order. Every edge keeps the evidence that
-supports it, so ``to_relations`` gives the input back.
+One node per canonical actor, one edge per (source, target, type): the
+relation type is the edge key, and symmetric types (treaty, cooperation,
+meeting) are stored once with their endpoints in sorted order. Every edge
+keeps the evidence that supports it, so :func:`to_relations` gives the input
+back, and every aggregate on it is recomputed from that evidence.
+
+Node attributes
+    ``label``, ``type`` (country, person, organization, region), ``role``
+    (leader, official, expert or ""), ``aliases`` (list), ``mentions`` (int),
+    ``docs`` (list of the documents the actor appears in).
+Edge attributes
+    ``type``, ``symmetric``, ``evidence`` (list of dicts, one per sentence:
+    doc, sentence, sentence_index, predicate, modality, time, confidence,
+    source_mention, target_mention), ``count`` and ``weight`` (number of
+    evidence sentences), ``docs``, ``predicates``, ``modality`` (the strongest
+    seen), ``confidence`` (the highest), ``first_time`` / ``last_time`` ("" when
+    undated), and for event types ``cameo`` and ``goldstein`` (ONTOLOGY.md).
+Graph attributes
+    ``documents``: for every document merged with :func:`add_results`, the
+    mentions of each actor in it, so re-adding a document replaces it.
+
+Merging is order-independent: building from all documents at once, or
+adding them one by one, gives the same graph.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
 
 import networkx as nx
 
-from extract.types import MODALITY_STRENGTH, Actor, ActorType, Modality, Relation, RelationType
+from extract.types import (
+    MODALITY_STRENGTH,
+    Actor,
+    ActorType,
+    DocumentResult,
+    Modality,
+    Relation,
+    RelationType,
+)
 
-__all__ = ["build_graph", "add_relations", "to_relations", "EVIDENCE_FIELDS"]
+from ._time import sort_key
+
+__all__ = [
+    "build_graph",
+    "add_relations",
+    "add_results",
+    "remove_document",
+    "to_relations",
+    "canonical",
+    "EVIDENCE_FIELDS",
+    "NODE_LIST_ATTRS",
+    "EDGE_LIST_ATTRS",
+]
 
 EVIDENCE_FIELDS = ("doc", "sentence", "sentence_index", "predicate", "modality", "time", "confidence",
                    "source_mention", "target_mention")
 
+# Attributes that hold lists; flat formats (GraphML, GEXF, CSV) join them.
+NODE_LIST_ATTRS = ("aliases", "docs")
+EDGE_LIST_ATTRS = ("docs", "predicates")
+
+_ROLE_RANK = {"": 0, "expert": 1, "official": 2, "leader": 3}
+
 
 def _as_relation(r: Relation | Mapping[str, Any]) -> Relation:
-    return r if isinstance(r, Relation) else Relation.from_dict(r)
+    if isinstance(r, Relation):
+        # A Relation built by hand with plain strings for its enums is checked like a JSON line.
+        typed = isinstance(r.type, RelationType) and isinstance(r.modality, Modality)
+        return r if typed else Relation.from_dict(r.to_dict())
+    return Relation.from_dict(r)
 
 
 def _as_actor(a: Actor | Mapping[str, Any]) -> Actor:
-    return a if isinstance(a, Actor) else Actor.from_dict(a)
+    if isinstance(a, Actor):
+        return a if isinstance(a.type, ActorType) else Actor.from_dict(a.to_dict())
+    return Actor.from_dict(a)
 
 
 def build_graph(relations: Iterable[Relation | Mapping[str, Any]],
@@ -38,70 +91,175 @@ def build_graph(relations: Iterable[Relation | Mapping[str, Any]],
     >>> r = Relation(doc="a.txt", sentence="米国がイランに制裁を科した。", sentence_index=0,
     ...              source="USA", source_label="米国", source_type="country", source_mention="米国",
     ...              type="sanction", target="IRN", target_label="イラン", target_type="country",
-    ...              target_mention="イラン", predicate="制裁")
+    ...              target_mention="イラン", predicate="制裁", time="2018")
     >>> G = build_graph([r])
-    >>> G.edges["USA", "IRN", "sanction"]["count"]
-    1
+    >>> e = G.edges["USA", "IRN", "sanction"]
+    >>> e["count"], e["cameo"], e["goldstein"], e["first_time"]
+    (1, '16', -4.0, '2018')
     """
     G = nx.MultiDiGraph()
     add_relations(G, relations, actors)
     return G
 
 
-def _node_defaults(G: nx.MultiDiGraph, node_id: str, label: str, atype: ActorType | str) -> None:
+def _better_label(new: str, old: str, atype: str) -> bool:
+    # Persons: the fullest name wins (金正恩 over 金); ties and other actors
+    # go to the smallest string, so the result does not depend on merge order.
+    if not new or new == old:
+        return False
+    if not old:
+        return True
+    if atype == ActorType.PERSON and len(new) != len(old):
+        return len(new) > len(old)
+    return new < old
+
+
+def _ensure_node(G: nx.MultiDiGraph, node_id: str, label: str, atype: ActorType | str) -> dict[str, Any]:
     if node_id not in G:
-        G.add_node(node_id, label=label, type=str(atype), role="", aliases=[], mentions=0, docs=[])
+        G.add_node(node_id, label=label or node_id, type=str(atype), role="", aliases=[], mentions=0, docs=[])
+    node = G.nodes[node_id]
+    if _better_label(label, node["label"], node["type"]):
+        node["label"] = label
+    return node
+
+
+def _add_to_list(node: dict[str, Any], attr: str, values: Iterable[str]) -> None:
+    new = {v for v in values if v} - set(node[attr])
+    if new:
+        node[attr] = sorted(set(node[attr]) | new)
+
+
+def _add_actors(G: nx.MultiDiGraph, actors: Iterable[Actor], doc: str | None) -> None:
+    for a in sorted(actors, key=lambda a: a.id):
+        node = _ensure_node(G, a.id, a.name, a.type)
+        _add_to_list(node, "aliases", (*a.aliases, a.name))
+        if doc:
+            _add_to_list(node, "docs", (doc,))
+        node["mentions"] += a.mentions
+        role = "" if a.role is None else str(a.role)
+        if _ROLE_RANK.get(role, 0) > _ROLE_RANK.get(node["role"], 0):
+            node["role"] = role
 
 
 def add_relations(G: nx.MultiDiGraph, relations: Iterable[Relation | Mapping[str, Any]],
                   actors: Iterable[Actor | Mapping[str, Any]] | None = None) -> nx.MultiDiGraph:
-    """Merge relations and actors into ``G`` in place (used to grow a graph with new articles)."""
-    for a in sorted((_as_actor(a) for a in actors or ()), key=lambda a: a.id):
-        _node_defaults(G, a.id, a.name, a.type)
-        node = G.nodes[a.id]
-        if len(a.name) > len(node["label"]) and a.type == ActorType.PERSON:
-            node["label"] = a.name
-        node["aliases"] = sorted(set(node["aliases"]) | set(a.aliases) | {a.name})
-        node["mentions"] += a.mentions
-        if a.role is not None and _role_rank(str(a.role)) > _role_rank(node["role"]):
-            node["role"] = str(a.role)
-    rels = sorted((_as_relation(r) for r in relations),
-                  key=lambda r: (r.doc, r.sentence_index, r.key, r.predicate))
+    """Merge relations and actor records into ``G`` in place; returns ``G``.
+
+    Evidence already on an edge is not added twice, but actor mentions add
+    up: to add a document again without counting it twice, use
+    :func:`add_results`, which replaces it.
+
+    Examples
+    --------
+    >>> from graph.example import example_relations
+    >>> G = add_relations(nx.MultiDiGraph(), example_relations()[:2])
+    >>> G = add_relations(G, example_relations()[:3])   # the first two again, and one more
+    >>> sum(e["count"] for *_, e in G.edges(data=True))
+    3
+    """
+    _add_actors(G, [_as_actor(a) for a in actors or ()], None)
+    rels = sorted((_as_relation(r) for r in relations), key=_relation_order)
     for r in rels:
-        s, t = (r.source, r.target)
+        s, t = r.source, r.target
         slabel, stype, tlabel, ttype = r.source_label, r.source_type, r.target_label, r.target_type
         smention, tmention = r.source_mention, r.target_mention
         if r.type.symmetric and t < s:
             s, t = t, s
             slabel, stype, tlabel, ttype = tlabel, ttype, slabel, stype
             smention, tmention = tmention, smention
-        _node_defaults(G, s, slabel, stype)
-        _node_defaults(G, t, tlabel, ttype)
-        for n, m in ((s, smention), (t, tmention)):
-            node = G.nodes[n]
-            if m and m not in node["aliases"]:
-                node["aliases"] = sorted(set(node["aliases"]) | {m})
-            if r.doc not in node["docs"]:
-                node["docs"] = sorted(set(node["docs"]) | {r.doc})
+        for n, label, atype, mention in ((s, slabel, stype, smention), (t, tlabel, ttype, tmention)):
+            node = _ensure_node(G, n, label, atype)
+            _add_to_list(node, "aliases", (mention,))
+            _add_to_list(node, "docs", (r.doc,))
         ev = {"doc": r.doc, "sentence": r.sentence, "sentence_index": r.sentence_index, "predicate": r.predicate,
               "modality": str(r.modality), "time": r.time, "confidence": r.confidence,
               "source_mention": smention, "target_mention": tmention}
-        if not G.has_edge(s, t, key=str(r.type)):
-            G.add_edge(s, t, key=str(r.type), **_edge_defaults(r.type))
-        e = G.edges[s, t, str(r.type)]
+        key = str(r.type)
+        if not G.has_edge(s, t, key=key):
+            G.add_edge(s, t, key=key, **_edge_defaults(r.type))
+        e = G.edges[s, t, key]
         if ev in e["evidence"]:
             continue
-        e["evidence"] = sorted(e["evidence"] + [ev], key=_evidence_order)
+        e["evidence"] = sorted([*e["evidence"], ev], key=_evidence_order)
         _refresh(e)
     return G
 
 
-def _role_rank(role: str) -> int:
-    return {"": 0, "expert": 1, "official": 2, "leader": 3}.get(role, 0)
+def add_results(G: nx.MultiDiGraph, results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
+    """Merge what the extractor found in each document into ``G``; returns ``G``.
+
+    This is how ``geokg build NEW... --into OUTDIR`` grows a graph without
+    re-reading the old articles. A document already in the graph (same
+    ``doc`` path) is replaced, so adding it twice counts it once.
+
+    Examples
+    --------
+    >>> from extract.types import DocumentResult
+    >>> from graph.example import example_actors, example_relations
+    >>> res = DocumentResult(doc="demo/a.txt", relations=tuple(example_relations()), actors=tuple(example_actors()))
+    >>> once = add_results(nx.MultiDiGraph(), [res])
+    >>> twice = add_results(add_results(nx.MultiDiGraph(), [res]), [res])
+    >>> once.nodes["RUS"]["mentions"] == twice.nodes["RUS"]["mentions"]
+    True
+    """
+    docs: dict[str, dict[str, int]] = G.graph.setdefault("documents", {})
+    for res in sorted(results, key=lambda r: r.doc):
+        if res.doc in docs:
+            remove_document(G, res.doc)
+        actors = [_as_actor(a) for a in res.actors]
+        _add_actors(G, actors, res.doc)
+        add_relations(G, res.relations)
+        mentions: dict[str, int] = {}
+        for a in actors:
+            mentions[a.id] = mentions.get(a.id, 0) + a.mentions
+        docs[res.doc] = dict(sorted(mentions.items()))
+    G.graph["documents"] = dict(sorted(docs.items()))
+    return G
+
+
+def remove_document(G: nx.MultiDiGraph, doc: str) -> nx.MultiDiGraph:
+    """Take one document's evidence, mentions and actors out of ``G``; returns ``G``.
+
+    Edges left without evidence go, and so do actors that no remaining
+    document mentions and that have no relation left.
+
+    Examples
+    --------
+    >>> from graph.example import example_graph
+    >>> G = example_graph()
+    >>> G.edges["PRK", "RUS", "treaty"]["count"], "SUN" in G
+    (2, True)
+    >>> G = remove_document(remove_document(G, "demo/2000.txt"), "demo/1961.txt")
+    >>> G.edges["PRK", "RUS", "treaty"]["count"], "SUN" in G
+    (1, False)
+    """
+    for s, t, k, e in list(G.edges(keys=True, data=True)):
+        kept = [ev for ev in e["evidence"] if ev["doc"] != doc]
+        if not kept:
+            G.remove_edge(s, t, key=k)
+        elif len(kept) != len(e["evidence"]):
+            e["evidence"] = kept
+            _refresh(e)
+    mentions = G.graph.get("documents", {}).pop(doc, {})
+    for n, node in list(G.nodes(data=True)):
+        if doc not in node["docs"]:
+            continue
+        node["docs"] = [d for d in node["docs"] if d != doc]
+        node["mentions"] = max(0, node["mentions"] - mentions.get(n, 0))
+        if not node["docs"] and G.degree(n) == 0:
+            G.remove_node(n)
+    return G
+
+
+def _relation_order(r: Relation) -> tuple:
+    return (r.doc, r.sentence_index, r.key, r.predicate, r.sentence, str(r.modality), r.time or "",
+            r.confidence, r.source_mention, r.target_mention)
 
 
 def _evidence_order(ev: Mapping[str, Any]) -> tuple:
-    return (ev["doc"], ev["sentence_index"], ev["predicate"], ev["sentence"])
+    # A total order over every field, so merge order never shows in the output.
+    return (ev["doc"], ev["sentence_index"], ev["predicate"], ev["sentence"], ev["modality"], ev["time"] or "",
+            ev["confidence"], ev["source_mention"], ev["target_mention"])
 
 
 def _edge_defaults(rtype: RelationType) -> dict[str, Any]:
@@ -119,15 +277,40 @@ def _refresh(e: dict[str, Any]) -> None:
     e["weight"] = len(ev)
     e["docs"] = sorted({x["doc"] for x in ev})
     e["predicates"] = sorted({x["predicate"] for x in ev})
-    e["modality"] = max((x["modality"] for x in ev), key=lambda m: MODALITY_STRENGTH[Modality(m)])
+    e["modality"] = max((x["modality"] for x in ev), key=lambda m: (MODALITY_STRENGTH[Modality(m)], m))
     e["confidence"] = max(float(x["confidence"]) for x in ev)
-    times = sorted(x["time"] for x in ev if x["time"])
+    times = sorted((x["time"] for x in ev if x["time"]), key=sort_key)
     e["first_time"] = times[0] if times else ""
     e["last_time"] = times[-1] if times else ""
 
 
+def canonical(r: Relation) -> Relation:
+    """The relation as the graph stores it: symmetric types with endpoints sorted.
+
+    >>> from graph.example import example_relations
+    >>> r = example_relations()[1]
+    >>> (r.source, r.target), (canonical(r).source, canonical(r).target)
+    (('RUS', 'PRK'), ('PRK', 'RUS'))
+    """
+    if not r.type.symmetric or r.source <= r.target:
+        return r
+    return replace(r, source=r.target, target=r.source, source_label=r.target_label, target_label=r.source_label,
+                   source_type=r.target_type, target_type=r.source_type, source_mention=r.target_mention,
+                   target_mention=r.source_mention)
+
+
 def to_relations(G: nx.MultiDiGraph) -> list[Relation]:
-    """The relations a graph was built from (inverse of :func:`build_graph`)."""
+    """The relations a graph was built from (inverse of :func:`build_graph`).
+
+    Labels come from the nodes, so they are the canonical ones after merging.
+
+    Examples
+    --------
+    >>> from graph.example import example_relations
+    >>> rels = example_relations()
+    >>> set(to_relations(build_graph(rels))) == {canonical(r) for r in rels}
+    True
+    """
     out = []
     for s, t, key, e in G.edges(keys=True, data=True):
         sn, tn = G.nodes[s], G.nodes[t]
@@ -139,4 +322,4 @@ def to_relations(G: nx.MultiDiGraph) -> list[Relation]:
                 target_type=ActorType(tn["type"]), target_mention=ev["target_mention"], predicate=ev["predicate"],
                 modality=Modality(ev["modality"]), time=ev["time"] or None, confidence=float(ev["confidence"]),
             ))
-    return sorted(out, key=lambda r: (r.doc, r.sentence_index, r.key, r.predicate))
+    return sorted(out, key=_relation_order)

@@ -1,68 +1,289 @@
 """Reading and writing graphs: node-link JSON (lossless) and GraphML.
 
-GraphML readers accept only scalars, so lists are joined with " | " and the
-evidence is written as readable text; ``graph.json`` keeps everything.
+``graph.json`` is networkx node-link JSON and keeps everything; reading it
+gives back an identical graph.
+
+GraphML is written for external tools (Gephi, Cytoscape, igraph, yEd,
+graphology) to load as it is:
+
+- every attribute is declared once, with its type (``string``, ``long``,
+  ``double``, ``boolean``), under a key id unique in the file (``n_label``,
+  ``e_type``); a value that is missing (``goldstein`` on leader_of) is left
+  out rather than written empty;
+- lists are joined with ``" | "`` (:data:`LIST_SEPARATOR`); :func:`read_graphml`
+  splits them again;
+- ``evidence`` is readable text, one line per sentence:
+  ``[doc #sentence, time, modality] sentence``. It is text only: the
+  mentions, predicate and confidence of each sentence stay in graph.json;
+- every edge has an id unique in the file (``e0``, ``e1`` … in sorted order),
+  since graphology and Gephi key edges by it;
+- nodes, edges and keys are sorted and the file is written atomically, so
+  the same graph gives the same bytes.
+
+Reading a GraphML file back gives the same nodes, edges and attributes as the
+JSON graph, except that ``evidence`` is the text above and the graph-level
+``documents`` record is not kept.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
-from typing import Any
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
 
 import networkx as nx
 
 from ._atomic import atomic_open, atomic_path
+from .build import EDGE_LIST_ATTRS, NODE_LIST_ATTRS
 
-__all__ = ["write_json", "read_json", "write_graphml", "read_graphml", "LIST_SEPARATOR"]
+__all__ = [
+    "write_json",
+    "read_json",
+    "write_graphml",
+    "read_graphml",
+    "evidence_text",
+    "flat_attrs",
+    "LIST_SEPARATOR",
+    "GraphFileError",
+]
 
 LIST_SEPARATOR = " | "
 
+_GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+_XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+# Characters XML 1.0 cannot carry at all; they are dropped rather than making the file unreadable.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class GraphFileError(ValueError):
+    """A file that is not a geokg graph (or not readable as one)."""
+
+
+def _sorted_nodes(G: nx.MultiDiGraph) -> list[tuple[Any, dict[str, Any]]]:
+    return sorted(G.nodes(data=True), key=lambda n: str(n[0]))
+
+
+def _sorted_edges(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
+    return sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+
+
+def node_link(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """``G`` as a node-link mapping (the networkx format, ``edges`` key), nodes and edges sorted."""
+    return {
+        "directed": True,
+        "multigraph": True,
+        "graph": dict(G.graph),
+        "nodes": [{**d, "id": n} for n, d in _sorted_nodes(G)],
+        "edges": [{**d, "source": s, "target": t, "key": k} for s, t, k, d in _sorted_edges(G)],
+    }
+
 
 def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    data = nx.node_link_data(G, edges="edges")
+    """Write ``G`` as node-link JSON (UTF-8, sorted keys, atomically).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from graph.example import example_graph
+    >>> G = example_graph()
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     write_json(G, f"{d}/graph.json")
+    ...     H = read_json(f"{d}/graph.json")
+    >>> nx.utils.graphs_equal(G, H)
+    True
+    """
     with atomic_open(path) as fh:
-        json.dump(data, fh, ensure_ascii=False, sort_keys=True, indent=1)
+        json.dump(node_link(G), fh, ensure_ascii=False, sort_keys=True, indent=1)
         fh.write("\n")
 
 
 def read_json(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    """Read a graph written by :func:`write_json`.
+
+    Raises :class:`GraphFileError` (a ``ValueError``) naming the file when it
+    is not JSON or not a node-link graph.
+    """
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise GraphFileError(f"{path}: not a JSON graph ({e})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or "edges" not in data:
+        raise GraphFileError(f"{path}: not a geokg graph (node-link JSON with 'nodes' and 'edges')")
+    G = nx.MultiDiGraph()
+    G.graph.update(data.get("graph") or {})
+    try:
+        for n in data["nodes"]:
+            G.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
+        for e in data["edges"]:
+            attrs = {k: v for k, v in e.items() if k not in ("source", "target", "key")}
+            G.add_edge(e["source"], e["target"], key=e.get("key", attrs.get("type")), **attrs)
+    except (KeyError, TypeError) as e:
+        raise GraphFileError(f"{path}: not a geokg graph (node or edge without {e})") from None
+    return G
 
 
-def _scalar(value: Any) -> Any:
+def evidence_text(evidence: Iterable[Mapping[str, Any]]) -> list[str]:
+    """One readable line per evidence sentence: ``[doc #index, time, modality] sentence``.
+
+    >>> evidence_text([{"doc": "a.txt", "sentence_index": 3, "time": "1961", "modality": "asserted",
+    ...                 "sentence": "北朝鮮とソ連が条約を\\n締結した。"}])
+    ['[a.txt #3, 1961, asserted] 北朝鮮とソ連が条約を 締結した。']
+    """
+    out = []
+    for ev in evidence:
+        where = f"{ev.get('doc', '')} #{ev.get('sentence_index', '')}"
+        parts = [where, *(p for p in (ev.get("time"), ev.get("modality")) if p)]
+        sentence = " ".join(_XML_ILLEGAL.sub("", str(ev.get("sentence", ""))).split())
+        out.append(f"[{', '.join(parts)}] {sentence}")
+    return out
+
+
+def _flat(value: Any) -> Any:
     if isinstance(value, bool | int | float | str):
         return value
     if value is None:
-        return ""
+        return None
     if isinstance(value, list | tuple):
-        if value and isinstance(value[0], dict):
-            return "\n".join(_evidence_line(v) for v in value)
+        if value and all(isinstance(v, Mapping) for v in value):
+            return "\n".join(evidence_text(value))
         return LIST_SEPARATOR.join(str(v) for v in value)
     return str(value)
 
 
-def _evidence_line(ev: dict[str, Any]) -> str:
-    when = f" ({ev['time']})" if ev.get("time") else ""
-    return f"[{ev.get('doc', '')}#{ev.get('sentence_index', '')}]{when} {ev.get('sentence', '')}"
+def flat_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """Attributes with only scalar values: lists joined, evidence as text, None dropped.
+
+    >>> flat_attrs({"aliases": ["ロシア", "ロ"], "role": None, "mentions": 3})
+    {'aliases': 'ロシア | ロ', 'mentions': 3}
+    """
+    out = {}
+    for k, v in attrs.items():
+        f = _flat(v)
+        if f is not None:
+            out[str(k)] = f
+    return out
 
 
-def flat_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of ``G`` whose attributes are all scalars (for GraphML and GEXF)."""
-    H = nx.MultiDiGraph()
-    for n, d in sorted(G.nodes(data=True)):
-        H.add_node(n, **{k: _scalar(v) for k, v in sorted(d.items())})
-    for s, t, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        H.add_edge(s, t, key=k, **{a: _scalar(v) for a, v in sorted(d.items())})
-    return H
+def _xml_type(values: list[Any]) -> str:
+    kinds = {type(v) for v in values}
+    if kinds == {bool}:
+        return "boolean"
+    if kinds == {int}:
+        return "long"
+    if kinds <= {int, float}:
+        return "double"
+    return "string"
 
 
-def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    with atomic_path(path) as tmp:
-        nx.write_graphml_xml(flat_copy(G), tmp, encoding="utf-8", named_key_ids=True)
+def _text(value: Any, xml_type: str) -> str:
+    if xml_type == "boolean":
+        return "true" if value else "false"
+    if xml_type == "double":
+        return repr(float(value))
+    return _XML_ILLEGAL.sub("", str(value))
 
 
-def read_graphml(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
-    return nx.read_graphml(path, force_multigraph=True)
+def _graphml_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
+    nodes = [(n, flat_attrs(d)) for n, d in _sorted_nodes(G)]
+    edges = [(s, t, k, flat_attrs(d)) for s, t, k, d in _sorted_edges(G)]
+    schema: dict[tuple[str, str], str] = {}
+    for domain, items in (("node", [d for _, d in nodes]), ("edge", [d for *_, d in edges])):
+        names = sorted({k for d in items for k in d})
+        for name in names:
+            schema[domain, name] = _xml_type([d[name] for d in items if name in d])
+    root = ET.Element("graphml", {
+        "xmlns": _GRAPHML_NS,
+        "xmlns:xsi": _XSI_NS,
+        "xsi:schemaLocation": f"{_GRAPHML_NS} {_GRAPHML_NS}/1.0/graphml.xsd",
+    })
+    key_id = {}
+    for (domain, name), xml_type in sorted(schema.items()):
+        key_id[domain, name] = f"{domain[0]}_{name}"
+        ET.SubElement(root, "key", {"id": key_id[domain, name], "for": domain, "attr.name": name,
+                                    "attr.type": xml_type})
+    graph = ET.SubElement(root, "graph", {"id": "geokg", "edgedefault": "directed"})
+
+    def add_data(element: ET.Element, domain: str, attrs: Mapping[str, Any]) -> None:
+        for name in sorted(attrs):
+            data = ET.SubElement(element, "data", {"key": key_id[domain, name]})
+            data.text = _text(attrs[name], schema[domain, name])
+
+    for n, attrs in nodes:
+        add_data(ET.SubElement(graph, "node", {"id": _text(n, "string")}), "node", attrs)
+    for i, (s, t, _k, attrs) in enumerate(edges):
+        add_data(ET.SubElement(graph, "edge", {"id": f"e{i}", "source": _text(s, "string"),
+                                               "target": _text(t, "string")}), "edge", attrs)
+    ET.indent(root, space="  ")
+    return ET.ElementTree(root)
+
+
+def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Write ``G`` as GraphML that Gephi, Cytoscape, igraph and graphology load as is.
+
+    ``path`` may be a file name (written atomically) or a binary file object.
+
+    Examples
+    --------
+    >>> from graph.example import example_graph
+    >>> buf = io.BytesIO()
+    >>> write_graphml(example_graph(), buf)
+    >>> H = read_graphml(io.BytesIO(buf.getvalue()))
+    >>> H.nodes["RUS"]["aliases"], H.edges["PRK", "SUN", "treaty"]["first_time"]
+    (['ロ', 'ロシア', 'ロシア連邦', 'ロ朝', '露'], '1961')
+    >>> H.edges["PRK", "SUN", "treaty"]["evidence"]
+    '[demo/1961.txt #0, 1961, asserted] 北朝鮮とソ連が1961年に友好協力相互援助条約を締結した。'
+    """
+    tree = _graphml_tree(G)
+    if hasattr(path, "write"):
+        tree.write(path, encoding="utf-8", xml_declaration=True)  # type: ignore[arg-type]
+        path.write(b"\n")  # type: ignore[union-attr]
+        return
+    with atomic_path(path) as tmp:  # type: ignore[arg-type]
+        with open(tmp, "wb") as fh:
+            tree.write(fh, encoding="utf-8", xml_declaration=True)
+            fh.write(b"\n")
+
+
+def read_graphml(path: str | os.PathLike[str] | IO[bytes]) -> nx.MultiDiGraph:
+    """Read a GraphML file written by :func:`write_graphml` into the graph.json schema.
+
+    Edge keys are the relation types again (GraphML edge ids are only
+    positions), and the list attributes are split back into lists. Files
+    from other tools are read too, as networkx reads them.
+    """
+    source = path if hasattr(path, "read") else Path(path)  # type: ignore[arg-type]
+    try:
+        raw = nx.read_graphml(source, force_multigraph=True)
+    except (ET.ParseError, nx.NetworkXError, KeyError) as e:
+        raise GraphFileError(f"{getattr(path, 'name', path)}: not a readable GraphML graph ({e})") from None
+    G = nx.MultiDiGraph()
+    # Only the list attributes this file declares are restored, so a foreign file gains none.
+    node_lists = [a for a in NODE_LIST_ATTRS if any(a in d for _, d in raw.nodes(data=True))]
+    edge_lists = [a for a in EDGE_LIST_ATTRS if any(a in d for *_, d in raw.edges(data=True))]
+    for n, d in raw.nodes(data=True):
+        G.add_node(n, **_unflatten(d, node_lists))
+    for s, t, k, d in raw.edges(keys=True, data=True):
+        attrs = _unflatten({a: v for a, v in d.items() if a != "id"}, edge_lists)
+        G.add_edge(s, t, key=attrs.get("type", k), **attrs)
+    return G
+
+
+def _unflatten(attrs: Mapping[str, Any], list_attrs: Iterable[str]) -> dict[str, Any]:
+    out = dict(attrs)
+    for name in list_attrs:
+        value = out.get(name)
+        out[name] = value.split(LIST_SEPARATOR) if isinstance(value, str) and value else []
+    return out
+
+
+def graphml_bytes(G: nx.MultiDiGraph) -> bytes:
+    """The GraphML of ``G`` as bytes (what :func:`write_graphml` writes)."""
+    buf = io.BytesIO()
+    write_graphml(G, buf)
+    return buf.getvalue()

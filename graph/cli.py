@@ -1,0 +1,311 @@
+"""``geokg query`` and ``geokg export``: the graph from the command line.
+
+``extract.cli`` calls :func:`register` to add these subcommands; each
+handler returns the exit code: 0 done, 1 a path query found no path, 2 a
+usage error (no such file, unknown actor or relation type), with a message
+saying what to do instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register"]
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
+
+_QUERY_EPILOG = """\
+GRAPH is a graph.json written by `geokg build`, or the folder holding it.
+Actors can be named by id or any alias: RUS, ロシア, 露, プーチン, putin.
+
+examples:
+  geokg query output/graph.json between ロシア 北朝鮮
+  geokg query output/ relations --type sanction
+  geokg query output/ relations --source ロシア --type treaty --since 2000
+  geokg query output/ comments --role expert
+  geokg query output/ commentators 北朝鮮
+  geokg query output/ timeline ロシア 北朝鮮
+  geokg query output/ path 日本 北朝鮮
+  geokg query output/ neighbors putin
+  geokg query output/ central -n 5
+  geokg query output/ actor ロシア --json
+
+exit codes: 0 answered (also when nothing matches), 1 no path, 2 usage error
+"""
+
+_EXPORT_EPILOG = """\
+formats:
+  graphml  Gephi, Cytoscape, igraph, yEd, Gephi Lite (lists joined with " | ", evidence as text)
+  gexf     Gephi, with relation dates as timeline intervals
+  json     networkx node-link JSON (the same as graph.json)
+  csv      nodes.csv + edges.csv for `neo4j-admin database import` (-o is a folder)
+
+examples:
+  geokg export output/graph.json --format gexf -o relations.gexf
+  geokg export output/graph.json -o neo4j/ --format csv
+  geokg export output/ -o graph.graphml        (format from the extension)
+"""
+
+
+class _Usage(Exception):
+    """A mistake in the command line; printed as `geokg: error: ...`, exit 2."""
+
+
+def _types(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [t.strip() for v in values for t in v.split(",") if t.strip()]
+
+
+def _load(path: str):
+    from .query import load
+    from .readwrite import GraphFileError
+
+    try:
+        return load(path)
+    except FileNotFoundError as e:
+        raise _Usage(str(e).strip("'\"")) from None
+    except GraphFileError as e:
+        raise _Usage(str(e)) from None
+
+
+def _print_table(table, args: argparse.Namespace, *, evidence: bool = False) -> None:
+    if args.json:
+        print(json.dumps({"title": table.title, "rows": table.to_dicts()}, ensure_ascii=False, indent=1))
+        return
+    print(table.to_string(max_width=None if args.full else -1))
+    if evidence or getattr(args, "evidence", False):
+        _print_evidence(table)
+
+
+def _print_evidence(table) -> None:
+    from .readwrite import evidence_text
+
+    for row in table:
+        if not getattr(row, "evidence", None):
+            continue
+        print(f"\n{row.source_label} {row.type} {row.target_label}")
+        for line in evidence_text([dataclasses.asdict(e) for e in row.evidence]):
+            print(f"  {line}")
+
+
+def _q_actor(kg, args):
+    info = kg.actor(args.name)
+    if args.json:
+        print(json.dumps(dataclasses.asdict(info), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for name in ("id", "label", "type", "role", "mentions", "aliases", "docs"):
+        value = getattr(info, name)
+        print(f"{name:9} {', '.join(value) if isinstance(value, tuple) else value}")
+    print()
+    print(kg.neighbors(info.id).to_string(max_width=None if args.full else -1))
+    return EXIT_OK
+
+
+def _q_actors(kg, args):
+    _print_table(kg.actors(type=args.type, role=args.role), args)
+    return EXIT_OK
+
+
+def _q_relations(kg, args):
+    _print_table(kg.relations(args.source, args.target, type=_types(args.type), modality=_types(args.modality),
+                              since=args.since, until=args.until), args)
+    return EXIT_OK
+
+
+def _q_between(kg, args):
+    _print_table(kg.between(args.a, args.b, type=_types(args.type)), args, evidence=True)
+    return EXIT_OK
+
+
+def _q_neighbors(kg, args):
+    _print_table(kg.neighbors(args.name, type=_types(args.type)), args)
+    return EXIT_OK
+
+
+def _q_path(kg, args):
+    from .query import NoPath
+
+    try:
+        table = kg.path(args.a, args.b, type=_types(args.type))
+    except NoPath as e:
+        print(f"geokg: {e}", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    _print_table(table, args, evidence=True)
+    return EXIT_OK
+
+
+def _q_ego(kg, args):
+    from .query import KnowledgeGraph
+
+    sub = KnowledgeGraph(kg.ego(args.name, radius=args.radius, type=_types(args.type)))
+    table = sub.relations()
+    table.title = f"within {args.radius} of {kg.actor(args.name).label}: {len(sub)} actors"
+    _print_table(table, args)
+    return EXIT_OK
+
+
+def _q_comments(kg, args):
+    _print_table(kg.comments(args.speaker, about=args.about, role=args.role), args)
+    return EXIT_OK
+
+
+def _q_commentators(kg, args):
+    _print_table(kg.commentators(args.actor), args)
+    return EXIT_OK
+
+
+def _q_central(kg, args):
+    _print_table(kg.central(args.n, by=args.by, type=_types(args.type)), args)
+    return EXIT_OK
+
+
+def _q_timeline(kg, args):
+    _print_table(kg.timeline(args.a, args.b, predecessors=not args.no_predecessors, type=_types(args.type)), args)
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from .query import UnknownActor
+
+    if getattr(args, "query_func", None) is None:
+        args.query_parser.print_help()
+        return EXIT_USAGE
+    try:
+        kg = _load(args.graph)
+        return int(args.query_func(kg, args))
+    except BrokenPipeError:
+        # The reader (head, less) stopped early; that is not an error.
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+        return EXIT_OK
+    except UnknownActor as e:
+        print(f"geokg: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except (_Usage, ValueError) as e:
+        print(f"geokg: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+_FORMAT_BY_SUFFIX = {".graphml": "graphml", ".xml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv"}
+_DEFAULT_NAME = {"graphml": "graph.graphml", "gexf": "graph.gexf", "json": "graph.json", "csv": ""}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    try:
+        kg = _load(args.graph)
+        fmt = args.format
+        out = Path(args.output) if args.output else None
+        if fmt is None:
+            if out is None:
+                raise _Usage("say which format: --format graphml|gexf|json|csv (or give -o PATH with an extension)")
+            fmt = _FORMAT_BY_SUFFIX.get(out.suffix.lower(), "csv" if out.is_dir() or not out.suffix else None)
+            if fmt is None:
+                raise _Usage(f"{out}: cannot tell the format from the extension; add --format graphml|gexf|json|csv")
+        if out is None:
+            src = Path(args.graph)
+            folder = src if src.is_dir() else src.parent
+            out = folder / _DEFAULT_NAME[fmt] if _DEFAULT_NAME[fmt] else folder
+        if fmt == "csv" and out.suffix.lower() == ".csv":
+            raise _Usage(f"{out}: csv writes two files (nodes.csv, edges.csv); give a folder as -o")
+        if fmt != "csv" and out.is_dir():
+            raise _Usage(f"{out}: is a folder; give a file name such as {out / _DEFAULT_NAME[fmt]}")
+        written = export(kg.G, out, fmt)
+    except _Usage as e:
+        print(f"geokg: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as e:
+        print(f"geokg: error: cannot write {e.filename or args.output}: {e.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print the result as JSON")
+    common.add_argument("--full", action="store_true", help="do not shorten long cells")
+    return common
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``query`` and ``export`` subcommands to ``geokg``'s subparsers."""
+    raw = argparse.RawDescriptionHelpFormatter
+    q = subparsers.add_parser("query", help="ask the graph: relations, neighbours, paths, comments, timelines",
+                              description="Query a graph written by `geokg build`.", epilog=_QUERY_EPILOG,
+                              formatter_class=raw)
+    q.add_argument("graph", metavar="GRAPH", help="graph.json, or the folder holding it")
+    q.set_defaults(func=cmd_query, query_parser=q, query_func=None)
+    qs = q.add_subparsers(dest="query", metavar="QUERY")
+    common = [_common()]
+
+    def add(name: str, func: Callable, help: str) -> argparse.ArgumentParser:
+        p = qs.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".", parents=common)
+        p.set_defaults(query_func=func)
+        return p
+
+    type_help = "relation types, e.g. sanction or support,attack (repeatable)"
+    p = add("actor", _q_actor, "one actor: names, documents and neighbours")
+    p.add_argument("name", metavar="ACTOR")
+    p = add("actors", _q_actors, "every actor, most mentioned first")
+    p.add_argument("--type", choices=["country", "person", "organization", "region"])
+    p.add_argument("--role", choices=["leader", "official", "expert"])
+    p = add("relations", _q_relations, "relations matching the filters, with evidence")
+    p.add_argument("--source", metavar="ACTOR")
+    p.add_argument("--target", metavar="ACTOR")
+    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p.add_argument("--modality", action="append", metavar="MODALITY",
+                   help="asserted, hedged, negated, hypothetical (repeatable)")
+    p.add_argument("--since", metavar="TIME", help="only evidence dated from TIME (2000, 2024-06)")
+    p.add_argument("--until", metavar="TIME", help="only evidence dated up to TIME")
+    p.add_argument("--evidence", action="store_true", help="list every evidence sentence after the table")
+    p = add("between", _q_between, "all relations between two actors, either way, with every evidence sentence")
+    p.add_argument("a", metavar="ACTOR")
+    p.add_argument("b", metavar="ACTOR")
+    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p = add("neighbors", _q_neighbors, "the actors linked to one actor, and how")
+    p.add_argument("name", metavar="ACTOR")
+    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p = add("path", _q_path, "how two actors are connected: the relations along a shortest chain")
+    p.add_argument("a", metavar="ACTOR")
+    p.add_argument("b", metavar="ACTOR")
+    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p = add("ego", _q_ego, "the relations among the actors around one actor")
+    p.add_argument("name", metavar="ACTOR")
+    p.add_argument("--radius", type=int, default=1, help="how many relations away (default: 1)")
+    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p = add("comments", _q_comments, "who said what about whom (all speakers, or one)")
+    p.add_argument("speaker", nargs="?", metavar="SPEAKER")
+    p.add_argument("--about", metavar="ACTOR")
+    p.add_argument("--role", choices=["leader", "official", "expert"])
+    p = add("commentators", _q_commentators, "who said what about one actor")
+    p.add_argument("actor", metavar="ACTOR")
+    p = add("central", _q_central, "the most connected actors")
+    p.add_argument("-n", type=int, default=10, help="how many (default: 10)")
+    p.add_argument("--by", choices=["degree", "evidence", "betweenness"], default="degree")
+    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p = add("timeline", _q_timeline, "relations of one actor, or between two, in time order with Goldstein scores")
+    p.add_argument("a", metavar="ACTOR")
+    p.add_argument("b", nargs="?", metavar="ACTOR")
+    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p.add_argument("--no-predecessors", action="store_true",
+                   help="leave out predecessor states (the Soviet Union in Russia's timeline)")
+
+    e = subparsers.add_parser("export", help="convert a graph.json to GraphML, GEXF, JSON or neo4j CSV",
+                              description="Write an existing graph in another format.", epilog=_EXPORT_EPILOG,
+                              formatter_class=raw)
+    e.add_argument("graph", metavar="GRAPH", help="graph.json, or the folder holding it")
+    e.add_argument("--format", "-f", choices=["graphml", "gexf", "json", "csv"],
+                   help="output format (default: from the extension of -o)")
+    e.add_argument("-o", "--output", metavar="PATH",
+                   help="file to write (a folder for csv); default: beside GRAPH (graph.gexf …)")
+    e.set_defaults(func=cmd_export)
