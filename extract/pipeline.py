@@ -105,16 +105,45 @@ class Extractor:
         return next(iter(self.pipe([document])))
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        """Extract from many documents, parsing their sentences in batches."""
+        """Extract from many documents, in order, parsing their sentences in batches.
+
+        Sentences worth parsing are pooled across documents until a batch is
+        full (short articles alone would leave the parser's batches half
+        empty); memory stays bounded by the batch, not by the corpus.
+        """
+        pending: list[tuple[Document, list[_Prepared] | BaseException]] = []
+        waiting = 0
         for document in documents:
-            prepared = self._prepare(document.text)
-            todo = [p for p in prepared if p.parse]
-            parsed = {}
-            if todo:
-                docs = self.nlp.pipe((p.tokens for p in todo), batch_size=self.batch_size)
-                for p, d in zip(todo, docs):
-                    parsed[id(p)] = d
-            yield self._finish(document, prepared, parsed)
+            try:
+                prepared: list[_Prepared] | BaseException = self._prepare(document.text)
+            except Exception as e:  # one bad article must not cost the others
+                log.exception("%s: extraction failed", document.path)
+                prepared = e
+            pending.append((document, prepared))
+            if isinstance(prepared, BaseException):
+                continue
+            waiting += sum(p.parse for p in prepared)
+            if waiting >= self.batch_size * 4:
+                yield from self._flush(pending)
+                pending, waiting = [], 0
+        yield from self._flush(pending)
+
+    def _flush(self, pending) -> Iterator[DocumentResult]:
+        todo = [p for _, prepared in pending if not isinstance(prepared, BaseException) for p in prepared if p.parse]
+        parsed: dict[int, object] = {}
+        if todo:
+            for p, d in zip(todo, self.nlp.pipe((p.tokens for p in todo), batch_size=self.batch_size)):
+                parsed[id(p)] = d
+        for document, prepared in pending:
+            if not isinstance(prepared, BaseException):
+                try:
+                    yield self._finish(document, prepared, parsed)
+                    continue
+                except Exception as e:
+                    log.exception("%s: extraction failed", document.path)
+                    prepared = e
+            yield DocumentResult(doc=document.path, characters=len(document.text),
+                                 error=f"{type(prepared).__name__}: {prepared}")
 
     def _finish(self, document: Document, prepared: list[_Prepared], parsed: dict) -> DocumentResult:
         lex = self.lex

@@ -260,3 +260,4 @@ class DocumentResult:
     parsed_sentences: int = 0
     characters: int = 0
     warnings: tuple[str, ...] = field(default=())
+    error: str | None = None  # set when extraction failed for this document (the others go on)
