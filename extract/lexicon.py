@@ -72,7 +72,9 @@ class Lexicon:
     anonymous_agents: frozenset[str]
     evaluation_verbs: frozenset[str]
     negating_verbs: frozenset[str]
+    hedging_verbs: frozenset[str]
     transparent_nouns: frozenset[str]
+    designation_verbs: frozenset[str]
     light_verbs: frozenset[str]
     passive_light_verbs: frozenset[str]
     object_classes: Mapping[str, frozenset[str]]
@@ -234,7 +236,9 @@ def load_lexicon() -> Lexicon:
         anonymous_agents=frozenset(trig_data["anonymous_agents"]["words"]),
         evaluation_verbs=frozenset(trig_data["speech"]["evaluation"]),
         negating_verbs=frozenset(trig_data["hedges"]["negating_verbs"]),
+        hedging_verbs=frozenset(trig_data["hedges"]["hedging_verbs"]),
         transparent_nouns=frozenset(trig_data["light_verbs"]["transparent_nouns"]),
+        designation_verbs=frozenset(trig_data["light_verbs"]["designation"]),
         light_verbs=frozenset(trig_data["light_verbs"]["active"]),
         passive_light_verbs=frozenset(trig_data["light_verbs"]["passive"]),
         object_classes=MappingProxyType(

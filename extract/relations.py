@@ -253,6 +253,8 @@ class _Sentence:
             # 遺憾の意を表明, 懸念の念: the noun after の only carries the trigger
             own_nodes.append(tok.head)
             base = tok.head
+        # 日本にとって深刻な脅威: GiNZA hangs the argument on the adjective
+        own_nodes += [ch for ch in tok.children if ch.dep_ in ("acl", "amod") and ch.pos_ == "ADJ"]
         exclude = {n.i for n in own_nodes}
         for node in own_nodes:
             self._collect(node, fr, exclude, seen)
@@ -281,6 +283,13 @@ class _Sentence:
                     cur = v
                     continue
                 break
+            # 北朝鮮の高官を制裁対象に指定: designating someone as a target of the act
+            if base.dep_ == "obl" and particles(base) in ("に", "として") and base.head.lemma_ in self.lex.designation_verbs:
+                v = base.head
+                designation = _Frame()
+                self._collect(v, designation, exclude | {base.i}, seen)
+                fr.subjects = fr.subjects or designation.subjects
+                fr.objs += designation.objs
             # 科してきた制裁: a light verb in a relative clause on the trigger noun
             for ch in tok.children:
                 if ch.dep_ == "acl" and (ch.lemma_ in self.lex.light_verbs or ch.lemma_ in self.lex.passive_light_verbs):
@@ -429,8 +438,11 @@ class _Sentence:
             if cur.dep_ == "dep" and self.sm.index_at(cur.head.i) is not None and particles(cur.head) in _AGENT:
                 # GiNZA sometimes makes the topic the head of the clause (我が国は…連携し)
                 return self.phrase_actors(cur.head, genitive=False)
+            came_from = cur
             cur = cur.head
             for ch in cur.children:
+                if ch.i == came_from.i:
+                    continue
                 if ch.dep_ in ("nsubj", "dislocated", "nsubj:pass") and particles(ch) in _AGENT | {""}:
                     # 北朝鮮による一連の行動は…脅かす: the agent of a non-actor subject
                     args = self.phrase_actors(ch, genitive=True)
@@ -468,6 +480,8 @@ class _Sentence:
                 return Modality.HEDGED
             if cur.dep_ in ("obj", "nsubj") and cur.head.lemma_.endswith(tuple(self.lex.negating_verbs)):
                 return Modality.NEGATED  # 武器供与を停止, 支援を拒否
+            if cur.dep_ == "obj" and cur.head.lemma_ in self.lex.hedging_verbs:
+                return Modality.HEDGED  # 対話を呼びかけた: asked for, not held (rule 7)
             if cur.dep_ == "compound" or cur.dep_ in ("obj", "iobj") and \
                     cur.head.lemma_ in self.lex.light_verbs | self.lex.passive_light_verbs:
                 cur = cur.head
@@ -853,8 +867,15 @@ class _Sentence:
         return any(lk.parent == idx for lk in self.sm.links)
 
     def membership(self) -> None:
-        """ロシアは安保理の常任理事国として: a state member_of a body."""
+        """ロシアは安保理の常任理事国として / フィンランドはNATOに加盟した: a state member_of a body."""
         for tok in self.doc:
+            if tok.lemma_ in ("加盟", "加入") and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+                fr = _Frame()
+                self._collect(tok, fr, {tok.i}, {tok.i})
+                bodies = [a for a in fr.datives if self._arg_type(a) == ActorType.ORGANIZATION]
+                members = [a for a in (fr.subjects or self._climb_subjects(tok)) if self._arg_type(a) == ActorType.COUNTRY]
+                self.emit(RelationType.MEMBER_OF, members, bodies, tok, tok.text, self.modality(tok, _NO_TRIGGER), 0.8)
+                continue
             if not tok.text.endswith(("加盟国", "理事国", "加盟", "一員", "メンバー", "構成国", "締約国")):
                 continue
             bodies = [a for c in tok.children if particles(c) == "の" for a in self.phrase_actors(c, genitive=False)]

@@ -107,6 +107,15 @@ EVENT_CASES = [
     ("エジプトは、ハマスとイスラエルの交渉を仲介している。",
      {("EGY", "meeting", "ISR", "asserted"), ("EGY", "meeting", "hamas", "asserted"),
       ("ISR", "meeting", "hamas", "asserted")}),
+    # a threat to someone, its argument hung on the adjective
+    ("中国の軍事力増強は日本にとって深刻な脅威だ。", {("CHN", "threat", "JPN", "asserted")}),
+    # designation as a sanctions target; asset freezes
+    ("米国は北朝鮮の高官3人を制裁対象に指定した。", {("USA", "sanction", "PRK", "asserted")}),
+    ("EUはロシアの新興財閥の資産を凍結した。", {("eu", "sanction", "RUS", "asserted")}),
+    # a dialogue asked for is not held: hedged (ONTOLOGY rule 7)
+    ("韓国は北朝鮮に対話を呼びかけた。", {("KOR", "request", "PRK", "asserted"), ("KOR", "meeting", "PRK", "hedged")}),
+    # readiness to act, reported by the actor itself
+    ("韓国政府は、北朝鮮に対して人道支援を行う用意があると表明した。", {("KOR", "support", "PRK", "hedged")}),
     # welcome is a comment on the actors of what is welcomed (ONTOLOGY rule 5)
     ("フランス政府は、インドとパキスタンの停戦合意を歓迎した。",
      {("FRA", "comments_on", "IND", "asserted"), ("FRA", "comments_on", "PAK", "asserted"),
@@ -141,6 +150,7 @@ ROLE_CASES = [
     ("アメリカ軍は声明を出した。", {("USA:軍", "part_of", "USA")}),
     # a state is a member of a body
     ("ポーランドはNATOの加盟国として、ベラルーシへの警戒を強めている。", {("POL", "member_of", "nato")}),
+    ("フィンランドは2023年にNATOに加盟した。", {("FIN", "member_of", "nato")}),
 ]
 # fmt: on
 
