@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from .actors import SentenceMentions, find_mentions
 from .lexicon import Lexicon, load_lexicon
-from .relations import TOPIC, Arg, analyse
+from .relations import ANAPHOR, TOPIC, Arg, analyse
 from .resolve import DocumentActors, Resolved
 from .sentences import Sentence, split_sentences
 from .types import Document, DocumentResult, Modality, Relation, RelationType
@@ -26,6 +26,8 @@ __all__ = ["load", "Extractor", "extract_relations", "extract_document", "DEFAUL
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "ja_ginza"
+# How many sentences back "the sanctions" may refer (event anaphora).
+_ANAPHOR_REACH = 3
 # Components the rules do not read. (bunsetu_recognizer stays: it also turns
 # the parser's "nsubj_bunsetu" labels into plain UD labels.)
 _UNUSED_COMPONENTS = ("compound_splitter",)
@@ -160,6 +162,7 @@ class Extractor:
             groups_per_sentence.append(list(actors._sentence_groups))
         # pass 2: relations
         relations: dict[tuple, Relation] = {}
+        recent: dict[RelationType, tuple[int, list[Resolved]]] = {}  # last targets per type, for ANAPHOR
         for index, (p, sm, groups) in enumerate(zip(prepared, sentence_mentions, groups_per_sentence)):
             actors.count(sm, groups)
             d = parsed.get(id(p))
@@ -171,7 +174,16 @@ class Extractor:
             topic = actors.resolve_topic() if actors.topic_paragraph == p.sentence.paragraph else []
             for c in analysis.candidates:
                 srcs = self._resolve_all(c.sources, sm, actors, groups, topic)
-                tgts = self._resolve_all(c.targets, sm, actors, groups, topic)
+                if c.targets == (Arg(ANAPHOR),):
+                    # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
+                    seen_at, tgts = recent.get(c.type, (-99, []))
+                    if index - seen_at > _ANAPHOR_REACH:
+                        continue
+                    tgts = [t for t in tgts if t.id not in {x.id for x in srcs}]
+                else:
+                    tgts = self._resolve_all(c.targets, sm, actors, groups, topic)
+                    if tgts and not c.type.symmetric:
+                        recent[c.type] = (index, tgts)
                 for s in srcs:
                     for t in tgts:
                         if s.id == t.id:

@@ -29,6 +29,7 @@ from .types import ActorType, Modality, RelationType
 __all__ = ["Arg", "Candidate", "SentenceAnalysis", "analyse", "TOPIC"]
 
 TOPIC = -1  # Arg.mention for "the actor the previous sentence was about"
+ANAPHOR = -2  # Arg.mention for "the target of the same kind of act just mentioned"
 _NO_TRIGGER = Trigger(lemma="", type=RelationType.COMMENTS_ON)
 
 
@@ -71,6 +72,8 @@ _ABOUT = {"について", "については", "に関して", "に関する", "�
 _COMPARE = {"より", "よりも", "ほど"}
 _COORD = {"と", "や", "、", "及び", "および", "・", "とか", "か", "並びに", "ならびに", "も"}
 _AS = {"として", "としては", "としても"}
+# Acts whose bare noun refers back to the same act just described (event anaphora).
+_ANAPHORIC = frozenset({RelationType.SANCTION, RelationType.SUPPORT, RelationType.ATTACK})
 _ATTRIBUTION = ("によると", "によれば", "の発表", "の報道")
 
 _FULL_DATE = re.compile(r"(?<![0-9])([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日")
@@ -79,7 +82,7 @@ _YEAR = re.compile(r"(?<![0-9])([0-9]{4}|[0-9]{2})年")
 _MONTH_DAY = re.compile(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})日")
 _DAY = re.compile(r"(?<![0-9月])([0-9]{1,2})日")
 
-_CONTENT_DEPS = {"nsubj", "obj", "obl", "nmod", "iobj", "dislocated", "compound", "nsubj:pass", "csubj",
+_CONTENT_DEPS = {"nsubj", "obj", "obl", "nmod", "iobj", "dislocated", "compound", "nsubj:pass", "csubj", "dep",
                  "advcl", "acl", "ccomp", "xcomp", "conj", "appos", "amod", "advmod"}
 
 
@@ -303,11 +306,23 @@ class _Sentence:
     def _collect(self, node, fr: "_Frame", exclude: set[int], seen: set[int]) -> None:
         """Sort the actors among ``node``'s dependents into slots by their particles."""
         for ch in node.children:
+            idx = self.sm.index_at(ch.i)
+            if idx is not None:
+                # 米|国務|省は: a mention's tokens may hang on the verb separately;
+                # read the mention through its head token, once.
+                head = self._mention_head(self.sm.mentions[idx])
+                if head.i != ch.i and head.head.i == node.i:
+                    continue
             if ch.i in exclude or ch.i in seen or ch.dep_ not in _CONTENT_DEPS:
                 continue
             if ch.dep_ in ("acl", "advcl", "ccomp", "xcomp", "conj") and self.sm.index_at(ch.i) is None:
                 continue
             p = particles(ch)
+            if ch.lemma_ in ("とも", "共", "一緒") and p == "に":
+                # 米欧や中国とともに: co-agents of the subject
+                fr.coagents += [a for c in ch.children if particles(c) in ("と", "") and c.dep_ in ("nmod", "compound")
+                                for a in self.phrase_actors(c, seen, genitive=False)]
+                continue
             if ch.dep_ == "obj" or p in _OBJECT:
                 fr.objects.append(ch)
             # イランの核開発は…脅かす: a possessor stands for a non-actor argument
@@ -391,6 +406,15 @@ class _Sentence:
     def _passive(self, v) -> bool:
         return any(c.dep_ in ("aux", "aux:pass") and c.lemma_ in ("れる", "られる") for c in v.children)
 
+    def _coagents_of(self, verb) -> list[Arg]:
+        """米欧や中国とともに…つくってきた: those acting together with the subject."""
+        fr = _Frame()
+        for ch in verb.children:
+            if ch.lemma_ in ("とも", "共", "一緒") and particles(ch) == "に":
+                fr.coagents += [a for c in ch.children if particles(c) in ("と", "") and c.dep_ in ("nmod", "compound")
+                                for a in self.phrase_actors(c, genitive=False)]
+        return fr.coagents
+
     def _clause_noun(self, tok) -> bool:
         h = self.lex.hedges
         return tok.lemma_ in h[Modality.HEDGED] or tok.lemma_ in h[Modality.HYPOTHETICAL]
@@ -447,7 +471,7 @@ class _Sentence:
                     # 北朝鮮による一連の行動は…脅かす: the agent of a non-actor subject
                     args = self.phrase_actors(ch, genitive=True)
                     if args:
-                        return args
+                        return args + self._coagents_of(cur)
                     if particles(ch) in ("が", "は"):
                         return []  # the clause has a subject of its own, not an actor
         return []
@@ -667,12 +691,18 @@ class _Sentence:
             span = {t.i for c in tok.children if particles(c).endswith(ends)
                     and c.dep_ in ("advcl", "ccomp", "obl", "xcomp") for t in c.subtree}
             targets = [a for a in self._agents_in(span) if a not in sources] if span else []
+        sources = sources + [a for a in fr.coagents if a not in targets]
         if not sources and targets:
             sources = fr.fallback
             conf -= 0.1
             if not sources and not fr.has_subject and self._main_clause(tok):
                 sources = [Arg(TOPIC)]
                 conf -= 0.2
+        if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
+            # 制裁の枠組みをつくってきた: the sanctions the text was just about
+            sources = sources or fr.fallback
+            targets = [Arg(ANAPHOR)]
+            conf = 0.5
         self.emit(trig.type, sources, targets, tok, pred, modality, conf)
 
     def _loose_partners(self, tok) -> list[Arg]:
@@ -843,11 +873,13 @@ class _Sentence:
         return out
 
     def _mention_head(self, m):
-        for t in range(m.start, m.end):
-            h = self.doc[t].head.i
-            if not (m.start <= h < m.end) or h == t:
-                return self.doc[t]
-        return self.doc[m.end - 1]
+        """The token that links a mention to the sentence: outside-pointing, with its particle."""
+        outside = [self.doc[t] for t in range(m.start, m.end)
+                   if not (m.start <= self.doc[t].head.i < m.end) or self.doc[t].head.i == t]
+        if not outside:
+            return self.doc[m.end - 1]
+        with_particle = [t for t in outside if particles(t)]
+        return (with_particle or outside)[-1]
 
     def _only_possessor(self, head) -> bool:
         """旧ソ連の砲弾: an actor that only qualifies a thing is not what is discussed.
@@ -931,6 +963,7 @@ class _Frame:
     targets_are_partners: bool = False
     has_subject: bool = False  # a subject that names no actor (国連軍が): no fallback agent
     with_partners: list[Arg] = field(default_factory=list)  # the と-marked ones
+    coagents: list[Arg] = field(default_factory=list)  # Xとともに
     sources: list[Arg] = field(default_factory=list)
 
     def merge(self, carrier: "_Frame", *, light: bool) -> None:
@@ -946,6 +979,7 @@ class _Frame:
             self.targets += carrier.targets
             self.partners += carrier.partners
             self.with_partners += carrier.with_partners
+            self.coagents += carrier.coagents
             self.about += carrier.about
             self.cause += carrier.cause
         else:

@@ -219,3 +219,20 @@ def test_confidence_is_higher_for_verb_patterns_than_weak_nouns(extractor):
     weak = extractor.extract(Document(path="t.txt", text="米国とフィリピンは同盟関係にある。")).relations
     assert strong and weak
     assert max(r.confidence for r in strong) > max(r.confidence for r in weak)
+
+
+def test_a_bare_act_refers_to_the_one_just_described(extractor):
+    """Event anaphora: 「制裁の強化」 with no target is the sanctions of the sentence before;
+    とともに adds co-agents."""
+    text = "EUは2014年からロシアに制裁を科している。日本も米国とともに制裁の強化を進めてきた。"
+    res = extractor.extract(Document(path="t.txt", text=text))
+    second = {(r.source, r.type.value, r.target) for r in res.relations if r.sentence_index == 1}
+    assert second == {("JPN", "sanction", "RUS"), ("USA", "sanction", "RUS")}
+    assert all(r.confidence <= 0.5 for r in res.relations if r.sentence_index == 1)
+
+
+def test_a_bare_act_far_from_its_antecedent_is_left_alone(extractor):
+    text = ("EUはロシアに制裁を科している。ドイツは経済が停滞している。フランスは選挙を控える。"
+            "イタリアは観光が好調だ。日本も制裁の強化を進めてきた。")
+    res = extractor.extract(Document(path="t.txt", text=text))
+    assert not [r for r in res.relations if r.source == "JPN"]
