@@ -304,6 +304,36 @@ class _Builder:
         return doc[i + 1].tag_.startswith("助詞-格助詞") or doc[i + 1].tag_.startswith("助詞-係助詞")
 
     # -- 3. state bodies and organization chains -----------------------------
+    def genitive_bodies(self) -> None:
+        """台湾の国防部, 中国の外務省: a state body named after「Xの」 belongs to X
+        (外務省 alone would be Japan's)."""
+        lex = self.lex
+        doc = self.doc
+        for idx in range(len(self.out.mentions)):
+            m = self.out.mentions[idx]
+            if idx in self.dropped or m.type != ActorType.COUNTRY or len(m.ids) != 1 or m.kind == "collective":
+                continue
+            k = m.end
+            if k + 1 >= len(doc) or self.ntext(k, k + 1) != "の":
+                continue
+            for end in range(min(len(doc), k + 4), k + 1, -1):
+                word = self.ntext(k + 1, end)
+                if word not in lex.state_body_suffixes:
+                    continue
+                body = self.out.index_at(k + 1)
+                if body is not None:
+                    if self.out.mentions[body].end != end:
+                        break
+                    self.drop(body)
+                if not self.free(k + 1, end):
+                    break
+                aid = m.ids[0]
+                name = lex.actors[aid].name + word
+                child = self.add(Mention(start=k + 1, end=end, text=self.text(k + 1, end), type=ActorType.ORGANIZATION,
+                                         name=name, kind="organization", org_id=f"{aid}:{word}"))
+                self.link(child, "part_of", idx, self.text(m.start, end))
+                break
+
     def bodies(self) -> None:
         """韓国側 / 米政府 → the state; 中国外務省 / イスラエル軍 → a body part_of the state;
         X + noun run + 研究院 → an organization part_of X (韓国統一研究院, 防衛省防衛研究所)."""
@@ -621,8 +651,10 @@ class _Builder:
             return None
         doc = self.doc
         k = no_index - 1
-        while k >= 0 and self.free(k, k + 1) and _is_nounish(doc[k].tag_) and not doc[k].tag_.startswith("名詞-数詞") \
-                and no_index - k <= 4:
+        # 淡|江|大学: Sudachi may tag a kanji of a rare name as an adjective
+        while k >= 0 and self.free(k, k + 1) and no_index - k <= 4 and not doc[k].tag_.startswith("名詞-数詞") and (
+                _is_nounish(doc[k].tag_) or len(doc[k].text) == 1 and is_kanji(doc[k].text)
+                and not _is_particle(doc[k].tag_)):
             k -= 1
         start = k + 1
         if start >= no_index:
@@ -714,6 +746,7 @@ def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> Sentence
     b.abbreviations()
     b.fused_bodies()
     b.bodies()
+    b.genitive_bodies()
     b.persons()
     b.free_organizations()
     b.collectives()

@@ -785,10 +785,12 @@ class _Sentence:
         # 追加関税を課すと表明した: an indirect clause with no subject of its own
         # reports the speaker's own act, which is a relation, not a comment.
         quoted = bool(self._quote_tokens(span))
-        self_report = not quoted and (not any(
+        # 「中国に自制を求める」と述べた: a quote of the speaker's own act, too
+        self_report = (not quoted and not any(
             ch.dep_ in ("nsubj", "dislocated") and not self._is_self(ch, speaker)
-            for c in complements for ch in c.children) or any(
-            c.token in span and set(c.sources) & set(speaker) for c in self.out.candidates))
+            for c in complements for ch in c.children)) or any(
+            c.token in span and (set(c.sources) & set(speaker) or Arg(TOPIC) in c.sources and quoted)
+            for c in self.out.candidates)
         for idx, m in enumerate(self.sm.mentions):
             if not (m.start in span):
                 continue

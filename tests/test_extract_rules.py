@@ -77,6 +77,9 @@ EVENT_CASES = [
     # an expert comments on the actors of the quote
     ("ケニア大学のジョン・スミス教授は「エチオピアはスーダンの内戦に介入する恐れがある」と指摘した。",
      {("スミス", "comments_on", "ETH", "asserted"), ("ETH", "attack", "SDN", "hedged")}),
+    # a quote of the speaker's own request is the request, not a comment
+    ("米国務省の報道官は「中国に自制を求める」と述べた。", {("us_state_department", "request", "CHN", "asserted")}),
+    ("台湾の国防部は、中国の挑発行為を強く非難した。", {("TWN:国防部", "criticism", "CHN", "asserted")}),
     # the speaker's own announced act is a relation, not a comment
     ("トランプ大統領は中国からの輸入品に追加関税を課すと表明した。", set()),
     # a collective: 3カ国 are the three named
@@ -148,6 +151,9 @@ ROLE_CASES = [
     ("イスラエル軍は声明を出した。", {("ISR:軍", "part_of", "ISR")}),
     ("米軍は声明を出した。", {("USA:軍", "part_of", "USA")}),
     ("アメリカ軍は声明を出した。", {("USA:軍", "part_of", "USA")}),
+    # 「Xの」 + a body word: X's body (外務省 alone would be Japan's)
+    ("台湾の国防部は、中国の挑発行為を強く非難した。",
+     {("TWN:国防部", "part_of", "TWN")}),
     # a state is a member of a body
     ("ポーランドはNATOの加盟国として、ベラルーシへの警戒を強めている。", {("POL", "member_of", "nato")}),
     ("フィンランドは2023年にNATOに加盟した。", {("FIN", "member_of", "nato")}),
