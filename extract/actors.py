@@ -210,24 +210,23 @@ class _Builder:
                 continue
             # Adjacent tokens made only of abbreviations form one compound: 日米 + 韓.
             j = i
-            while j < n and self.free(j, j + 1) and self._abbr_ids(self.ntext(j, j + 1)) is not None:
+            while j < n and self.free(j, j + 1) and self._abbr_ids(self.ntext(j, j + 1)) is not None \
+                    and (j == i or self.tok_start[j] == self.tok_end[j - 1]):  # adjacent, no space between
                 j += 1
             prefix = None
             start = i
             if j == i:
                 tok = self.ntext(i, i + 1)
                 # A prefix inside the token: 訪米, 対日, 駐日
-                if len(tok) >= 2 and tok[0] in PREFIXES and self._abbr_ids(tok[1:]) is not None and tok not in lex.not_compounds:
-                    ids = self._abbr_ids(tok[1:])
-                    assert ids is not None
+                ids = self._abbr_ids(tok[1:]) if len(tok) >= 2 and tok[0] in PREFIXES else None
+                if ids is not None and tok not in lex.not_compounds:
                     self.add(Mention(start=i, end=i + 1, text=self.text(i, i + 1), type=self._compound_type(ids),
                                      ids=ids, kind="compound", prefix=tok[0]))
                 i += 1
                 continue
             surface = self.ntext(i, j)
             ids = self._abbr_ids(surface)
-            assert ids is not None
-            if surface in lex.not_compounds or self._is_date_or_word(i, j, surface):
+            if ids is None or surface in lex.not_compounds or self._is_date_or_word(i, j, surface):
                 i = j
                 continue
             prev = self.ntext(i - 1, i) if i > 0 else ""
