@@ -30,6 +30,7 @@ examples:
   geokg build                         read seeds/, write output/
   geokg build articles/ -o out/       every .txt .md .html under articles/
   geokg build a.txt b.html -o out/    just these two
+  geokg build new/ --into out/        add new articles to the graph in out/ (old ones are not re-read)
 
 inputs:
   plain text, Markdown (.md, front matter title/date/url) and HTML pages
@@ -40,7 +41,10 @@ inputs:
 outputs (in OUTDIR, replaced together only when all are written):
   triples.jsonl   one relation per line, with its evidence sentence
   graph.json      the knowledge graph (networkx node-link JSON)
-  graph.graphml   the same for Gephi, Cytoscape, igraph
+  graph.graphml   the same for Gephi, Cytoscape, igraph, Gephi Lite
+  graph.gexf      the same for Gephi, with relation dates on its timeline
+  nodes.csv       actors and relations for `neo4j-admin database import`
+  edges.csv         (--nodes=nodes.csv --relationships=edges.csv)
   graph.html      the interactive map (one file, works offline)
   report.json     every input: processed / skipped / failed, why, counts
 
@@ -72,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="*", metavar="INPUT", default=["seeds"],
                    help="article files or folders (read recursively: *.txt *.md *.html); default: seeds/")
     b.add_argument("-o", "--output", metavar="OUTDIR", default="output", help="where to write (default: output/)")
+    b.add_argument("--into", metavar="OUTDIR",
+                   help="add the inputs to the graph already in OUTDIR and write there (an article given "
+                        "again replaces its earlier version); instead of -o")
     b.add_argument("--model", default="ja_ginza", help="spaCy model to parse with (default: ja_ginza)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     b.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
@@ -102,7 +109,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .runner import REPORT_FILE, build
 
     try:
-        report = build(args.inputs, args.output, model=args.model, progress=not args.no_progress)
+        if args.into:
+            args.output = args.into
+        report = build(args.inputs, args.output, model=args.model, progress=not args.no_progress,
+                       into=bool(args.into))
     except OSError as e:
         # Writing the outputs failed (disk full, folder removed): the old outputs are left as they were.
         where = e.filename or args.output

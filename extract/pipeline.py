@@ -16,8 +16,8 @@ from typing import Iterable, Iterator
 
 from .actors import SentenceMentions, find_mentions
 from .lexicon import Lexicon, load_lexicon
-from .relations import ANAPHOR, TOPIC, Arg, analyse
-from .resolve import DocumentActors, Resolved
+from .relations import ANAPHOR, TOPIC, Arg, SentenceAnalysis, analyse
+from .resolve import DocumentActors, Resolved, state_groups
 from .sentences import Sentence, split_sentences
 from .types import Document, DocumentResult, Modality, Relation, RelationType
 
@@ -54,10 +54,16 @@ def load(model: str = DEFAULT_MODEL):
 
 @dataclass(slots=True)
 class _Prepared:
+    """One sentence between the passes. Docs are dropped as soon as they have been
+    read, so a long article costs its small records, not its parses."""
+
     sentence: Sentence
-    tokens: object  # spaCy Doc from the tokenizer only
+    tokens: object | None  # spaCy Doc from the tokenizer only, until parsed
     mentions: SentenceMentions
     parse: bool
+    groups: list[tuple[str, ...]]  # states named together (for 両国)
+    topic_mentions: list[int]  # mentions before the first は (topic of an unparsed sentence)
+    analysis: SentenceAnalysis | None = None
 
 
 class Extractor:
@@ -89,7 +95,9 @@ class Extractor:
         for s in sentences:
             toks = tokenizer(_parse_text(s.text))
             sm = find_mentions(toks, self.lex, original=s.text)
-            out.append(_Prepared(sentence=s, tokens=toks, mentions=sm, parse=self._worth_parsing(toks, sm)))
+            parse = self._worth_parsing(toks, sm)
+            out.append(_Prepared(sentence=s, tokens=toks if parse else None, mentions=sm, parse=parse,
+                                 groups=state_groups(sm, toks, self.lex), topic_mentions=_topic_mentions(toks, sm)))
         return out
 
     def _worth_parsing(self, toks, sm: SentenceMentions) -> bool:
@@ -115,62 +123,80 @@ class Extractor:
         """
         pending: list[tuple[Document, list[_Prepared] | BaseException]] = []
         waiting = 0
+        limit = self.batch_size * 4
         for document in documents:
             try:
                 prepared: list[_Prepared] | BaseException = self._prepare(document.text)
             except Exception as e:  # one bad article must not cost the others
-                log.exception("%s: extraction failed", document.path)
+                log.info("%s: extraction failed", document.path, exc_info=True)
                 prepared = e
             pending.append((document, prepared))
-            if isinstance(prepared, BaseException):
-                continue
-            waiting += sum(p.parse for p in prepared)
-            if waiting >= self.batch_size * 4:
+            if not isinstance(prepared, BaseException):
+                waiting += sum(p.parse for p in prepared)
+            if waiting >= limit or len(pending) >= limit:
                 yield from self._flush(pending)
                 pending, waiting = [], 0
         yield from self._flush(pending)
 
     def _flush(self, pending) -> Iterator[DocumentResult]:
-        todo = [p for _, prepared in pending if not isinstance(prepared, BaseException) for p in prepared if p.parse]
-        parsed: dict[int, object] = {}
+        todo = [(document, p) for document, prepared in pending if not isinstance(prepared, BaseException)
+                for p in prepared if p.parse]
+        failed: dict[int, BaseException] = {}
         if todo:
-            for p, d in zip(todo, self.nlp.pipe((p.tokens for p in todo), batch_size=self.batch_size)):
-                parsed[id(p)] = d
+            try:
+                docs = self.nlp.pipe((p.tokens for _, p in todo), batch_size=self.batch_size)
+                for (document, p), d in zip(todo, docs):
+                    self._read_parse(document, p, d)
+            except Exception:
+                # one sentence broke the batch: parse document by document to find which
+                for document, prepared in pending:
+                    if isinstance(prepared, BaseException):
+                        continue
+                    try:
+                        for p in prepared:
+                            if p.parse and p.analysis is None:
+                                self._read_parse(document, p, self.nlp(p.tokens))
+                    except Exception as e:
+                        log.info("%s: extraction failed", document.path, exc_info=True)
+                        failed[id(document)] = e
         for document, prepared in pending:
+            if id(document) in failed:
+                prepared = failed[id(document)]
             if not isinstance(prepared, BaseException):
                 try:
-                    yield self._finish(document, prepared, parsed)
+                    yield self._finish(document, prepared)
                     continue
                 except Exception as e:
-                    log.exception("%s: extraction failed", document.path)
+                    log.info("%s: extraction failed", document.path, exc_info=True)
                     prepared = e
             yield DocumentResult(doc=document.path, characters=len(document.text),
                                  error=f"{type(prepared).__name__}: {prepared}")
 
-    def _finish(self, document: Document, prepared: list[_Prepared], parsed: dict) -> DocumentResult:
+    def _read_parse(self, document: Document, p: _Prepared, d) -> None:
+        """Everything the later passes need from a parsed sentence; then the Doc goes."""
+        year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+        p.mentions = find_mentions(d, self.lex, original=p.sentence.text)
+        p.groups = state_groups(p.mentions, d, self.lex)
+        p.analysis = analyse(d, p.mentions, self.lex, doc_year=year, doc_date=document.date)
+        p.tokens = None
+
+    def _finish(self, document: Document, prepared: list[_Prepared]) -> DocumentResult:
         lex = self.lex
         actors = DocumentActors(lex)
-        year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-        # pass 1: mentions (with NER on the parsed sentences) and the names they teach
-        sentence_mentions: list[SentenceMentions] = []
-        groups_per_sentence = []
+        # pass 1: the names the whole document teaches (a later full name, a reading)
         for p in prepared:
-            d = parsed.get(id(p))
-            sm = find_mentions(d, lex, original=p.sentence.text) if d is not None else p.mentions
-            sentence_mentions.append(sm)
-            actors.observe(sm, d if d is not None else p.tokens)
-            groups_per_sentence.append(list(actors._sentence_groups))
+            actors.observe(p.mentions, p.groups)
         # pass 2: relations
         relations: dict[tuple, Relation] = {}
         recent: dict[RelationType, tuple[int, list[Resolved]]] = {}  # last targets per type, for ANAPHOR
-        for index, (p, sm, groups) in enumerate(zip(prepared, sentence_mentions, groups_per_sentence)):
+        for index, p in enumerate(prepared):
+            sm, groups = p.mentions, p.groups
             actors.count(sm, groups)
-            d = parsed.get(id(p))
             sentence_text = document.text[p.sentence.start : p.sentence.end]
-            if d is None:
-                actors.set_topic(self._cheap_topic(p, sm, actors, groups), p.sentence.paragraph)
+            analysis = p.analysis
+            if analysis is None:
+                actors.set_topic(self._cheap_topic(p, actors), p.sentence.paragraph)
                 continue
-            analysis = analyse(d, sm, lex, doc_year=year, doc_date=document.date)
             topic = actors.resolve_topic() if actors.topic_paragraph == p.sentence.paragraph else []
             for c in analysis.candidates:
                 srcs = self._resolve_all(c.sources, sm, actors, groups, topic)
@@ -211,23 +237,20 @@ class Extractor:
             relations=tuple(ordered),
             actors=tuple(actors.actors()),
             sentences=len(prepared),
-            parsed_sentences=len(parsed),
+            parsed_sentences=sum(p.analysis is not None for p in prepared),
             characters=len(document.text),
         )
 
-    def _cheap_topic(self, p: _Prepared, sm: SentenceMentions, actors: DocumentActors, groups) -> list[Resolved]:
+    def _cheap_topic(self, p: _Prepared, actors: DocumentActors) -> list[Resolved]:
         """Topic of an unparsed sentence: the actors before its first は."""
-        for t in p.tokens:
-            if t.text == "は" and t.tag_.startswith("助詞"):
-                out = []
-                for i, m in enumerate(sm.mentions):
-                    if m.end <= t.i:
-                        for k in range(m.count if m.is_collective else max(1, len(m.ids))):
-                            r = actors.resolve(Arg(i, k), sm, groups)
-                            if r is not None:
-                                out.append(r)
-                return out
-        return []
+        out = []
+        for i in p.topic_mentions:
+            m = p.mentions.mentions[i]
+            for k in range(m.count if m.is_collective else max(1, len(m.ids))):
+                r = actors.resolve(Arg(i, k), p.mentions, p.groups)
+                if r is not None:
+                    out.append(r)
+        return out
 
     def _resolve_all(self, args, sm, actors: DocumentActors, groups, topic: list[Resolved]) -> list[Resolved]:
         out: list[Resolved] = []
@@ -278,6 +301,14 @@ def _parse_text(text: str) -> str:
     out = _ASCII_COMMA.sub(lambda m: "、" if m.group(0) == "," else "。", out)
     # NFKC folds 、。 into themselves, but turns ，． into ASCII; keep Japanese forms.
     return out
+
+
+def _topic_mentions(toks, sm: SentenceMentions) -> list[int]:
+    """Indices of the mentions before the sentence's first は (its topic, cheaply)."""
+    for t in toks:
+        if t.text == "は" and t.tag_.startswith("助詞"):
+            return [i for i, m in enumerate(sm.mentions) if m.end <= t.i]
+    return []
 
 
 _default: Extractor | None = None

@@ -21,7 +21,7 @@ from .normalize import is_katakana, slugify
 from .relations import TOPIC, Arg
 from .types import Actor, ActorType, Role
 
-__all__ = ["Resolved", "DocumentActors"]
+__all__ = ["Resolved", "DocumentActors", "state_groups"]
 
 _ROLE_RANK = {None: 0, Role.EXPERT: 1, Role.OFFICIAL: 2, Role.LEADER: 3}
 
@@ -58,6 +58,35 @@ def _short_form_of(short: str, full: str) -> bool:
     return len(short) >= 2 and full.startswith(short) and len(full) - len(short) <= 3
 
 
+def state_groups(sm: SentenceMentions, doc, lex: Lexicon) -> list[tuple[str, ...]]:
+    """The groups of states a sentence names together: AとB, A・B, ロ朝, 日米韓."""
+    groups: list[tuple[str, ...]] = []
+    run: list[str] = []
+    prev_end = None
+    for m in sm.mentions:
+        if m.is_collective:
+            continue
+        states = [i for i in m.ids if lex.actors.get(i) is not None and lex.actors[i].type == ActorType.COUNTRY]
+        if len(states) >= 2:
+            groups.append(tuple(states))
+            run, prev_end = [], None
+            continue
+        if len(states) == 1:
+            joined = prev_end is not None and m.start == prev_end + 1 and doc[prev_end].text in ("と", "・", "や", "、")
+            if joined:
+                run.append(states[0])
+            else:
+                if len(run) >= 2:
+                    groups.append(tuple(run))
+                run = [states[0]]
+            prev_end = m.end
+        else:
+            prev_end = None
+    if len(run) >= 2:
+        groups.append(tuple(run))
+    return groups
+
+
 class DocumentActors:
     """Resolves mentions of one document to canonical actors."""
 
@@ -77,11 +106,16 @@ class DocumentActors:
         self.topic_paragraph = -1
 
     # -- pass 1: learn the names -------------------------------------------------
-    def observe(self, sm: SentenceMentions, doc) -> None:
+    def observe(self, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> None:
+        """Learn a sentence's person names and the groups of states it names together."""
         for m in sm.mentions:
             if m.type == ActorType.PERSON and not m.ids:
                 self._person(m)
-        self._observe_pairs(sm, doc)
+        for g in groups:
+            key = tuple(dict.fromkeys(g))
+            if len(key) >= 2:
+                self.pairs[key] += 1
+                self.recent_pair[len(key)] = key
 
     def _person(self, m: Mention) -> _Person:
         names = {m.name} | ({m.reading} if m.reading else set())
@@ -109,39 +143,6 @@ class DocumentActors:
             if _short_form_of(name, p.name):
                 return p
         return None
-
-    def _observe_pairs(self, sm: SentenceMentions, doc) -> None:
-        """Count the groups of states the text names together: AとB, A・B, ロ朝, 日米韓."""
-        groups: list[tuple[str, ...]] = []
-        run: list[str] = []
-        prev_end = None
-        for m in sm.mentions:
-            if m.is_collective:
-                continue
-            states = [i for i in m.ids if self.lex.actors.get(i) is not None and self.lex.actors[i].type == ActorType.COUNTRY]
-            if len(states) >= 2:
-                groups.append(tuple(states))
-                run, prev_end = [], None
-                continue
-            if len(states) == 1:
-                joined = prev_end is not None and m.start == prev_end + 1 and doc[prev_end].text in ("と", "・", "や", "、")
-                if joined:
-                    run.append(states[0])
-                else:
-                    if len(run) >= 2:
-                        groups.append(tuple(run))
-                    run = [states[0]]
-                prev_end = m.end
-            else:
-                prev_end = None
-        if len(run) >= 2:
-            groups.append(tuple(run))
-        for g in groups:
-            key = tuple(dict.fromkeys(g))
-            if len(key) >= 2:
-                self.pairs[key] += 1
-                self.recent_pair[len(key)] = key
-        self._sentence_groups = groups
 
     def collective(self, count: int, groups: list[tuple[str, ...]]) -> tuple[str, ...]:
         same = [tuple(dict.fromkeys(g)) for g in groups if len(set(g)) == count]

@@ -24,9 +24,10 @@ import re
 import sys
 import time
 import traceback
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from .types import Document
 
@@ -35,7 +36,7 @@ __all__ = ["UsageError", "InputRecord", "BuildReport", "build", "documents", "OU
 log = logging.getLogger(__name__)
 
 PROCESSED, SKIPPED, FAILED = "processed", "skipped", "failed"
-OUTPUT_FILES = ("triples.jsonl", "graph.json", "graph.graphml", "graph.html")
+OUTPUT_FILES = ("triples.jsonl", "graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "graph.html")
 REPORT_FILE = "report.json"
 
 
@@ -173,16 +174,9 @@ def documents(inputs: Sequence[str], failures: list[tuple[str, str]]) -> Iterato
             log.warning("%s", e)
 
 
-def _progress(iterable: Iterable[Any], total: int, enabled: bool, desc: str) -> Iterable[Any]:
-    if not enabled or total < 2:
-        return iterable
-    from tqdm import tqdm
-
-    return tqdm(iterable, total=total, desc=desc, unit="doc", file=sys.stderr, leave=False)
-
-
 # Temporary files of a run that was killed (SIGKILL, power loss) before it could clean up.
-_STALE = re.compile(r"^\.\.?(?:triples\.jsonl|graph\.json|graph\.graphml|graph\.html|report\.json)\..*\.tmp$")
+_STALE = re.compile(r"^\.\.?(?:triples\.jsonl|graph\.json|graph\.graphml|graph\.gexf|nodes\.csv|edges\.csv|graph\.html"
+                    r"|report\.json)\..*\.tmp$")
 
 
 def _remove_stale_temporaries(out: Path) -> None:
@@ -206,8 +200,18 @@ def _prepare_outdir(out: Path) -> None:
 
 
 def build(inputs: Sequence[str], outdir: str | Path, *, model: str = "ja_ginza", progress: bool = True,
-          extractor: Any = None) -> BuildReport:
+          extractor: Any = None, into: bool = False) -> BuildReport:
     """Extract from ``inputs`` (files and folders) and write the outputs and ``report.json`` to ``outdir``.
+
+    With ``into``, the inputs are added to the graph already in ``outdir``
+    (its ``graph.json``) without re-reading the old articles; an article
+    already in it is replaced, and ``triples.jsonl`` keeps the old lines of
+    the articles not re-read.
+
+    ``extractor`` is anything with the contract of :meth:`Extractor.pipe`
+    (documents in, one :class:`~extract.types.DocumentResult` per document out,
+    in input order, a failure inside one document set as its ``error``);
+    default: an :class:`~extract.pipeline.Extractor` over ``model``.
 
     Raises :class:`UsageError` for a missing input or an unusable output folder
     (before anything is read). Per-file problems never raise: they are recorded
@@ -216,12 +220,12 @@ def build(inputs: Sequence[str], outdir: str | Path, *, model: str = "ja_ginza",
     import graph
     from graph._atomic import atomic_open, atomic_path
 
-    from .io import InputError, SkippedInput, dump_relation, list_inputs, read_input
-
     started = time.perf_counter()
     out = Path(outdir)
     _check_inputs(inputs)
     _prepare_outdir(out)
+    from .io import list_inputs
+
     files = list_inputs(inputs, exclude=[out])
     if extractor is None:
         from .pipeline import Extractor, load
@@ -232,73 +236,181 @@ def build(inputs: Sequence[str], outdir: str | Path, *, model: str = "ja_ginza",
             raise UsageError(str(e)) from None
     report = BuildReport(outdir=out, extractor=str(getattr(extractor, "version", "")))
     _remove_stale_temporaries(out)
-    G = graph.build_graph([])
-    show = progress and sys.stderr.isatty()
-    with contextlib.ExitStack() as staged:
-        # Entered in reverse order of renaming: triples.jsonl is renamed first, report.json last.
-        report_tmp = staged.enter_context(atomic_path(out / REPORT_FILE))
-        html_tmp = staged.enter_context(atomic_path(out / "graph.html"))
-        graphml_tmp = staged.enter_context(atomic_path(out / "graph.graphml"))
-        json_tmp = staged.enter_context(atomic_path(out / "graph.json"))
-        triples = staged.enter_context(atomic_open(out / "triples.jsonl"))
-        for f in _progress(files, len(files), show, "extracting"):
+    old_graph, old_triples = out / "graph.json", out / "triples.jsonl"
+    if into and old_graph.is_file():
+        try:
+            G = graph.read_json(old_graph)
+        except graph.GraphFileError as e:
+            raise UsageError(f"{e}; --into needs the graph.json of an earlier `geokg build`") from None
+    else:
+        G = graph.build_graph([])
+    bar = _progress_bar(len(files), progress and sys.stderr.isatty())
+    try:
+        with contextlib.ExitStack() as staged:
+            # Entered in reverse order of renaming: triples.jsonl is renamed first, report.json last.
+            report_tmp = staged.enter_context(atomic_path(out / REPORT_FILE))
+            html_tmp = staged.enter_context(atomic_path(out / "graph.html"))
+            edges_tmp = staged.enter_context(atomic_path(out / "edges.csv"))
+            nodes_tmp = staged.enter_context(atomic_path(out / "nodes.csv"))
+            gexf_tmp = staged.enter_context(atomic_path(out / "graph.gexf"))
+            graphml_tmp = staged.enter_context(atomic_path(out / "graph.graphml"))
+            json_tmp = staged.enter_context(atomic_path(out / "graph.json"))
+            triples = staged.enter_context(atomic_open(out / "triples.jsonl"))
+            added = _extract_all(files, extractor, report, G, triples, bar)
+            if into and old_triples.is_file():
+                with open(old_triples, encoding="utf-8") as fh:
+                    triples.writelines(line for line in fh if line.strip() and json.loads(line)["doc"] not in added)
+            graph.write_json(G, json_tmp)
+            graph.write_graphml(G, graphml_tmp)
+            graph.write_gexf(G, gexf_tmp)
+            graph.write_nodes_csv(G, nodes_tmp)
+            graph.write_edges_csv(G, edges_tmp)
+            graph.render_html(G, html_tmp)
+            report.actors = G.number_of_nodes()
+            report.edges = G.number_of_edges()
+            report.outputs = [*OUTPUT_FILES, REPORT_FILE]
+            with open(report_tmp, "w", encoding="utf-8", newline="\n") as fh:
+                json.dump(report.to_dict(), fh, ensure_ascii=False, indent=1, sort_keys=False)
+                fh.write("\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+    finally:
+        if bar is not None:
+            bar.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _progress_bar(total: int, enabled: bool):
+    if not enabled or total < 2:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, leave=False)
+
+
+def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) -> set[str]:
+    """Read the files one by one, extract, and stream the results to ``triples`` and ``G``;
+    returns the documents added to ``G``.
+
+    Files are read only as the extractor asks for documents, so at most its
+    batch is in memory. Results come back in input order; ``in_flight`` pairs
+    each with its file. If the extractor raises on a whole batch (instead of
+    setting one result's ``error``), the batch's documents are retried one by
+    one, so only the culprit fails, and a new pipe takes the rest.
+    """
+    import graph
+
+    from .io import InputError, SkippedInput, dump_relation, read_input
+
+    in_flight: deque[tuple[InputRecord, Document]] = deque()
+    handed_out = 0
+    added: set[str] = set()
+
+    def done(record: InputRecord) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    def readable() -> Iterator[Document]:
+        nonlocal handed_out
+        for f in files:
             record = InputRecord(path=str(f.path), status=PROCESSED)
             report.inputs.append(record)
             if f.error:
                 record.status, record.reason = FAILED, f.error
-                log.info("%s", f.error)
-                continue
-            if not f.supported:
+            elif not f.supported:
                 record.status = SKIPPED
                 record.reason = (f"{f.path}: not an article file ({f.path.suffix or 'no extension'}); geokg reads "
                                  ".txt .md .html — name the file on the command line to read it anyway")
-                continue
+            else:
+                try:
+                    loaded = read_input(f.path)
+                except SkippedInput as e:
+                    record.status, record.reason = SKIPPED, str(e)
+                except InputError as e:
+                    record.status, record.reason = FAILED, str(e)
+                except Exception as e:  # a bug in reading: this file fails, the others go on
+                    record.status, record.reason, record.traceback = FAILED, _bug(f.path, "reading", e), \
+                        traceback.format_exc()
+                else:
+                    doc = loaded.document
+                    record.encoding, record.format = loaded.encoding, loaded.format
+                    record.title, record.url, record.date = doc.title, doc.url, doc.date
+                    record.characters = len(doc.text)
+                    record.warnings = list(loaded.warnings)
+                    for w in loaded.warnings:
+                        log.info("%s", w)
+                    in_flight.append((record, doc))
+                    handed_out += 1
+                    yield doc
+                    continue
+            log.info("%s: %s", record.status, record.reason)
+            done(record)
+
+    def finish(record: InputRecord, result: Any) -> None:
+        error = getattr(result, "error", None)
+        if result.doc != record.path:
+            error = f"the extractor returned the result of {result.doc} for it (results out of order)"
+        lines: list[str] = []
+        if not error:
             try:
-                loaded = read_input(f.path)
-            except SkippedInput as e:
-                record.status, record.reason = SKIPPED, str(e)
-                log.info("%s", e)
-                continue
-            except InputError as e:
-                record.status, record.reason = FAILED, str(e)
-                log.info("%s", e)
-                continue
-            doc = loaded.document
-            record.encoding, record.format = loaded.encoding, loaded.format
-            record.title, record.url, record.date = doc.title, doc.url, doc.date
-            record.characters = len(doc.text)
-            record.warnings = list(loaded.warnings)
-            for w in loaded.warnings:
-                log.info("%s", w)
-            try:
-                result = extractor.extract(doc)
                 lines = [dump_relation(r) + "\n" for r in result.relations]
-                graph.add_relations(G, result.relations, result.actors)
+                graph.add_results(G, [result])  # replaces the article if the graph had it already
+                added.add(result.doc)
             except Exception as e:
-                what = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
-                record.status = FAILED
-                record.reason = (f"{f.path}: extraction failed ({what}); the other articles are still written — "
-                                 "please report this file to the geokg developers (run with -v for the traceback)")
-                record.traceback = traceback.format_exc()
-                log.info("%s", record.reason)
-                continue
+                error, record.traceback = f"{type(e).__name__}: {e}", traceback.format_exc()
+        if error:
+            record.status, record.reason = FAILED, _bug(record.path, "extraction", error)
+            log.info("%s", record.reason)
+        else:
             record.sentences = result.sentences
             record.relations = len(lines)
-            record.warnings += [f"{f.path}: {w}" for w in getattr(result, "warnings", ())]
+            record.warnings += [f"{record.path}: {w}" for w in getattr(result, "warnings", ())]
             triples.writelines(lines)
             report.relations += len(lines)
-            log.info("%s: %s, %s, %d sentences, %d relations", f.path, loaded.format, loaded.encoding,
-                     result.sentences, len(result.relations))
-        graph.write_json(G, json_tmp)
-        graph.write_graphml(G, graphml_tmp)
-        graph.render_html(G, html_tmp)
-        report.actors = G.number_of_nodes()
-        report.edges = G.number_of_edges()
-        report.outputs = [*OUTPUT_FILES, REPORT_FILE]
-        with open(report_tmp, "w", encoding="utf-8", newline="\n") as fh:
-            json.dump(report.to_dict(), fh, ensure_ascii=False, indent=1, sort_keys=False)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-    report.seconds = time.perf_counter() - started
-    return report
+            log.info("%s: %s, %s, %d sentences, %d relations", record.path, record.format, record.encoding,
+                     record.sentences, record.relations)
+        done(record)
+
+    documents = readable()
+    while True:
+        before = handed_out
+        try:
+            for result in extractor.pipe(documents):
+                record, _ = in_flight.popleft()
+                finish(record, result)
+        except Exception as e:
+            if handed_out == before and not in_flight:
+                raise  # nothing to blame on a document: the extractor cannot run at all
+            # The extractor failed on a batch: retry its documents one by one, so only the culprit fails.
+            log.info("extraction of a batch failed (%s: %s); retrying its %d documents one by one",
+                     type(e).__name__, e, len(in_flight))
+            suspects = list(in_flight)
+            in_flight.clear()
+            for record, doc in suspects:
+                try:
+                    results = list(extractor.pipe([doc]))
+                    if len(results) != 1:
+                        raise RuntimeError(f"the extractor returned {len(results)} results for one document")
+                    finish(record, results[0])
+                except Exception as e1:
+                    record.status, record.reason = FAILED, _bug(record.path, "extraction", e1)
+                    record.traceback = traceback.format_exc()
+                    log.info("%s", record.reason)
+                    done(record)
+            continue
+        break
+    for _ in documents:  # an extractor that stopped early: account for the files it never asked for
+        pass
+    while in_flight:
+        record, _ = in_flight.popleft()
+        record.status, record.reason = FAILED, f"{record.path}: the extractor returned no result for it"
+        done(record)
+    return added
+
+
+def _bug(path: str | Path, stage: str, error: BaseException | str) -> str:
+    if isinstance(error, BaseException):
+        error = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return (f"{path}: {stage} failed ({error}); the other articles are still written — please report this file "
+            "to the geokg developers (run with -v for the traceback)")

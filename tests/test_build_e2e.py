@@ -17,7 +17,8 @@ def _triples(out):
 
 
 def test_build_writes_the_four_outputs(seed_build):
-    for name in ("triples.jsonl", "graph.json", "graph.graphml", "graph.html"):
+    for name in ("triples.jsonl", "graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "graph.html",
+                 "report.json"):
         assert (seed_build / name).stat().st_size > 0, name
 
 
