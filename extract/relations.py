@@ -299,7 +299,7 @@ class _Sentence:
                     self._collect(ch, carrier, exclude | {tok.i}, seen)
                     light = True
             fr.merge(carrier, light=light)
-            fr.fallback = self._climb_subjects(base)
+            fr.fallback = self._climb_subjects(base, directed=not trig.type.symmetric)
         fr.assign(trig.type, genitive_is_target=trig.needs == "rise", things_object=trig.object_is_thing)
         return fr
 
@@ -437,7 +437,7 @@ class _Sentence:
             node = node.head
         return []
 
-    def _climb_subjects(self, tok) -> list[Arg]:
+    def _climb_subjects(self, tok, *, directed: bool = False) -> list[Arg]:
         """Subjects of the clauses above the trigger (締結すると合意した → 合意's subject).
 
         A relative clause with no subject of its own is about the noun it
@@ -454,8 +454,12 @@ class _Sentence:
             # that of a trigger verb (求める, 非難) does not.
             plain_object = cur.dep_ == "obj" and self.trigger_of(cur.head) is None \
                 and cur.head.lemma_ not in self.lex.speech_verbs
-            if cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "obl", "conj", "compound", "nmod", "dep") \
-                    and not takes_clause and not plain_object:
+            # 北朝鮮制裁に違反し: the one who breaks the sanctions did not impose them;
+            # for a directed act an oblique is climbed only into a light verb
+            # (支援に乗り出す); the parties of a meeting or treaty may sit higher up.
+            light_oblique = cur.dep_ == "obl" and (not directed or cur.head.lemma_ in self.lex.light_verbs)
+            if cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "conj", "compound", "nmod", "dep") \
+                    and not takes_clause and not plain_object and not light_oblique:
                 return []
             if cur.dep_ == "acl" and self.sm.index_at(cur.head.i) is not None:
                 return self.phrase_actors(cur.head, genitive=False)
