@@ -13,6 +13,7 @@ gazetteer and the title patterns lead and NER only adds names they missed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from .lexicon import Lexicon
 from .normalize import is_kanji, is_katakana, match_key, nfkc
 from .types import ActorType, Role
@@ -246,7 +247,7 @@ class _Builder:
         """米軍, 露軍, 国連軍, 韓国軍: Sudachi keeps a state or body and its ending in one token."""
         lex = self.lex
         suffixes = lex.state_alias_suffixes + lex.state_body_suffixes + lex.org_suffixes_after_state
-        for i, t in enumerate(self.doc):
+        for i in range(len(self.doc)):
             if not self.free(i, i + 1):
                 continue
             word = self.ntext(i, i + 1)
@@ -466,7 +467,7 @@ class _Builder:
             elif t.text in "・･" and k > 0 and is_katakana(doc[k - 1].text) and parts > 0:
                 pass
             elif len(t.text) <= 2 and all(is_kanji(c) for c in t.text) and not _is_particle(t.tag_) \
-                    and (parts > 0 and self._name_token(doc[k + 1]) or k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名")):
+                    and ((parts > 0 and self._name_token(doc[k + 1])) or (k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名"))):
                 # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
                 pass
             else:
@@ -536,8 +537,7 @@ class _Builder:
         return name
 
     def _honorific_persons(self) -> None:
-        doc = self.doc
-        for i, t in enumerate(doc):
+        for i in range(len(self.doc)):
             if not self.free(i, i + 1) or self.ntext(i, i + 1) not in self.lex.honorifics:
                 continue
             found = self._name_left(i)
@@ -585,10 +585,10 @@ class _Builder:
             j = i + 1
             while j < n and self.free(j, j + 1):
                 nxt = doc[j]
-                if nxt.tag_.startswith("名詞-固有名詞-人名") or nxt.ent_type_ == "Person" and nxt.ent_iob_ == "I":
+                if nxt.tag_.startswith("名詞-固有名詞-人名") or (nxt.ent_type_ == "Person" and nxt.ent_iob_ == "I"):
                     j += 1
                 elif nxt.text in _NAME_JOINERS and j + 1 < n and self.free(j + 1, j + 2) and \
-                        (is_katakana(doc[j + 1].text) or doc[j + 1].text.isascii() and doc[j + 1].text.isalpha()):
+                        (is_katakana(doc[j + 1].text) or (doc[j + 1].text.isascii() and doc[j + 1].text.isalpha())):
                     j += 2
                 else:
                     break
@@ -601,7 +601,7 @@ class _Builder:
                 full = any(tg.startswith("名詞-固有名詞-人名-姓") for tg in tags) and \
                     any(tg.startswith("名詞-固有名詞-人名-名") for tg in tags)
                 joined = any(doc[k].text in _NAME_JOINERS for k in range(start, end)) and is_katakana(name.replace("=", ""))
-                ok = len(name) >= 2 and not name.isascii() and ((sudachi and ner) or full or joined and (sudachi or ner))
+                ok = len(name) >= 2 and not name.isascii() and ((sudachi and ner) or full or (joined and (sudachi or ner)))
                 if ok and self.lex.lookup(name) is None and self.lex.title_role(name) is None:
                     self.add(Mention(start=start, end=end, text=self.text(start, end), type=ActorType.PERSON,
                                      name=self._clean_name(name), kind="person"))
@@ -652,8 +652,8 @@ class _Builder:
         k = no_index - 1
         # 淡|江|大学: Sudachi may tag a kanji of a rare name as an adjective
         while k >= 0 and self.free(k, k + 1) and no_index - k <= 4 and not doc[k].tag_.startswith("名詞-数詞") and (
-                _is_nounish(doc[k].tag_) or len(doc[k].text) == 1 and is_kanji(doc[k].text)
-                and not _is_particle(doc[k].tag_)):
+                _is_nounish(doc[k].tag_) or (len(doc[k].text) == 1 and is_kanji(doc[k].text)
+                and not _is_particle(doc[k].tag_))):
             k -= 1
         start = k + 1
         if start >= no_index:
@@ -662,8 +662,8 @@ class _Builder:
         tags = [doc[x].tag_ for x in range(start, no_index)]
         has_proper = any(tg.startswith("名詞-固有名詞") for tg in tags) or any(
             tg.startswith("名詞-普通名詞") and is_katakana(doc[x].text) for x, tg in zip(range(start, no_index), tags))
-        if not (run.endswith(self.lex.org_suffixes) or run.endswith(self.lex.org_suffixes_after_name) and
-                (has_proper or len(run) >= 3)):
+        if not (run.endswith(self.lex.org_suffixes) or (run.endswith(self.lex.org_suffixes_after_name) and
+                (has_proper or len(run) >= 3))):
             return None
         known = self.lex.lookup(run)
         return self.add(Mention(start=start, end=no_index, text=self.text(start, no_index),
@@ -687,7 +687,7 @@ class _Builder:
             best = None
             for k in range(j, i + 1, -1):
                 run = self.ntext(i, k)
-                if len(run) <= 2 or k < n and doc[k].tag_.startswith("接尾辞") or run in self.lex.generic_org_words:
+                if len(run) <= 2 or (k < n and doc[k].tag_.startswith("接尾辞")) or run in self.lex.generic_org_words:
                     continue
                 if run.endswith(self.lex.org_suffixes):
                     tags = [doc[x].tag_ for x in range(i, k)]
@@ -821,13 +821,13 @@ def recognize(doc, lex: Lexicon, *, original: str | None = None) -> list[Entity]
             # 独伊の作戦: abbreviations used as a noun are places of their own;
             # inside a word (日中関係, 来日) they are not names.
             taken.update(range(m.start, m.end))
-            if m.prefix or m.end < len(doc) and not doc[m.end].tag_.startswith(("助詞", "補助記号")):
+            if m.prefix or (m.end < len(doc) and not doc[m.end].tag_.startswith(("助詞", "補助記号"))):
                 continue
             for k, ch in enumerate(m.text):
                 if ch in lex.abbreviations:
                     out.append(Entity(start + k, start + k + 1, "place"))
         elif m.type in (ActorType.COUNTRY, ActorType.REGION):
-            if _inside_other_name(doc, m) or m.end < len(doc) and doc[m.end].text in _NOT_PLACE_AFTER:
+            if _inside_other_name(doc, m) or (m.end < len(doc) and doc[m.end].text in _NOT_PLACE_AFTER):
                 continue  # 日本映画データベース, 日本人, 日本代表: a name, a nationality, a team
             taken.update(range(m.start, m.end))
             suffix = next((x for x in lex.state_alias_suffixes if m.text.endswith(x) and len(m.text) > len(x)), "")

@@ -14,8 +14,8 @@ import importlib.util
 import json
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .runner import UsageError
 
@@ -162,7 +162,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                         raise UsageError(f"{path}:{n}: not JSON ({e})") from None
     else:
         from .pipeline import Extractor
-
         from .runner import documents
 
         extractor = Extractor()

@@ -14,10 +14,11 @@ import gettext
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .normalize import match_key
 from .types import Actor, ActorType, Modality, RelationType, Role

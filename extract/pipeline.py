@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from .actors import SentenceMentions, find_mentions
 from .lexicon import Lexicon, load_lexicon
@@ -145,7 +145,7 @@ class Extractor:
         if todo:
             try:
                 docs = self.nlp.pipe((p.tokens for _, p in todo), batch_size=self.batch_size)
-                for (document, p), d in zip(todo, docs):
+                for (document, p), d in zip(todo, docs, strict=True):
                     self._read_parse(document, p, d)
             except Exception:
                 # one sentence broke the batch: parse document by document to find which

@@ -176,7 +176,7 @@ class _Sentence:
                     continue
                 p = particles(ch)
                 if (ch.dep_ == "nmod" and p in ("の", "", "との")) or ch.dep_ == "compound" or \
-                        ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in _BY):
+                        (ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in _BY)):
                     out += self.phrase_actors(ch, seen, genitive=True, depth=depth - 1)
             out += self.coordinated(tok, seen)
         return _unique(out)
@@ -217,7 +217,7 @@ class _Sentence:
         words = self.lex.object_classes.get(cls, frozenset())
         return any(tok.text.endswith(w) or tok.lemma_.endswith(w) for w in words)
 
-    def _needs_ok(self, tok, trig: Trigger, frame: "_Frame") -> bool:
+    def _needs_ok(self, tok, trig: Trigger, frame: _Frame) -> bool:
         if trig.needs is None:
             return True
         if trig.needs in ("agreement", "arms"):
@@ -233,7 +233,7 @@ class _Sentence:
         return True
 
     # -- argument frames -----------------------------------------------------------
-    def frame(self, tok, trig: Trigger, *, shallow: bool = False, seen: set[int] | None = None) -> "_Frame":
+    def frame(self, tok, trig: Trigger, *, shallow: bool = False, seen: set[int] | None = None) -> _Frame:
         """Argument slots of a trigger.
 
         The trigger's own dependents come first (北朝鮮による…支援, 欧米の対ロ制裁).
@@ -276,8 +276,8 @@ class _Sentence:
                 lemma = v.lemma_
                 # Only a light verb lends its subject (制裁を科す); another trigger verb
                 # does not (ウクライナへの支援を非難した: the critic is not the supporter).
-                is_light = cur.dep_ == "obj" and (lemma in self.lex.light_verbs or lemma in self.lex.passive_light_verbs) \
-                    or cur.dep_ in ("nsubj", "nsubj:pass") and lemma in self.lex.light_verbs and self._passive(v)
+                is_light = (cur.dep_ == "obj" and (lemma in self.lex.light_verbs or lemma in self.lex.passive_light_verbs)) \
+                    or (cur.dep_ in ("nsubj", "nsubj:pass") and lemma in self.lex.light_verbs and self._passive(v))
                 exclude.add(v.i)
                 self._collect(v, carrier, exclude | {cur.i}, seen)
                 if is_light:
@@ -303,7 +303,7 @@ class _Sentence:
         fr.assign(trig.type, genitive_is_target=trig.needs == "rise", things_object=trig.object_is_thing)
         return fr
 
-    def _collect(self, node, fr: "_Frame", exclude: set[int], seen: set[int]) -> None:
+    def _collect(self, node, fr: _Frame, exclude: set[int], seen: set[int]) -> None:
         """Sort the actors among ``node``'s dependents into slots by their particles."""
         for ch in node.children:
             idx = self.sm.index_at(ch.i)
@@ -335,7 +335,7 @@ class _Sentence:
                 continue
             self._slot(ch, p, args, fr)
 
-    def _slot(self, ch, p: str, args: list[Arg], fr: "_Frame") -> None:
+    def _slot(self, ch, p: str, args: list[Arg], fr: _Frame) -> None:
         prefix = self._prefix(ch)
         if prefix in ("対", "反", "嫌"):
             fr.targets += args
@@ -371,7 +371,7 @@ class _Sentence:
         elif p == "" and ch.dep_ == "compound":
             fr.compounds += args
 
-    def _left_source(self, tok, fr: "_Frame", seen: set[int]) -> None:
+    def _left_source(self, tok, fr: _Frame, seen: set[int]) -> None:
         """ロシアから北朝鮮への支援: GiNZA often hangs the から/による phrase on the verb.
 
         An actor with から/による right before the trigger's noun phrase is its source.
@@ -510,14 +510,14 @@ class _Sentence:
                 return Modality.NEGATED  # 武器供与を停止, 支援を拒否
             if cur.dep_ == "obj" and cur.head.lemma_ in self.lex.hedging_verbs:
                 return Modality.HEDGED  # 対話を呼びかけた: asked for, not held (rule 7)
-            if cur.dep_ == "compound" or cur.dep_ in ("obj", "iobj") and \
-                    cur.head.lemma_ in self.lex.light_verbs | self.lex.passive_light_verbs:
+            if cur.dep_ == "compound" or (cur.dep_ in ("obj", "iobj") and \
+                    cur.head.lemma_ in self.lex.light_verbs | self.lex.passive_light_verbs):
                 cur = cur.head
                 continue
             if cur.dep_ == "nmod" and particles(cur) == "の" and cur.head.lemma_ in self.lex.transparent_nouns:
                 cur = cur.head  # 遺憾の意を表明: the trigger speaks through 意
                 continue
-            if cur.dep_ == "acl" or cur.dep_ == "nmod" and particles(cur) == "の":
+            if cur.dep_ == "acl" or (cur.dep_ == "nmod" and particles(cur) == "の"):
                 # 締結する可能性 / 協力の必要性: the noun the clause modifies decides.
                 h = cur.head
                 if h.lemma_ in hedges[Modality.HEDGED] or h.text in hedges[Modality.HEDGED]:
@@ -793,10 +793,10 @@ class _Sentence:
         self_report = (not quoted and not any(
             ch.dep_ in ("nsubj", "dislocated") and not self._is_self(ch, speaker)
             for c in complements for ch in c.children)) or any(
-            c.token in span and (set(c.sources) & set(speaker) or Arg(TOPIC) in c.sources and quoted)
+            c.token in span and (set(c.sources) & set(speaker) or (Arg(TOPIC) in c.sources and quoted))
             for c in self.out.candidates)
         for idx, m in enumerate(self.sm.mentions):
-            if not (m.start in span):
+            if m.start not in span:
                 continue
             head = self._mention_head(m)
             if self_report and self._phrase_particle(head) not in _ABOUT:
@@ -972,7 +972,7 @@ class _Frame:
     coagents: list[Arg] = field(default_factory=list)  # Xとともに
     sources: list[Arg] = field(default_factory=list)
 
-    def merge(self, carrier: "_Frame", *, light: bool) -> None:
+    def merge(self, carrier: _Frame, *, light: bool) -> None:
         """Add a carrying verb's slots: all of them for a light verb, else only targets."""
         own_agent = bool(self.by or self.from_ or self.subjects)
         if light:
@@ -1014,7 +1014,7 @@ class _Frame:
             targets = subj + self.objs
         else:
             sources = subj + self.by + (self.from_ if rtype != RelationType.MEETING else [])
-            if things_object or rtype in (RelationType.REQUEST, RelationType.SUPPORT) and (dat or self.targets):
+            if things_object or (rtype in (RelationType.REQUEST, RelationType.SUPPORT) and (dat or self.targets)):
                 # 北朝鮮に自制を求める, ウクライナに部隊を派遣: the object is what is asked or sent
                 targets = dat + self.targets
             else:

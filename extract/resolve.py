@@ -53,7 +53,7 @@ def _short_form_of(short: str, full: str) -> bool:
     if short == full:
         return True
     if is_katakana(full):
-        return "・" in full and full.split("・")[-1] == short or full.split("・")[0] == short and len(short) >= 3
+        return ("・" in full and full.split("・")[-1] == short) or (full.split("・")[0] == short and len(short) >= 3)
     # kanji names: a surname of two or more characters (岸田 of 岸田文雄)
     return len(short) >= 2 and full.startswith(short) and len(full) - len(short) <= 3
 

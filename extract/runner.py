@@ -25,9 +25,10 @@ import sys
 import time
 import traceback
 from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from .types import Document
 

@@ -10,8 +10,8 @@ run longer than ``max_chars`` at the last comma or space before the limit.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 __all__ = ["Sentence", "split_sentences", "MAX_SENTENCE_CHARS"]
 

@@ -7,9 +7,10 @@ gold relation and a :class:`Relation` use the same words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import Any, Mapping
+from typing import Any
 
 __all__ = [
     "ActorType",
@@ -261,3 +262,35 @@ class DocumentResult:
     characters: int = 0
     warnings: tuple[str, ...] = field(default=())
     error: str | None = None  # set when extraction failed for this document (the others go on)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON types; :meth:`from_dict` reads it back to an equal result.
+
+        >>> r = DocumentResult(doc="a.txt", sentences=2, characters=10)
+        >>> DocumentResult.from_dict(r.to_dict()) == r
+        True
+        """
+        return {
+            "doc": self.doc,
+            "relations": [r.to_dict() for r in self.relations],
+            "actors": [a.to_dict() for a in self.actors],
+            "sentences": self.sentences,
+            "parsed_sentences": self.parsed_sentences,
+            "characters": self.characters,
+            "warnings": list(self.warnings),
+            "error": self.error,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DocumentResult:
+        error = data.get("error")
+        return cls(
+            doc=str(data["doc"]),
+            relations=tuple(Relation.from_dict(r) for r in data.get("relations") or ()),
+            actors=tuple(Actor.from_dict(a) for a in data.get("actors") or ()),
+            sentences=int(data.get("sentences") or 0),
+            parsed_sentences=int(data.get("parsed_sentences") or 0),
+            characters=int(data.get("characters") or 0),
+            warnings=tuple(str(w) for w in data.get("warnings") or ()),
+            error=None if error is None else str(error),
+        )
