@@ -36,13 +36,14 @@ from ._atomic import atomic_open, atomic_path
 from ._time import period
 from .build import EDGE_LIST_ATTRS, NODE_LIST_ATTRS
 from .readwrite import (
-    _XML_ILLEGAL,
     _sorted_edges,
     _sorted_nodes,
     evidence_text,
     flat_attrs,
     write_graphml,
     write_json,
+    xml_text,
+    xml_type,
 )
 
 __all__ = ["write_gexf", "write_csv", "write_nodes_csv", "write_edges_csv", "write_outputs", "export", "FORMATS", "OUTPUT_FILES"]
@@ -54,25 +55,6 @@ OUTPUT_FILES = ("graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges
 
 _GEXF_NS = "http://gexf.net/1.3"
 _XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-
-
-def _gexf_type(values: list[Any]) -> str:
-    kinds = {type(v) for v in values}
-    if kinds == {bool}:
-        return "boolean"
-    if kinds == {int}:
-        return "integer"
-    if kinds <= {int, float}:
-        return "double"
-    return "string"
-
-
-def _gexf_value(value: Any, gexf_type: str) -> str:
-    if gexf_type == "boolean":
-        return "true" if value else "false"
-    if gexf_type == "double":
-        return repr(float(value))
-    return _XML_ILLEGAL.sub("", str(value))
 
 
 def _spells(evidence: list[Mapping[str, Any]]) -> list[tuple[str, str]]:
@@ -116,7 +98,7 @@ def _gexf_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
     schema: dict[str, dict[str, str]] = {}
     for cls, items in (("node", [a for *_, a in nodes]), ("edge", [e[4] for e in edges])):
         names = sorted({k for a in items for k in a})
-        schema[cls] = {name: _gexf_type([a[name] for a in items if name in a]) for name in names}
+        schema[cls] = {name: xml_type([a[name] for a in items if name in a], integer="integer") for name in names}
         block = ET.SubElement(graph, "attributes", {"class": cls, "mode": "static"})
         for name, gtype in schema[cls].items():
             # id == title: graphology-gexf (Gephi Lite) names an attribute by its id unless the id is a number.
@@ -125,17 +107,17 @@ def _gexf_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
     def add_values(element: ET.Element, cls: str, attrs: Mapping[str, Any]) -> None:
         values = ET.SubElement(element, "attvalues")
         for name in sorted(attrs):
-            ET.SubElement(values, "attvalue", {"for": name, "value": _gexf_value(attrs[name], schema[cls][name])})
+            ET.SubElement(values, "attvalue", {"for": name, "value": xml_text(attrs[name], schema[cls][name])})
 
     nodes_el = ET.SubElement(graph, "nodes")
     for n, label, attrs in nodes:
-        add_values(ET.SubElement(nodes_el, "node", {"id": _gexf_value(n, "string"),
-                                                    "label": _gexf_value(label, "string")}), "node", attrs)
+        add_values(ET.SubElement(nodes_el, "node", {"id": xml_text(n, "string"),
+                                                    "label": xml_text(label, "string")}), "node", attrs)
     edges_el = ET.SubElement(graph, "edges")
     for i, (s, t, rtype, weight, attrs, spells) in enumerate(edges):
         edge = ET.SubElement(edges_el, "edge", {
-            "id": f"e{i}", "source": _gexf_value(s, "string"), "target": _gexf_value(t, "string"),
-            "label": rtype, "kind": rtype, "weight": _gexf_value(weight, "double"),
+            "id": f"e{i}", "source": xml_text(s, "string"), "target": xml_text(t, "string"),
+            "label": rtype, "kind": rtype, "weight": xml_text(weight, "double"),
         })
         add_values(edge, "edge", attrs)
         if spells:

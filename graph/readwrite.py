@@ -170,21 +170,26 @@ def flat_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _xml_type(values: list[Any]) -> str:
+def xml_type(values: list[Any], *, integer: str = "long") -> str:
+    """One declared type for an attribute's values: boolean, integer, double or string.
+
+    GraphML calls its 64-bit integers ``long``, GEXF ``integer``.
+    """
     kinds = {type(v) for v in values}
     if kinds == {bool}:
         return "boolean"
     if kinds == {int}:
-        return "long"
+        return integer
     if kinds <= {int, float}:
         return "double"
     return "string"
 
 
-def _text(value: Any, xml_type: str) -> str:
-    if xml_type == "boolean":
+def xml_text(value: Any, declared: str) -> str:
+    """A value as XML text of its declared type, without characters XML forbids."""
+    if declared == "boolean":
         return "true" if value else "false"
-    if xml_type == "double":
+    if declared == "double":
         return repr(float(value))
     return _XML_ILLEGAL.sub("", str(value))
 
@@ -196,29 +201,29 @@ def _graphml_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
     for domain, items in (("node", [d for _, d in nodes]), ("edge", [d for *_, d in edges])):
         names = sorted({k for d in items for k in d})
         for name in names:
-            schema[domain, name] = _xml_type([d[name] for d in items if name in d])
+            schema[domain, name] = xml_type([d[name] for d in items if name in d])
     root = ET.Element("graphml", {
         "xmlns": _GRAPHML_NS,
         "xmlns:xsi": _XSI_NS,
         "xsi:schemaLocation": f"{_GRAPHML_NS} {_GRAPHML_NS}/1.0/graphml.xsd",
     })
     key_id = {}
-    for (domain, name), xml_type in sorted(schema.items()):
+    for (domain, name), declared in sorted(schema.items()):
         key_id[domain, name] = f"{domain[0]}_{name}"
         ET.SubElement(root, "key", {"id": key_id[domain, name], "for": domain, "attr.name": name,
-                                    "attr.type": xml_type})
+                                    "attr.type": declared})
     graph = ET.SubElement(root, "graph", {"id": "geokg", "edgedefault": "directed"})
 
     def add_data(element: ET.Element, domain: str, attrs: Mapping[str, Any]) -> None:
         for name in sorted(attrs):
             data = ET.SubElement(element, "data", {"key": key_id[domain, name]})
-            data.text = _text(attrs[name], schema[domain, name])
+            data.text = xml_text(attrs[name], schema[domain, name])
 
     for n, attrs in nodes:
-        add_data(ET.SubElement(graph, "node", {"id": _text(n, "string")}), "node", attrs)
+        add_data(ET.SubElement(graph, "node", {"id": xml_text(n, "string")}), "node", attrs)
     for i, (s, t, _k, attrs) in enumerate(edges):
-        add_data(ET.SubElement(graph, "edge", {"id": f"e{i}", "source": _text(s, "string"),
-                                               "target": _text(t, "string")}), "edge", attrs)
+        add_data(ET.SubElement(graph, "edge", {"id": f"e{i}", "source": xml_text(s, "string"),
+                                               "target": xml_text(t, "string")}), "edge", attrs)
     ET.indent(root, space="  ")
     return ET.ElementTree(root)
 
