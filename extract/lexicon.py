@@ -143,7 +143,9 @@ def _countries(extra: Mapping[str, Any]) -> dict[str, Actor]:
             # ISO's Japanese name for Taiwan carries a political qualifier; CLDR's does not.
             if "領・" not in n:
                 names += _split_names(n)
-        names = [n for n in dict.fromkeys(names) if len(n) >= 2 and not n.isascii()]
+        # Latin names only from our own data (USA, UK): ISO's English ones would match English text.
+        ours = set(added.get(alpha3, []))
+        names = [n for n in dict.fromkeys(names) if len(n) >= 2 and (not n.isascii() or n in ours)]
         if names:
             out[alpha3] = Actor(id=alpha3, type=ActorType.COUNTRY, name=names[0], aliases=tuple(names))
     for h in extra.get("historical", []):

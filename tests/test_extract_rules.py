@@ -65,6 +65,8 @@ EVENT_CASES = [
     ("ハマスは2023年10月7日、イスラエルを奇襲攻撃した。", {("hamas", "attack", "ISR", "asserted")}),
     # historical state
     ("1979年、ソ連はアフガニスタンに侵攻した。", {("SUN", "attack", "AFG", "asserted")}),
+    # full-width Latin, half-width katakana, full-width full stop: matched by NFKC
+    ("ＵＳＡはｲﾗﾝに制裁を科した．", {("USA", "sanction", "IRN", "asserted")}),
     # full-width punctuation of academic prose
     ("イラクは1990年にクウェートに侵攻し，湾岸戦争が始まった．", {("IRQ", "attack", "KWT", "asserted")}),
     # an unnamed spokesperson speaks for the body
