@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .normalize import is_kanji, is_katakana, match_key, nfkc
 from .types import ActorType, Role
 
-__all__ = ["Mention", "Link", "SentenceMentions", "Entity", "find_mentions", "recognize", "PREFIXES"]
+__all__ = ["Mention", "Link", "SentenceMentions", "Entity", "find_mentions", "needs_ner", "recognize", "PREFIXES"]
 
 # One-character prefixes that turn a country abbreviation into an argument:
 # 対ロ制裁 (against Russia), 訪米 (visit to the US), 駐日大使 (to Japan).
@@ -105,13 +105,16 @@ def _is_nounish(tag: str) -> bool:
 
 class _Builder:
     def __init__(self, doc, lex: Lexicon, original: str | None = None):
-        self.doc = doc
+        # A list of the Doc's tokens: indexing a Doc makes a new Token object each time,
+        # and the rules index a lot.
+        self.doc = list(doc)
+        text = doc.text
         # Surface forms come from the original text (the Doc may hold its NFKC form).
-        self.surface = original[: len(doc.text)] if original is not None and len(original) >= len(doc.text) else doc.text
+        self.surface = original[: len(text)] if original is not None and len(original) >= len(text) else text
         self.lex = lex
-        self.norm = nfkc(doc.text)
-        self.tok_start = [t.idx for t in doc]
-        self.tok_end = [t.idx + len(t.text) for t in doc]
+        self.norm = nfkc(text)
+        self.tok_start = [t.idx for t in self.doc]
+        self.tok_end = [t.idx + len(t) for t in self.doc]
         self.start_at = {s: i for i, s in enumerate(self.tok_start)}
         self.end_at = {e: i for i, e in enumerate(self.tok_end)}
         self.out = SentenceMentions()
@@ -125,7 +128,10 @@ class _Builder:
         return self.norm[self.tok_start[start] : self.tok_end[end - 1]]
 
     def free(self, start: int, end: int) -> bool:
-        return all(i not in self.out.by_token for i in range(start, end))
+        taken = self.out.by_token
+        if end == start + 1:
+            return start not in taken
+        return all(i not in taken for i in range(start, end))
 
     def add(self, m: Mention) -> int:
         idx = len(self.out.mentions)
@@ -164,12 +170,17 @@ class _Builder:
         n = len(doc)
         while i < n:
             s = self.tok_start[i]
+            if self.norm[s : s + 1].upper() not in lex.alias_initials:
+                i += 1
+                continue
             best = None
-            for j in range(n - 1, i - 1, -1):
+            last = i
+            while last + 1 < n and self.tok_end[last + 1] - s <= lex.max_alias_length:
+                last += 1
+            for j in range(last, i - 1, -1):
                 e = self.tok_end[j]
-                if e - s > lex.max_alias_length:
-                    continue
-                key = match_key(self.norm[s:e])
+                # the text is NFKC already: a key only drops spaces and folds case
+                key = "".join(self.norm[s:e].split()).upper()
                 aid = lex.aliases.get(key)
                 if aid is not None and (len(key) >= 2 or not key.isascii()) and self._ascii_bounded(s, e):
                     best = (j + 1, aid)
@@ -246,12 +257,14 @@ class _Builder:
     def fused_bodies(self) -> None:
         """米軍, 露軍, 国連軍, 韓国軍: Sudachi keeps a state or body and its ending in one token."""
         lex = self.lex
-        suffixes = lex.state_alias_suffixes + lex.state_body_suffixes + lex.org_suffixes_after_state
+        suffixes = lex.fused_suffixes
         for i in range(len(self.doc)):
             if not self.free(i, i + 1):
                 continue
             word = self.ntext(i, i + 1)
-            for suffix in sorted(set(suffixes), key=len, reverse=True):
+            if len(word) < 2 or not word.endswith(suffixes):
+                continue
+            for suffix in suffixes:
                 if not word.endswith(suffix) or len(word) == len(suffix):
                     continue
                 head = word[: -len(suffix)]
@@ -426,6 +439,8 @@ class _Builder:
         doc = self.doc
         for k in range(min(len(doc), i + 5), i, -1):
             words = self.ntext(i, k)
+            if not words.endswith(self.lex.title_words):
+                continue  # cheap test first: every title ends in a title word
             role = self.lex.title_role(words)
             if role is not None:
                 return k, role, words
@@ -732,6 +747,29 @@ def _national_bodies(b: _Builder) -> None:
         parent = b.lex.parents.get(m.ids[0])
         if parent is not None and parent in b.lex.actors and b.lex.actors[parent].type == ActorType.COUNTRY:
             b.link(idx, "part_of", None, m.text, parent_id=parent)
+
+
+def needs_ner(doc, sm: SentenceMentions, lex: Lexicon) -> bool:
+    """Whether GiNZA's NER could add an actor the cheap pass did not find.
+
+    NER is about half of the parse's cost and only ever adds persons: a bare
+    name (a Sudachi 人名 token), katakana parts joined by ・, or a name Sudachi
+    does not know before a title or honorific (王大明教授). A sentence whose
+    every such token is already in a mention is parsed without it.
+    """
+    toks = list(doc)
+    taken = sm.by_token
+    for i, t in enumerate(toks):
+        if i in taken:
+            continue
+        if t.tag_.startswith("名詞-固有名詞-人名"):
+            return True
+        if t.text in _NAME_JOINERS and 0 < i < len(toks) - 1 and is_katakana(toks[i - 1].text) \
+                and is_katakana(toks[i + 1].text):
+            return True
+        if t.text in lex.honorifics or t.text.endswith(lex.title_words):
+            return True
+    return False
 
 
 def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> SentenceMentions:

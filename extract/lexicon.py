@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -62,9 +62,11 @@ class Lexicon:
     org_suffixes_non_political: tuple[str, ...]
     org_suffixes_standalone: tuple[str, ...]
     generic_org_words: frozenset[str]
+    fused_suffixes: tuple[str, ...]  # endings a state or body shares a token with (米軍, 国連軍)
     media: frozenset[str]  # ids of news organizations (not political bodies)
     titles: Mapping[str, Role]  # title word -> role it gives
     title_modifiers: frozenset[str]
+    title_words: tuple[str, ...]  # every title, for a quick endswith test
     honorifics: frozenset[str]
     triggers: Mapping[str, Trigger]
     speech_verbs: frozenset[str]
@@ -81,7 +83,10 @@ class Lexicon:
     object_classes: Mapping[str, frozenset[str]]
     hedges: Mapping[Modality, frozenset[str]]
     max_alias_length: int
+    alias_initials: frozenset[str]  # first characters of all aliases: most tokens start none
     version: str
+    _modifiers_longest_first: tuple[str, ...] = ()
+    _title_memo: dict[str, Role | None] = field(default_factory=dict, compare=False, repr=False)
 
     def actor(self, actor_id: str) -> Actor:
         return self.actors[actor_id]
@@ -91,18 +96,29 @@ class Lexicon:
         return self.aliases.get(match_key(text))
 
     def title_role(self, word: str) -> Role | None:
-        """Role given by a title word, allowing modifiers (先任研究委員 → expert)."""
+        """Role given by a title word, allowing modifiers (先任研究委員 → expert).
+
+        Memoised: the actor rules ask about every token window of every sentence.
+        """
+        try:
+            return self._title_memo[word]
+        except KeyError:
+            pass
+        role = None
         w = word
-        while w:
+        while w and role is None:
             if w in self.titles:
-                return self.titles[w]
-            for m in sorted(self.title_modifiers, key=len, reverse=True):
+                role = self.titles[w]
+                break
+            for m in self._modifiers_longest_first:
                 if w.startswith(m) and len(w) > len(m):
                     w = w[len(m):]
                     break
             else:
-                return None
-        return None
+                break
+        if len(self._title_memo) < 200_000:
+            self._title_memo[word] = role
+        return role
 
 
 def _split_names(name: str) -> list[str]:
@@ -228,9 +244,12 @@ def load_lexicon() -> Lexicon:
         org_suffixes_non_political=_longest_first(actors_data["org_suffixes"]["non_political"]),
         org_suffixes_standalone=_longest_first(actors_data["org_suffixes"]["standalone"]),
         generic_org_words=frozenset(actors_data["org_suffixes"]["generic"]),
+        fused_suffixes=_longest_first(actors_data["state_bodies"]["alias"] + actors_data["state_bodies"]["organization"]
+                                      + actors_data["org_suffixes"]["after_state"]),
         media=frozenset(o["id"] for o in actors_data["organizations"] if o.get("kind") == "media"),
         titles=MappingProxyType(titles),
         title_modifiers=frozenset(titles_data["modifiers"]),
+        title_words=tuple(sorted(titles)),
         honorifics=frozenset(titles_data["honorifics"]),
         triggers=MappingProxyType(triggers),
         speech_verbs=frozenset(trig_data["speech"]["verbs"]),
@@ -255,5 +274,7 @@ def load_lexicon() -> Lexicon:
             }
         ),
         max_alias_length=max(len(k) for k in aliases),
+        alias_initials=frozenset(k[0] for k in aliases),
+        _modifiers_longest_first=_longest_first(titles_data["modifiers"]),
         version=digest.hexdigest()[:16],
     )

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .actors import SentenceMentions, find_mentions
+from .actors import SentenceMentions, find_mentions, needs_ner
 from .lexicon import Lexicon, load_lexicon
 from .relations import ANAPHOR, TOPIC, Arg, SentenceAnalysis, analyse
 from .resolve import DocumentActors, Resolved, state_groups
@@ -26,6 +26,7 @@ __all__ = ["load", "Extractor", "extract_relations", "extract_document", "DEFAUL
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "ja_ginza"
+_NO_NER = ("ner",)
 # How many sentences back "the sanctions" may refer (event anaphora).
 _ANAPHOR_REACH = 3
 # Components the rules do not read. (bunsetu_recognizer stays: it also turns
@@ -62,6 +63,7 @@ class _Prepared:
     mentions: SentenceMentions
     parse: bool
     groups: list[tuple[str, ...]]  # states named together (for 両国)
+    ner: bool  # whether NER could add a person here (else parsed without it)
     topic_mentions: list[int]  # mentions before the first は (topic of an unparsed sentence)
     analysis: SentenceAnalysis | None = None
 
@@ -97,7 +99,8 @@ class Extractor:
             sm = find_mentions(toks, self.lex, original=s.text)
             parse = self._worth_parsing(toks, sm)
             out.append(_Prepared(sentence=s, tokens=toks if parse else None, mentions=sm, parse=parse,
-                                 groups=state_groups(sm, toks, self.lex), topic_mentions=_topic_mentions(toks, sm)))
+                                 groups=state_groups(sm, toks, self.lex), topic_mentions=_topic_mentions(toks, sm),
+                                 ner=parse and (not self.prefilter or needs_ner(toks, sm, self.lex))))
         return out
 
     def _worth_parsing(self, toks, sm: SentenceMentions) -> bool:
@@ -144,9 +147,13 @@ class Extractor:
         failed: dict[int, BaseException] = {}
         if todo:
             try:
-                docs = self.nlp.pipe((p.tokens for _, p in todo), batch_size=self.batch_size)
-                for (document, p), d in zip(todo, docs, strict=True):
-                    self._read_parse(document, p, d)
+                # NER is half the parse's cost and only adds persons: skip it where it cannot.
+                for group, disable in (([x for x in todo if x[1].ner], ()), ([x for x in todo if not x[1].ner], _NO_NER)):
+                    if not group:
+                        continue
+                    docs = self.nlp.pipe((p.tokens for _, p in group), batch_size=self.batch_size, disable=list(disable))
+                    for (document, p), d in zip(group, docs, strict=True):
+                        self._read_parse(document, p, d)
             except Exception:
                 # one sentence broke the batch: parse document by document to find which
                 for document, prepared in pending:
