@@ -30,6 +30,8 @@ examples:
   geokg build                         read seeds/, write output/
   geokg build articles/ -o out/       every .txt .md .html under articles/
   geokg build a.txt b.html -o out/    just these two
+  geokg build big/ -j 0               extract in one process per CPU core
+  geokg build big/ --dask tcp://scheduler:8786   on a Dask cluster (pip install 'geokg[dask]')
   geokg build new/ --into out/        add new articles to the graph in out/ (old ones are not re-read)
 
 inputs:
@@ -81,6 +83,17 @@ def _parser() -> argparse.ArgumentParser:
                         "again replaces its earlier version); instead of -o")
     b.add_argument("--model", default="ja_ginza", help="spaCy model to parse with (default: ja_ginza)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    where = b.add_mutually_exclusive_group()
+    where.add_argument("-j", "--workers", type=int, default=1, metavar="N",
+                       help="extract in N processes on this machine (default 1; 0: one per CPU core); "
+                            "each loads the model (~0.8 GB)")
+    where.add_argument("--dask", metavar="ADDRESS",
+                       help="extract on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786); "
+                            "its workers need geokg and the model installed")
+    b.add_argument("--cache-dir", metavar="DIR",
+                   help="where extraction results are cached (default: $XDG_CACHE_HOME/geokg or ~/.cache/geokg)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="extract every article again, and do not store the results")
     b.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                    help="log each file, and show the traceback of an extraction failure")
 
@@ -112,7 +125,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         if args.into:
             args.output = args.into
         report = build(args.inputs, args.output, model=args.model, progress=not args.no_progress,
-                       into=bool(args.into))
+                       into=bool(args.into), workers=args.workers, dask=args.dask,
+                       cache=False if args.no_cache else None, cache_dir=args.cache_dir)
     except OSError as e:
         # Writing the outputs failed (disk full, folder removed): the old outputs are left as they were.
         where = e.filename or args.output

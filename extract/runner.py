@@ -9,6 +9,11 @@ Memory stays flat over folders of thousands of articles: files are read one at
 a time, relations are streamed to the (temporary) ``triples.jsonl`` and the
 graph is grown document by document with :func:`graph.add_relations`.
 
+Results are cached on disk (:mod:`extract.cache`; a re-run on an unchanged
+corpus does not parse again); ``workers`` extracts in several local
+processes, ``dask`` on the workers of a Dask cluster (:mod:`extract.parallel`),
+with the same outputs.
+
 All outputs are staged as temporary files in the output folder and renamed
 over the old ones only when every one of them has been written, so an
 interrupted or crashed run leaves the previous outputs as they were.
@@ -82,6 +87,7 @@ class BuildReport:
     edges: int = 0
     seconds: float = 0.0
     extractor: str = ""
+    cache: str = ""  # e.g. "350 cached, 8 extracted"; not in report.json (it differs between runs)
 
     def _with(self, status: str) -> list[InputRecord]:
         return [r for r in self.inputs if r.status == status]
@@ -142,7 +148,8 @@ class BuildReport:
         if self.failed:
             counts += f", {len(self.failed)} failed"
         return (f"{len(self.inputs)} inputs ({counts}): {self.sentences} sentences, {self.actors} actors, "
-                f"{self.relations} relations ({self.edges} edges) in {self.seconds:.1f} s → {self.outdir}/")
+                f"{self.relations} relations ({self.edges} edges) in {self.seconds:.1f} s"
+                + (f" ({self.cache})" if self.cache else "") + f" → {self.outdir}/")
 
 
 def _check_inputs(inputs: Sequence[str]) -> None:
@@ -201,7 +208,8 @@ def _prepare_outdir(out: Path) -> None:
 
 
 def build(inputs: Sequence[str], outdir: str | Path, *, model: str = "ja_ginza", progress: bool = True,
-          extractor: Any = None, into: bool = False) -> BuildReport:
+          extractor: Any = None, into: bool = False, workers: int = 1, dask: str | None = None,
+          cache: bool | None = None, cache_dir: str | Path | None = None) -> BuildReport:
     """Extract from ``inputs`` (files and folders) and write the outputs and ``report.json`` to ``outdir``.
 
     With ``into``, the inputs are added to the graph already in ``outdir``
@@ -212,7 +220,11 @@ def build(inputs: Sequence[str], outdir: str | Path, *, model: str = "ja_ginza",
     ``extractor`` is anything with the contract of :meth:`Extractor.pipe`
     (documents in, one :class:`~extract.types.DocumentResult` per document out,
     in input order, a failure inside one document set as its ``error``);
-    default: an :class:`~extract.pipeline.Extractor` over ``model``.
+    default: an :class:`~extract.pipeline.Extractor` over ``model``, in
+    ``workers`` processes (0: one per CPU core) or on the Dask cluster at
+    ``dask`` (a scheduler address), behind the result cache in ``cache_dir`` (default
+    ``~/.cache/geokg``; ``cache`` False, or None with ``$GEOKG_NO_CACHE`` set,
+    turns it off). An ``extractor`` given is used as it is.
 
     Raises :class:`UsageError` for a missing input or an unusable output folder
     (before anything is read). Per-file problems never raise: they are recorded
@@ -228,11 +240,15 @@ def build(inputs: Sequence[str], outdir: str | Path, *, model: str = "ja_ginza",
     from .io import list_inputs
 
     files = list_inputs(inputs, exclude=[out])
+    if workers < 0:
+        raise UsageError(f"--workers {workers}: give a number of processes (0: one per CPU core)")
+    workers = workers or os.cpu_count() or 1
+    owned = extractor is None
     if extractor is None:
-        from .pipeline import Extractor, load
+        from .parallel import make_extractor
 
         try:
-            extractor = Extractor(load(model))
+            extractor = make_extractor(model, workers=workers, dask=dask, cache=cache, cache_dir=cache_dir)
         except RuntimeError as e:
             raise UsageError(str(e)) from None
     report = BuildReport(outdir=out, extractor=str(getattr(extractor, "version", "")))
@@ -278,6 +294,10 @@ def build(inputs: Sequence[str], outdir: str | Path, *, model: str = "ja_ginza",
     finally:
         if bar is not None:
             bar.close()
+        if owned:
+            extractor.close()
+    if getattr(extractor, "stats", None) is not None:
+        report.cache = str(extractor.stats)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_db80d0d6cdafb80b.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_result_cache():
+    """Builds in the tests extract afresh and never touch ~/.cache/geokg (test_cache* opt in)."""
+    old = os.environ.get("GEOKG_NO_CACHE")
+    os.environ["GEOKG_NO_CACHE"] = "1"
+    yield
+    if old is None:
+        os.environ.pop("GEOKG_NO_CACHE", None)
+    else:
+        os.environ["GEOKG_NO_CACHE"] = old
 
 
 @pytest.fixture(scope="session")
