@@ -15,15 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
-from .normalize import is_kanji, is_katakana, match_key, nfkc
+from .normalize import is_kanji, is_katakana, nfkc
 from .types import ActorType, Role
 
-__all__ = ["Mention", "Link", "SentenceMentions", "Entity", "find_mentions", "needs_ner", "recognize", "PREFIXES"]
+__all__ = ["Mention", "Link", "SentenceMentions", "Entity", "find_mentions", "needs_ner", "recognize", "PREFIXES",
+           "TARGET_PREFIXES"]
 
 # One-character prefixes that turn a country abbreviation into an argument:
 # 対ロ制裁 (against Russia), 訪米 (visit to the US), 駐日大使 (to Japan).
 PREFIXES = frozenset("対訪駐親反在脱来離知嫌")
-_TARGET_PREFIXES = frozenset("対反嫌")
+TARGET_PREFIXES = frozenset("対反嫌")  # 対ロ制裁: against Russia
 _OPEN = "(（"
 _CLOSE = ")）"
 _NAME_JOINERS = frozenset("・･=＝")
@@ -76,10 +77,6 @@ class SentenceMentions:
     links: list[Link] = field(default_factory=list)
     by_token: dict[int, int] = field(default_factory=dict)  # token index -> mention index
 
-    def at(self, token_index: int) -> Mention | None:
-        i = self.by_token.get(token_index)
-        return None if i is None else self.mentions[i]
-
     def index_at(self, token_index: int) -> int | None:
         return self.by_token.get(token_index)
 
@@ -115,7 +112,6 @@ class _Builder:
         self.norm = nfkc(text)
         self.tok_start = [t.idx for t in self.doc]
         self.tok_end = [t.idx + len(t) for t in self.doc]
-        self.start_at = {s: i for i, s in enumerate(self.tok_start)}
         self.end_at = {e: i for i, e in enumerate(self.tok_end)}
         self.out = SentenceMentions()
         self.dropped: set[int] = set()
@@ -637,9 +633,6 @@ class _Builder:
         if text.endswith("等") and len(text) > 2:
             return start, start
         return start, end
-
-    def _followed_by_particle(self, j: int) -> bool:
-        return j < len(self.doc) and self.doc[j].tag_.startswith("助詞")
 
     def _affiliate(self, person: int, aff: int, role: Role, title: str) -> None:
         am = self.out.mentions[aff]

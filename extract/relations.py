@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .actors import SentenceMentions
+from .actors import TARGET_PREFIXES, SentenceMentions
 from .lexicon import Lexicon, Trigger
 from .types import ActorType, Modality, RelationType
 
@@ -187,10 +187,10 @@ class _Sentence:
             return None
         # 合同|軍事|演習, 輸出|規制: a compound noun may be a trigger as a whole, and
         # then its first parts are not triggers of their own.
-        if tok.dep_ == "compound" and self._compound_trigger(tok.head, upto=tok.head.i) is not None \
+        if tok.dep_ == "compound" and self._compound_trigger(tok.head) is not None \
                 and tok.i < tok.head.i and all(self.doc[k].dep_ == "compound" for k in range(tok.i, tok.head.i)):
             return None
-        trig = self._compound_trigger(tok, upto=tok.i)
+        trig = self._compound_trigger(tok)
         if trig is None:
             trig = self.lex.triggers.get(tok.lemma_) or self.lex.triggers.get(tok.text)
         if trig is None:
@@ -201,7 +201,7 @@ class _Sentence:
             return None
         return trig
 
-    def _compound_trigger(self, tok, *, upto: int) -> Trigger | None:
+    def _compound_trigger(self, tok) -> Trigger | None:
         start = tok.i
         while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i in range(start, tok.i + 1) \
                 and self.sm.index_at(start - 1) is None:
@@ -337,7 +337,7 @@ class _Sentence:
 
     def _slot(self, ch, p: str, args: list[Arg], fr: _Frame) -> None:
         prefix = self._prefix(ch)
-        if prefix in ("対", "反", "嫌"):
+        if prefix in TARGET_PREFIXES:
             fr.targets += args
         elif ch.lemma_ in ("間", "あいだ") and p in ("で", "では", "に", "には", "の", "で、"):
             # 日本とロシアの間で締結された: the two sides are partners
@@ -399,7 +399,7 @@ class _Sentence:
         if idx is not None and self.sm.mentions[idx].prefix:
             return self.sm.mentions[idx].prefix
         # 対 as a separate token before the actor
-        if tok.i > 0 and self.doc[tok.i - 1].text in ("対", "反") and self.doc[tok.i - 1].head.i in (tok.i, tok.head.i):
+        if tok.i > 0 and self.doc[tok.i - 1].text in TARGET_PREFIXES and self.doc[tok.i - 1].head.i in (tok.i, tok.head.i):
             return self.doc[tok.i - 1].text
         return None
 

@@ -93,8 +93,6 @@ class DocumentActors:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self.persons: list[_Person] = []
-        self.organizations: dict[str, str] = {}  # name -> id
-        self.org_aliases: dict[str, set[str]] = {}
         self.mentions: Counter[str] = Counter()
         self.aliases: dict[str, set[str]] = {}
         self.types: dict[str, ActorType] = {}
