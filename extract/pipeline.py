@@ -202,9 +202,9 @@ class Extractor:
             sentence_text = document.text[p.sentence.start : p.sentence.end]
             analysis = p.analysis
             if analysis is None:
-                actors.set_topic(self._cheap_topic(p, actors), p.sentence.paragraph)
+                actors.set_topic(self._cheap_topic(p, actors), index)
                 continue
-            topic = actors.resolve_topic() if actors.topic_paragraph == p.sentence.paragraph else []
+            topic = actors.topic_for(index)
             for c in analysis.candidates:
                 srcs = self._resolve_all(c.sources, sm, actors, groups, topic)
                 if c.targets == (Arg(ANAPHOR),):
@@ -237,7 +237,7 @@ class Extractor:
                 self._add(relations, document, sentence_text, index, child, RelationType(lk.type), parent,
                           lk.predicate, Modality.ASSERTED, None, 0.9)
             new_topic = [r for a in analysis.topic for r in self._resolve_all([a], sm, actors, groups, topic)]
-            actors.set_topic(new_topic, p.sentence.paragraph)
+            actors.set_topic(new_topic, index)
         ordered = sorted(relations.values(), key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate))
         return DocumentResult(
             doc=document.path,

@@ -72,6 +72,8 @@ _ABOUT = {"について", "については", "に関して", "に関する", "�
 _COMPARE = {"より", "よりも", "ほど"}
 _COORD = {"と", "や", "、", "及び", "および", "・", "とか", "か", "並びに", "ならびに", "も"}
 _AS = {"として", "としては", "としても"}
+# XをはじめとするY, Xを中心とするY, Xを含むY: a group named by its members
+_GROUP_VERBS = frozenset({"はじめる", "始める", "初める", "はじめ", "始め", "含む", "中心", "筆頭"})
 # Acts whose bare noun refers back to the same act just described (event anaphora).
 _ANAPHORIC = frozenset({RelationType.SANCTION, RelationType.SUPPORT, RelationType.ATTACK})
 _ATTRIBUTION = ("によると", "によれば", "の発表", "の報道")
@@ -167,6 +169,13 @@ class _Sentence:
                 out = frame.sources or frame.partners
             out += self.coordinated(tok, seen)
             return _unique(out)
+        # G7をはじめとする国際社会, 米国を中心とする有志国: the group stands for the actors named in it
+        named = [a for ch in tok.children if ch.dep_ == "acl" and ch.i not in seen
+                 and (ch.lemma_ in _GROUP_VERBS or any(g.lemma_ in _GROUP_VERBS for g in ch.children))
+                 for g in ch.children if g.dep_ in ("obj", "obl") and particles(g) in ("を", "")
+                 for a in self.phrase_actors(g, seen, genitive=False)]
+        if named:
+            return _unique(named)
         if tok.pos_ in ("NOUN", "PROPN") and (tok.text in self.lex.titles or tok.lemma_ in self.lex.anonymous_agents):
             # 中国外務省の報道官, 米政府高官: an unnamed official speaks for the body
             genitive = True
@@ -688,6 +697,13 @@ class _Sentence:
                 self.emit(trig.type, parts, parts, tok, pred, modality, conf)
             return
         sources, targets = fr.sources, fr.targets
+        if not targets and trig.type == RelationType.REQUEST:
+            # ロシアに対し、攻撃を停止し…撤収するよう求める: GiNZA hangs the addressee
+            # on a verb of the clause asked for
+            targets = [a for c in tok.children if c.dep_ == "advcl" and c.i < tok.i
+                       for t in c.subtree if t.dep_ == "obl" and particles(t) in _TARGET | _DATIVE
+                       and self.sm.index_at(t.i) is not None for a in self.phrase_actors(t, genitive=False)]
+            targets = [a for a in _unique(targets) if a not in sources]
         if not targets and trig.type in (RelationType.CRITICISM, RelationType.REQUEST):
             # 中国がロシアを支援していると非難した: the one whose act is criticised;
             # イランが撤退するよう求めた: the one asked to act.
@@ -696,7 +712,8 @@ class _Sentence:
                     and c.dep_ in ("advcl", "ccomp", "obl", "xcomp") for t in c.subtree}
             targets = [a for a in self._agents_in(span) if a not in sources] if span else []
         sources = sources + [a for a in fr.coagents if a not in targets]
-        if not sources and targets:
+        if not sources and targets and not fr.passive:
+            # (a passive leaves its agent out on purpose: 対応を迫られる has no one to inherit)
             sources = fr.fallback
             conf -= 0.1
             if not sources and not fr.has_subject and self._main_clause(tok):
@@ -732,6 +749,9 @@ class _Sentence:
             # shares its dropped subject.
             if cur.dep_ in ("acl", "nmod", "advcl", "csubj") and p not in ("", "は", "が", "に", "には", "を") \
                     and not (p.endswith("と") and cur.head.lemma_ in self.lex.speech_verbs):
+                return False
+            # 攻撃を停止し…撤収するよう求める: what is asked of someone else is their act
+            if cur.dep_ == "advcl" and cur.head.lemma_ in self.lex.hedging_verbs:
                 return False
             cur = cur.head
         return True
@@ -943,7 +963,9 @@ class _Sentence:
         roots = [t for t in self.doc if t.head.i == t.i]
         for root in roots:
             for ch in sorted(root.children, key=lambda c: c.i):
-                if ch.dep_ in ("nsubj", "dislocated") and particles(ch) in ("は", "が", "も", "では", ""):
+                # (GiNZA attaches 我が国は as "dep" at times)
+                if ch.dep_ in ("nsubj", "dislocated", "dep") and particles(ch) in ("は", "が", "も", "では", "") \
+                        and (ch.dep_ != "dep" or particles(ch) == "は"):
                     args = self.phrase_actors(ch, genitive=True)
                     if args:
                         return args

@@ -6,8 +6,8 @@ Within a document:
   full name; the longest name is canonical and its role the strongest title;
 - 両国 / 両首脳 / 3カ国 stand for the states the article pairs most often
   (AとB, A・B, ロ朝), the same sentence's pair first;
-- a sentence with no subject (…と述べた) inherits the subject of the
-  sentence before it in the paragraph (Japanese drops a continuing subject).
+- a sentence with no subject (…と述べた) inherits the latest subject named
+  in the three sentences before it (Japanese drops a continuing subject).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .types import Actor, ActorType, Role
 
 __all__ = ["Resolved", "DocumentActors", "state_groups"]
 
+_TOPIC_REACH = 3  # sentences a dropped subject may reach back
 _ROLE_RANK = {None: 0, Role.EXPERT: 1, Role.OFFICIAL: 2, Role.LEADER: 3}
 
 
@@ -101,7 +102,7 @@ class DocumentActors:
         self.pairs: Counter[tuple[str, ...]] = Counter()
         self.recent_pair: dict[int, tuple[str, ...]] = {}
         self.topic: list[Resolved] = []
-        self.topic_paragraph = -1
+        self.topic_sentence = -99
 
     # -- pass 1: learn the names -------------------------------------------------
     def observe(self, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> None:
@@ -177,9 +178,6 @@ class DocumentActors:
         oid = m.org_id or slugify(m.name)
         return self._register(oid, m.name, m.type, m.text, aliases={m.name, m.text})
 
-    def resolve_topic(self) -> list[Resolved]:
-        return list(self.topic)
-
     def known(self, aid: str) -> Resolved | None:
         """A gazetteer actor the text implies without naming it here (中国外務省 → 中国)."""
         actor = self.lex.actors.get(aid)
@@ -209,12 +207,19 @@ class DocumentActors:
                 if r is not None:
                     self.mentions[r.id] += 1
 
-    def set_topic(self, resolved: list[Resolved], paragraph: int) -> None:
+    def set_topic(self, resolved: list[Resolved], sentence: int) -> None:
+        """Remember the subject of sentence ``sentence``, if it names one."""
         if resolved:
             self.topic = resolved
-            self.topic_paragraph = paragraph
-        elif paragraph != self.topic_paragraph:
-            self.topic = []
+            self.topic_sentence = sentence
+
+    def topic_for(self, sentence: int) -> list[Resolved]:
+        """The subject a subjectless sentence inherits: the latest one named, if recent.
+
+        Japanese drops a subject that continues (我が国は…。…を行います。), also
+        across a paragraph break in statements; three sentences on, it has faded.
+        """
+        return list(self.topic) if 0 < sentence - self.topic_sentence <= _TOPIC_REACH else []
 
     def actors(self) -> list[Actor]:
         out = []

@@ -244,3 +244,22 @@ def test_a_bare_act_far_from_its_antecedent_is_left_alone(extractor):
             "イタリアは観光が好調だ。日本も制裁の強化を進めてきた。")
     res = extractor.extract(Document(path="t.txt", text=text))
     assert not [r for r in res.relations if r.source == "JPN"]
+
+
+def test_a_government_statement_keeps_its_speaker_across_paragraphs(extractor):
+    """我が国 speaks throughout; the addressee of 「…するよう求める」 may hang inside the clause."""
+    text = ("我が国は、ベネズエラによるガイアナへの威嚇を強く非難します。\n\n"
+            "我が国は、米国をはじめとする国際社会と連携し、ベネズエラに対する制裁措置を実施します。"
+            "また、ガイアナに対する人道支援を行います。\n\n"
+            "ベネズエラに対し、直ちに部隊を撤収するよう強く求めます。")
+    res = extractor.extract(Document(path="t.txt", text=text))
+    got = {(r.source, r.type.value, r.target) for r in res.relations}
+    assert {("JPN", "criticism", "VEN"), ("VEN", "threat", "GUY"), ("JPN", "cooperation", "USA"),
+            ("JPN", "sanction", "VEN"), ("JPN", "support", "GUY"), ("JPN", "request", "VEN")} <= got
+    assert not [r for r in res.relations if r.source == "USA" and r.type.value != "cooperation"]
+
+
+def test_a_passive_act_does_not_inherit_the_previous_subject(extractor):
+    text = "ブラジル大統領は演説した。国境紛争が起きれば、ペルーやチリは対応を迫られる。"
+    res = extractor.extract(Document(path="t.txt", text=text))
+    assert not [r for r in res.relations if r.type.value == "request"]
