@@ -442,6 +442,22 @@ class _Builder:
                 return k, role, words
         return None
 
+    def _fused_title_at(self, i: int) -> tuple[tuple[int, Role, str] | None, str | None]:
+        """バイデン|米大統領: Sudachi keeps a state's abbreviation and the title in one token."""
+        word = self.ntext(i, i + 1)
+        if len(word) < 3 or not word.endswith(self.lex.title_words):
+            return None, None
+        for k in range(1, len(word) - 1):
+            role = self.lex.title_role(word[k:])
+            if role is None:
+                continue
+            head = word[:k]
+            ids = self._abbr_ids(head)
+            state = ids[0] if ids and len(ids) == 1 else self.lex.lookup(head) if k >= 2 else None
+            if state is not None and self.actor_type(state) == ActorType.COUNTRY:
+                return (i + 1, role, word[k:]), state
+        return None, None
+
     def _name_token(self, t) -> bool:
         tag = t.tag_
         txt = t.text
@@ -502,6 +518,9 @@ class _Builder:
                 i += 1
                 continue
             title = self._title_at(i)
+            fused_state = None
+            if title is None:
+                title, fused_state = self._fused_title_at(i)
             if title is not None:
                 end, role, word = title
                 # Optional affiliation between name and title: ブリンケン米国務長官, 王毅中国外相
@@ -522,6 +541,9 @@ class _Builder:
                         for t in range(i, end):
                             self.out.by_token[t] = idx
                         self._affiliate(idx, aff, role, word)
+                    elif fused_state is not None:
+                        self.link(idx, "leader_of" if role == Role.LEADER else "member_of", None, word,
+                                  parent_id=fused_state)
                     else:
                         self._affiliation_before(idx, start, role, word)
                     i = end

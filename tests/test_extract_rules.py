@@ -137,6 +137,9 @@ def test_event_relations(extractor, text, expected):
 # fmt: off
 ROLE_CASES = [
     ("ロシアのプーチン大統領は演説した。", {("プーチン", "leader_of", "RUS")}),
+    # a state's abbreviation fused with the title in one token: バイデン|米大統領
+    ("バイデン米大統領は演説した。", {("バイデン", "leader_of", "USA")}),
+    ("ゼレンスキー・ウクライナ大統領は欧州を歴訪した。", {("ゼレンスキー", "leader_of", "UKR")}),
     # official titles: member_of the state; affiliation between name and title
     ("ブリンケン米国務長官は訪中した。", {("ブリンケン", "member_of", "USA")}),
     # an organization read from the text, part_of the state it is named after
