@@ -200,6 +200,17 @@ class Extractor:
             sm, groups = p.mentions, p.groups
             actors.count(sm, groups)
             sentence_text = document.text[p.sentence.start : p.sentence.end]
+            # Affiliations are read from the noun phrase alone: parsed or not.
+            for lk in sm.links:
+                child = actors.resolve(Arg(lk.child), sm, groups)
+                if lk.parent is not None:
+                    parent = actors.resolve(Arg(lk.parent), sm, groups)
+                else:
+                    parent = actors.known(lk.parent_id) if lk.parent_id else None
+                if child is None or parent is None or child.id == parent.id:
+                    continue
+                self._add(relations, document, sentence_text, index, child, RelationType(lk.type), parent,
+                          lk.predicate, Modality.ASSERTED, None, 0.9)
             analysis = p.analysis
             if analysis is None:
                 actors.set_topic(self._cheap_topic(p, actors), index)
@@ -226,16 +237,6 @@ class Extractor:
                             continue
                         self._add(relations, document, sentence_text, index, s, c.type, t, c.predicate,
                                   c.modality, c.time, c.confidence)
-            for lk in sm.links:
-                child = actors.resolve(Arg(lk.child), sm, groups)
-                if lk.parent is not None:
-                    parent = actors.resolve(Arg(lk.parent), sm, groups)
-                else:
-                    parent = actors.known(lk.parent_id) if lk.parent_id else None
-                if child is None or parent is None or child.id == parent.id:
-                    continue
-                self._add(relations, document, sentence_text, index, child, RelationType(lk.type), parent,
-                          lk.predicate, Modality.ASSERTED, None, 0.9)
             new_topic = [r for a in analysis.topic for r in self._resolve_all([a], sm, actors, groups, topic)]
             actors.set_topic(new_topic, index)
         ordered = sorted(relations.values(), key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate))
