@@ -32,7 +32,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from ._atomic import atomic_open, atomic_path
+from ._atomic import atomic_open
 from ._time import period
 from .build import EDGE_LIST_ATTRS, NODE_LIST_ATTRS
 from .readwrite import (
@@ -42,6 +42,7 @@ from .readwrite import (
     flat_attrs,
     write_graphml,
     write_json,
+    write_xml,
     xml_text,
     xml_type,
 )
@@ -143,15 +144,7 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str] | IO[bytes]) -> 
     >>> sorted(d["spells"] for s, t, d in H.edges(data=True) if d["relation"] == "treaty")
     [[('1961-01-01', '1961-12-31')], [('2000-01-01', '2000-12-31'), ('2024-06-19', '2024-06-19')]]
     """
-    tree = _gexf_tree(G)
-    if hasattr(path, "write"):
-        tree.write(path, encoding="utf-8", xml_declaration=True)  # type: ignore[arg-type]
-        path.write(b"\n")  # type: ignore[union-attr]
-        return
-    with atomic_path(path) as tmp:  # type: ignore[arg-type]
-        with open(tmp, "wb") as fh:
-            tree.write(fh, encoding="utf-8", xml_declaration=True)
-            fh.write(b"\n")
+    write_xml(_gexf_tree(G), path)
 
 
 _NEO4J_NODE_FIELDS = (

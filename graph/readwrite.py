@@ -244,7 +244,11 @@ def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str] | IO[bytes]) 
     >>> H.edges["PRK", "SUN", "treaty"]["evidence"]
     '[demo/1961.txt #0, 1961, asserted] 北朝鮮とソ連が1961年に友好協力相互援助条約を締結した。'
     """
-    tree = _graphml_tree(G)
+    write_xml(_graphml_tree(G), path)
+
+
+def write_xml(tree: ET.ElementTree, path: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Write an XML document as UTF-8 to a binary file object, or atomically to a path."""
     if hasattr(path, "write"):
         tree.write(path, encoding="utf-8", xml_declaration=True)  # type: ignore[arg-type]
         path.write(b"\n")  # type: ignore[union-attr]
