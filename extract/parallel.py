@@ -234,6 +234,7 @@ class _ChunkedBackend:
     spec: ExtractorSpec
     chunk_chars: int
     chunk_docs: int
+    in_flight: int
 
     @property
     def prefilter(self) -> bool:
@@ -251,6 +252,28 @@ class _ChunkedBackend:
 
     def extract(self, document: Document) -> DocumentResult:
         return next(iter(self.pipe([document])))
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        """Chunks out to the workers, results back in input order, at most
+        ``in_flight`` chunks outstanding so memory stays flat."""
+        queue: collections.deque = collections.deque()
+        limit = self.in_flight
+        try:
+            for chunk in chunked(documents, self.chunk_chars, self.chunk_docs):
+                queue.append((chunk, self._submit(chunk)))
+                while len(queue) >= limit:
+                    yield from self._collect(queue)
+            while queue:
+                yield from self._collect(queue)
+        finally:
+            for _, fut in queue:
+                fut.cancel()
+
+    def _submit(self, chunk: list[Document]):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _collect(self, queue) -> list[DocumentResult]:  # pragma: no cover - overridden
+        raise NotImplementedError
 
     def __enter__(self):
         return self
@@ -314,19 +337,8 @@ class ProcessExtractor(_ChunkedBackend):
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def pipe(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        queue: collections.deque[tuple[list[Document], concurrent.futures.Future]] = collections.deque()
-        chunks = chunked(documents, self.chunk_chars, self.chunk_docs)
-        try:
-            for chunk in chunks:
-                queue.append((chunk, self._start().submit(_extract_chunk, self.spec, chunk)))
-                while len(queue) >= self.in_flight:
-                    yield from self._collect(queue)
-            while queue:
-                yield from self._collect(queue)
-        finally:
-            for _, fut in queue:
-                fut.cancel()
+    def _submit(self, chunk: list[Document]):
+        return self._start().submit(_extract_chunk, self.spec, chunk)
 
     def _collect(self, queue) -> list[DocumentResult]:
         chunk, fut = queue.popleft()
@@ -402,19 +414,8 @@ class DaskExtractor(_ChunkedBackend):
         if self._own:
             self.client.close()
 
-    def pipe(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        queue: collections.deque = collections.deque()
-        limit = self.in_flight
-        try:
-            for chunk in chunked(documents, self.chunk_chars, self.chunk_docs):
-                queue.append((chunk, self.client.submit(_extract_chunk, self.spec, chunk, pure=False)))
-                while len(queue) >= limit:
-                    yield from self._collect(queue)
-            while queue:
-                yield from self._collect(queue)
-        finally:
-            for _, fut in queue:
-                fut.cancel()
+    def _submit(self, chunk: list[Document]):
+        return self.client.submit(_extract_chunk, self.spec, chunk, pure=False)
 
     def _collect(self, queue) -> list[DocumentResult]:
         chunk, fut = queue.popleft()
