@@ -65,7 +65,7 @@ class Lexicon:
     fused_suffixes: tuple[str, ...]  # endings a state or body shares a token with (米軍, 国連軍)
     media: frozenset[str]  # ids of news organizations (not political bodies)
     titles: Mapping[str, Role]  # title word -> role it gives
-    title_modifiers: frozenset[str]
+    title_modifiers: tuple[str, ...]  # longest first: 先任 before 先
     title_words: tuple[str, ...]  # every title, for a quick endswith test
     honorifics: frozenset[str]
     triggers: Mapping[str, Trigger]
@@ -85,7 +85,6 @@ class Lexicon:
     max_alias_length: int
     alias_initials: frozenset[str]  # first characters of all aliases: most tokens start none
     version: str
-    _modifiers_longest_first: tuple[str, ...] = ()
     _title_memo: dict[str, Role | None] = field(default_factory=dict, compare=False, repr=False)
 
     def actor(self, actor_id: str) -> Actor:
@@ -110,7 +109,7 @@ class Lexicon:
             if w in self.titles:
                 role = self.titles[w]
                 break
-            for m in self._modifiers_longest_first:
+            for m in self.title_modifiers:
                 if w.startswith(m) and len(w) > len(m):
                     w = w[len(m):]
                     break
@@ -248,7 +247,7 @@ def load_lexicon() -> Lexicon:
                                       + actors_data["org_suffixes"]["after_state"]),
         media=frozenset(o["id"] for o in actors_data["organizations"] if o.get("kind") == "media"),
         titles=MappingProxyType(titles),
-        title_modifiers=frozenset(titles_data["modifiers"]),
+        title_modifiers=_longest_first(titles_data["modifiers"]),
         title_words=tuple(sorted(titles)),
         honorifics=frozenset(titles_data["honorifics"]),
         triggers=MappingProxyType(triggers),
@@ -275,6 +274,5 @@ def load_lexicon() -> Lexicon:
         ),
         max_alias_length=max(len(k) for k in aliases),
         alias_initials=frozenset(k[0] for k in aliases),
-        _modifiers_longest_first=_longest_first(titles_data["modifiers"]),
         version=digest.hexdigest()[:16],
     )

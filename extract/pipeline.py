@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .actors import SentenceMentions, find_mentions, needs_ner
 from .lexicon import Lexicon, load_lexicon
-from .relations import ANAPHOR, TOPIC, Arg, SentenceAnalysis, analyse
+from .relations import ANAPHOR, MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS, TOPIC, Arg, SentenceAnalysis, analyse
 from .resolve import DocumentActors, Resolved, state_groups
 from .sentences import Sentence, split_sentences
 from .types import Document, DocumentResult, Modality, Relation, RelationType
@@ -81,8 +81,7 @@ class Extractor:
         self.batch_size = batch_size
         self.prefilter = prefilter
         self._speech = self.lex.speech_verbs
-        self._trigger_words = frozenset(self.lex.triggers) | self._speech | frozenset(
-            {"加盟国", "理事国", "常任理事国", "加盟", "一員", "メンバー"})
+        self._trigger_words = frozenset(self.lex.triggers) | self._speech | MEMBERSHIP_VERBS
 
     @property
     def version(self) -> str:
@@ -111,7 +110,8 @@ class Extractor:
             return False
         if len(actors) >= 2:
             return True
-        return any(t.lemma_ in self._trigger_words or t.text in self._trigger_words for t in toks)
+        return any(t.lemma_ in self._trigger_words or t.text in self._trigger_words
+                   or t.text.endswith(MEMBERSHIP_NOUNS) for t in toks)
 
     # -- public API ------------------------------------------------------------------
     def extract(self, document: Document) -> DocumentResult:

@@ -72,6 +72,9 @@ _ABOUT = {"について", "については", "に関して", "に関する", "�
 _COMPARE = {"より", "よりも", "ほど"}
 _COORD = {"と", "や", "、", "及び", "および", "・", "とか", "か", "並びに", "ならびに", "も"}
 _AS = {"として", "としては", "としても"}
+# 常任理事国として / NATOに加盟した: words that make a state member_of a body
+MEMBERSHIP_NOUNS = ("加盟国", "理事国", "加盟", "一員", "メンバー", "構成国", "締約国")
+MEMBERSHIP_VERBS = frozenset({"加盟", "加入"})
 # XをはじめとするY, Xを中心とするY, Xを含むY: a group named by its members
 _GROUP_VERBS = frozenset({"はじめる", "始める", "初める", "はじめ", "始め", "含む", "中心", "筆頭"})
 # Acts whose bare noun refers back to the same act just described (event anaphora).
@@ -928,14 +931,14 @@ class _Sentence:
     def membership(self) -> None:
         """ロシアは安保理の常任理事国として / フィンランドはNATOに加盟した: a state member_of a body."""
         for tok in self.doc:
-            if tok.lemma_ in ("加盟", "加入") and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+            if tok.lemma_ in MEMBERSHIP_VERBS and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
                 fr = _Frame()
                 self._collect(tok, fr, {tok.i}, {tok.i})
                 bodies = [a for a in fr.datives if self._arg_type(a) == ActorType.ORGANIZATION]
                 members = [a for a in (fr.subjects or self._climb_subjects(tok)) if self._arg_type(a) == ActorType.COUNTRY]
                 self.emit(RelationType.MEMBER_OF, members, bodies, tok, tok.text, self.modality(tok, _NO_TRIGGER), 0.8)
                 continue
-            if not tok.text.endswith(("加盟国", "理事国", "加盟", "一員", "メンバー", "構成国", "締約国")):
+            if not tok.text.endswith(MEMBERSHIP_NOUNS):
                 continue
             bodies = [a for c in tok.children if particles(c) == "の" for a in self.phrase_actors(c, genitive=False)]
             bodies = [a for a in bodies if self._arg_type(a) in (ActorType.ORGANIZATION, ActorType.REGION)]
