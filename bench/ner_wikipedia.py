@@ -27,13 +27,30 @@ GOLD_TYPES = {"人名": "person", "政治的組織名": "political", "地名": "
 # GiNZA's ENE labels (Sekine's Extended Named Entity hierarchy) for the three types.
 GINZA_MAP = {
     "Person": "person",
-    "Government": "political", "Military": "political", "International_Organization": "political",
-    "Political_Party": "political", "Political_Organization_Other": "political",
-    "Country": "place", "City": "place", "Province": "place", "County": "place", "GPE_Other": "place",
-    "Continental_Region": "place", "Domestic_Region": "place", "Location_Other": "place",
-    "Geological_Region_Other": "place", "Mountain": "place", "River": "place", "Lake": "place",
-    "Sea": "place", "Bay": "place", "Island": "place", "Spa": "place", "Region_Other": "place",
-    "Astral_Body_Other": "place", "Address_Other": "place",
+    "Government": "political",
+    "Military": "political",
+    "International_Organization": "political",
+    "Political_Party": "political",
+    "Political_Organization_Other": "political",
+    "Country": "place",
+    "City": "place",
+    "Province": "place",
+    "County": "place",
+    "GPE_Other": "place",
+    "Continental_Region": "place",
+    "Domestic_Region": "place",
+    "Location_Other": "place",
+    "Geological_Region_Other": "place",
+    "Mountain": "place",
+    "River": "place",
+    "Lake": "place",
+    "Sea": "place",
+    "Bay": "place",
+    "Island": "place",
+    "Spa": "place",
+    "Region_Other": "place",
+    "Astral_Body_Other": "place",
+    "Address_Other": "place",
 }
 
 
@@ -62,7 +79,7 @@ def main() -> None:
     parse_s = time.perf_counter() - started
     counts = {sys_: Counter() for sys_ in ("ginza", "geokg")}
     errors: dict[str, list[str]] = {t: [] for t in GOLD_TYPES.values()}
-    for d, doc in zip(data, docs):
+    for d, doc in zip(data, docs, strict=False):
         gold = {(e["span"][0], e["span"][1], GOLD_TYPES[e["type"]]) for e in d["entities"] if e["type"] in GOLD_TYPES}
         ginza = {(e.start_char, e.end_char, GINZA_MAP[e.label_]) for e in doc.ents if e.label_ in GINZA_MAP}
         ours = {(e.start, e.end, e.kind) for e in recognize(doc, lex, original=d["text"])}
@@ -75,9 +92,9 @@ def main() -> None:
                 counts[name][t + "_gold"] += len(g)
                 if name == "geokg" and len(errors[t]) < a.errors:
                     for x in sorted(p - g):
-                        errors[t].append(f"  + {d['text'][x[0]:x[1]]}\t| {d['text'][:60]}")
+                        errors[t].append(f"  + {d['text'][x[0] : x[1]]}\t| {d['text'][:60]}")
                     for x in sorted(g - p):
-                        errors[t].append(f"  - {d['text'][x[0]:x[1]]}\t| {d['text'][:60]}")
+                        errors[t].append(f"  - {d['text'][x[0] : x[1]]}\t| {d['text'][:60]}")
     print(f"{len(data)} sentences, parsed in {parse_s:.1f} s")
     print(f"{'type':10s} {'system':6s}     P      R     F1")
     for t in GOLD_TYPES.values():

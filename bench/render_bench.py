@@ -35,18 +35,38 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
 TYPES = {  # relation type -> share of relations
-    "meeting": 18, "cooperation": 12, "criticism": 12, "comments_on": 12, "support": 8, "sanction": 6,
-    "threat": 6, "request": 6, "treaty": 4, "attack": 4, "member_of": 6, "leader_of": 3, "part_of": 3,
+    "meeting": 18,
+    "cooperation": 12,
+    "criticism": 12,
+    "comments_on": 12,
+    "support": 8,
+    "sanction": 6,
+    "threat": 6,
+    "request": 6,
+    "treaty": 4,
+    "attack": 4,
+    "member_of": 6,
+    "leader_of": 3,
+    "part_of": 3,
 }
 MODALITIES = {"asserted": 85, "hedged": 8, "hypothetical": 4, "negated": 3}
 ACTOR_TYPES = {"country": 25, "person": 35, "organization": 30, "region": 10}
 KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
 KANJI = "日米中韓露朝欧英独仏国連合防衛外務省研究所大学協会委員党軍政府首相長官議会銀行"
 PREDICATES = {
-    "meeting": ["会談", "協議", "対話"], "cooperation": ["協力", "連携"], "criticism": ["非難", "批判", "懸念を表明"],
-    "comments_on": ["指摘", "述べた"], "support": ["支援", "供与"], "sanction": ["制裁"], "threat": ["脅威", "威嚇"],
-    "request": ["要請", "求める"], "treaty": ["締結", "合意"], "attack": ["侵攻", "攻撃"], "member_of": ["研究委員"],
-    "leader_of": ["大統領", "首相"], "part_of": ["傘下"],
+    "meeting": ["会談", "協議", "対話"],
+    "cooperation": ["協力", "連携"],
+    "criticism": ["非難", "批判", "懸念を表明"],
+    "comments_on": ["指摘", "述べた"],
+    "support": ["支援", "供与"],
+    "sanction": ["制裁"],
+    "threat": ["脅威", "威嚇"],
+    "request": ["要請", "求める"],
+    "treaty": ["締結", "合意"],
+    "attack": ["侵攻", "攻撃"],
+    "member_of": ["研究委員"],
+    "leader_of": ["大統領", "首相"],
+    "part_of": ["傘下"],
 }
 
 
@@ -64,9 +84,16 @@ def random_graph(n_nodes: int = 2000, n_edges: int = 10000, *, seed: int = 1):
         atype = _pick(rng, ACTOR_TYPES)
         chars = KANA if atype == "person" else KANJI + KANA
         name = "".join(rng.choice(chars) for _ in range(rng.randint(2, 9)))
-        actors.append({"id": f"a{i:05d}", "type": atype, "name": name, "aliases": [name, name[:2] + "氏"],
-                       "role": rng.choice([None, "leader", "official", "expert"]) if atype == "person" else None,
-                       "mentions": max(1, int(rng.paretovariate(1.2)))})
+        actors.append(
+            {
+                "id": f"a{i:05d}",
+                "type": atype,
+                "name": name,
+                "aliases": [name, name[:2] + "氏"],
+                "role": rng.choice([None, "leader", "official", "expert"]) if atype == "person" else None,
+                "mentions": max(1, int(rng.paretovariate(1.2))),
+            }
+        )
     weights = [a["mentions"] for a in actors]  # busy actors get more relations
     docs = [f"news/{d:04d}.txt" for d in range(max(1, n_nodes // 4))]
     relations = []
@@ -77,16 +104,32 @@ def random_graph(n_nodes: int = 2000, n_edges: int = 10000, *, seed: int = 1):
             continue
         rtype = _pick(rng, TYPES)
         doc = rng.choice(docs)
-        sentence = (f"{s['name']}は{rng.randint(1, 28)}日、{t['name']}との間で{rng.choice(PREDICATES[rtype])}について"
-                    + "".join(rng.choice(KANJI + KANA) for _ in range(rng.randint(20, 60))) + "と述べた。")
+        sentence = (
+            f"{s['name']}は{rng.randint(1, 28)}日、{t['name']}との間で{rng.choice(PREDICATES[rtype])}について"
+            + "".join(rng.choice(KANJI + KANA) for _ in range(rng.randint(20, 60)))
+            + "と述べた。"
+        )
         for _ in range(1 if rng.random() < 0.8 else rng.randint(2, 4)):
-            relations.append(dict(
-                doc=doc, sentence=sentence, sentence_index=rng.randint(0, 60), source=s["id"],
-                source_label=s["name"], source_type=s["type"], source_mention=s["name"], type=rtype, target=t["id"],
-                target_label=t["name"], target_type=t["type"], target_mention=t["name"],
-                predicate=rng.choice(PREDICATES[rtype]), modality=_pick(rng, MODALITIES),
-                time=rng.choice([None, None, "2024", f"2024-0{rng.randint(1, 9)}"]),
-                confidence=round(rng.uniform(0.5, 0.95), 2)))
+            relations.append(
+                dict(
+                    doc=doc,
+                    sentence=sentence,
+                    sentence_index=rng.randint(0, 60),
+                    source=s["id"],
+                    source_label=s["name"],
+                    source_type=s["type"],
+                    source_mention=s["name"],
+                    type=rtype,
+                    target=t["id"],
+                    target_label=t["name"],
+                    target_type=t["type"],
+                    target_mention=t["name"],
+                    predicate=rng.choice(PREDICATES[rtype]),
+                    modality=_pick(rng, MODALITIES),
+                    time=rng.choice([None, None, "2024", f"2024-0{rng.randint(1, 9)}"]),
+                    confidence=round(rng.uniform(0.5, 0.95), 2),
+                )
+            )
             doc = rng.choice(docs)
         a, b = (s["id"], t["id"])
         if rtype in ("meeting", "cooperation", "treaty"):
@@ -102,9 +145,18 @@ def open_browser(user_data_dir: str, *, width: int = 1400, height: int = 900):
 
     options = Options()
     options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                f"--window-size={width},{height}", f"--user-data-dir={user_data_dir}"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--window-size={width},{height}",
+        f"--user-data-dir={user_data_dir}",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
@@ -162,20 +214,25 @@ def main(argv: list[str] | None = None) -> int:
         try:
             runs = [load_map(driver, html) for _ in range(max(1, args.runs))]
             if args.select:
-                found = driver.execute_script("var id = geokg.findActor(arguments[0]); "
-                                              "if (id !== null) geokg.focusNode(id); return id;", args.select)
+                found = driver.execute_script(
+                    "var id = geokg.findActor(arguments[0]); if (id !== null) geokg.focusNode(id); return id;",
+                    args.select,
+                )
                 if found is None:
                     print(f"no actor matches {args.select!r}", file=sys.stderr)
                 time.sleep(0.8)  # the focus animation
             if args.edge:
                 source, rtype, target = args.edge.split(":")
-                found = driver.execute_script("""
+                found = driver.execute_script(
+                    """
                     var ids = geokg.edges.getIds({filter: function (e) { return e.type === arguments[1] &&
                         ((e.from === arguments[0] && e.to === arguments[2]) ||
                          (e.symmetric && e.from === arguments[2] && e.to === arguments[0])); }});
                     if (ids.length) { geokg.network.selectEdges(ids); geokg.showEdge(ids[0]); }
                     return ids.length;""".replace("arguments[0]", json.dumps(source))
-                    .replace("arguments[1]", json.dumps(rtype)).replace("arguments[2]", json.dumps(target)))
+                    .replace("arguments[1]", json.dumps(rtype))
+                    .replace("arguments[2]", json.dumps(target))
+                )
                 if not found:
                     print(f"no edge {args.edge!r}", file=sys.stderr)
             if args.select or args.edge:

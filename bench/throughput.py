@@ -110,9 +110,16 @@ def child_plain(a: dict) -> dict:
     for doc in nlp.pipe(sentences, batch_size=64):
         tokens += len(doc)
     seconds, cpu = time.perf_counter() - t0, _cpu() - c0
-    return {"chars": chars, "sentences": len(sentences), "tokens": tokens, "seconds": seconds, "cpu": cpu,
-            "load": load_s,
-            "pipes": nlp.pipe_names, "peak_mb": _peak_mb()[0]}
+    return {
+        "chars": chars,
+        "sentences": len(sentences),
+        "tokens": tokens,
+        "seconds": seconds,
+        "cpu": cpu,
+        "load": load_s,
+        "pipes": nlp.pipe_names,
+        "peak_mb": _peak_mb()[0],
+    }
 
 
 class _Tally:
@@ -158,11 +165,22 @@ def child_build(a: dict) -> dict:
     import extract
     from extract.pipeline import load as _load
 
-    return {"code": str(Path(extract.__file__).parent), "chars": sum(r.characters for r in report.inputs),
-            "documents": len(report.processed), "failed": len(report.failed), "sentences": tally.sentences, "parsed": tally.parsed,
-            "relations": report.relations, "seconds": seconds, "cpu": cpu, "load": load_s,
-            "model_loaded_here": _load.cache_info().currsize > 0,
-            "cache": None if stats is None else vars(stats), "peak_mb": own, "children_peak_mb": children}
+    return {
+        "code": str(Path(extract.__file__).parent),
+        "chars": sum(r.characters for r in report.inputs),
+        "documents": len(report.processed),
+        "failed": len(report.failed),
+        "sentences": tally.sentences,
+        "parsed": tally.parsed,
+        "relations": report.relations,
+        "seconds": seconds,
+        "cpu": cpu,
+        "load": load_s,
+        "model_loaded_here": _load.cache_info().currsize > 0,
+        "cache": None if stats is None else vars(stats),
+        "peak_mb": own,
+        "children_peak_mb": children,
+    }
 
 
 def child_seed_full(a: dict) -> dict:
@@ -193,8 +211,14 @@ def snapshot(tmp: Path) -> Path:
 
 def run_child(kind: str, **args) -> dict:
     env = dict(os.environ, PYTHONWARNINGS="ignore", PYTHONPATH=str(args["src"]))
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--_src", str(args["src"]),
-           "--_child", json.dumps({"kind": kind, **args})]
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--_src",
+        str(args["src"]),
+        "--_child",
+        json.dumps({"kind": kind, **args}),
+    ]
     p = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
     if p.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{p.stderr[-3000:]}")
@@ -211,8 +235,11 @@ def seed_f1(triples: Path) -> float | None:
     gold = SHARED / "gold"
     if not score.exists() or not gold.exists():
         return None
-    p = subprocess.run([sys.executable, str(score), "--gold", str(gold), "--triples", str(triples), "--json"],
-                       capture_output=True, text=True)
+    p = subprocess.run(
+        [sys.executable, str(score), "--gold", str(gold), "--triples", str(triples), "--json"],
+        capture_output=True,
+        text=True,
+    )
     if p.returncode != 0:
         return None
     res = json.loads(p.stdout)
@@ -255,16 +282,22 @@ def main() -> None:
     wiki = [p for p in paths if p.name.startswith("wiki_")]
     for p in wiki[: max(1, len(wiki) // 4)] + [p for p in paths if not p.name.startswith("wiki_")]:
         (quarter / p.name).write_bytes(p.read_bytes())
-    print(f"corpus: {len(paths)} documents ({len(wiki)} Wikipedia + seed), "
-          f"{sum(len(p.read_text(encoding='utf-8')) for p in paths):,} characters in {full}", file=sys.stderr)
+    print(
+        f"corpus: {len(paths)} documents ({len(wiki)} Wikipedia + seed), "
+        f"{sum(len(p.read_text(encoding='utf-8')) for p in paths):,} characters in {full}",
+        file=sys.stderr,
+    )
 
     runs: dict[str, list[dict]] = {}
 
     def record(name: str, r: dict) -> dict:
         runs.setdefault(name, []).append(r)
         cps = r["chars"] / r["seconds"] if r.get("seconds") else 0
-        print(f"  {name:<14} {r['seconds']:7.1f} s  {cps:8.0f} chars/s  peak {r.get('peak_mb', '-')} MB",
-              file=sys.stderr, flush=True)
+        print(
+            f"  {name:<14} {r['seconds']:7.1f} s  {cps:8.0f} chars/s  peak {r.get('peak_mb', '-')} MB",
+            file=sys.stderr,
+            flush=True,
+        )
         return r
 
     digests: dict[str, set[str]] = {}
@@ -274,15 +307,37 @@ def main() -> None:
         cache = tmp / f"cache-{i}"
         for w in workers:
             out = tmp / f"out-cold-{w}-{i}"
-            record(f"build w={w}", run_child("build", src=str(src), corpus=str(full), out=str(out), workers=w,
-                                             cache=str(cache) if w == workers[0] else None))
+            record(
+                f"build w={w}",
+                run_child(
+                    "build",
+                    src=str(src),
+                    corpus=str(full),
+                    out=str(out),
+                    workers=w,
+                    cache=str(cache) if w == workers[0] else None,
+                ),
+            )
             digests.setdefault(f"cold w={w}", set()).add(digest(out))
         out = tmp / f"out-warm-{i}"
-        record("warm", run_child("build", src=str(src), corpus=str(full), out=str(out), workers=workers[0],
-                                 cache=str(cache), warm=True))
+        record(
+            "warm",
+            run_child(
+                "build", src=str(src), corpus=str(full), out=str(out), workers=workers[0], cache=str(cache), warm=True
+            ),
+        )
         digests.setdefault("warm", set()).add(digest(out))
-        record("quarter", run_child("build", src=str(src), corpus=str(quarter), out=str(tmp / f"out-quarter-{i}"),
-                                    workers=workers[0], cache=str(tmp / f"cache-quarter-{i}")))
+        record(
+            "quarter",
+            run_child(
+                "build",
+                src=str(src),
+                corpus=str(quarter),
+                out=str(tmp / f"out-quarter-{i}"),
+                workers=workers[0],
+                cache=str(tmp / f"cache-quarter-{i}"),
+            ),
+        )
     run_child("seed_full", src=str(src), out=str(tmp / "out-seed-full"))
 
     def med(name: str, key: str = "seconds") -> float:
@@ -296,36 +351,56 @@ def main() -> None:
 
     b1 = runs[f"build w={workers[0]}"][0]
     print()
-    print(f"corpus: {b1['documents']} documents, {chars:,} characters, {b1['sentences']:,} sentences; "
-          f"parsed by geokg: {b1['parsed']:,} ({b1['parsed'] / max(1, b1['sentences']):.1%}); "
-          f"median of {a.repeat} runs")
+    print(
+        f"corpus: {b1['documents']} documents, {chars:,} characters, {b1['sentences']:,} sentences; "
+        f"parsed by geokg: {b1['parsed']:,} ({b1['parsed'] / max(1, b1['sentences']):.1%}); "
+        f"median of {a.repeat} runs"
+    )
     print(f"{'':<40}{'seconds':>8}{'chars/s':>9}{'× plain':>8}{'CPU s':>8}{'chars/CPU s':>12}{'× plain':>8}")
     for label, name in rows:
         sec, cpu = med(name), med(name, "cpu")
-        print(f"{label:<40}{sec:>8.1f}{chars / sec:>9,.0f}{chars / sec / plain_cps:>8.1f}"
-              f"{cpu:>8.1f}{chars / cpu:>12,.0f}{chars / cpu / plain_cpu:>8.1f}")
+        print(
+            f"{label:<40}{sec:>8.1f}{chars / sec:>9,.0f}{chars / sec / plain_cps:>8.1f}"
+            f"{cpu:>8.1f}{chars / cpu:>12,.0f}{chars / cpu / plain_cpu:>8.1f}"
+        )
     cold = med(f"build w={workers[0]}")
-    print(f"warm re-run vs cold build: {cold / med('warm'):.0f}× faster "
-          f"(model loaded in the warm run: {runs['warm'][0]['model_loaded_here']}; "
-          f"cache {runs['warm'][0]['cache']})")
+    print(
+        f"warm re-run vs cold build: {cold / med('warm'):.0f}× faster "
+        f"(model loaded in the warm run: {runs['warm'][0]['model_loaded_here']}; "
+        f"cache {runs['warm'][0]['cache']})"
+    )
     q, f = runs["quarter"], runs[f"build w={workers[0]}"]
-    print(f"peak RSS: {q[0]['documents']} documents {statistics.median(r['peak_mb'] for r in q):,.0f} MB, "
-          f"{f[0]['documents']} documents {statistics.median(r['peak_mb'] for r in f):,.0f} MB "
-          f"(plain parse {statistics.median(r['peak_mb'] for r in runs['plain']):,.0f} MB)")
+    print(
+        f"peak RSS: {q[0]['documents']} documents {statistics.median(r['peak_mb'] for r in q):,.0f} MB, "
+        f"{f[0]['documents']} documents {statistics.median(r['peak_mb'] for r in f):,.0f} MB "
+        f"(plain parse {statistics.median(r['peak_mb'] for r in runs['plain']):,.0f} MB)"
+    )
     for w in workers[1:]:
         r = runs[f"build w={w}"]
-        print(f"peak RSS with {w} processes: parent {statistics.median(x['peak_mb'] for x in r):,.0f} MB, "
-              f"largest worker {statistics.median(x['children_peak_mb'] for x in r):,.0f} MB")
-    print("outputs byte-identical (cold, warm, every worker count, every round): "
-          f"{len({d for v in digests.values() for d in v}) == 1}")
+        print(
+            f"peak RSS with {w} processes: parent {statistics.median(x['peak_mb'] for x in r):,.0f} MB, "
+            f"largest worker {statistics.median(x['children_peak_mb'] for x in r):,.0f} MB"
+        )
+    print(
+        "outputs byte-identical (cold, warm, every worker count, every round): "
+        f"{len({d for v in digests.values() for d in v}) == 1}"
+    )
     f1_cold = seed_f1(tmp / f"out-cold-{workers[0]}-0" / "triples.jsonl")
     f1_warm = seed_f1(tmp / "out-warm-0" / "triples.jsonl")
     f1_full = seed_f1(tmp / "out-seed-full" / "triples.jsonl")
     print(f"seed relation F1: build {f1_cold}, warm {f1_warm}, every sentence parsed (no prefilter) {f1_full}")
     if a.json:
-        Path(a.json).write_text(json.dumps({"runs": runs, "digests": {k: sorted(v) for k, v in digests.items()},
-                                            "f1": {"cold": f1_cold, "warm": f1_warm, "full": f1_full}},
-                                           indent=1), encoding="utf-8")
+        Path(a.json).write_text(
+            json.dumps(
+                {
+                    "runs": runs,
+                    "digests": {k: sorted(v) for k, v in digests.items()},
+                    "f1": {"cold": f1_cold, "warm": f1_warm, "full": f1_full},
+                },
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
     print(f"(outputs in {tmp})", file=sys.stderr)
 
 

@@ -22,18 +22,18 @@ __all__ = [
     "ActorType",
     "Document",
     "DocumentResult",
+    "Extractor",
     "Modality",
     "Relation",
     "RelationType",
     "Role",
+    "extract_document",
+    "extract_relations",
+    "load",
+    "load_lexicon",
     "read_document",
     "read_jsonl",
     "write_jsonl",
-    "load",
-    "load_lexicon",
-    "Extractor",
-    "extract_relations",
-    "extract_document",
 ]
 
 _LAZY = {

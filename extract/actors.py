@@ -18,8 +18,17 @@ from .lexicon import Lexicon
 from .normalize import is_kanji, is_katakana, nfkc
 from .types import ActorType, Role
 
-__all__ = ["Mention", "Link", "SentenceMentions", "Entity", "find_mentions", "needs_ner", "recognize", "PREFIXES",
-           "TARGET_PREFIXES"]
+__all__ = [
+    "PREFIXES",
+    "TARGET_PREFIXES",
+    "Entity",
+    "Link",
+    "Mention",
+    "SentenceMentions",
+    "find_mentions",
+    "needs_ner",
+    "recognize",
+]
 
 # One-character prefixes that turn a country abbreviation into an argument:
 # 対ロ制裁 (against Russia), 訪米 (visit to the US), 駐日大使 (to Japan).
@@ -29,8 +38,29 @@ _OPEN = "(（"
 _CLOSE = ")）"
 _NAME_JOINERS = frozenset("・･=＝")
 # Kinship words that Sudachi glues to names (三女悦子, 長男信勝).
-_KIN = ("長女", "次女", "三女", "四女", "長男", "次男", "三男", "四男", "妻", "夫", "父", "母", "兄", "弟", "姉", "妹",
-        "息子", "娘", "孫", "叔父", "叔母")
+_KIN = (
+    "長女",
+    "次女",
+    "三女",
+    "四女",
+    "長男",
+    "次男",
+    "三男",
+    "四男",
+    "妻",
+    "夫",
+    "父",
+    "母",
+    "兄",
+    "弟",
+    "姉",
+    "妹",
+    "息子",
+    "娘",
+    "孫",
+    "叔父",
+    "叔母",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,8 +248,12 @@ class _Builder:
                 continue
             # Adjacent tokens made only of abbreviations form one compound: 日米 + 韓.
             j = i
-            while j < n and self.free(j, j + 1) and self._abbr_ids(self.ntext(j, j + 1)) is not None \
-                    and (j == i or self.tok_start[j] == self.tok_end[j - 1]):  # adjacent, no space between
+            while (
+                j < n
+                and self.free(j, j + 1)
+                and self._abbr_ids(self.ntext(j, j + 1)) is not None
+                and (j == i or self.tok_start[j] == self.tok_end[j - 1])
+            ):  # adjacent, no space between
                 j += 1
             prefix = None
             start = i
@@ -228,8 +262,17 @@ class _Builder:
                 # A prefix inside the token: 訪米, 対日, 駐日
                 ids = self._abbr_ids(tok[1:]) if len(tok) >= 2 and tok[0] in PREFIXES else None
                 if ids is not None and tok not in lex.not_compounds:
-                    self.add(Mention(start=i, end=i + 1, text=self.text(i, i + 1), type=self._compound_type(ids),
-                                     ids=ids, kind="compound", prefix=tok[0]))
+                    self.add(
+                        Mention(
+                            start=i,
+                            end=i + 1,
+                            text=self.text(i, i + 1),
+                            type=self._compound_type(ids),
+                            ids=ids,
+                            kind="compound",
+                            prefix=tok[0],
+                        )
+                    )
                 i += 1
                 continue
             surface = self.ntext(i, j)
@@ -243,11 +286,22 @@ class _Builder:
             if len(surface) == 1 and prefix is None and not self._standalone(i, surface):
                 i = j
                 continue
-            if surface in lex.ambiguous_compounds and not (j < n and _is_nounish(doc[j].tag_) and not doc[j].tag_.startswith("名詞-数詞")):
+            if surface in lex.ambiguous_compounds and not (
+                j < n and _is_nounish(doc[j].tag_) and not doc[j].tag_.startswith("名詞-数詞")
+            ):
                 i = j
                 continue
-            self.add(Mention(start=start, end=j, text=self.text(start, j), type=self._compound_type(ids), ids=ids,
-                             kind="compound" if len(ids) > 1 else "gazetteer", prefix=prefix))
+            self.add(
+                Mention(
+                    start=start,
+                    end=j,
+                    text=self.text(start, j),
+                    type=self._compound_type(ids),
+                    ids=ids,
+                    kind="compound" if len(ids) > 1 else "gazetteer",
+                    prefix=prefix,
+                )
+            )
             i = j
 
     def fused_bodies(self) -> None:
@@ -277,8 +331,17 @@ class _Builder:
                     parent = lex.actors[aid]
                     org_id = f"{aid}:{suffix}" if atype == ActorType.COUNTRY else None
                     name = parent.name + suffix if atype == ActorType.COUNTRY else word
-                    idx = self.add(Mention(start=i, end=i + 1, text=self.text(i, i + 1), type=ActorType.ORGANIZATION,
-                                           name=name, kind="organization", org_id=org_id))
+                    idx = self.add(
+                        Mention(
+                            start=i,
+                            end=i + 1,
+                            text=self.text(i, i + 1),
+                            type=ActorType.ORGANIZATION,
+                            name=name,
+                            kind="organization",
+                            org_id=org_id,
+                        )
+                    )
                     if atype == ActorType.COUNTRY:
                         self.link(idx, "part_of", None, name, parent_id=aid)
                 break
@@ -338,8 +401,17 @@ class _Builder:
                     break
                 aid = m.ids[0]
                 name = lex.actors[aid].name + word
-                child = self.add(Mention(start=k + 1, end=end, text=self.text(k + 1, end), type=ActorType.ORGANIZATION,
-                                         name=name, kind="organization", org_id=f"{aid}:{word}"))
+                child = self.add(
+                    Mention(
+                        start=k + 1,
+                        end=end,
+                        text=self.text(k + 1, end),
+                        type=ActorType.ORGANIZATION,
+                        name=name,
+                        kind="organization",
+                        org_id=f"{aid}:{word}",
+                    )
+                )
                 self.link(child, "part_of", idx, self.text(m.start, end))
                 break
 
@@ -349,8 +421,11 @@ class _Builder:
         lex = self.lex
         for idx in range(len(self.out.mentions)):
             m = self.out.mentions[idx]
-            if m.kind == "collective" or len(m.ids) != 1 or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION,
-                                                                            ActorType.REGION):
+            if (
+                m.kind == "collective"
+                or len(m.ids) != 1
+                or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION)
+            ):
                 continue
             after = self.norm[self.tok_end[m.end - 1] :]
             if m.type == ActorType.COUNTRY:
@@ -358,8 +433,18 @@ class _Builder:
                 if suffix and self._ends_on_token(m.end - 1, len(suffix)):
                     end = self.end_at[self.tok_end[m.end - 1] + len(suffix)] + 1
                     if self.free(m.end, end):
-                        self.replace(idx, Mention(start=m.start, end=end, text=self.text(m.start, end), type=m.type,
-                                                  ids=m.ids, kind=m.kind, prefix=m.prefix))
+                        self.replace(
+                            idx,
+                            Mention(
+                                start=m.start,
+                                end=end,
+                                text=self.text(m.start, end),
+                                type=m.type,
+                                ids=m.ids,
+                                kind=m.kind,
+                                prefix=m.prefix,
+                            ),
+                        )
                         continue
                 suffix = next((s for s in lex.state_body_suffixes if after.startswith(s)), None)
                 if suffix and self._ends_on_token(m.end - 1, len(suffix)):
@@ -381,8 +466,14 @@ class _Builder:
         doc = self.doc
         j = m.end
         n = len(doc)
-        while j < n and j - m.end < 5 and self.free(j, j + 1) and _is_nounish(doc[j].tag_) \
-                and not doc[j].tag_.startswith("名詞-数詞") and doc[j].text not in "・･":
+        while (
+            j < n
+            and j - m.end < 5
+            and self.free(j, j + 1)
+            and _is_nounish(doc[j].tag_)
+            and not doc[j].tag_.startswith("名詞-数詞")
+            and doc[j].text not in "・･"
+        ):
             j += 1
             run = self.ntext(m.end, j)
             suffixes = self.lex.org_suffixes + (self.lex.org_suffixes_after_state if m.type != ActorType.REGION else ())
@@ -403,8 +494,16 @@ class _Builder:
         full = self.ntext(parent.start, end)
         known = self.lex.lookup(full)
         if known is not None:
-            self.replace(idx, Mention(start=parent.start, end=end, text=self.text(parent.start, end),
-                                      type=self.actor_type(known), ids=(known,)))
+            self.replace(
+                idx,
+                Mention(
+                    start=parent.start,
+                    end=end,
+                    text=self.text(parent.start, end),
+                    type=self.actor_type(known),
+                    ids=(known,),
+                ),
+            )
             return
         known_own = None if parent_in_name else self.lex.lookup(own)
         org_id = None
@@ -413,10 +512,16 @@ class _Builder:
             # ロシア軍, 露軍 and ロシア連邦軍 are one body: named after the state's canonical name
             org_id = f"{parent.ids[0]}:{own}"
             name = self.lex.actors[parent.ids[0]].name + own
-        org = Mention(start=parent.start if parent_in_name else parent.end, end=end,
-                      text=self.text(parent.start, end) if parent_in_name else self.text(parent.end, end),
-                      type=ActorType.ORGANIZATION, ids=(known_own,) if known_own else (), name=name,
-                      kind="organization", org_id=org_id)
+        org = Mention(
+            start=parent.start if parent_in_name else parent.end,
+            end=end,
+            text=self.text(parent.start, end) if parent_in_name else self.text(parent.end, end),
+            type=ActorType.ORGANIZATION,
+            ids=(known_own,) if known_own else (),
+            name=name,
+            kind="organization",
+            org_id=org_id,
+        )
         if parent_in_name:
             # The state stays known to the sentence through the link only; a
             # region (中東研究所) or body named in the name is not its parent.
@@ -493,8 +598,15 @@ class _Builder:
                 has_name = True
             elif t.text in "・･" and k > 0 and is_katakana(doc[k - 1].text) and parts > 0:
                 pass
-            elif len(t.text) <= 2 and all(is_kanji(c) for c in t.text) and not _is_particle(t.tag_) \
-                    and ((parts > 0 and self._name_token(doc[k + 1])) or (k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名"))):
+            elif (
+                len(t.text) <= 2
+                and all(is_kanji(c) for c in t.text)
+                and not _is_particle(t.tag_)
+                and (
+                    (parts > 0 and self._name_token(doc[k + 1]))
+                    or (k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名"))
+                )
+            ):
                 # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
                 pass
             else:
@@ -533,17 +645,28 @@ class _Builder:
                     # the name ends before a reading in brackets or a ・
                     raw = self.ntext(start, name_stop)
                     name = self._clean_name(raw)
-                    idx = self.add(Mention(start=start, end=end if aff is None else name_end,
-                                           text=self.text(start, end), type=ActorType.PERSON, name=name,
-                                           kind="person", role=role, title=word, reading=reading))
+                    idx = self.add(
+                        Mention(
+                            start=start,
+                            end=end if aff is None else name_end,
+                            text=self.text(start, end),
+                            type=ActorType.PERSON,
+                            name=name,
+                            kind="person",
+                            role=role,
+                            title=word,
+                            reading=reading,
+                        )
+                    )
                     if aff is not None:
                         # The title tokens belong to the person too, so that the parse head finds it.
                         for t in range(i, end):
                             self.out.by_token[t] = idx
                         self._affiliate(idx, aff, role, word)
                     elif fused_state is not None:
-                        self.link(idx, "leader_of" if role == Role.LEADER else "member_of", None, word,
-                                  parent_id=fused_state)
+                        self.link(
+                            idx, "leader_of" if role == Role.LEADER else "member_of", None, word, parent_id=fused_state
+                        )
                     else:
                         self._affiliation_before(idx, start, role, word)
                     i = end
@@ -581,17 +704,34 @@ class _Builder:
             role = None
             title = None
             # 慶応大学教授の山田花子氏: the title precedes the name.
-            idx = self.add(Mention(start=start, end=i + 1, text=self.text(start, i + 1), type=ActorType.PERSON,
-                                   name=name, kind="person", reading=reading))
+            idx = self.add(
+                Mention(
+                    start=start,
+                    end=i + 1,
+                    text=self.text(start, i + 1),
+                    type=ActorType.PERSON,
+                    name=name,
+                    kind="person",
+                    reading=reading,
+                )
+            )
             if start >= 2 and self.ntext(start - 1, start) == "の":
                 for k in range(start - 2, max(-1, start - 6), -1):
                     found_title = self._title_at(k)
                     if found_title and found_title[0] == start - 1:
                         _, role, title = found_title
                         m = self.out.mentions[idx]
-                        self.out.mentions[idx] = Mention(start=m.start, end=m.end, text=m.text, type=m.type,
-                                                         name=m.name, kind=m.kind, role=role, title=title,
-                                                         reading=m.reading)
+                        self.out.mentions[idx] = Mention(
+                            start=m.start,
+                            end=m.end,
+                            text=m.text,
+                            type=m.type,
+                            name=m.name,
+                            kind=m.kind,
+                            role=role,
+                            title=title,
+                            reading=m.reading,
+                        )
                         aff = self.out.index_at(k - 1) if k > 0 else None
                         if aff is None and k > 0:
                             aff = self._affiliation_org(k, role)
@@ -620,8 +760,12 @@ class _Builder:
                 nxt = doc[j]
                 if nxt.tag_.startswith("名詞-固有名詞-人名") or (nxt.ent_type_ == "Person" and nxt.ent_iob_ == "I"):
                     j += 1
-                elif nxt.text in _NAME_JOINERS and j + 1 < n and self.free(j + 1, j + 2) and \
-                        (is_katakana(doc[j + 1].text) or (doc[j + 1].text.isascii() and doc[j + 1].text.isalpha())):
+                elif (
+                    nxt.text in _NAME_JOINERS
+                    and j + 1 < n
+                    and self.free(j + 1, j + 2)
+                    and (is_katakana(doc[j + 1].text) or (doc[j + 1].text.isascii() and doc[j + 1].text.isalpha()))
+                ):
                     j += 2
                 else:
                     break
@@ -631,20 +775,38 @@ class _Builder:
                 tags = [doc[k].tag_ for k in range(start, end)]
                 sudachi = any(tg.startswith("名詞-固有名詞-人名") for tg in tags)
                 ner = any(doc[k].ent_type_ == "Person" for k in range(start, end))
-                full = any(tg.startswith("名詞-固有名詞-人名-姓") for tg in tags) and \
-                    any(tg.startswith("名詞-固有名詞-人名-名") for tg in tags)
-                joined = any(doc[k].text in _NAME_JOINERS for k in range(start, end)) and is_katakana(name.replace("=", ""))
-                ok = len(name) >= 2 and not name.isascii() and ((sudachi and ner) or full or (joined and (sudachi or ner)))
+                full = any(tg.startswith("名詞-固有名詞-人名-姓") for tg in tags) and any(
+                    tg.startswith("名詞-固有名詞-人名-名") for tg in tags
+                )
+                joined = any(doc[k].text in _NAME_JOINERS for k in range(start, end)) and is_katakana(
+                    name.replace("=", "")
+                )
+                ok = (
+                    len(name) >= 2
+                    and not name.isascii()
+                    and ((sudachi and ner) or full or (joined and (sudachi or ner)))
+                )
                 if ok and self.lex.lookup(name) is None and self.lex.title_role(name) is None:
-                    self.add(Mention(start=start, end=end, text=self.text(start, end), type=ActorType.PERSON,
-                                     name=self._clean_name(name), kind="person"))
+                    self.add(
+                        Mention(
+                            start=start,
+                            end=end,
+                            text=self.text(start, end),
+                            type=ActorType.PERSON,
+                            name=self._clean_name(name),
+                            kind="person",
+                        )
+                    )
             i = max(j, i + 1)
 
     def _trim_name(self, start: int, end: int) -> tuple[int, int]:
         """Drop kinship words before a name (三女悦子) and 等/ら after it (吉村等)."""
         doc = self.doc
-        while start < end and (doc[start].text in _KIN or self.lex.title_role(doc[start].text) is not None
-                               or doc[start].text in _NAME_JOINERS):
+        while start < end and (
+            doc[start].text in _KIN
+            or self.lex.title_role(doc[start].text) is not None
+            or doc[start].text in _NAME_JOINERS
+        ):
             start += 1
         while end > start and (doc[end - 1].text in _NAME_JOINERS or doc[end - 1].text in ("等", "ら", "氏")):
             end -= 1
@@ -681,9 +843,16 @@ class _Builder:
         doc = self.doc
         k = no_index - 1
         # 淡|江|大学: Sudachi may tag a kanji of a rare name as an adjective
-        while k >= 0 and self.free(k, k + 1) and no_index - k <= 4 and not doc[k].tag_.startswith("名詞-数詞") and (
-                _is_nounish(doc[k].tag_) or (len(doc[k].text) == 1 and is_kanji(doc[k].text)
-                and not _is_particle(doc[k].tag_))):
+        while (
+            k >= 0
+            and self.free(k, k + 1)
+            and no_index - k <= 4
+            and not doc[k].tag_.startswith("名詞-数詞")
+            and (
+                _is_nounish(doc[k].tag_)
+                or (len(doc[k].text) == 1 and is_kanji(doc[k].text) and not _is_particle(doc[k].tag_))
+            )
+        ):
             k -= 1
         start = k + 1
         if start >= no_index:
@@ -691,14 +860,26 @@ class _Builder:
         run = self.ntext(start, no_index)
         tags = [doc[x].tag_ for x in range(start, no_index)]
         has_proper = any(tg.startswith("名詞-固有名詞") for tg in tags) or any(
-            tg.startswith("名詞-普通名詞") and is_katakana(doc[x].text) for x, tg in zip(range(start, no_index), tags))
-        if not (run.endswith(self.lex.org_suffixes) or (run.endswith(self.lex.org_suffixes_after_name) and
-                (has_proper or len(run) >= 3))):
+            tg.startswith("名詞-普通名詞") and is_katakana(doc[x].text)
+            for x, tg in zip(range(start, no_index), tags, strict=False)
+        )
+        if not (
+            run.endswith(self.lex.org_suffixes)
+            or (run.endswith(self.lex.org_suffixes_after_name) and (has_proper or len(run) >= 3))
+        ):
             return None
         known = self.lex.lookup(run)
-        return self.add(Mention(start=start, end=no_index, text=self.text(start, no_index),
-                                type=ActorType.ORGANIZATION if known is None else self.actor_type(known),
-                                ids=(known,) if known else (), name=run, kind="organization"))
+        return self.add(
+            Mention(
+                start=start,
+                end=no_index,
+                text=self.text(start, no_index),
+                type=ActorType.ORGANIZATION if known is None else self.actor_type(known),
+                ids=(known,) if known else (),
+                name=run,
+                kind="organization",
+            )
+        )
 
     # -- 5. organizations found by their ending alone -------------------------
     def free_organizations(self) -> None:
@@ -707,12 +888,21 @@ class _Builder:
         n = len(doc)
         i = 0
         while i < n:
-            if not self.free(i, i + 1) or not _is_nounish(doc[i].tag_) or doc[i].tag_.startswith(("接尾辞", "名詞-数詞")):
+            if (
+                not self.free(i, i + 1)
+                or not _is_nounish(doc[i].tag_)
+                or doc[i].tag_.startswith(("接尾辞", "名詞-数詞"))
+            ):
                 i += 1
                 continue
             j = i
-            while j < n and self.free(j, j + 1) and _is_nounish(doc[j].tag_) and not doc[j].tag_.startswith("名詞-数詞") \
-                    and j - i < 6:
+            while (
+                j < n
+                and self.free(j, j + 1)
+                and _is_nounish(doc[j].tag_)
+                and not doc[j].tag_.startswith("名詞-数詞")
+                and j - i < 6
+            ):
                 j += 1
             best = None
             for k in range(j, i + 1, -1):
@@ -733,9 +923,17 @@ class _Builder:
                 continue
             run = self.ntext(i, best)
             known = self.lex.lookup(run)
-            self.add(Mention(start=i, end=best, text=self.text(i, best),
-                             type=ActorType.ORGANIZATION if known is None else self.actor_type(known),
-                             ids=(known,) if known else (), name=run, kind="organization"))
+            self.add(
+                Mention(
+                    start=i,
+                    end=best,
+                    text=self.text(i, best),
+                    type=ActorType.ORGANIZATION if known is None else self.actor_type(known),
+                    ids=(known,) if known else (),
+                    name=run,
+                    kind="organization",
+                )
+            )
             i = best
 
     # -- 6. collectives ----------------------------------------------------
@@ -748,8 +946,17 @@ class _Builder:
                 word = self.ntext(i, k)
                 count = self.lex.collectives.get(word)
                 if count and self.free(i, k):
-                    self.add(Mention(start=i, end=k, text=self.text(i, k), type=ActorType.COUNTRY, kind="collective",
-                                     count=count, name=word))
+                    self.add(
+                        Mention(
+                            start=i,
+                            end=k,
+                            text=self.text(i, k),
+                            type=ActorType.COUNTRY,
+                            kind="collective",
+                            count=count,
+                            name=word,
+                        )
+                    )
                     break
 
 
@@ -779,8 +986,12 @@ def needs_ner(doc, sm: SentenceMentions, lex: Lexicon) -> bool:
             continue
         if t.tag_.startswith("名詞-固有名詞-人名"):
             return True
-        if t.text in _NAME_JOINERS and 0 < i < len(toks) - 1 and is_katakana(toks[i - 1].text) \
-                and is_katakana(toks[i + 1].text):
+        if (
+            t.text in _NAME_JOINERS
+            and 0 < i < len(toks) - 1
+            and is_katakana(toks[i - 1].text)
+            and is_katakana(toks[i + 1].text)
+        ):
             return True
         if t.text in lex.honorifics or t.text.endswith(lex.title_words):
             return True
@@ -813,9 +1024,16 @@ def _sorted(sm: SentenceMentions, dropped: set[int]) -> SentenceMentions:
     new_index = {old: new for new, old in enumerate(order)}
     out = SentenceMentions()
     out.mentions = [sm.mentions[i] for i in order]
-    out.links = [Link(child=new_index[lk.child], type=lk.type,
-                      parent=None if lk.parent is None else new_index[lk.parent],
-                      predicate=lk.predicate, parent_id=lk.parent_id) for lk in sm.links]
+    out.links = [
+        Link(
+            child=new_index[lk.child],
+            type=lk.type,
+            parent=None if lk.parent is None else new_index[lk.parent],
+            predicate=lk.predicate,
+            parent_id=lk.parent_id,
+        )
+        for lk in sm.links
+    ]
     out.by_token = {t: new_index[i] for t, i in sm.by_token.items()}
     return out
 
@@ -830,14 +1048,35 @@ class Entity:
 
 
 # GiNZA's ENE labels that geokg takes from NER where its own rules found nothing.
-_NER_PLACES = frozenset({
-    "Country", "City", "Province", "County", "GPE_Other", "Continental_Region", "Domestic_Region",
-    "Location_Other", "Geological_Region_Other", "Mountain", "River", "Lake", "Sea", "Bay", "Island",
-    "Region_Other",
-})
-_NER_POLITICAL = frozenset({
-    "Government", "Military", "International_Organization", "Political_Party", "Political_Organization_Other",
-})
+_NER_PLACES = frozenset(
+    {
+        "Country",
+        "City",
+        "Province",
+        "County",
+        "GPE_Other",
+        "Continental_Region",
+        "Domestic_Region",
+        "Location_Other",
+        "Geological_Region_Other",
+        "Mountain",
+        "River",
+        "Lake",
+        "Sea",
+        "Bay",
+        "Island",
+        "Region_Other",
+    }
+)
+_NER_POLITICAL = frozenset(
+    {
+        "Government",
+        "Military",
+        "International_Organization",
+        "Political_Party",
+        "Political_Organization_Other",
+    }
+)
 
 
 def _political(m: Mention, lex: Lexicon) -> bool:
@@ -901,7 +1140,9 @@ def recognize(doc, lex: Lexicon, *, original: str | None = None) -> list[Entity]
             out.append(Entity(e.start_char, e.end_char, "political"))
         elif e.label_ == "Person":
             s, t = e.start, e.end
-            while s < t and (lex.title_role(doc[s].text) is not None or doc[s].text in _KIN or doc[s].text in _NAME_JOINERS):
+            while s < t and (
+                lex.title_role(doc[s].text) is not None or doc[s].text in _KIN or doc[s].text in _NAME_JOINERS
+            ):
                 s += 1
             while t > s and (doc[t - 1].text in lex.honorifics or lex.title_role(doc[t - 1].text) is not None):
                 t -= 1
@@ -913,13 +1154,41 @@ def recognize(doc, lex: Lexicon, *, original: str | None = None) -> list[Entity]
 _GOVERNMENT_SUFFIXES = ("政府", "当局", "政権", "指導部")
 _NOT_PLACE_AFTER = frozenset({"人", "代表", "語", "製", "系", "風", "式", "国籍", "籍", "人民"})
 # NER labels of names that may begin with a state's name without being about the state
-_NAME_LABELS = frozenset({
-    "Company", "Company_Group", "Corporation_Other", "Organization_Other", "Show_Organization",
-    "Sports_Organization", "Pro_Sports_Organization", "Political_Party", "School", "Facility_Other",
-    "Product_Other", "Title_Other", "Broadcast_Program", "Book", "Newspaper", "Magazine", "Game",
-    "Conference", "Occasion_Other", "Event_Other", "Incident_Other", "Competition", "Law", "Treaty",
-    "Religion", "Nationality", "Movie", "Music", "Art_Other", "Printing_Other", "Award",
-})
+_NAME_LABELS = frozenset(
+    {
+        "Company",
+        "Company_Group",
+        "Corporation_Other",
+        "Organization_Other",
+        "Show_Organization",
+        "Sports_Organization",
+        "Pro_Sports_Organization",
+        "Political_Party",
+        "School",
+        "Facility_Other",
+        "Product_Other",
+        "Title_Other",
+        "Broadcast_Program",
+        "Book",
+        "Newspaper",
+        "Magazine",
+        "Game",
+        "Conference",
+        "Occasion_Other",
+        "Event_Other",
+        "Incident_Other",
+        "Competition",
+        "Law",
+        "Treaty",
+        "Religion",
+        "Nationality",
+        "Movie",
+        "Music",
+        "Art_Other",
+        "Printing_Other",
+        "Award",
+    }
+)
 
 
 def _inside_other_name(doc, m: Mention) -> bool:

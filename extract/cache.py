@@ -81,8 +81,11 @@ def default_cache_dir() -> Path:
 def code_fingerprint() -> str:
     """A hash of the ``extract`` package's source and data files (computed once per process)."""
     h = hashlib.sha256()
-    files = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                   and p.suffix in (".py", ".json", ".txt", ".tsv", ".csv"))
+    files = sorted(
+        p
+        for p in _PACKAGE.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix in (".py", ".json", ".txt", ".tsv", ".csv")
+    )
     for p in files:
         h.update(p.relative_to(_PACKAGE).as_posix().encode())
         h.update(b"\0")
@@ -129,8 +132,11 @@ class ResultCache:
 
     @staticmethod
     def salt_for(extractor_version: str, settings: dict[str, Any] | None = None) -> str:
-        return json.dumps([CACHE_FORMAT, extractor_version, settings or {}, code_fingerprint(),
-                           environment_fingerprint()], sort_keys=True, ensure_ascii=True)
+        return json.dumps(
+            [CACHE_FORMAT, extractor_version, settings or {}, code_fingerprint(), environment_fingerprint()],
+            sort_keys=True,
+            ensure_ascii=True,
+        )
 
     @staticmethod
     def key(document: Document, salt: str) -> str:
@@ -168,8 +174,12 @@ class ResultCache:
         """Store ``result``; False (and a log line) when the cache folder is not writable."""
         from graph._atomic import atomic_path
 
-        data = json.dumps({"format": CACHE_FORMAT, "key": key, "result": result.to_dict()},
-                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        data = json.dumps(
+            {"format": CACHE_FORMAT, "key": key, "result": result.to_dict()},
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
         p = self.path(key)
         try:
             # Rename without fsync: a cache entry lost or truncated by a crash is just re-extracted.
@@ -184,8 +194,9 @@ class ResultCache:
 def _relabel(result: DocumentResult, path: str) -> DocumentResult:
     if result.doc == path and all(r.doc == path for r in result.relations):
         return result
-    return dataclasses.replace(result, doc=path,
-                               relations=tuple(dataclasses.replace(r, doc=path) for r in result.relations))
+    return dataclasses.replace(
+        result, doc=path, relations=tuple(dataclasses.replace(r, doc=path) for r in result.relations)
+    )
 
 
 class CachedExtractor:
@@ -200,8 +211,9 @@ class CachedExtractor:
     then never loads it).
     """
 
-    def __init__(self, extractor: _Pipe, cache: ResultCache | str | os.PathLike[str] | None = None, *,
-                 max_hits: int = 256):
+    def __init__(
+        self, extractor: _Pipe, cache: ResultCache | str | os.PathLike[str] | None = None, *, max_hits: int = 256
+    ):
         self.inner = extractor
         self.cache = cache if isinstance(cache, ResultCache) else ResultCache(cache)
         self.max_hits = max_hits

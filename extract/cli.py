@@ -72,36 +72,72 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log what is being done")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    b = sub.add_parser("build", help="extract relations and write triples, graph, map and GraphML",
-                       description="Read articles, extract actors and relations, and write the outputs.",
-                       epilog=_EPILOG_BUILD, formatter_class=argparse.RawDescriptionHelpFormatter)
-    b.add_argument("inputs", nargs="*", metavar="INPUT", default=["seeds"],
-                   help="article files or folders (read recursively: *.txt *.md *.html); default: seeds/")
+    b = sub.add_parser(
+        "build",
+        help="extract relations and write triples, graph, map and GraphML",
+        description="Read articles, extract actors and relations, and write the outputs.",
+        epilog=_EPILOG_BUILD,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    b.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        default=["seeds"],
+        help="article files or folders (read recursively: *.txt *.md *.html); default: seeds/",
+    )
     b.add_argument("-o", "--output", metavar="OUTDIR", default="output", help="where to write (default: output/)")
-    b.add_argument("--into", metavar="OUTDIR",
-                   help="add the inputs to the graph already in OUTDIR and write there (an article given "
-                        "again replaces its earlier version); instead of -o")
+    b.add_argument(
+        "--into",
+        metavar="OUTDIR",
+        help="add the inputs to the graph already in OUTDIR and write there (an article given "
+        "again replaces its earlier version); instead of -o",
+    )
     b.add_argument("--model", default="ja_ginza", help="spaCy model to parse with (default: ja_ginza)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     where = b.add_mutually_exclusive_group()
-    where.add_argument("-j", "--workers", type=int, default=1, metavar="N",
-                       help="extract in N processes on this machine (default 1; 0: one per CPU core); "
-                            "each loads the model (~0.8 GB)")
-    where.add_argument("--dask", metavar="ADDRESS",
-                       help="extract on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786); "
-                            "its workers need geokg and the model installed")
-    b.add_argument("--cache-dir", metavar="DIR",
-                   help="where extraction results are cached (default: $XDG_CACHE_HOME/geokg or ~/.cache/geokg)")
-    b.add_argument("--no-cache", action="store_true",
-                   help="extract every article again, and do not store the results")
-    b.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                   help="log each file, and show the traceback of an extraction failure")
+    where.add_argument(
+        "-j",
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract in N processes on this machine (default 1; 0: one per CPU core); each loads the model (~0.8 GB)",
+    )
+    where.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="extract on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786); "
+        "its workers need geokg and the model installed",
+    )
+    b.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where extraction results are cached (default: $XDG_CACHE_HOME/geokg or ~/.cache/geokg)",
+    )
+    b.add_argument("--no-cache", action="store_true", help="extract every article again, and do not store the results")
+    b.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="log each file, and show the traceback of an extraction failure",
+    )
 
-    e = sub.add_parser("evaluate", help="score extracted relations against gold annotations",
-                       description="Score relations (P/R/F1 per type, pairs, actors) against gold files.",
-                       epilog=_EPILOG_EVALUATE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    e.add_argument("inputs", nargs="*", metavar="INPUT", default=[],
-                   help="articles to extract from (default: seeds/ unless --triples is given)")
+    e = sub.add_parser(
+        "evaluate",
+        help="score extracted relations against gold annotations",
+        description="Score relations (P/R/F1 per type, pairs, actors) against gold files.",
+        epilog=_EPILOG_EVALUATE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    e.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        default=[],
+        help="articles to extract from (default: seeds/ unless --triples is given)",
+    )
     e.add_argument("--gold", required=True, metavar="DIR", help="gold JSON file or folder")
     e.add_argument("--triples", metavar="FILE", help="score this triples.jsonl instead of extracting")
     e.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -124,15 +160,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         if args.into:
             args.output = args.into
-        report = build(args.inputs, args.output, model=args.model, progress=not args.no_progress,
-                       into=bool(args.into), workers=args.workers, dask=args.dask,
-                       cache=False if args.no_cache else None, cache_dir=args.cache_dir)
+        report = build(
+            args.inputs,
+            args.output,
+            model=args.model,
+            progress=not args.no_progress,
+            into=bool(args.into),
+            workers=args.workers,
+            dask=args.dask,
+            cache=False if args.no_cache else None,
+            cache_dir=args.cache_dir,
+        )
     except OSError as e:
         # Writing the outputs failed (disk full, folder removed): the old outputs are left as they were.
         where = e.filename or args.output
-        print(f"geokg: error: cannot write the outputs in {args.output}/ ({where}: {e.strerror or e}); "
-              "the previous outputs are left as they were — free some space or choose another -o OUTDIR",
-              file=sys.stderr)
+        print(
+            f"geokg: error: cannot write the outputs in {args.output}/ ({where}: {e.strerror or e}); "
+            "the previous outputs are left as they were — free some space or choose another -o OUTDIR",
+            file=sys.stderr,
+        )
         return EXIT_SOME_FAILED
     for kind, records in (("skipped", report.skipped), ("failed", report.failed)):
         for r in records[:_MAX_LISTED]:
@@ -140,18 +186,24 @@ def cmd_build(args: argparse.Namespace) -> int:
             if r.traceback and getattr(args, "verbose", False):
                 print(r.traceback.rstrip(), file=sys.stderr)
         if len(records) > _MAX_LISTED:
-            print(f"geokg: … and {len(records) - _MAX_LISTED} more {kind}; see {args.output}/{REPORT_FILE}",
-                  file=sys.stderr)
+            print(
+                f"geokg: … and {len(records) - _MAX_LISTED} more {kind}; see {args.output}/{REPORT_FILE}",
+                file=sys.stderr,
+            )
     warned = [w for r in report.inputs for w in r.warnings]
     for w in warned[:_MAX_LISTED]:
         print(f"geokg: warning: {w}", file=sys.stderr)
     if len(warned) > _MAX_LISTED:
-        print(f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{REPORT_FILE}",
-              file=sys.stderr)
+        print(
+            f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{REPORT_FILE}", file=sys.stderr
+        )
     print(report.summary())
     if not report.processed:
-        print(f"geokg: no article could be read from {' '.join(args.inputs)}; empty outputs written — "
-              f"see {args.output}/{REPORT_FILE} for each file's reason", file=sys.stderr)
+        print(
+            f"geokg: no article could be read from {' '.join(args.inputs)}; empty outputs written — "
+            f"see {args.output}/{REPORT_FILE} for each file's reason",
+            file=sys.stderr,
+        )
     return EXIT_OK if report.ok else EXIT_SOME_FAILED
 
 
@@ -179,8 +231,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         from .runner import documents
 
         extractor = Extractor()
-        triples = [r.to_dict() for res in extractor.pipe(documents(args.inputs or ["seeds"], []))
-                   for r in res.relations]
+        triples = [
+            r.to_dict() for res in extractor.pipe(documents(args.inputs or ["seeds"], [])) for r in res.relations
+        ]
     res = score(golds, triples)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1, sort_keys=True))
@@ -192,8 +245,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="geokg: %(levelname)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="geokg: %(levelname)s: %(message)s"
+    )
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

@@ -20,12 +20,26 @@ from typing import Any
 
 from .types import RelationType
 
-__all__ = ["Gold", "load_gold", "score", "format_report"]
+__all__ = ["Gold", "format_report", "load_gold", "score"]
 
 _SYMMETRIC = {t.value for t in RelationType if t.symmetric}
 _TYPES = {t.value for t in RelationType}
-_SUFFIXES = ("総書記", "大統領", "首相", "国家主席", "主席", "委員長", "外相", "国務長官",
-             "長官", "大臣", "教授", "氏", "さん", "側")
+_SUFFIXES = (
+    "総書記",
+    "大統領",
+    "首相",
+    "国家主席",
+    "主席",
+    "委員長",
+    "外相",
+    "国務長官",
+    "長官",
+    "大臣",
+    "教授",
+    "氏",
+    "さん",
+    "側",
+)
 
 
 def _norm(s: object) -> str:
@@ -61,14 +75,15 @@ class Gold:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Gold:
         relations = {_key(r["source"], r["type"], r["target"]): dict(r) for r in data.get("relations", [])}
-        return cls(doc=_doc_key(data["doc"]), actors={a["id"]: dict(a) for a in data.get("actors", [])},
-                   relations=relations)
+        return cls(
+            doc=_doc_key(data["doc"]), actors={a["id"]: dict(a) for a in data.get("actors", [])}, relations=relations
+        )
 
     def __post_init__(self) -> None:
         self.by_id = {_norm(i): i for i in self.actors}
         names: dict[str, set[str]] = defaultdict(set)
         for aid, a in self.actors.items():
-            for n in [a.get("name", "")] + list(a.get("aliases", [])):
+            for n in [a.get("name", ""), *list(a.get("aliases", []))]:
                 if _norm(n):
                     names[_norm(n)].add(aid)
         # An alias shared by two actors resolves to neither.
@@ -126,8 +141,11 @@ def score(golds: list[Gold], triples: Iterable[Mapping[str, Any]]) -> dict[str, 
             for x, side in ((s, "source"), (o, "target")):
                 pred_actors.add(x or "?" + str(t.get(side + "_label") or t.get(side)))
             if s is None or o is None:
-                k = ("?" + str(t.get("source_label") or t.get("source")), str(t["type"]),
-                     "?" + str(t.get("target_label") or t.get("target")))
+                k = (
+                    "?" + str(t.get("source_label") or t.get("source")),
+                    str(t["type"]),
+                    "?" + str(t.get("target_label") or t.get("target")),
+                )
             else:
                 k = _key(s, str(t["type"]), o)
             pred_keys.add(k)
@@ -146,9 +164,11 @@ def score(golds: list[Gold], triples: Iterable[Mapping[str, Any]]) -> dict[str, 
         pairs = _prf(len(pairs_pred & pairs_gold), len(pairs_pred), len(pairs_gold))
         actors = _prf(len(pred_actors & gold_actors), len(pred_actors), len(gold_actors))
         docs[g.doc] = {
-            "relations": rel, "pairs": pairs, "actors": actors,
+            "relations": rel,
+            "pairs": pairs,
+            "actors": actors,
             "missed": [list(k) for k in sorted(gold_keys - pred_keys)],
-            "spurious": [list(k) + [str(first[k].get("sentence", ""))] for k in sorted(pred_keys - gold_keys)],
+            "spurious": [[*list(k), str(first[k].get("sentence", ""))] for k in sorted(pred_keys - gold_keys)],
         }
         for name, d in (("rel", rel), ("pair", pairs), ("actor", actors)):
             tot[name + "_tp"] += int(d["tp"])
@@ -181,14 +201,17 @@ def format_report(res: Mapping[str, Any], *, show: bool = False) -> str:
             lines += ["  missed   " + " ".join(k) for k in d["missed"]]
             lines += ["  spurious " + " ".join(k[:3]) + " | " + k[3][:80] for k in d["spurious"]]
     for t, d in res["by_type"].items():
-        lines.append(f"  {t:12s} P={d['p']:.2f} R={d['r']:.2f} F1={d['f1']:.2f}  "
-                     f"({d['tp']}/{d['pred']} pred, {d['gold']} gold)")
+        lines.append(
+            f"  {t:12s} P={d['p']:.2f} R={d['r']:.2f} F1={d['f1']:.2f}  ({d['tp']}/{d['pred']} pred, {d['gold']} gold)"
+        )
     if res["missing_docs"]:
         lines.append("documents with no triples: " + ", ".join(res["missing_docs"]))
     lines.append(f"modality accuracy: {res['modality_accuracy']}")
     lines.append(f"relation F1 averaged over documents: {res['relations_macro_f1']:.3f}")
     for name in ("actors", "pairs", "relations"):
         d = res[name]
-        lines.append(f"{name:9s} P={d['p']:.3f} R={d['r']:.3f} F1={d['f1']:.3f}  "
-                     f"(tp {d['tp']}, pred {d['pred']}, gold {d['gold']})")
+        lines.append(
+            f"{name:9s} P={d['p']:.3f} R={d['r']:.3f} F1={d['f1']:.3f}  "
+            f"(tp {d['tp']}, pred {d['pred']}, gold {d['gold']})"
+        )
     return "\n".join(lines)

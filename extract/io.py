@@ -39,25 +39,25 @@ from .types import Document, Relation
 
 __all__ = [
     "INPUT_SUFFIXES",
-    "InputError",
-    "SkippedInput",
-    "NotText",
     "Decoded",
     "Extracted",
     "Input",
+    "InputError",
     "InputFile",
-    "list_inputs",
-    "iter_input_files",
-    "read_input",
-    "read_document",
+    "NotText",
+    "SkippedInput",
     "decode_bytes",
+    "dump_relation",
     "html_to_text",
+    "iso_date",
+    "iter_input_files",
+    "list_inputs",
     "markdown_to_text",
     "parse_seed_header",
-    "iso_date",
-    "write_jsonl",
+    "read_document",
+    "read_input",
     "read_jsonl",
-    "dump_relation",
+    "write_jsonl",
 ]
 
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml")
@@ -95,8 +95,9 @@ class InputFile:
         return self.named or self.path.suffix.lower() in INPUT_SUFFIXES
 
 
-def list_inputs(inputs: Iterable[str | os.PathLike[str]], *,
-                exclude: Iterable[str | os.PathLike[str]] = ()) -> list[InputFile]:
+def list_inputs(
+    inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()
+) -> list[InputFile]:
     """Every file to account for, sorted by path, each file once.
 
     Folders are walked recursively without following symbolic links to folders;
@@ -119,8 +120,7 @@ def list_inputs(inputs: Iterable[str | os.PathLike[str]], *,
 
     def unlisted(e: OSError) -> None:
         p = Path(e.filename)
-        add(p, True, f"{p}: cannot list this folder ({e.strerror or e}); make it readable (chmod u+rx) "
-                     "or leave it out")
+        add(p, True, f"{p}: cannot list this folder ({e.strerror or e}); make it readable (chmod u+rx) or leave it out")
 
     for item in inputs:
         root = Path(item)
@@ -129,8 +129,11 @@ def list_inputs(inputs: Iterable[str | os.PathLike[str]], *,
             continue
         for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=False):
             here = Path(dirpath)
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
-                                 and not any(_is_under(_real(here / d), e) for e in excluded))
+            dirnames[:] = sorted(
+                d
+                for d in dirnames
+                if not d.startswith(".") and not any(_is_under(_real(here / d), e) for e in excluded)
+            )
             for name in sorted(filenames):
                 if not name.startswith("."):
                     add(here / name, False)
@@ -174,8 +177,18 @@ _BOMS = (  # longest first: the UTF-32-LE mark starts with the UTF-16-LE one
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # What charset-normalizer may choose from: the encodings Japanese and Western news come in.
-DETECTOR_ENCODINGS = ("utf_8", "cp932", "shift_jis", "euc_jp", "euc_jis_2004", "iso2022_jp", "iso2022_jp_2",
-                      "iso2022_jp_ext", "cp1252", "latin_1")
+DETECTOR_ENCODINGS = (
+    "utf_8",
+    "cp932",
+    "shift_jis",
+    "euc_jp",
+    "euc_jis_2004",
+    "iso2022_jp",
+    "iso2022_jp_2",
+    "iso2022_jp_ext",
+    "cp1252",
+    "latin_1",
+)
 # Tried, in this order, on a file no encoding decodes cleanly (a damaged download).
 _DAMAGED_CANDIDATES = ("utf-8", "cp932", "euc_jp")
 # The codecs a detected encoding is decoded with: Shift_JIS files written on Windows use CP932's
@@ -189,8 +202,21 @@ _DECODE_ORDER = {
     "iso2022_jp": ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2004"),
     "ascii": ("utf-8",),
 }
-_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh",
-                 b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"MZ\x90\x00")
+_BINARY_MAGIC = (
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"\xd0\xcf\x11\xe0",
+    b"\x7fELF",
+    b"MZ\x90\x00",
+)
 _ISO2022_ESC = re.compile(rb"\x1b(?:\$[@B(]|\([BJI]|\$\(D|\.A|\.F|N)")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -257,8 +283,9 @@ def decode_bytes(raw: bytes, *, html: bool = False) -> Decoded:
     if any(raw.startswith(m) for m in _BINARY_MAGIC):
         raise NotText("a binary file (its first bytes are those of an archive, image, PDF or program)")
     if b"\x00" in raw:
-        raise NotText("a binary file (it contains NUL bytes; if it is UTF-16 text without a byte-order mark, "
-                      "save it as UTF-8)")
+        raise NotText(
+            "a binary file (it contains NUL bytes; if it is UTF-16 text without a byte-order mark, save it as UTF-8)"
+        )
     iso2022 = raw.isascii() and _ISO2022_ESC.search(raw) is not None
     damaged_utf8: Decoded | None = None
     if not iso2022:
@@ -293,8 +320,9 @@ def decode_bytes(raw: bytes, *, html: bool = False) -> Decoded:
     tried.sort(key=lambda d: (_mess(d.text), d.replaced))
     best_try = tried[0]
     if best_try.replaced > max(8, len(best_try.text) // 20):
-        raise NotText("not text in any encoding geokg reads (tried UTF-8, CP932/Shift_JIS, EUC-JP, ISO-2022-JP, "
-                      "Windows-1252)")
+        raise NotText(
+            "not text in any encoding geokg reads (tried UTF-8, CP932/Shift_JIS, EUC-JP, ISO-2022-JP, Windows-1252)"
+        )
     return _check_text(best_try)
 
 
@@ -346,17 +374,107 @@ def iso_date(value: Any) -> str | None:
 # Content never shown as text: dropped always.
 _HARD_SKIP = frozenset({"script", "style"})
 # Page furniture: dropped, unless nothing else is left (a page wrapped in one of them).
-_SOFT_SKIP = frozenset({"noscript", "template", "svg", "math", "iframe", "object", "canvas", "nav", "aside",
-                        "footer", "select", "button", "dialog"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-                   "wbr", "param", "keygen"})
-_BLOCK = frozenset({"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog",
-                    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-                    "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-                    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "option", "html"})
-_DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
-              "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
-              "citation_publication_date", "parsely-pub-date", "sailthru.date")
+_SOFT_SKIP = frozenset(
+    {
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "nav",
+        "aside",
+        "footer",
+        "select",
+        "button",
+        "dialog",
+    }
+)
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "param",
+        "keygen",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "option",
+        "html",
+    }
+)
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "citation_publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+)
 _BREAK = "\x00"  # a line break required by the markup (NUL never survives decoding)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _WIDE = "\u2e80-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -435,7 +553,7 @@ class _TextParser(HTMLParser):
         if tag == "pre" and self.pre:
             self.pre -= 1
         if tag in self.skip:
-            del self.skip[len(self.skip) - 1 - self.skip[::-1].index(tag):]
+            del self.skip[len(self.skip) - 1 - self.skip[::-1].index(tag) :]
         if tag in _BLOCK:
             self._emit(_BREAK)
 
@@ -456,8 +574,13 @@ class _TextParser(HTMLParser):
 
     def published(self) -> str | None:
         """The publication date: article:published_time, then schema.org, then other metadata, then <time>."""
-        candidates = (self.meta.get(_DATE_META[0]), self.itemprop_date, _ld_date(self.ld_blocks),
-                      *(self.meta.get(k) for k in _DATE_META[1:]), self.time_datetime)
+        candidates = (
+            self.meta.get(_DATE_META[0]),
+            self.itemprop_date,
+            _ld_date(self.ld_blocks),
+            *(self.meta.get(k) for k in _DATE_META[1:]),
+            self.time_datetime,
+        )
         for value in candidates:
             d = iso_date(value)
             if d:
@@ -544,7 +667,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]
             fields.setdefault(lm.group(1).lower(), value)
-    return fields, text[m.end():]
+    return fields, text[m.end() :]
 
 
 def markdown_to_text(source: str) -> Extracted:
@@ -558,8 +681,14 @@ def markdown_to_text(source: str) -> Extracted:
 
     fields, body = _front_matter(source)
     extracted = html_to_text(MarkdownIt("commonmark", {"html": True}).render(body))
-    date = next((iso_date(fields[k]) for k in ("date", "published", "pubdate", "published_at") if k in fields
-                 and iso_date(fields[k])), None)
+    date = next(
+        (
+            iso_date(fields[k])
+            for k in ("date", "published", "pubdate", "published_at")
+            if k in fields and iso_date(fields[k])
+        ),
+        None,
+    )
     url = next((fields[k] for k in ("url", "link", "source", "canonical_url") if fields.get(k)), None)
     title = fields.get("title") or extracted.title
     return Extracted(text=extracted.text, title=title or None, date=date or extracted.date, url=url or extracted.url)
@@ -633,10 +762,12 @@ def read_input(path: str | os.PathLike[str]) -> Input:
         raw = p.read_bytes()
     except FileNotFoundError:
         if p.is_symlink():
-            raise InputError(f"{p}: no such file: a symbolic link to {os.readlink(p)}, which does not exist; "
-                             "fix or remove the link") from None
-        raise InputError(f"{p}: no such file; check the path (it may have been moved or deleted "
-                         "during the run)") from None
+            raise InputError(
+                f"{p}: no such file: a symbolic link to {os.readlink(p)}, which does not exist; fix or remove the link"
+            ) from None
+        raise InputError(
+            f"{p}: no such file; check the path (it may have been moved or deleted during the run)"
+        ) from None
     except IsADirectoryError:
         raise InputError(f"{p}: is a folder; pass the folder itself to read the articles inside") from None
     except PermissionError:
@@ -644,37 +775,43 @@ def read_input(path: str | os.PathLike[str]) -> Input:
     except OSError as e:
         raise InputError(f"{p}: cannot be read ({e.strerror or e}); check the disk or copy the file again") from None
     if not raw.strip():
-        raise SkippedInput(f"{p}: empty{' (only whitespace)' if raw else ''}; nothing to extract — check that "
-                           "the article text was saved")
+        raise SkippedInput(
+            f"{p}: empty{' (only whitespace)' if raw else ''}; nothing to extract — check that "
+            "the article text was saved"
+        )
     fmt = _format_for(p, "")
     try:
         decoded = decode_bytes(raw, html=fmt == "html" or p.suffix.lower() not in INPUT_SUFFIXES)
     except NotText as e:
-        raise SkippedInput(f"{p}: {e}; geokg reads text articles (.txt .md .html) — convert it to text "
-                           "or leave it out") from None
+        raise SkippedInput(
+            f"{p}: {e}; geokg reads text articles (.txt .md .html) — convert it to text or leave it out"
+        ) from None
     text = decoded.text.lstrip("\ufeff") if decoded.text.startswith("\ufeff") else decoded.text
     warnings: list[str] = []
     if decoded.replaced:
-        warnings.append(f"{p}: {decoded.replaced} undecodable byte sequence(s) replaced with U+FFFD "
-                        f"(read as {decoded.encoding}); check the file's encoding if text is missing")
+        warnings.append(
+            f"{p}: {decoded.replaced} undecodable byte sequence(s) replaced with U+FFFD "
+            f"(read as {decoded.encoding}); check the file's encoding if text is missing"
+        )
     if not text.strip():
-        raise SkippedInput(f"{p}: empty (only whitespace); nothing to extract — check that the article text "
-                           "was saved")
+        raise SkippedInput(f"{p}: empty (only whitespace); nothing to extract — check that the article text was saved")
     fmt = _format_for(p, text)
     title = url = date = None
     if fmt == "html":
-        e = html_to_text(text)
-        text, title, url, date = e.text, e.title, e.url, e.date
+        page = html_to_text(text)
+        text, title, url, date = page.text, page.title, page.url, page.date
     elif fmt == "markdown":
-        e = markdown_to_text(text)
-        text, title, url, date = e.text, e.title, e.url, e.date
+        page = markdown_to_text(text)
+        text, title, url, date = page.text, page.title, page.url, page.date
     else:
         header = parse_seed_header(text)
         if header is not None:
             fmt, title, url = "seed", header.title, header.url
     if not text.strip():
-        raise SkippedInput(f"{p}: no text outside the markup (only scripts, styles or navigation); "
-                           "save the article page itself, not a frame or a redirect")
+        raise SkippedInput(
+            f"{p}: no text outside the markup (only scripts, styles or navigation); "
+            "save the article page itself, not a frame or a redirect"
+        )
     doc = Document(path=str(path), text=text, title=title, url=url, date=date)
     return Input(document=doc, encoding=decoded.encoding, format=fmt, warnings=tuple(warnings))
 

@@ -111,7 +111,7 @@ class Lexicon:
                 break
             for m in self.title_modifiers:
                 if w.startswith(m) and len(w) > len(m):
-                    w = w[len(m):]
+                    w = w[len(m) :]
                     break
             else:
                 break
@@ -243,8 +243,11 @@ def load_lexicon() -> Lexicon:
         org_suffixes_non_political=_longest_first(actors_data["org_suffixes"]["non_political"]),
         org_suffixes_standalone=_longest_first(actors_data["org_suffixes"]["standalone"]),
         generic_org_words=frozenset(actors_data["org_suffixes"]["generic"]),
-        fused_suffixes=_longest_first(actors_data["state_bodies"]["alias"] + actors_data["state_bodies"]["organization"]
-                                      + actors_data["org_suffixes"]["after_state"]),
+        fused_suffixes=_longest_first(
+            actors_data["state_bodies"]["alias"]
+            + actors_data["state_bodies"]["organization"]
+            + actors_data["org_suffixes"]["after_state"]
+        ),
         media=frozenset(o["id"] for o in actors_data["organizations"] if o.get("kind") == "media"),
         titles=MappingProxyType(titles),
         title_modifiers=_longest_first(titles_data["modifiers"]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["nfkc", "match_key", "slugify", "is_katakana", "is_kanji", "kata_to_romaji", "loose_romaji"]
+__all__ = ["is_kanji", "is_katakana", "kata_to_romaji", "loose_romaji", "match_key", "nfkc", "slugify"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -67,23 +67,71 @@ def is_kanji(ch: str) -> bool:
 
 # Hepburn for katakana, enough to let "putin" find プーチン (see loose_romaji).
 _DIGRAPHS = {
-    "キャ": "kya", "キュ": "kyu", "キョ": "kyo", "シャ": "sha", "シュ": "shu", "ショ": "sho",
-    "チャ": "cha", "チュ": "chu", "チョ": "cho", "ニャ": "nya", "ニュ": "nyu", "ニョ": "nyo",
-    "ヒャ": "hya", "ヒュ": "hyu", "ヒョ": "hyo", "ミャ": "mya", "ミュ": "myu", "ミョ": "myo",
-    "リャ": "rya", "リュ": "ryu", "リョ": "ryo", "ギャ": "gya", "ギュ": "gyu", "ギョ": "gyo",
-    "ジャ": "ja", "ジュ": "ju", "ジョ": "jo", "ビャ": "bya", "ビュ": "byu", "ビョ": "byo",
-    "ピャ": "pya", "ピュ": "pyu", "ピョ": "pyo", "ティ": "ti", "ディ": "di", "トゥ": "tu",
-    "ドゥ": "du", "ファ": "fa", "フィ": "fi", "フェ": "fe", "フォ": "fo", "ウィ": "wi",
-    "ウェ": "we", "ウォ": "wo", "ヴァ": "va", "ヴィ": "vi", "ヴェ": "ve", "ヴォ": "vo",
-    "シェ": "she", "ジェ": "je", "チェ": "che", "ツァ": "tsa", "ツォ": "tso", "イェ": "ye",
+    "キャ": "kya",
+    "キュ": "kyu",
+    "キョ": "kyo",
+    "シャ": "sha",
+    "シュ": "shu",
+    "ショ": "sho",
+    "チャ": "cha",
+    "チュ": "chu",
+    "チョ": "cho",
+    "ニャ": "nya",
+    "ニュ": "nyu",
+    "ニョ": "nyo",
+    "ヒャ": "hya",
+    "ヒュ": "hyu",
+    "ヒョ": "hyo",
+    "ミャ": "mya",
+    "ミュ": "myu",
+    "ミョ": "myo",
+    "リャ": "rya",
+    "リュ": "ryu",
+    "リョ": "ryo",
+    "ギャ": "gya",
+    "ギュ": "gyu",
+    "ギョ": "gyo",
+    "ジャ": "ja",
+    "ジュ": "ju",
+    "ジョ": "jo",
+    "ビャ": "bya",
+    "ビュ": "byu",
+    "ビョ": "byo",
+    "ピャ": "pya",
+    "ピュ": "pyu",
+    "ピョ": "pyo",
+    "ティ": "ti",
+    "ディ": "di",
+    "トゥ": "tu",
+    "ドゥ": "du",
+    "ファ": "fa",
+    "フィ": "fi",
+    "フェ": "fe",
+    "フォ": "fo",
+    "ウィ": "wi",
+    "ウェ": "we",
+    "ウォ": "wo",
+    "ヴァ": "va",
+    "ヴィ": "vi",
+    "ヴェ": "ve",
+    "ヴォ": "vo",
+    "シェ": "she",
+    "ジェ": "je",
+    "チェ": "che",
+    "ツァ": "tsa",
+    "ツォ": "tso",
+    "イェ": "ye",
 }
-_MONO = dict(zip(
-    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
-    "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴァィゥェォャュョ",
-    "a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho "
-    "ma mi mu me mo ya yu yo ra ri ru re ro wa o n ga gi gu ge go za ji zu ze zo da ji zu de do "
-    "ba bi bu be bo pa pi pu pe po vu a i u e o ya yu yo".split(),
-))
+_MONO = dict(
+    zip(
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+        "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴァィゥェォャュョ",
+        "a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho "
+        "ma mi mu me mo ya yu yo ra ri ru re ro wa o n ga gi gu ge go za ji zu ze zo da ji zu de do "
+        "ba bi bu be bo pa pi pu pe po vu a i u e o ya yu yo".split(),
+        strict=False,
+    )
+)
 
 
 def kata_to_romaji(text: str) -> str:
@@ -119,8 +167,22 @@ def kata_to_romaji(text: str) -> str:
     return "".join(out)
 
 
-_LOOSE = [("shi", "si"), ("chi", "ti"), ("tsu", "tu"), ("fu", "hu"), ("ji", "zi"), ("sh", "s"),
-          ("ch", "t"), ("j", "z"), ("v", "b"), ("l", "r"), ("m", "n"), ("c", "k"), ("q", "k"), ("x", "ks")]
+_LOOSE = [
+    ("shi", "si"),
+    ("chi", "ti"),
+    ("tsu", "tu"),
+    ("fu", "hu"),
+    ("ji", "zi"),
+    ("sh", "s"),
+    ("ch", "t"),
+    ("j", "z"),
+    ("v", "b"),
+    ("l", "r"),
+    ("m", "n"),
+    ("c", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+]
 
 
 def loose_romaji(text: str) -> str:

@@ -109,8 +109,9 @@ class ExtractorSpec:
         return Extractor(load(self.model), batch_size=self.batch_size, prefilter=self.prefilter)
 
 
-def chunked(documents: Iterable[Document], chunk_chars: int = DEFAULT_CHUNK_CHARS,
-            chunk_docs: int = DEFAULT_CHUNK_DOCS) -> Iterator[list[Document]]:
+def chunked(
+    documents: Iterable[Document], chunk_chars: int = DEFAULT_CHUNK_CHARS, chunk_docs: int = DEFAULT_CHUNK_DOCS
+) -> Iterator[list[Document]]:
     """Consecutive runs of documents, each closed at ``chunk_chars`` characters or ``chunk_docs`` documents.
 
     >>> docs = [Document(path=str(i), text="あ" * n) for i, n in enumerate([5, 5, 20, 1])]
@@ -163,8 +164,11 @@ class LazyExtractor:
     @property
     def version(self) -> str:
         if self._version is None:
-            self._version = (self._extractor.version if self._extractor is not None else None) \
-                or model_version(self.spec.model) or self.extractor.version
+            self._version = (
+                (self._extractor.version if self._extractor is not None else None)
+                or model_version(self.spec.model)
+                or self.extractor.version
+            )
         return self._version
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
@@ -234,7 +238,11 @@ class _ChunkedBackend:
     spec: ExtractorSpec
     chunk_chars: int
     chunk_docs: int
-    in_flight: int
+
+    @property
+    def in_flight(self) -> int:
+        """How many chunks may be outstanding at once."""
+        raise NotImplementedError
 
     @property
     def prefilter(self) -> bool:
@@ -311,25 +319,39 @@ class ProcessExtractor(_ChunkedBackend):
 
     _strict = False
 
-    def __init__(self, workers: int, spec: ExtractorSpec | None = None, *,
-                 chunk_chars: int = DEFAULT_CHUNK_CHARS, chunk_docs: int = DEFAULT_CHUNK_DOCS,
-                 in_flight: int | None = None, context: str = "spawn"):
+    def __init__(
+        self,
+        workers: int,
+        spec: ExtractorSpec | None = None,
+        *,
+        chunk_chars: int = DEFAULT_CHUNK_CHARS,
+        chunk_docs: int = DEFAULT_CHUNK_DOCS,
+        in_flight: int | None = None,
+        context: str = "spawn",
+    ):
         if workers < 1:
             raise ValueError("workers must be at least 1")
         self.workers = workers
         self.spec = spec or ExtractorSpec()
         self.chunk_chars, self.chunk_docs = chunk_chars, chunk_docs
-        self.in_flight = in_flight or 2 * workers
+        self._in_flight = in_flight or 2 * workers
         self.context = context
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._restarts = 0  # in a row, without a chunk done in between
+
+    @property
+    def in_flight(self) -> int:
+        return self._in_flight
 
     def _start(self) -> concurrent.futures.ProcessPoolExecutor:
         if self._pool is None:
             level = logging.getLogger("extract").getEffectiveLevel()
             self._pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context(self.context),
-                initializer=_worker_init, initargs=(self.spec, level))
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context(self.context),
+                initializer=_worker_init,
+                initargs=(self.spec, level),
+            )
         return self._pool
 
     def close(self) -> None:
@@ -348,8 +370,9 @@ class ProcessExtractor(_ChunkedBackend):
             self._restarts += 1
             if self._restarts > 3:
                 raise RuntimeError(f"the worker processes keep dying ({e}); try without --workers") from None
-            log.warning("a worker process died (%s); its %d documents are failed, restarting the workers",
-                        e, len(chunk))
+            log.warning(
+                "a worker process died (%s); its %d documents are failed, restarting the workers", e, len(chunk)
+            )
             self._restart(queue)
             return _failed(chunk, f"worker process died ({e or 'killed'})")
         self._restarts = 0
@@ -381,14 +404,22 @@ class DaskExtractor(_ChunkedBackend):
     extracts one chunk at a time.
     """
 
-    def __init__(self, scheduler: Any, spec: ExtractorSpec | None = None, *,
-                 chunk_chars: int = DEFAULT_CHUNK_CHARS, chunk_docs: int = DEFAULT_CHUNK_DOCS,
-                 in_flight: int | None = None, timeout: float | None = None):
+    def __init__(
+        self,
+        scheduler: Any,
+        spec: ExtractorSpec | None = None,
+        *,
+        chunk_chars: int = DEFAULT_CHUNK_CHARS,
+        chunk_docs: int = DEFAULT_CHUNK_DOCS,
+        in_flight: int | None = None,
+        timeout: float | None = None,
+    ):
         try:
             from distributed import Client
         except ImportError:
-            raise RuntimeError("--dask needs dask.distributed: pip install 'geokg[dask]' "
-                               "(or 'dask[distributed]')") from None
+            raise RuntimeError(
+                "--dask needs dask.distributed: pip install 'geokg[dask]' (or 'dask[distributed]')"
+            ) from None
         if isinstance(scheduler, Client):
             self.client, self._own = scheduler, False
         else:
@@ -436,8 +467,16 @@ class DaskExtractor(_ChunkedBackend):
 # ---------------------------------------------------------------------------------------------
 
 
-def make_extractor(model: str = "ja_ginza", *, workers: int = 1, dask: Any = None, cache: bool | None = None,
-                   cache_dir: str | os.PathLike[str] | None = None, extractor=None, **spec_options: Any):
+def make_extractor(
+    model: str = "ja_ginza",
+    *,
+    workers: int = 1,
+    dask: Any = None,
+    cache: bool | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    extractor=None,
+    **spec_options: Any,
+):
     """The extractor ``geokg build`` runs: local, ``workers`` processes or Dask, behind the cache.
 
     The result has ``pipe``, ``extract``, ``version`` and ``close``, and

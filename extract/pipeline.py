@@ -21,7 +21,7 @@ from .resolve import DocumentActors, Resolved, state_groups
 from .sentences import Sentence, split_sentences
 from .types import Document, DocumentResult, Modality, Relation, RelationType
 
-__all__ = ["load", "Extractor", "extract_relations", "extract_document", "DEFAULT_MODEL"]
+__all__ = ["DEFAULT_MODEL", "Extractor", "extract_document", "extract_relations", "load"]
 
 log = logging.getLogger(__name__)
 
@@ -97,9 +97,17 @@ class Extractor:
             toks = tokenizer(_parse_text(s.text))
             sm = find_mentions(toks, self.lex, original=s.text)
             parse = self._worth_parsing(toks, sm)
-            out.append(_Prepared(sentence=s, tokens=toks if parse else None, mentions=sm, parse=parse,
-                                 groups=state_groups(sm, toks, self.lex), topic_mentions=_topic_mentions(toks, sm),
-                                 ner=parse and (not self.prefilter or needs_ner(toks, sm, self.lex))))
+            out.append(
+                _Prepared(
+                    sentence=s,
+                    tokens=toks if parse else None,
+                    mentions=sm,
+                    parse=parse,
+                    groups=state_groups(sm, toks, self.lex),
+                    topic_mentions=_topic_mentions(toks, sm),
+                    ner=parse and (not self.prefilter or needs_ner(toks, sm, self.lex)),
+                )
+            )
         return out
 
     def _worth_parsing(self, toks, sm: SentenceMentions) -> bool:
@@ -110,8 +118,10 @@ class Extractor:
             return False
         if len(actors) >= 2:
             return True
-        return any(t.lemma_ in self._trigger_words or t.text in self._trigger_words
-                   or t.text.endswith(MEMBERSHIP_NOUNS) for t in toks)
+        return any(
+            t.lemma_ in self._trigger_words or t.text in self._trigger_words or t.text.endswith(MEMBERSHIP_NOUNS)
+            for t in toks
+        )
 
     # -- public API ------------------------------------------------------------------
     def extract(self, document: Document) -> DocumentResult:
@@ -142,16 +152,26 @@ class Extractor:
         yield from self._flush(pending)
 
     def _flush(self, pending) -> Iterator[DocumentResult]:
-        todo = [(document, p) for document, prepared in pending if not isinstance(prepared, BaseException)
-                for p in prepared if p.parse]
+        todo = [
+            (document, p)
+            for document, prepared in pending
+            if not isinstance(prepared, BaseException)
+            for p in prepared
+            if p.parse
+        ]
         failed: dict[int, BaseException] = {}
         if todo:
             try:
                 # NER is half the parse's cost and only adds persons: skip it where it cannot.
-                for group, disable in (([x for x in todo if x[1].ner], ()), ([x for x in todo if not x[1].ner], _NO_NER)):
+                for group, disable in (
+                    ([x for x in todo if x[1].ner], ()),
+                    ([x for x in todo if not x[1].ner], _NO_NER),
+                ):
                     if not group:
                         continue
-                    docs = self.nlp.pipe((p.tokens for _, p in group), batch_size=self.batch_size, disable=list(disable))
+                    docs = self.nlp.pipe(
+                        (p.tokens for _, p in group), batch_size=self.batch_size, disable=list(disable)
+                    )
                     for (document, p), d in zip(group, docs, strict=True):
                         self._read_parse(document, p, d)
             except Exception:
@@ -176,8 +196,9 @@ class Extractor:
                 except Exception as e:
                     log.info("%s: extraction failed", document.path, exc_info=True)
                     prepared = e
-            yield DocumentResult(doc=document.path, characters=len(document.text),
-                                 error=f"{type(prepared).__name__}: {prepared}")
+            yield DocumentResult(
+                doc=document.path, characters=len(document.text), error=f"{type(prepared).__name__}: {prepared}"
+            )
 
     def _read_parse(self, document: Document, p: _Prepared, d) -> None:
         """Everything the later passes need from a parsed sentence; then the Doc goes."""
@@ -209,8 +230,19 @@ class Extractor:
                     parent = actors.known(lk.parent_id) if lk.parent_id else None
                 if child is None or parent is None or child.id == parent.id:
                     continue
-                self._add(relations, document, sentence_text, index, child, RelationType(lk.type), parent,
-                          lk.predicate, Modality.ASSERTED, None, 0.9)
+                self._add(
+                    relations,
+                    document,
+                    sentence_text,
+                    index,
+                    child,
+                    RelationType(lk.type),
+                    parent,
+                    lk.predicate,
+                    Modality.ASSERTED,
+                    None,
+                    0.9,
+                )
             analysis = p.analysis
             if analysis is None:
                 actors.set_topic(self._cheap_topic(p, actors), index)
@@ -232,11 +264,26 @@ class Extractor:
                     for t in tgts:
                         if s.id == t.id:
                             continue
-                        if c.type.symmetric and (t.id, s.id) < (s.id, t.id) and any(x.id == t.id for x in srcs) and \
-                                any(x.id == s.id for x in tgts):
+                        if (
+                            c.type.symmetric
+                            and (t.id, s.id) < (s.id, t.id)
+                            and any(x.id == t.id for x in srcs)
+                            and any(x.id == s.id for x in tgts)
+                        ):
                             continue
-                        self._add(relations, document, sentence_text, index, s, c.type, t, c.predicate,
-                                  c.modality, c.time, c.confidence)
+                        self._add(
+                            relations,
+                            document,
+                            sentence_text,
+                            index,
+                            s,
+                            c.type,
+                            t,
+                            c.predicate,
+                            c.modality,
+                            c.time,
+                            c.confidence,
+                        )
             new_topic = [r for a in analysis.topic for r in self._resolve_all([a], sm, actors, groups, topic)]
             actors.set_topic(new_topic, index)
         ordered = sorted(relations.values(), key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate))
@@ -271,14 +318,40 @@ class Extractor:
                 out.append(r)
         return list(dict.fromkeys(out))
 
-    def _add(self, relations: dict, document: Document, sentence: str, index: int, s: Resolved, rtype: RelationType,
-             t: Resolved, predicate: str, modality: Modality, time: str | None, confidence: float) -> None:
+    def _add(
+        self,
+        relations: dict,
+        document: Document,
+        sentence: str,
+        index: int,
+        s: Resolved,
+        rtype: RelationType,
+        t: Resolved,
+        predicate: str,
+        modality: Modality,
+        time: str | None,
+        confidence: float,
+    ) -> None:
         if rtype.symmetric and t.id < s.id:
             s, t = t, s
-        rel = Relation(doc=document.path, sentence=sentence, sentence_index=index, source=s.id, source_label=s.label,
-                       source_type=s.type, source_mention=s.mention, type=rtype, target=t.id, target_label=t.label,
-                       target_type=t.type, target_mention=t.mention, predicate=predicate, modality=modality,
-                       time=time, confidence=confidence)
+        rel = Relation(
+            doc=document.path,
+            sentence=sentence,
+            sentence_index=index,
+            source=s.id,
+            source_label=s.label,
+            source_type=s.type,
+            source_mention=s.mention,
+            type=rtype,
+            target=t.id,
+            target_label=t.label,
+            target_type=t.type,
+            target_mention=t.mention,
+            predicate=predicate,
+            modality=modality,
+            time=time,
+            confidence=confidence,
+        )
         # One relation per key and sentence text: a title repeated in the body counts once.
         key = (rel.key, sentence)
         old = relations.get(key)
@@ -289,7 +362,9 @@ class Extractor:
 _CAPTION_MARKS = re.compile(r"[㊧㊨㊥㊤㊦]")
 _CREDIT = re.compile(r"[=＝][^=＝。、\s]{1,15}\s*$")
 _PUNCT_MAP = str.maketrans({"，": "、", "．": "。"})
-_ASCII_COMMA = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff]),(?=\S)|(?<=[\u3040-\u30ff\u3400-\u9fff])\.(?=[\u3040-\u30ff\u3400-\u9fff]|$)")
+_ASCII_COMMA = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff]),(?=\S)|(?<=[\u3040-\u30ff\u3400-\u9fff])\.(?=[\u3040-\u30ff\u3400-\u9fff]|$)"
+)
 
 
 def _parse_text(text: str) -> str:
@@ -333,8 +408,9 @@ def extract_document(document: Document, *, extractor: Extractor | None = None) 
     return (extractor or _default_extractor()).extract(document)
 
 
-def extract_relations(text: str, *, doc: str = "<text>", date: str | None = None,
-                      extractor: Extractor | None = None) -> list[Relation]:
+def extract_relations(
+    text: str, *, doc: str = "<text>", date: str | None = None, extractor: Extractor | None = None
+) -> list[Relation]:
     """Relations stated in ``text``, with evidence.
 
     >>> rels = extract_relations("米国がイランに制裁を科した。", doc="example.txt")  # doctest: +SKIP

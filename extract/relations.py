@@ -26,7 +26,7 @@ from .actors import TARGET_PREFIXES, SentenceMentions
 from .lexicon import Lexicon, Trigger
 from .types import ActorType, Modality, RelationType
 
-__all__ = ["Arg", "Candidate", "SentenceAnalysis", "analyse", "TOPIC"]
+__all__ = ["TOPIC", "Arg", "Candidate", "SentenceAnalysis", "analyse"]
 
 TOPIC = -1  # Arg.mention for "the actor the previous sentence was about"
 ANAPHOR = -2  # Arg.mention for "the target of the same kind of act just mentioned"
@@ -63,8 +63,22 @@ class SentenceAnalysis:
 _AGENT = {"が", "は", "も", "では", "こそ", "でも", "がは", "とは"}
 _BY = ("による", "によって", "により", "によります")
 _FROM = {"から", "からの", "からは", "からも"}
-_TARGET = {"へ", "への", "へは", "に対する", "に対して", "に対し", "にとって", "にとっては", "にとっての", "に向けた",
-           "に向け", "に向けて", "宛て", "あて"}
+_TARGET = {
+    "へ",
+    "への",
+    "へは",
+    "に対する",
+    "に対して",
+    "に対し",
+    "にとって",
+    "にとっては",
+    "にとっての",
+    "に向けた",
+    "に向け",
+    "に向けて",
+    "宛て",
+    "あて",
+}
 _DATIVE = {"に", "には", "にも"}
 _OBJECT = {"を", "をも"}
 _WITH = {"と", "との", "とも", "とは", "と共に", "とともに", "とともには", "との間", "と間"}
@@ -87,8 +101,26 @@ _YEAR = re.compile(r"(?<![0-9])([0-9]{4}|[0-9]{2})年")
 _MONTH_DAY = re.compile(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})日")
 _DAY = re.compile(r"(?<![0-9月])([0-9]{1,2})日")
 
-_CONTENT_DEPS = {"nsubj", "obj", "obl", "nmod", "iobj", "dislocated", "compound", "nsubj:pass", "csubj", "dep",
-                 "advcl", "acl", "ccomp", "xcomp", "conj", "appos", "amod", "advmod"}
+_CONTENT_DEPS = {
+    "nsubj",
+    "obj",
+    "obl",
+    "nmod",
+    "iobj",
+    "dislocated",
+    "compound",
+    "nsubj:pass",
+    "csubj",
+    "dep",
+    "advcl",
+    "acl",
+    "ccomp",
+    "xcomp",
+    "conj",
+    "appos",
+    "amod",
+    "advmod",
+}
 
 
 def particles(tok) -> str:
@@ -128,8 +160,13 @@ class _Sentence:
                 continue
             p = particles(ch)
             is_coord = (ch.dep_ in ("nmod", "conj", "compound", "appos", "obl") and p in _COORD) or ch.dep_ == "conj"
-            if not is_coord and ch.dep_ in ("nmod", "compound") and p == "" and ch.i + 1 < len(self.doc) \
-                    and (self.doc[ch.i + 1].text in "、・," or self.doc[ch.i + 1].dep_ == "cc"):
+            if (
+                not is_coord
+                and ch.dep_ in ("nmod", "compound")
+                and p == ""
+                and ch.i + 1 < len(self.doc)
+                and (self.doc[ch.i + 1].text in "、・," or self.doc[ch.i + 1].dep_ == "cc")
+            ):
                 is_coord = True  # 米国、韓国と / 米国及び韓国と
             if is_coord:
                 out += self.phrase_actors(ch, seen, genitive=False)
@@ -153,9 +190,13 @@ class _Sentence:
             seen.update(range(m.start, m.end))
             if m.is_collective:
                 # イスラエルとハマスの双方, 日米両政府: the group is named right there
-                named = [a for t in range(m.start, m.end) for ch in self.doc[t].children
-                         if ch.i not in seen and (particles(ch) == "の" or ch.dep_ == "compound")
-                         for a in self.phrase_actors(ch, seen, genitive=False)]
+                named = [
+                    a
+                    for t in range(m.start, m.end)
+                    for ch in self.doc[t].children
+                    if ch.i not in seen and (particles(ch) == "の" or ch.dep_ == "compound")
+                    for a in self.phrase_actors(ch, seen, genitive=False)
+                ]
                 if len(named) >= 2:
                     return named
             args = self.mention_args(idx)
@@ -173,10 +214,16 @@ class _Sentence:
             out += self.coordinated(tok, seen)
             return _unique(out)
         # G7をはじめとする国際社会, 米国を中心とする有志国: the group stands for the actors named in it
-        named = [a for ch in tok.children if ch.dep_ == "acl" and ch.i not in seen
-                 and (ch.lemma_ in _GROUP_VERBS or any(g.lemma_ in _GROUP_VERBS for g in ch.children))
-                 for g in ch.children if g.dep_ in ("obj", "obl") and particles(g) in ("を", "")
-                 for a in self.phrase_actors(g, seen, genitive=False)]
+        named = [
+            a
+            for ch in tok.children
+            if ch.dep_ == "acl"
+            and ch.i not in seen
+            and (ch.lemma_ in _GROUP_VERBS or any(g.lemma_ in _GROUP_VERBS for g in ch.children))
+            for g in ch.children
+            if g.dep_ in ("obj", "obl") and particles(g) in ("を", "")
+            for a in self.phrase_actors(g, seen, genitive=False)
+        ]
         if named:
             return _unique(named)
         if tok.pos_ in ("NOUN", "PROPN") and (tok.text in self.lex.titles or tok.lemma_ in self.lex.anonymous_agents):
@@ -187,8 +234,11 @@ class _Sentence:
                 if ch.i in seen:
                     continue
                 p = particles(ch)
-                if (ch.dep_ == "nmod" and p in ("の", "", "との")) or ch.dep_ == "compound" or \
-                        (ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in _BY)):
+                if (
+                    (ch.dep_ == "nmod" and p in ("の", "", "との"))
+                    or ch.dep_ == "compound"
+                    or (ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in _BY))
+                ):
                     out += self.phrase_actors(ch, seen, genitive=True, depth=depth - 1)
             out += self.coordinated(tok, seen)
         return _unique(out)
@@ -199,8 +249,12 @@ class _Sentence:
             return None
         # 合同|軍事|演習, 輸出|規制: a compound noun may be a trigger as a whole, and
         # then its first parts are not triggers of their own.
-        if tok.dep_ == "compound" and self._compound_trigger(tok.head) is not None \
-                and tok.i < tok.head.i and all(self.doc[k].dep_ == "compound" for k in range(tok.i, tok.head.i)):
+        if (
+            tok.dep_ == "compound"
+            and self._compound_trigger(tok.head) is not None
+            and tok.i < tok.head.i
+            and all(self.doc[k].dep_ == "compound" for k in range(tok.i, tok.head.i))
+        ):
             return None
         trig = self._compound_trigger(tok)
         if trig is None:
@@ -215,8 +269,12 @@ class _Sentence:
 
     def _compound_trigger(self, tok) -> Trigger | None:
         start = tok.i
-        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i in range(start, tok.i + 1) \
-                and self.sm.index_at(start - 1) is None:
+        while (
+            start > 0
+            and self.doc[start - 1].dep_ == "compound"
+            and self.doc[start - 1].head.i in range(start, tok.i + 1)
+            and self.sm.index_at(start - 1) is None
+        ):
             start -= 1
         for k in range(start, tok.i):
             words = self.doc[k : tok.i + 1].text
@@ -239,7 +297,9 @@ class _Sentence:
             return any(self._in_class(c, trig.needs) for c in near)
         if trig.needs == "rise":
             h = tok.head
-            return tok.dep_ in ("nsubj", "obj") and (self._in_class(h, "rise") or h.lemma_ in self.lex.object_classes["rise"])
+            return tok.dep_ in ("nsubj", "obj") and (
+                self._in_class(h, "rise") or h.lemma_ in self.lex.object_classes["rise"]
+            )
         if trig.needs == "causative":
             return any(c.lemma_ in self.lex.object_classes["causative"] for c in tok.children)
         return True
@@ -259,12 +319,21 @@ class _Sentence:
         fr = _Frame()
         base = tok
         own_nodes = [tok]
-        if not shallow and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "VERB") \
-                and self.sm.index_at(tok.head.i) is None:
+        if (
+            not shallow
+            and tok.dep_ == "compound"
+            and tok.head.pos_ in ("NOUN", "VERB")
+            and self.sm.index_at(tok.head.i) is None
+        ):
             # 結束強化, 防衛協力: the compound's head carries the arguments
             own_nodes.append(tok.head)
             base = tok.head
-        if not shallow and tok.dep_ == "nmod" and particles(tok) == "の" and tok.head.lemma_ in self.lex.transparent_nouns:
+        if (
+            not shallow
+            and tok.dep_ == "nmod"
+            and particles(tok) == "の"
+            and tok.head.lemma_ in self.lex.transparent_nouns
+        ):
             # 遺憾の意を表明, 懸念の念: the noun after の only carries the trigger
             own_nodes.append(tok.head)
             base = tok.head
@@ -288,8 +357,9 @@ class _Sentence:
                 lemma = v.lemma_
                 # Only a light verb lends its subject (制裁を科す); another trigger verb
                 # does not (ウクライナへの支援を非難した: the critic is not the supporter).
-                is_light = (cur.dep_ == "obj" and (lemma in self.lex.light_verbs or lemma in self.lex.passive_light_verbs)) \
-                    or (cur.dep_ in ("nsubj", "nsubj:pass") and lemma in self.lex.light_verbs and self._passive(v))
+                is_light = (
+                    cur.dep_ == "obj" and (lemma in self.lex.light_verbs or lemma in self.lex.passive_light_verbs)
+                ) or (cur.dep_ in ("nsubj", "nsubj:pass") and lemma in self.lex.light_verbs and self._passive(v))
                 exclude.add(v.i)
                 self._collect(v, carrier, exclude | {cur.i}, seen)
                 if is_light:
@@ -299,7 +369,11 @@ class _Sentence:
                     continue
                 break
             # 北朝鮮の高官を制裁対象に指定: designating someone as a target of the act
-            if base.dep_ == "obl" and particles(base) in ("に", "として") and base.head.lemma_ in self.lex.designation_verbs:
+            if (
+                base.dep_ == "obl"
+                and particles(base) in ("に", "として")
+                and base.head.lemma_ in self.lex.designation_verbs
+            ):
                 v = base.head
                 designation = _Frame()
                 self._collect(v, designation, exclude | {base.i}, seen)
@@ -307,7 +381,9 @@ class _Sentence:
                 fr.objs += designation.objs
             # 科してきた制裁: a light verb in a relative clause on the trigger noun
             for ch in tok.children:
-                if ch.dep_ == "acl" and (ch.lemma_ in self.lex.light_verbs or ch.lemma_ in self.lex.passive_light_verbs):
+                if ch.dep_ == "acl" and (
+                    ch.lemma_ in self.lex.light_verbs or ch.lemma_ in self.lex.passive_light_verbs
+                ):
                     self._collect(ch, carrier, exclude | {tok.i}, seen)
                     light = True
             fr.merge(carrier, light=light)
@@ -332,14 +408,24 @@ class _Sentence:
             p = particles(ch)
             if ch.lemma_ in ("とも", "共", "一緒") and p == "に":
                 # 米欧や中国とともに: co-agents of the subject
-                fr.coagents += [a for c in ch.children if particles(c) in ("と", "") and c.dep_ in ("nmod", "compound")
-                                for a in self.phrase_actors(c, seen, genitive=False)]
+                fr.coagents += [
+                    a
+                    for c in ch.children
+                    if particles(c) in ("と", "") and c.dep_ in ("nmod", "compound")
+                    for a in self.phrase_actors(c, seen, genitive=False)
+                ]
                 continue
             if ch.dep_ == "obj" or p in _OBJECT:
                 fr.objects.append(ch)
             # イランの核開発は…脅かす: a possessor stands for a non-actor argument
-            genitive = p in _ABOUT or p in _TARGET or p in _DATIVE or p in _OBJECT or \
-                (p in _AGENT and node.lemma_ in self.lex.triggers) or ch.lemma_ in ("間", "あいだ")
+            genitive = (
+                p in _ABOUT
+                or p in _TARGET
+                or p in _DATIVE
+                or p in _OBJECT
+                or (p in _AGENT and node.lemma_ in self.lex.triggers)
+                or ch.lemma_ in ("間", "あいだ")
+            )
             args = self.phrase_actors(ch, seen, genitive=genitive)
             if not args:
                 if ch.dep_ in ("nsubj", "nsubj:pass") and p in ("が", "は") and self.trigger_of(ch) is None:
@@ -411,7 +497,11 @@ class _Sentence:
         if idx is not None and self.sm.mentions[idx].prefix:
             return self.sm.mentions[idx].prefix
         # 対 as a separate token before the actor
-        if tok.i > 0 and self.doc[tok.i - 1].text in TARGET_PREFIXES and self.doc[tok.i - 1].head.i in (tok.i, tok.head.i):
+        if (
+            tok.i > 0
+            and self.doc[tok.i - 1].text in TARGET_PREFIXES
+            and self.doc[tok.i - 1].head.i in (tok.i, tok.head.i)
+        ):
             return self.doc[tok.i - 1].text
         return None
 
@@ -423,8 +513,12 @@ class _Sentence:
         fr = _Frame()
         for ch in verb.children:
             if ch.lemma_ in ("とも", "共", "一緒") and particles(ch) == "に":
-                fr.coagents += [a for c in ch.children if particles(c) in ("と", "") and c.dep_ in ("nmod", "compound")
-                                for a in self.phrase_actors(c, genitive=False)]
+                fr.coagents += [
+                    a
+                    for c in ch.children
+                    if particles(c) in ("と", "") and c.dep_ in ("nmod", "compound")
+                    for a in self.phrase_actors(c, genitive=False)
+                ]
         return fr.coagents
 
     def _clause_noun(self, tok) -> bool:
@@ -464,14 +558,19 @@ class _Sentence:
             takes_clause = cur.dep_ in ("nsubj", "obj") and self._clause_noun(cur)
             # 働きかけを重視する: the subject of a plain verb does what its object names;
             # that of a trigger verb (求める, 非難) does not.
-            plain_object = cur.dep_ == "obj" and self.trigger_of(cur.head) is None \
-                and cur.head.lemma_ not in self.lex.speech_verbs
+            plain_object = (
+                cur.dep_ == "obj" and self.trigger_of(cur.head) is None and cur.head.lemma_ not in self.lex.speech_verbs
+            )
             # 北朝鮮制裁に違反し: the one who breaks the sanctions did not impose them;
             # for a directed act an oblique is climbed only into a light verb
             # (支援に乗り出す); the parties of a meeting or treaty may sit higher up.
             light_oblique = cur.dep_ == "obl" and (not directed or cur.head.lemma_ in self.lex.light_verbs)
-            if cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "conj", "compound", "nmod", "dep") \
-                    and not takes_clause and not plain_object and not light_oblique:
+            if (
+                cur.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "conj", "compound", "nmod", "dep")
+                and not takes_clause
+                and not plain_object
+                and not light_oblique
+            ):
                 return []
             if cur.dep_ == "acl" and self.sm.index_at(cur.head.i) is not None:
                 return self.phrase_actors(cur.head, genitive=False)
@@ -522,8 +621,9 @@ class _Sentence:
                 return Modality.NEGATED  # 武器供与を停止, 支援を拒否
             if cur.dep_ == "obj" and cur.head.lemma_ in self.lex.hedging_verbs:
                 return Modality.HEDGED  # 対話を呼びかけた: asked for, not held (rule 7)
-            if cur.dep_ == "compound" or (cur.dep_ in ("obj", "iobj") and \
-                    cur.head.lemma_ in self.lex.light_verbs | self.lex.passive_light_verbs):
+            if cur.dep_ == "compound" or (
+                cur.dep_ in ("obj", "iobj") and cur.head.lemma_ in self.lex.light_verbs | self.lex.passive_light_verbs
+            ):
                 cur = cur.head
                 continue
             if cur.dep_ == "nmod" and particles(cur) == "の" and cur.head.lemma_ in self.lex.transparent_nouns:
@@ -643,15 +743,28 @@ class _Sentence:
         sources, targets = tuple(_unique(sources)), tuple(_unique(targets))
         if not sources or not targets:
             return
-        self.out.candidates.append(Candidate(type=rtype, sources=sources, targets=targets, predicate=predicate,
-                                             modality=modality, confidence=round(conf, 2), token=tok.i,
-                                             time=self.time(tok)))
+        self.out.candidates.append(
+            Candidate(
+                type=rtype,
+                sources=sources,
+                targets=targets,
+                predicate=predicate,
+                modality=modality,
+                confidence=round(conf, 2),
+                token=tok.i,
+                time=self.time(tok),
+            )
+        )
 
     def predicate_text(self, tok) -> str:
         # 首脳会談, 軍事支援: keep the compound the trigger heads
         start = tok.i
-        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i == tok.i \
-                and self.sm.index_at(start - 1) is None:
+        while (
+            start > 0
+            and self.doc[start - 1].dep_ == "compound"
+            and self.doc[start - 1].head.i == tok.i
+            and self.sm.index_at(start - 1) is None
+        ):
             start -= 1
         return self.doc[start : tok.i + 1].text
 
@@ -703,16 +816,25 @@ class _Sentence:
         if not targets and trig.type == RelationType.REQUEST:
             # ロシアに対し、攻撃を停止し…撤収するよう求める: GiNZA hangs the addressee
             # on a verb of the clause asked for
-            targets = [a for c in tok.children if c.dep_ == "advcl" and c.i < tok.i
-                       for t in c.subtree if t.dep_ == "obl" and particles(t) in _TARGET | _DATIVE
-                       and self.sm.index_at(t.i) is not None for a in self.phrase_actors(t, genitive=False)]
+            targets = [
+                a
+                for c in tok.children
+                if c.dep_ == "advcl" and c.i < tok.i
+                for t in c.subtree
+                if t.dep_ == "obl" and particles(t) in _TARGET | _DATIVE and self.sm.index_at(t.i) is not None
+                for a in self.phrase_actors(t, genitive=False)
+            ]
             targets = [a for a in _unique(targets) if a not in sources]
         if not targets and trig.type in (RelationType.CRITICISM, RelationType.REQUEST):
             # 中国がロシアを支援していると非難した: the one whose act is criticised;
             # イランが撤退するよう求めた: the one asked to act.
             ends = ("と", "とは") if trig.type == RelationType.CRITICISM else ("ように", "よう")
-            span = {t.i for c in tok.children if particles(c).endswith(ends)
-                    and c.dep_ in ("advcl", "ccomp", "obl", "xcomp") for t in c.subtree}
+            span = {
+                t.i
+                for c in tok.children
+                if particles(c).endswith(ends) and c.dep_ in ("advcl", "ccomp", "obl", "xcomp")
+                for t in c.subtree
+            }
             targets = [a for a in self._agents_in(span) if a not in sources] if span else []
         sources = sources + [a for a in fr.coagents if a not in targets]
         if not sources and targets and not fr.passive:
@@ -750,8 +872,11 @@ class _Sentence:
             p = particles(cur)
             # …を攻撃したと発表した: the complement of a subjectless speech verb
             # shares its dropped subject.
-            if cur.dep_ in ("acl", "nmod", "advcl", "csubj") and p not in ("", "は", "が", "に", "には", "を") \
-                    and not (p.endswith("と") and cur.head.lemma_ in self.lex.speech_verbs):
+            if (
+                cur.dep_ in ("acl", "nmod", "advcl", "csubj")
+                and p not in ("", "は", "が", "に", "には", "を")
+                and not (p.endswith("と") and cur.head.lemma_ in self.lex.speech_verbs)
+            ):
                 return False
             # 攻撃を停止し…撤収するよう求める: what is asked of someone else is their act
             if cur.dep_ == "advcl" and cur.head.lemma_ in self.lex.hedging_verbs:
@@ -771,16 +896,28 @@ class _Sentence:
         if not speakers and self._main_clause(tok):
             speakers, conf = [Arg(TOPIC)], 0.5
         targets = [a for a in fr.objs + fr.datives + fr.targets + fr.about if a not in speakers]
-        self.emit(RelationType.COMMENTS_ON, speakers, targets, tok, self.predicate_text(tok), self.modality(tok, _NO_TRIGGER), conf)
+        self.emit(
+            RelationType.COMMENTS_ON,
+            speakers,
+            targets,
+            tok,
+            self.predicate_text(tok),
+            self.modality(tok, _NO_TRIGGER),
+            conf,
+        )
 
     def speech(self, tok) -> None:
         """「…」と指摘する: the speaker comments_on the actors of the quote."""
         if self._passive(tok) or self.sm.index_at(tok.i) is not None:
             return
         # the quoted clause ends in と (…ていると, …だと, 「…」と)
-        complements = [c for c in tok.children if particles(c).endswith(("と", "とは")) and c.dep_ in
-                       ("advcl", "ccomp", "obl", "nmod", "xcomp", "nsubj", "obj", "dislocated", "acl", "conj")
-                       and not particles(c).endswith(("とと", "ととは"))]
+        complements = [
+            c
+            for c in tok.children
+            if particles(c).endswith(("と", "とは"))
+            and c.dep_ in ("advcl", "ccomp", "obl", "nmod", "xcomp", "nsubj", "obj", "dislocated", "acl", "conj")
+            and not particles(c).endswith(("とと", "ととは"))
+        ]
         about = [c for c in tok.children if particles(c) in _ABOUT]
         lemma = tok.lemma_ if tok.lemma_ in self.lex.speech_verbs else tok.text
         if not complements and (lemma in self.lex.quote_only_speech or not about):
@@ -789,8 +926,12 @@ class _Sentence:
         for c in tok.children:
             if c.dep_ == "obj" and self.trigger_of(c) is not None:
                 return
-        speaker = [a for c in tok.children if c.dep_ in ("nsubj", "dislocated") and particles(c) in _AGENT | {""}
-                   for a in self.phrase_actors(c, genitive=False)]
+        speaker = [
+            a
+            for c in tok.children
+            if c.dep_ in ("nsubj", "dislocated") and particles(c) in _AGENT | {""}
+            for a in self.phrase_actors(c, genitive=False)
+        ]
         span: set[int] = set()
         for c in complements:
             span.update(t.i for t in c.subtree)
@@ -813,11 +954,17 @@ class _Sentence:
         # reports the speaker's own act, which is a relation, not a comment.
         quoted = bool(self._quote_tokens(span))
         # 「中国に自制を求める」と述べた: a quote of the speaker's own act, too
-        self_report = (not quoted and not any(
-            ch.dep_ in ("nsubj", "dislocated") and not self._is_self(ch, speaker)
-            for c in complements for ch in c.children)) or any(
+        self_report = (
+            not quoted
+            and not any(
+                ch.dep_ in ("nsubj", "dislocated") and not self._is_self(ch, speaker)
+                for c in complements
+                for ch in c.children
+            )
+        ) or any(
             c.token in span and (set(c.sources) & set(speaker) or (Arg(TOPIC) in c.sources and quoted))
-            for c in self.out.candidates)
+            for c in self.out.candidates
+        )
         for idx, m in enumerate(self.sm.mentions):
             if m.start not in span:
                 continue
@@ -903,8 +1050,11 @@ class _Sentence:
 
     def _mention_head(self, m):
         """The token that links a mention to the sentence: outside-pointing, with its particle."""
-        outside = [self.doc[t] for t in range(m.start, m.end)
-                   if not (m.start <= self.doc[t].head.i < m.end) or self.doc[t].head.i == t]
+        outside = [
+            self.doc[t]
+            for t in range(m.start, m.end)
+            if not (m.start <= self.doc[t].head.i < m.end) or self.doc[t].head.i == t
+        ]
         if not outside:
             return self.doc[m.end - 1]
         with_particle = [t for t in outside if particles(t)]
@@ -935,7 +1085,9 @@ class _Sentence:
                 fr = _Frame()
                 self._collect(tok, fr, {tok.i}, {tok.i})
                 bodies = [a for a in fr.datives if self._arg_type(a) == ActorType.ORGANIZATION]
-                members = [a for a in (fr.subjects or self._climb_subjects(tok)) if self._arg_type(a) == ActorType.COUNTRY]
+                members: list[Arg] = [
+                    a for a in (fr.subjects or self._climb_subjects(tok)) if self._arg_type(a) == ActorType.COUNTRY
+                ]
                 self.emit(RelationType.MEMBER_OF, members, bodies, tok, tok.text, self.modality(tok, _NO_TRIGGER), 0.8)
                 continue
             if not tok.text.endswith(MEMBERSHIP_NOUNS):
@@ -944,12 +1096,21 @@ class _Sentence:
             bodies = [a for a in bodies if self._arg_type(a) in (ActorType.ORGANIZATION, ActorType.REGION)]
             if not bodies:
                 continue
-            members: list[Arg] = []
+            members = []
             if particles(tok) in _AS or tok.dep_ in ("obl", "advcl"):
-                members = [a for c in tok.head.children if c.dep_ in ("nsubj", "dislocated") and particles(c) in _AGENT
-                           for a in self.phrase_actors(c, genitive=False)]
+                members = [
+                    a
+                    for c in tok.head.children
+                    if c.dep_ in ("nsubj", "dislocated") and particles(c) in _AGENT
+                    for a in self.phrase_actors(c, genitive=False)
+                ]
             if not members:
-                members = [a for c in tok.children if c.dep_ in ("nsubj", "dislocated") for a in self.phrase_actors(c, genitive=False)]
+                members = [
+                    a
+                    for c in tok.children
+                    if c.dep_ in ("nsubj", "dislocated")
+                    for a in self.phrase_actors(c, genitive=False)
+                ]
             members = [a for a in members if self._arg_type(a) == ActorType.COUNTRY]
             self.emit(RelationType.MEMBER_OF, members, bodies, tok, tok.text, Modality.ASSERTED, 0.8)
 
@@ -967,8 +1128,11 @@ class _Sentence:
         for root in roots:
             for ch in sorted(root.children, key=lambda c: c.i):
                 # (GiNZA attaches 我が国は as "dep" at times)
-                if ch.dep_ in ("nsubj", "dislocated", "dep") and particles(ch) in ("は", "が", "も", "では", "") \
-                        and (ch.dep_ != "dep" or particles(ch) == "は"):
+                if (
+                    ch.dep_ in ("nsubj", "dislocated", "dep")
+                    and particles(ch) in ("は", "が", "も", "では", "")
+                    and (ch.dep_ != "dep" or particles(ch) == "は")
+                ):
                     args = self.phrase_actors(ch, genitive=True)
                     if args:
                         return args
@@ -1093,7 +1257,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def analyse(doc, sm: SentenceMentions, lex: Lexicon, *, doc_year: int | None = None,
-            doc_date: str | None = None) -> SentenceAnalysis:
+def analyse(
+    doc, sm: SentenceMentions, lex: Lexicon, *, doc_year: int | None = None, doc_date: str | None = None
+) -> SentenceAnalysis:
     """Relation candidates of one parsed sentence, their arguments pointing at ``sm``."""
     return _Sentence(doc, sm, lex, doc_year=doc_year, doc_date=doc_date).run()

@@ -21,7 +21,7 @@ from .normalize import is_katakana, slugify
 from .relations import TOPIC, Arg
 from .types import Actor, ActorType, Role
 
-__all__ = ["Resolved", "DocumentActors", "state_groups"]
+__all__ = ["DocumentActors", "Resolved", "state_groups"]
 
 _TOPIC_REACH = 3  # sentences a dropped subject may reach back
 _ROLE_RANK = {None: 0, Role.EXPERT: 1, Role.OFFICIAL: 2, Role.LEADER: 3}
@@ -122,10 +122,13 @@ class DocumentActors:
             if any(n == p.name or n in p.aliases for n in names):
                 break
         else:
-            p = next((p for p in self.persons if _short_form_of(m.name, p.name) or _short_form_of(p.name, m.name)), None)
-            if p is None:
-                p = _Person(name=m.name)
-                self.persons.append(p)
+            short = next(
+                (p for p in self.persons if _short_form_of(m.name, p.name) or _short_form_of(p.name, m.name)), None
+            )
+            if short is None:
+                short = _Person(name=m.name)
+                self.persons.append(short)
+            p = short
         if len(m.name) > len(p.name) and _short_form_of(p.name, m.name):
             p.aliases.add(p.name)
             p.name = m.name
@@ -169,8 +172,7 @@ class DocumentActors:
             p = self._find_person(m.name)
             if p is None:
                 p = self._person(m)
-            return self._register(p.id, p.name, ActorType.PERSON, m.text, aliases=p.aliases | {p.name},
-                                  role=p.role)
+            return self._register(p.id, p.name, ActorType.PERSON, m.text, aliases=p.aliases | {p.name}, role=p.role)
         if m.ids:
             aid = m.ids[arg.member] if arg.member < len(m.ids) else m.ids[0]
             return self._known(aid, m.text)
@@ -189,8 +191,9 @@ class DocumentActors:
             return None
         return self._register(aid, actor.name, actor.type, surface, aliases={surface})
 
-    def _register(self, aid: str, label: str, atype: ActorType, surface: str, *, aliases: set[str],
-                  role: Role | None = None) -> Resolved:
+    def _register(
+        self, aid: str, label: str, atype: ActorType, surface: str, *, aliases: set[str], role: Role | None = None
+    ) -> Resolved:
         self.labels[aid] = label
         self.types[aid] = atype
         self.aliases.setdefault(aid, set()).update(a for a in aliases if a)
@@ -226,6 +229,14 @@ class DocumentActors:
         for aid in sorted(self.labels):
             label = self.labels[aid]
             aliases = sorted(self.aliases.get(aid, set()) | {label})
-            out.append(Actor(id=aid, type=self.types[aid], name=label, aliases=tuple(aliases),
-                             role=self.roles.get(aid), mentions=self.mentions.get(aid, 0)))
+            out.append(
+                Actor(
+                    id=aid,
+                    type=self.types[aid],
+                    name=label,
+                    aliases=tuple(aliases),
+                    role=self.roles.get(aid),
+                    mentions=self.mentions.get(aid, 0),
+                )
+            )
         return out

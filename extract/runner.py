@@ -37,7 +37,7 @@ from typing import Any
 
 from .types import Document
 
-__all__ = ["UsageError", "InputRecord", "BuildReport", "build", "documents", "OUTPUT_FILES", "REPORT_FILE"]
+__all__ = ["OUTPUT_FILES", "REPORT_FILE", "BuildReport", "InputRecord", "UsageError", "build", "documents"]
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +69,20 @@ class InputRecord:
     traceback: str | None = None  # for -v; not written to report.json
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "status": self.status, "reason": self.reason, "encoding": self.encoding,
-                "format": self.format, "title": self.title, "url": self.url, "date": self.date,
-                "characters": self.characters, "sentences": self.sentences,
-                "relations": self.relations, "warnings": list(self.warnings)}
+        return {
+            "path": self.path,
+            "status": self.status,
+            "reason": self.reason,
+            "encoding": self.encoding,
+            "format": self.format,
+            "title": self.title,
+            "url": self.url,
+            "date": self.date,
+            "characters": self.characters,
+            "sentences": self.sentences,
+            "relations": self.relations,
+            "warnings": list(self.warnings),
+        }
 
 
 @dataclass
@@ -147,17 +157,23 @@ class BuildReport:
             counts += f", {len(self.skipped)} skipped"
         if self.failed:
             counts += f", {len(self.failed)} failed"
-        return (f"{len(self.inputs)} inputs ({counts}): {self.sentences} sentences, {self.actors} actors, "
-                f"{self.relations} relations ({self.edges} edges) in {self.seconds:.1f} s"
-                + (f" ({self.cache})" if self.cache else "") + f" → {self.outdir}/")
+        return (
+            f"{len(self.inputs)} inputs ({counts}): {self.sentences} sentences, {self.actors} actors, "
+            f"{self.relations} relations ({self.edges} edges) in {self.seconds:.1f} s"
+            + (f" ({self.cache})" if self.cache else "")
+            + f" → {self.outdir}/"
+        )
 
 
 def _check_inputs(inputs: Sequence[str]) -> None:
     missing = [item for item in inputs if not Path(item).exists()]
     if missing:
         names = ", ".join(missing)
-        hint = ("give the articles to read, e.g. `geokg build articles/`" if list(inputs) == ["seeds"]
-                else "check the spelling, or the folder you run geokg from")
+        hint = (
+            "give the articles to read, e.g. `geokg build articles/`"
+            if list(inputs) == ["seeds"]
+            else "check the spelling, or the folder you run geokg from"
+        )
         raise UsageError(f"{names}: no such file or folder; {hint}")
 
 
@@ -183,8 +199,10 @@ def documents(inputs: Sequence[str], failures: list[tuple[str, str]]) -> Iterato
 
 
 # Temporary files of a run that was killed (SIGKILL, power loss) before it could clean up.
-_STALE = re.compile(r"^\.\.?(?:triples\.jsonl|graph\.json|graph\.graphml|graph\.gexf|nodes\.csv|edges\.csv|graph\.html"
-                    r"|report\.json)\..*\.tmp$")
+_STALE = re.compile(
+    r"^\.\.?(?:triples\.jsonl|graph\.json|graph\.graphml|graph\.gexf|nodes\.csv|edges\.csv|graph\.html"
+    r"|report\.json)\..*\.tmp$"
+)
 
 
 def _remove_stale_temporaries(out: Path) -> None:
@@ -201,15 +219,26 @@ def _prepare_outdir(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise UsageError(f"{out}: cannot create the output folder ({e.strerror or e}); "
-                         "choose another -o OUTDIR") from None
+        raise UsageError(
+            f"{out}: cannot create the output folder ({e.strerror or e}); choose another -o OUTDIR"
+        ) from None
     if not os.access(out, os.W_OK | os.X_OK):
         raise UsageError(f"{out}: the output folder is not writable; choose another -o OUTDIR")
 
 
-def build(inputs: Sequence[str], outdir: str | Path, *, model: str = "ja_ginza", progress: bool = True,
-          extractor: Any = None, into: bool = False, workers: int = 1, dask: str | None = None,
-          cache: bool | None = None, cache_dir: str | Path | None = None) -> BuildReport:
+def build(
+    inputs: Sequence[str],
+    outdir: str | Path,
+    *,
+    model: str = "ja_ginza",
+    progress: bool = True,
+    extractor: Any = None,
+    into: bool = False,
+    workers: int = 1,
+    dask: str | None = None,
+    cache: bool | None = None,
+    cache_dir: str | Path | None = None,
+) -> BuildReport:
     """Extract from ``inputs`` (files and folders) and write the outputs and ``report.json`` to ``outdir``.
 
     With ``into``, the inputs are added to the graph already in ``outdir``
@@ -341,8 +370,10 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) ->
                 record.status, record.reason = FAILED, f.error
             elif not f.supported:
                 record.status = SKIPPED
-                record.reason = (f"{f.path}: not an article file ({f.path.suffix or 'no extension'}); geokg reads "
-                                 ".txt .md .html — name the file on the command line to read it anyway")
+                record.reason = (
+                    f"{f.path}: not an article file ({f.path.suffix or 'no extension'}); geokg reads "
+                    ".txt .md .html — name the file on the command line to read it anyway"
+                )
             else:
                 try:
                     loaded = read_input(f.path)
@@ -351,8 +382,11 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) ->
                 except InputError as e:
                     record.status, record.reason = FAILED, str(e)
                 except Exception as e:  # a bug in reading: this file fails, the others go on
-                    record.status, record.reason, record.traceback = FAILED, _bug(f.path, "reading", e), \
-                        traceback.format_exc()
+                    record.status, record.reason, record.traceback = (
+                        FAILED,
+                        _bug(f.path, "reading", e),
+                        traceback.format_exc(),
+                    )
                 else:
                     doc = loaded.document
                     record.encoding, record.format = loaded.encoding, loaded.format
@@ -389,8 +423,14 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) ->
             record.warnings += [f"{record.path}: {w}" for w in getattr(result, "warnings", ())]
             triples.writelines(lines)
             report.relations += len(lines)
-            log.info("%s: %s, %s, %d sentences, %d relations", record.path, record.format, record.encoding,
-                     record.sentences, record.relations)
+            log.info(
+                "%s: %s, %s, %d sentences, %d relations",
+                record.path,
+                record.format,
+                record.encoding,
+                record.sentences,
+                record.relations,
+            )
         done(record)
 
     documents = readable()
@@ -404,8 +444,12 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) ->
             if handed_out == before and not in_flight:
                 raise  # nothing to blame on a document: the extractor cannot run at all
             # The extractor failed on a batch: retry its documents one by one, so only the culprit fails.
-            log.info("extraction of a batch failed (%s: %s); retrying its %d documents one by one",
-                     type(e).__name__, e, len(in_flight))
+            log.info(
+                "extraction of a batch failed (%s: %s); retrying its %d documents one by one",
+                type(e).__name__,
+                e,
+                len(in_flight),
+            )
             suspects = list(in_flight)
             in_flight.clear()
             for record, doc in suspects:
@@ -433,5 +477,7 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) ->
 def _bug(path: str | Path, stage: str, error: BaseException | str) -> str:
     if isinstance(error, BaseException):
         error = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    return (f"{path}: {stage} failed ({error}); the other articles are still written — please report this file "
-            "to the geokg developers (run with -v for the traceback)")
+    return (
+        f"{path}: {stage} failed ({error}); the other articles are still written — please report this file "
+        "to the geokg developers (run with -v for the traceback)"
+    )

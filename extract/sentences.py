@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences", "MAX_SENTENCE_CHARS"]
+__all__ = ["MAX_SENTENCE_CHARS", "Sentence", "split_sentences"]
 
 MAX_SENTENCE_CHARS = 1000
 # A bracket left open longer than this is a stray, not a quote.

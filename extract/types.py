@@ -13,16 +13,16 @@ from enum import StrEnum
 from typing import Any
 
 __all__ = [
-    "ActorType",
-    "RelationType",
-    "Modality",
-    "Role",
+    "MODALITY_STRENGTH",
+    "RELATION_KEYS",
     "Actor",
-    "Relation",
+    "ActorType",
     "Document",
     "DocumentResult",
-    "RELATION_KEYS",
-    "MODALITY_STRENGTH",
+    "Modality",
+    "Relation",
+    "RelationType",
+    "Role",
 ]
 
 
@@ -119,7 +119,7 @@ def _enum_value(enum: type[StrEnum], value: Any, name: str) -> Any:
     try:
         return enum(value)
     except ValueError:
-        allowed = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]
+        allowed = ", ".join(m.value for m in enum)
         raise ValueError(f"{name}: {value!r} is not one of {allowed}") from None
 
 
@@ -191,8 +191,12 @@ class Relation:
 
     def __post_init__(self) -> None:
         # Accept plain strings for the enums (Relation(type="sanction", ...)) and check them.
-        for name, enum in (("type", RelationType), ("modality", Modality), ("source_type", ActorType),
-                           ("target_type", ActorType)):
+        for name, enum in (
+            ("type", RelationType),
+            ("modality", Modality),
+            ("source_type", ActorType),
+            ("target_type", ActorType),
+        ):
             object.__setattr__(self, name, _enum_value(enum, getattr(self, name), name))
         if not 0.0 <= float(self.confidence) <= 1.0:
             raise ValueError(f"confidence: {self.confidence!r} is not in [0, 1]")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_path", "atomic_open", "write_text_atomic"]
+__all__ = ["atomic_open", "atomic_path", "write_text_atomic"]
 
 
 def _umask() -> int:
@@ -43,8 +43,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     with atomic_path(path) as tmp:
-        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": "\n"}
-        with open(tmp, mode, **kwargs) as fh:
+        text_mode = "b" not in mode
+        with open(tmp, mode, encoding=encoding if text_mode else None, newline="\n" if text_mode else None) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

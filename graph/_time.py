@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 
-__all__ = ["period", "time_bound", "sort_key"]
+__all__ = ["period", "sort_key", "time_bound"]
 
 _TIME = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -45,7 +45,7 @@ def period(time: str | None) -> tuple[str, str] | None:
         dt.date(year, month, day)
     except ValueError:
         return None
-    return (f"{year:04d}-{month:02d}-{day:02d}",) * 2  # type: ignore[return-value]
+    return (f"{year:04d}-{month:02d}-{day:02d}",) * 2
 
 
 def time_bound(value: str | int | dt.date | None, *, end: bool) -> str | None:

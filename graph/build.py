@@ -46,19 +46,28 @@ from extract.types import (
 from ._time import sort_key
 
 __all__ = [
-    "build_graph",
-    "add_relations",
-    "add_results",
-    "remove_document",
-    "to_relations",
-    "canonical",
+    "EDGE_LIST_ATTRS",
     "EVIDENCE_FIELDS",
     "NODE_LIST_ATTRS",
-    "EDGE_LIST_ATTRS",
+    "add_relations",
+    "add_results",
+    "build_graph",
+    "canonical",
+    "remove_document",
+    "to_relations",
 ]
 
-EVIDENCE_FIELDS = ("doc", "sentence", "sentence_index", "predicate", "modality", "time", "confidence",
-                   "source_mention", "target_mention")
+EVIDENCE_FIELDS = (
+    "doc",
+    "sentence",
+    "sentence_index",
+    "predicate",
+    "modality",
+    "time",
+    "confidence",
+    "source_mention",
+    "target_mention",
+)
 
 # Attributes that hold lists; flat formats (GraphML, GEXF, CSV) join them.
 NODE_LIST_ATTRS = ("aliases", "docs")
@@ -81,8 +90,9 @@ def _as_actor(a: Actor | Mapping[str, Any]) -> Actor:
     return Actor.from_dict(a)
 
 
-def build_graph(relations: Iterable[Relation | Mapping[str, Any]],
-                actors: Iterable[Actor | Mapping[str, Any]] | None = None) -> nx.MultiDiGraph:
+def build_graph(
+    relations: Iterable[Relation | Mapping[str, Any]], actors: Iterable[Actor | Mapping[str, Any]] | None = None
+) -> nx.MultiDiGraph:
     """Build the knowledge graph from relations (and, optionally, actor records).
 
     Examples
@@ -141,8 +151,11 @@ def _add_actors(G: nx.MultiDiGraph, actors: Iterable[Actor], doc: str | None) ->
             node["role"] = role
 
 
-def add_relations(G: nx.MultiDiGraph, relations: Iterable[Relation | Mapping[str, Any]],
-                  actors: Iterable[Actor | Mapping[str, Any]] | None = None) -> nx.MultiDiGraph:
+def add_relations(
+    G: nx.MultiDiGraph,
+    relations: Iterable[Relation | Mapping[str, Any]],
+    actors: Iterable[Actor | Mapping[str, Any]] | None = None,
+) -> nx.MultiDiGraph:
     """Merge relations and actor records into ``G`` in place; returns ``G``.
 
     Evidence already on an edge is not added twice, but actor mentions add
@@ -171,9 +184,17 @@ def add_relations(G: nx.MultiDiGraph, relations: Iterable[Relation | Mapping[str
             node = _ensure_node(G, n, label, atype)
             _add_to_list(node, "aliases", (mention,))
             _add_to_list(node, "docs", (r.doc,))
-        ev = {"doc": r.doc, "sentence": r.sentence, "sentence_index": r.sentence_index, "predicate": r.predicate,
-              "modality": str(r.modality), "time": r.time, "confidence": r.confidence,
-              "source_mention": smention, "target_mention": tmention}
+        ev = {
+            "doc": r.doc,
+            "sentence": r.sentence,
+            "sentence_index": r.sentence_index,
+            "predicate": r.predicate,
+            "modality": str(r.modality),
+            "time": r.time,
+            "confidence": r.confidence,
+            "source_mention": smention,
+            "target_mention": tmention,
+        }
         key = str(r.type)
         if not G.has_edge(s, t, key=key):
             G.add_edge(s, t, key=key, **_edge_defaults(r.type))
@@ -252,14 +273,33 @@ def remove_document(G: nx.MultiDiGraph, doc: str) -> nx.MultiDiGraph:
 
 
 def _relation_order(r: Relation) -> tuple:
-    return (r.doc, r.sentence_index, r.key, r.predicate, r.sentence, str(r.modality), r.time or "",
-            r.confidence, r.source_mention, r.target_mention)
+    return (
+        r.doc,
+        r.sentence_index,
+        r.key,
+        r.predicate,
+        r.sentence,
+        str(r.modality),
+        r.time or "",
+        r.confidence,
+        r.source_mention,
+        r.target_mention,
+    )
 
 
 def _evidence_order(ev: Mapping[str, Any]) -> tuple:
     # A total order over every field, so merge order never shows in the output.
-    return (ev["doc"], ev["sentence_index"], ev["predicate"], ev["sentence"], ev["modality"], ev["time"] or "",
-            ev["confidence"], ev["source_mention"], ev["target_mention"])
+    return (
+        ev["doc"],
+        ev["sentence_index"],
+        ev["predicate"],
+        ev["sentence"],
+        ev["modality"],
+        ev["time"] or "",
+        ev["confidence"],
+        ev["source_mention"],
+        ev["target_mention"],
+    )
 
 
 def _edge_defaults(rtype: RelationType) -> dict[str, Any]:
@@ -294,9 +334,17 @@ def canonical(r: Relation) -> Relation:
     """
     if not r.type.symmetric or r.source <= r.target:
         return r
-    return replace(r, source=r.target, target=r.source, source_label=r.target_label, target_label=r.source_label,
-                   source_type=r.target_type, target_type=r.source_type, source_mention=r.target_mention,
-                   target_mention=r.source_mention)
+    return replace(
+        r,
+        source=r.target,
+        target=r.source,
+        source_label=r.target_label,
+        target_label=r.source_label,
+        source_type=r.target_type,
+        target_type=r.source_type,
+        source_mention=r.target_mention,
+        target_mention=r.source_mention,
+    )
 
 
 def to_relations(G: nx.MultiDiGraph) -> list[Relation]:
@@ -315,11 +363,24 @@ def to_relations(G: nx.MultiDiGraph) -> list[Relation]:
     for s, t, key, e in G.edges(keys=True, data=True):
         sn, tn = G.nodes[s], G.nodes[t]
         for ev in e["evidence"]:
-            out.append(Relation(
-                doc=ev["doc"], sentence=ev["sentence"], sentence_index=int(ev["sentence_index"]),
-                source=s, source_label=sn["label"], source_type=ActorType(sn["type"]),
-                source_mention=ev["source_mention"], type=RelationType(key), target=t, target_label=tn["label"],
-                target_type=ActorType(tn["type"]), target_mention=ev["target_mention"], predicate=ev["predicate"],
-                modality=Modality(ev["modality"]), time=ev["time"] or None, confidence=float(ev["confidence"]),
-            ))
+            out.append(
+                Relation(
+                    doc=ev["doc"],
+                    sentence=ev["sentence"],
+                    sentence_index=int(ev["sentence_index"]),
+                    source=s,
+                    source_label=sn["label"],
+                    source_type=ActorType(sn["type"]),
+                    source_mention=ev["source_mention"],
+                    type=RelationType(key),
+                    target=t,
+                    target_label=tn["label"],
+                    target_type=ActorType(tn["type"]),
+                    target_mention=ev["target_mention"],
+                    predicate=ev["predicate"],
+                    modality=Modality(ev["modality"]),
+                    time=ev["time"] or None,
+                    confidence=float(ev["confidence"]),
+                )
+            )
     return sorted(out, key=_relation_order)

@@ -115,8 +115,17 @@ def _q_actors(kg, args):
 
 
 def _q_relations(kg, args):
-    _print_table(kg.relations(args.source, args.target, type=_types(args.type), modality=_types(args.modality),
-                              since=args.since, until=args.until), args)
+    _print_table(
+        kg.relations(
+            args.source,
+            args.target,
+            type=_types(args.type),
+            modality=_types(args.modality),
+            since=args.since,
+            until=args.until,
+        ),
+        args,
+    )
     return EXIT_OK
 
 
@@ -240,9 +249,13 @@ def _common() -> argparse.ArgumentParser:
 def register(subparsers: Any) -> None:
     """Add the ``query`` and ``export`` subcommands to ``geokg``'s subparsers."""
     raw = argparse.RawDescriptionHelpFormatter
-    q = subparsers.add_parser("query", help="ask the graph: relations, neighbours, paths, comments, timelines",
-                              description="Query a graph written by `geokg build`.", epilog=_QUERY_EPILOG,
-                              formatter_class=raw)
+    q = subparsers.add_parser(
+        "query",
+        help="ask the graph: relations, neighbours, paths, comments, timelines",
+        description="Query a graph written by `geokg build`.",
+        epilog=_QUERY_EPILOG,
+        formatter_class=raw,
+    )
     q.add_argument("graph", metavar="GRAPH", help="graph.json, or the folder holding it")
     q.set_defaults(func=cmd_query, query_parser=q, query_func=None)
     qs = q.add_subparsers(dest="query", metavar="QUERY")
@@ -263,8 +276,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--source", metavar="ACTOR")
     p.add_argument("--target", metavar="ACTOR")
     p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
-    p.add_argument("--modality", action="append", metavar="MODALITY",
-                   help="asserted, hedged, negated, hypothetical (repeatable)")
+    p.add_argument(
+        "--modality", action="append", metavar="MODALITY", help="asserted, hedged, negated, hypothetical (repeatable)"
+    )
     p.add_argument("--since", metavar="TIME", help="only evidence dated from TIME (2000, 2024-06)")
     p.add_argument("--until", metavar="TIME", help="only evidence dated up to TIME")
     p.add_argument("--evidence", action="store_true", help="list every evidence sentence after the table")
@@ -297,15 +311,27 @@ def register(subparsers: Any) -> None:
     p.add_argument("a", metavar="ACTOR")
     p.add_argument("b", nargs="?", metavar="ACTOR")
     p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
-    p.add_argument("--no-predecessors", action="store_true",
-                   help="leave out predecessor states (the Soviet Union in Russia's timeline)")
+    p.add_argument(
+        "--no-predecessors",
+        action="store_true",
+        help="leave out predecessor states (the Soviet Union in Russia's timeline)",
+    )
 
-    e = subparsers.add_parser("export", help="convert a graph.json to GraphML, GEXF, JSON or neo4j CSV",
-                              description="Write an existing graph in another format.", epilog=_EXPORT_EPILOG,
-                              formatter_class=raw)
+    e = subparsers.add_parser(
+        "export",
+        help="convert a graph.json to GraphML, GEXF, JSON or neo4j CSV",
+        description="Write an existing graph in another format.",
+        epilog=_EXPORT_EPILOG,
+        formatter_class=raw,
+    )
     e.add_argument("graph", metavar="GRAPH", help="graph.json, or the folder holding it")
-    e.add_argument("--format", "-f", choices=["graphml", "gexf", "json", "csv"],
-                   help="output format (default: from the extension of -o)")
-    e.add_argument("-o", "--output", metavar="PATH",
-                   help="file to write (a folder for csv); default: beside GRAPH (graph.gexf …)")
+    e.add_argument(
+        "--format",
+        "-f",
+        choices=["graphml", "gexf", "json", "csv"],
+        help="output format (default: from the extension of -o)",
+    )
+    e.add_argument(
+        "-o", "--output", metavar="PATH", help="file to write (a folder for csv); default: beside GRAPH (graph.gexf …)"
+    )
     e.set_defaults(func=cmd_export)

@@ -20,7 +20,7 @@ from extract.types import Actor, ActorType, DocumentResult, Modality, Relation, 
 if TYPE_CHECKING:
     from .query import KnowledgeGraph
 
-__all__ = ["example_actors", "example_relations", "example_results", "example_graph", "example"]
+__all__ = ["example", "example_actors", "example_graph", "example_relations", "example_results"]
 
 _C, _P, _O = ActorType.COUNTRY, ActorType.PERSON, ActorType.ORGANIZATION
 
@@ -61,11 +61,33 @@ _RELATIONS = (
     ("demo/1961.txt", _S1961, 0, "PRK", "treaty", "SUN", "締結", "北朝鮮", "ソ連", "1961", "asserted"),
     ("demo/2000.txt", _S2000, 0, "RUS", "treaty", "PRK", "結ぶ", "ロシア", "北朝鮮", "2000", "asserted"),
     ("demo/2024.txt", _S2024, 0, "RUS", "treaty", "PRK", "締結", "ロシア", "北朝鮮", "2024-06-19", "asserted"),
-    ("demo/2024.txt", _SMEET, 1, "putin", "meeting", "kim_jong_un", "会談", "プーチン大統領", "金正恩総書記",
-     "2024-06-19", "asserted"),
+    (
+        "demo/2024.txt",
+        _SMEET,
+        1,
+        "putin",
+        "meeting",
+        "kim_jong_un",
+        "会談",
+        "プーチン大統領",
+        "金正恩総書記",
+        "2024-06-19",
+        "asserted",
+    ),
     ("demo/2024.txt", _SMEET, 1, "putin", "leader_of", "RUS", "大統領", "プーチン大統領", "ロシア", None, "asserted"),
-    ("demo/2024.txt", _SMEET, 1, "kim_jong_un", "leader_of", "PRK", "総書記", "金正恩総書記", "北朝鮮", None,
-     "asserted"),
+    (
+        "demo/2024.txt",
+        _SMEET,
+        1,
+        "kim_jong_un",
+        "leader_of",
+        "PRK",
+        "総書記",
+        "金正恩総書記",
+        "北朝鮮",
+        None,
+        "asserted",
+    ),
     ("demo/2024.txt", _SAMMO, 2, "PRK", "support", "RUS", "供与", "北朝鮮", "ロシア", None, "asserted"),
     ("demo/2024.txt", _SAID, 3, "RUS", "support", "PRK", "支援", "ロシア", "北朝鮮", None, "hedged"),
     ("demo/2024.txt", _SUNSC, 4, "unsc", "sanction", "PRK", "制裁", "安保理", "北朝鮮", None, "asserted"),
@@ -74,16 +96,60 @@ _RELATIONS = (
     ("demo/2024.txt", _STHREAT, 7, "RUS", "threat", "JPN", "脅威", "ロ", "日本", None, "asserted"),
     ("demo/2024.txt", _STHREAT, 7, "PRK", "threat", "JPN", "脅威", "朝", "日本", None, "asserted"),
     ("demo/2024.txt", _SCOOP, 8, "JPN", "cooperation", "KOR", "防衛協力", "日本", "韓国", None, "asserted"),
-    ("demo/2024.txt", _SHIRA, 9, "hiraiwa_shunji", "comments_on", "PRK", "みる", "平岩俊司教授", "北朝鮮", None,
-     "asserted"),
-    ("demo/2024.txt", _SHIRA, 9, "hiraiwa_shunji", "comments_on", "RUS", "みる", "平岩俊司教授", "ロシア", None,
-     "asserted"),
-    ("demo/2024.txt", _SHIRA, 9, "hiraiwa_shunji", "member_of", "nanzan_university", "教授", "平岩俊司教授", "南山大",
-     None, "asserted"),
+    (
+        "demo/2024.txt",
+        _SHIRA,
+        9,
+        "hiraiwa_shunji",
+        "comments_on",
+        "PRK",
+        "みる",
+        "平岩俊司教授",
+        "北朝鮮",
+        None,
+        "asserted",
+    ),
+    (
+        "demo/2024.txt",
+        _SHIRA,
+        9,
+        "hiraiwa_shunji",
+        "comments_on",
+        "RUS",
+        "みる",
+        "平岩俊司教授",
+        "ロシア",
+        None,
+        "asserted",
+    ),
+    (
+        "demo/2024.txt",
+        _SHIRA,
+        9,
+        "hiraiwa_shunji",
+        "member_of",
+        "nanzan_university",
+        "教授",
+        "平岩俊司教授",
+        "南山大",
+        None,
+        "asserted",
+    ),
     ("demo/2024.txt", _SKOR, 10, "KOR", "criticism", "RUS", "懸念", "韓国", "ロ朝", None, "asserted"),
     ("demo/2024.txt", _SKOR, 10, "KOR", "criticism", "PRK", "懸念", "韓国", "ロ朝", None, "asserted"),
-    ("demo/analysis.txt", _SHYODO, 0, "hyodo_shinji", "comments_on", "PRK", "話す", "兵頭慎治氏", "北朝鮮", None,
-     "asserted"),
+    (
+        "demo/analysis.txt",
+        _SHYODO,
+        0,
+        "hyodo_shinji",
+        "comments_on",
+        "PRK",
+        "話す",
+        "兵頭慎治氏",
+        "北朝鮮",
+        None,
+        "asserted",
+    ),
 )
 
 
@@ -97,12 +163,26 @@ def example_relations() -> list[Relation]:
     actors = {a.id: a for a in example_actors()}
     out = []
     for doc, sentence, index, s, rtype, t, pred, sm, tm, time, modality in _RELATIONS:
-        out.append(Relation(
-            doc=doc, sentence=sentence, sentence_index=index, source=s, source_label=actors[s].name,
-            source_type=actors[s].type, source_mention=sm, type=RelationType(rtype), target=t,
-            target_label=actors[t].name, target_type=actors[t].type, target_mention=tm, predicate=pred,
-            modality=Modality(modality), time=time, confidence=0.9,
-        ))
+        out.append(
+            Relation(
+                doc=doc,
+                sentence=sentence,
+                sentence_index=index,
+                source=s,
+                source_label=actors[s].name,
+                source_type=actors[s].type,
+                source_mention=sm,
+                type=RelationType(rtype),
+                target=t,
+                target_label=actors[t].name,
+                target_type=actors[t].type,
+                target_mention=tm,
+                predicate=pred,
+                modality=Modality(modality),
+                time=time,
+                confidence=0.9,
+            )
+        )
     return out
 
 

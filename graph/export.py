@@ -47,7 +47,16 @@ from .readwrite import (
     xml_type,
 )
 
-__all__ = ["write_gexf", "write_csv", "write_nodes_csv", "write_edges_csv", "write_outputs", "export", "FORMATS", "OUTPUT_FILES"]
+__all__ = [
+    "FORMATS",
+    "OUTPUT_FILES",
+    "export",
+    "write_csv",
+    "write_edges_csv",
+    "write_gexf",
+    "write_nodes_csv",
+    "write_outputs",
+]
 
 FORMATS = ("graphml", "gexf", "json", "csv")
 
@@ -78,16 +87,20 @@ def _gexf_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
     for s, t, k, d in _sorted_edges(G):
         attrs = flat_attrs({k2: v for k2, v in d.items() if k2 not in ("type", "weight")})
         attrs["relation"] = str(d.get("type", k))
-        edges.append((s, t, str(d.get("type", k)), d.get("weight", d.get("count", 1)), attrs,
-                      _spells(d.get("evidence") or [])))
+        edges.append(
+            (s, t, str(d.get("type", k)), d.get("weight", d.get("count", 1)), attrs, _spells(d.get("evidence") or []))
+        )
     dynamic = any(e[5] for e in edges)
 
-    root = ET.Element("gexf", {
-        "xmlns": _GEXF_NS,
-        "xmlns:xsi": _XSI_NS,
-        "xsi:schemaLocation": f"{_GEXF_NS} {_GEXF_NS}/gexf.xsd",
-        "version": "1.3",
-    })
+    root = ET.Element(
+        "gexf",
+        {
+            "xmlns": _GEXF_NS,
+            "xmlns:xsi": _XSI_NS,
+            "xsi:schemaLocation": f"{_GEXF_NS} {_GEXF_NS}/gexf.xsd",
+            "version": "1.3",
+        },
+    )
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "geokg"
     ET.SubElement(meta, "description").text = "Geopolitical relations extracted from Japanese news"
@@ -112,14 +125,25 @@ def _gexf_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
 
     nodes_el = ET.SubElement(graph, "nodes")
     for n, label, attrs in nodes:
-        add_values(ET.SubElement(nodes_el, "node", {"id": xml_text(n, "string"),
-                                                    "label": xml_text(label, "string")}), "node", attrs)
+        add_values(
+            ET.SubElement(nodes_el, "node", {"id": xml_text(n, "string"), "label": xml_text(label, "string")}),
+            "node",
+            attrs,
+        )
     edges_el = ET.SubElement(graph, "edges")
     for i, (s, t, rtype, weight, attrs, spells) in enumerate(edges):
-        edge = ET.SubElement(edges_el, "edge", {
-            "id": f"e{i}", "source": xml_text(s, "string"), "target": xml_text(t, "string"),
-            "label": rtype, "kind": rtype, "weight": xml_text(weight, "double"),
-        })
+        edge = ET.SubElement(
+            edges_el,
+            "edge",
+            {
+                "id": f"e{i}",
+                "source": xml_text(s, "string"),
+                "target": xml_text(t, "string"),
+                "label": rtype,
+                "kind": rtype,
+                "weight": xml_text(weight, "double"),
+            },
+        )
         add_values(edge, "edge", attrs)
         if spells:
             spells_el = ET.SubElement(edge, "spells")
@@ -201,7 +225,7 @@ def _neo4j_labels(d: Mapping[str, Any]) -> str:
 def _csv_out(path: str | os.PathLike[str] | IO[str]):
     if hasattr(path, "write"):
         return contextlib.nullcontext(path)
-    return atomic_open(path)  # type: ignore[arg-type]
+    return atomic_open(path)
 
 
 def write_nodes_csv(G: nx.MultiDiGraph, path: str | os.PathLike[str] | IO[str]) -> None:
@@ -220,8 +244,9 @@ def write_edges_csv(G: nx.MultiDiGraph, path: str | os.PathLike[str] | IO[str]) 
         w.writerow([":START_ID", ":END_ID", ":TYPE", *(h for _, h, _ in _NEO4J_EDGE_FIELDS)])
         for s, t, k, d in _sorted_edges(G):
             row = {**d, "evidence": evidence_text(d.get("evidence") or [])}
-            w.writerow([s, t, str(d.get("type", k)).upper(),
-                        *(_cell(row.get(a), kind) for a, _, kind in _NEO4J_EDGE_FIELDS)])
+            w.writerow(
+                [s, t, str(d.get("type", k)).upper(), *(_cell(row.get(a), kind) for a, _, kind in _NEO4J_EDGE_FIELDS)]
+            )
 
 
 def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
@@ -261,8 +286,13 @@ def write_outputs(G: nx.MultiDiGraph, folder: str | os.PathLike[str]) -> dict[st
     write_graphml(G, out / "graph.graphml")
     write_gexf(G, out / "graph.gexf")
     nodes, edges = write_csv(G, out)
-    return {"graph.json": out / "graph.json", "graph.graphml": out / "graph.graphml",
-            "graph.gexf": out / "graph.gexf", "nodes.csv": nodes, "edges.csv": edges}
+    return {
+        "graph.json": out / "graph.json",
+        "graph.graphml": out / "graph.graphml",
+        "graph.gexf": out / "graph.gexf",
+        "nodes.csv": nodes,
+        "edges.csv": edges,
+    }
 
 
 def export(G: nx.MultiDiGraph, path: str | os.PathLike[str], format: str) -> list[Path]:

@@ -42,20 +42,20 @@ from .readwrite import GraphFileError, read_json
 from .table import Table
 
 __all__ = [
-    "load",
-    "KnowledgeGraph",
-    "UnknownActor",
-    "AmbiguousActor",
-    "NoPath",
-    "Evidence",
-    "ActorInfo",
-    "Edge",
-    "Neighbor",
-    "Comment",
-    "Event",
-    "Ranked",
-    "STATEMENT_TYPES",
     "PREDECESSORS",
+    "STATEMENT_TYPES",
+    "ActorInfo",
+    "AmbiguousActor",
+    "Comment",
+    "Edge",
+    "Event",
+    "Evidence",
+    "KnowledgeGraph",
+    "Neighbor",
+    "NoPath",
+    "Ranked",
+    "UnknownActor",
+    "load",
 ]
 
 # Relations that are something said: what comments() and commentators() list.
@@ -128,13 +128,25 @@ class Evidence:
     @classmethod
     def from_dict(cls, ev: Mapping[str, Any], *, flip: bool = False) -> Evidence:
         sm, tm = ev.get("source_mention", ""), ev.get("target_mention", "")
-        return cls(doc=ev["doc"], sentence=ev["sentence"], sentence_index=int(ev["sentence_index"]),
-                   predicate=ev.get("predicate", ""), modality=ev.get("modality", "asserted"),
-                   time=ev.get("time") or "", confidence=float(ev.get("confidence", 1.0)),
-                   source_mention=tm if flip else sm, target_mention=sm if flip else tm)
+        return cls(
+            doc=ev["doc"],
+            sentence=ev["sentence"],
+            sentence_index=int(ev["sentence_index"]),
+            predicate=ev.get("predicate", ""),
+            modality=ev.get("modality", "asserted"),
+            time=ev.get("time") or "",
+            confidence=float(ev.get("confidence", 1.0)),
+            source_mention=tm if flip else sm,
+            target_mention=sm if flip else tm,
+        )
 
-    _columns = (("doc", lambda r: r.doc), ("#", lambda r: r.sentence_index), ("time", lambda r: r.time),
-                ("modality", lambda r: r.modality), ("sentence", lambda r: r.sentence))
+    _columns = (
+        ("doc", lambda r: r.doc),
+        ("#", lambda r: r.sentence_index),
+        ("time", lambda r: r.time),
+        ("modality", lambda r: r.modality),
+        ("sentence", lambda r: r.sentence),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +162,15 @@ class ActorInfo:
     docs: tuple[str, ...]
     neighbors: int
 
-    _columns = (("id", lambda r: r.id), ("label", lambda r: r.label), ("type", lambda r: r.type),
-                ("role", lambda r: r.role), ("mentions", lambda r: r.mentions),
-                ("neighbors", lambda r: r.neighbors), ("aliases", lambda r: r.aliases))
+    _columns = (
+        ("id", lambda r: r.id),
+        ("label", lambda r: r.label),
+        ("type", lambda r: r.type),
+        ("role", lambda r: r.role),
+        ("mentions", lambda r: r.mentions),
+        ("neighbors", lambda r: r.neighbors),
+        ("aliases", lambda r: r.aliases),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,13 +210,19 @@ class Edge:
 
     @property
     def time(self) -> str:
-        """"1961", "2000–2024-06-19", or "" when undated."""
+        """ "1961", "2000–2024-06-19", or "" when undated."""
         return _span(self.first_time, self.last_time)
 
-    _columns = (("source", lambda r: r.source_label), ("type", lambda r: r.type),
-                ("target", lambda r: r.target_label), ("n", lambda r: r.count), ("modality", lambda r: r.modality),
-                ("time", lambda r: r.time), ("goldstein", lambda r: _goldstein(r.goldstein), "right"),
-                ("evidence", lambda r: r.sentence))
+    _columns = (
+        ("source", lambda r: r.source_label),
+        ("type", lambda r: r.type),
+        ("target", lambda r: r.target_label),
+        ("n", lambda r: r.count),
+        ("modality", lambda r: r.modality),
+        ("time", lambda r: r.time),
+        ("goldstein", lambda r: _goldstein(r.goldstein), "right"),
+        ("evidence", lambda r: r.sentence),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,8 +235,13 @@ class Neighbor:
     relations: tuple[str, ...]
     count: int
 
-    _columns = (("id", lambda r: r.id), ("label", lambda r: r.label), ("type", lambda r: r.type),
-                ("relations", lambda r: r.relations), ("n", lambda r: r.count))
+    _columns = (
+        ("id", lambda r: r.id),
+        ("label", lambda r: r.label),
+        ("type", lambda r: r.type),
+        ("relations", lambda r: r.relations),
+        ("n", lambda r: r.count),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +260,13 @@ class Comment:
     sentence_index: int
     time: str
 
-    _columns = (("speaker", lambda r: r.speaker_label), ("role", lambda r: r.role),
-                ("about", lambda r: r.about_labels), ("type", lambda r: r.types), ("said", lambda r: r.quote))
+    _columns = (
+        ("speaker", lambda r: r.speaker_label),
+        ("role", lambda r: r.role),
+        ("about", lambda r: r.about_labels),
+        ("type", lambda r: r.types),
+        ("said", lambda r: r.quote),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,10 +286,15 @@ class Event:
     sentence_index: int
     predicate: str
 
-    _columns = (("time", lambda r: r.time or "(undated)"), ("source", lambda r: r.source_label),
-                ("type", lambda r: r.type), ("target", lambda r: r.target_label),
-                ("goldstein", lambda r: _goldstein(r.goldstein), "right"), ("modality", lambda r: r.modality),
-                ("evidence", lambda r: r.sentence))
+    _columns = (
+        ("time", lambda r: r.time or "(undated)"),
+        ("source", lambda r: r.source_label),
+        ("type", lambda r: r.type),
+        ("target", lambda r: r.target_label),
+        ("goldstein", lambda r: _goldstein(r.goldstein), "right"),
+        ("modality", lambda r: r.modality),
+        ("evidence", lambda r: r.sentence),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,9 +309,15 @@ class Ranked:
     evidence: int
     score: float
 
-    _columns = (("id", lambda r: r.id), ("label", lambda r: r.label), ("type", lambda r: r.type),
-                ("neighbors", lambda r: r.neighbors), ("relations", lambda r: r.relations),
-                ("evidence", lambda r: r.evidence), ("score", lambda r: round(r.score, 3)))
+    _columns = (
+        ("id", lambda r: r.id),
+        ("label", lambda r: r.label),
+        ("type", lambda r: r.type),
+        ("neighbors", lambda r: r.neighbors),
+        ("relations", lambda r: r.relations),
+        ("evidence", lambda r: r.evidence),
+        ("score", lambda r: round(r.score, 3)),
+    )
 
 
 # ---------------------------------------------------------------------------- names
@@ -292,7 +337,7 @@ def _titles() -> tuple[str, ...]:
 
 
 def _strip_titles(name: str) -> str:
-    """"金正恩総書記" → "金正恩", "兵頭慎治・研究幹事" → "兵頭慎治"; a bare title is left alone."""
+    """ "金正恩総書記" → "金正恩", "兵頭慎治・研究幹事" → "兵頭慎治"; a bare title is left alone."""
     text = re.sub(r"[(（][^)）]*[)）]", "", name).strip()
     changed = True
     while changed:
@@ -354,8 +399,10 @@ def load(path: str | Path) -> KnowledgeGraph:
     if not p.is_file():
         raise FileNotFoundError(f"{p}: no such graph file; `geokg build ARTICLES -o {p.parent}/` writes one")
     if p.suffix.lower() in (".graphml", ".gexf", ".csv", ".xml"):
-        raise GraphFileError(f"{p}: load reads graph.json (other formats keep evidence as text only); "
-                             f"pass the graph.json written beside it")
+        raise GraphFileError(
+            f"{p}: load reads graph.json (other formats keep evidence as text only); "
+            f"pass the graph.json written beside it"
+        )
     return KnowledgeGraph(read_json(p))
 
 
@@ -461,8 +508,12 @@ class KnowledgeGraph:
                 return found
             key = bkey
         if len(key) >= 2:
-            persons = {n for n, d in self.G.nodes(data=True) if d.get("type") == "person"
-                       and any(match_key(x).startswith(key) for x in (d.get("label", ""), *(d.get("aliases") or ())))}
+            persons = {
+                n
+                for n, d in self.G.nodes(data=True)
+                if d.get("type") == "person"
+                and any(match_key(x).startswith(key) for x in (d.get("label", ""), *(d.get("aliases") or ())))
+            }
             found = self._one(name, persons)
             if found:
                 return found
@@ -498,9 +549,16 @@ class KnowledgeGraph:
 
     def _info(self, n: str) -> ActorInfo:
         d = self.G.nodes[n]
-        return ActorInfo(id=n, label=self._label(n), type=str(d.get("type", "")), role=str(d.get("role") or ""),
-                         aliases=tuple(d.get("aliases") or ()), mentions=int(d.get("mentions") or 0),
-                         docs=tuple(d.get("docs") or ()), neighbors=len(self._neighbor_ids(n)))
+        return ActorInfo(
+            id=n,
+            label=self._label(n),
+            type=str(d.get("type", "")),
+            role=str(d.get("role") or ""),
+            aliases=tuple(d.get("aliases") or ()),
+            mentions=int(d.get("mentions") or 0),
+            docs=tuple(d.get("docs") or ()),
+            neighbors=len(self._neighbor_ids(n)),
+        )
 
     def _neighbor_ids(self, n: str) -> set[str]:
         return (set(self.G.successors(n)) | set(self.G.predecessors(n))) - {n}
@@ -512,26 +570,39 @@ class KnowledgeGraph:
         >>> [a.label for a in example().actors(role="expert")]
         ['平岩俊司', '兵頭慎治']
         """
-        rows = [self._info(n) for n, d in self.G.nodes(data=True)
-                if (type is None or d.get("type") == type) and (role is None or (d.get("role") or "") == role)]
+        rows = [
+            self._info(n)
+            for n, d in self.G.nodes(data=True)
+            if (type is None or d.get("type") == type) and (role is None or (d.get("role") or "") == role)
+        ]
         rows.sort(key=lambda a: (-a.mentions, a.label, a.id))
         return Table(rows)
 
     # -- relations
 
-    def _edge(self, s: str, t: str, key: str, d: Mapping[str, Any], evidence: list[Mapping[str, Any]],
-              flip: bool) -> Edge:
+    def _edge(
+        self, s: str, t: str, key: str, d: Mapping[str, Any], evidence: list[Mapping[str, Any]], flip: bool
+    ) -> Edge:
         if flip:
             s, t = t, s
-        times = sorted((ev.get("time") for ev in evidence if ev.get("time")), key=sort_key)
-        strongest = max((ev.get("modality", "asserted") for ev in evidence),
-                        key=lambda m: (MODALITY_STRENGTH.get(m, 0), m))
+        times = sorted((str(ev["time"]) for ev in evidence if ev.get("time")), key=sort_key)
+        strongest = max(
+            (ev.get("modality", "asserted") for ev in evidence), key=lambda m: (MODALITY_STRENGTH.get(m, 0), m)
+        )
         return Edge(
-            source=s, type=str(d.get("type", key)), target=t, source_label=self._label(s),
-            target_label=self._label(t), symmetric=bool(d.get("symmetric")), count=len(evidence),
-            modality=strongest, confidence=max(float(ev.get("confidence", 1.0)) for ev in evidence),
-            first_time=times[0] if times else "", last_time=times[-1] if times else "",
-            cameo=d.get("cameo"), goldstein=d.get("goldstein"),
+            source=s,
+            type=str(d.get("type", key)),
+            target=t,
+            source_label=self._label(s),
+            target_label=self._label(t),
+            symmetric=bool(d.get("symmetric")),
+            count=len(evidence),
+            modality=strongest,
+            confidence=max(float(ev.get("confidence", 1.0)) for ev in evidence),
+            first_time=times[0] if times else "",
+            last_time=times[-1] if times else "",
+            cameo=d.get("cameo"),
+            goldstein=d.get("goldstein"),
             predicates=tuple(sorted({ev.get("predicate", "") for ev in evidence})),
             docs=tuple(sorted({ev["doc"] for ev in evidence})),
             evidence=tuple(Evidence.from_dict(ev, flip=flip) for ev in evidence),
@@ -552,9 +623,16 @@ class KnowledgeGraph:
 
         return keep
 
-    def relations(self, source: str | None = None, target: str | None = None, *,
-                  type: str | Iterable[str] | None = None, modality: str | Iterable[str] | None = None,
-                  since: str | int | None = None, until: str | int | None = None) -> Table:
+    def relations(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        *,
+        type: str | Iterable[str] | None = None,
+        modality: str | Iterable[str] | None = None,
+        since: str | int | None = None,
+        until: str | int | None = None,
+    ) -> Table:
         """Relations matching every filter given, one row per edge, with their evidence.
 
         Parameters
@@ -608,13 +686,23 @@ class KnowledgeGraph:
                     rows.append(self._edge(s, t, k, d, evidence, flip))
                 break
         rows.sort(key=lambda r: (_TYPE_ORDER.get(r.type, 99), r.source_label, r.target_label, r.source, r.target))
-        title = " ".join(x for x in (
-            self._label(src) if src else "", "→" if src or tgt else "", self._label(tgt) if tgt else "") if x)
+        title = " ".join(
+            x
+            for x in (self._label(src) if src else "", "→" if src or tgt else "", self._label(tgt) if tgt else "")
+            if x
+        )
         return Table(rows, title=title)
 
-    def between(self, a: str, b: str, *, type: str | Iterable[str] | None = None,
-                modality: str | Iterable[str] | None = None, since: str | int | None = None,
-                until: str | int | None = None) -> Table:
+    def between(
+        self,
+        a: str,
+        b: str,
+        *,
+        type: str | Iterable[str] | None = None,
+        modality: str | Iterable[str] | None = None,
+        since: str | int | None = None,
+        until: str | int | None = None,
+    ) -> Table:
         """All relations between two actors, either way, each with its evidence.
 
         >>> from graph.example import example
@@ -625,10 +713,13 @@ class KnowledgeGraph:
         PRK support RUS 1 北朝鮮はロシアに弾薬を供与している。
         """
         x, y = self.resolve(a), self.resolve(b)
-        filters = {"type": type, "modality": modality, "since": since, "until": until}
-        rows = list(self.relations(x, y, **filters))
+        rows = list(self.relations(x, y, type=type, modality=modality, since=since, until=until))
         if x != y:
-            rows += [r for r in self.relations(y, x, **filters) if not r.symmetric]
+            rows += [
+                r
+                for r in self.relations(y, x, type=type, modality=modality, since=since, until=until)
+                if not r.symmetric
+            ]
         rows.sort(key=lambda r: (_TYPE_ORDER.get(r.type, 99), r.source != x))
         return Table(rows, title=f"{self._label(x)} ↔ {self._label(y)}")
 
@@ -654,9 +745,16 @@ class KnowledgeGraph:
             rels, count = found.get(other, (set(), 0))
             rels.add(label)
             found[other] = (rels, count + int(d.get("count", 1)))
-        rows = [Neighbor(id=o, label=self._label(o), type=str(self.G.nodes[o].get("type", "")),
-                         relations=tuple(sorted(rels, key=lambda x: (_TYPE_ORDER.get(x.strip("←→"), 99), x))),
-                         count=count) for o, (rels, count) in found.items()]
+        rows = [
+            Neighbor(
+                id=o,
+                label=self._label(o),
+                type=str(self.G.nodes[o].get("type", "")),
+                relations=tuple(sorted(rels, key=lambda x: (_TYPE_ORDER.get(x.strip("←→"), 99), x))),
+                count=count,
+            )
+            for o, (rels, count) in found.items()
+        ]
         rows.sort(key=lambda r: (-r.count, r.label, r.id))
         return Table(rows, title=f"neighbours of {self._label(n)}")
 
@@ -682,7 +780,7 @@ class KnowledgeGraph:
             chain = nx.shortest_path(H, x, y)
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             raise NoPath(f"no chain of relations links {self._label(x)} and {self._label(y)}") from None
-        rows = []
+        rows: list[Any] = []
         for u, v in itertools.pairwise(chain):
             rows.extend(self.between(u, v, type=type))
         return Table(rows, title=" → ".join(self._label(n) for n in chain))
@@ -692,8 +790,13 @@ class KnowledgeGraph:
         H = nx.Graph()
         # Sorted, so that among equally short chains the same one is always found.
         H.add_nodes_from(sorted(self.G.nodes))
-        H.add_edges_from(sorted((min(s, t), max(s, t)) for s, t, k, d in self.G.edges(keys=True, data=True)
-                                if s != t and (types is None or str(d.get("type", k)) in types)))
+        H.add_edges_from(
+            sorted(
+                (min(s, t), max(s, t))
+                for s, t, k, d in self.G.edges(keys=True, data=True)
+                if s != t and (types is None or str(d.get("type", k)) in types)
+            )
+        )
         return H
 
     def ego(self, actor: str, radius: int = 1, *, type: str | Iterable[str] | None = None) -> nx.MultiDiGraph:
@@ -712,8 +815,7 @@ class KnowledgeGraph:
         types = _as_set(type, [t.value for t in RelationType], "relation type")
         G = self.G
         if types is not None:
-            G = nx.subgraph_view(self.G, filter_edge=lambda s, t, k: str(self.G.edges[s, t, k].get("type", k))
-                                 in types)
+            G = nx.subgraph_view(self.G, filter_edge=lambda s, t, k: str(self.G.edges[s, t, k].get("type", k)) in types)
         return nx.MultiDiGraph(nx.ego_graph(G, n, radius=radius, undirected=True))
 
     # -- who said what
@@ -741,18 +843,30 @@ class KnowledgeGraph:
             if role is not None and (self.G.nodes[s].get("role") or "") != role:
                 continue
             for ev in d.get("evidence", ()):
-                g = groups.setdefault((s, ev["doc"], int(ev["sentence_index"]), ev["sentence"]),
-                                      {"about": set(), "types": set(), "time": ev.get("time") or ""})
+                g = groups.setdefault(
+                    (s, ev["doc"], int(ev["sentence_index"]), ev["sentence"]),
+                    {"about": set(), "types": set(), "time": ev.get("time") or ""},
+                )
                 g["about"].add(t)
                 g["types"].add(rtype)
         rows = []
         for (s, doc, index, sentence), g in groups.items():
             about_ids = tuple(sorted(g["about"], key=lambda i: (self._label(i), i)))
-            rows.append(Comment(
-                speaker=s, speaker_label=self._label(s), role=str(self.G.nodes[s].get("role") or ""),
-                about=about_ids, about_labels=tuple(self._label(i) for i in about_ids),
-                types=tuple(sorted(g["types"], key=_TYPE_ORDER.get)), quote=_quote(sentence), sentence=sentence,
-                doc=doc, sentence_index=index, time=g["time"]))
+            rows.append(
+                Comment(
+                    speaker=s,
+                    speaker_label=self._label(s),
+                    role=str(self.G.nodes[s].get("role") or ""),
+                    about=about_ids,
+                    about_labels=tuple(self._label(i) for i in about_ids),
+                    types=tuple(sorted(g["types"], key=lambda t: _TYPE_ORDER.get(t, 99))),
+                    quote=_quote(sentence),
+                    sentence=sentence,
+                    doc=doc,
+                    sentence_index=index,
+                    time=g["time"],
+                )
+            )
         rows.sort(key=lambda c: (c.speaker_label, c.speaker, c.doc, c.sentence_index))
         return Table(rows, title=f"what {self._label(spk)} said" if spk else "")
 
@@ -789,18 +903,31 @@ class KnowledgeGraph:
         between = nx.betweenness_centrality(H) if by == "betweenness" else {}
         rows = []
         for node in self.G.nodes:
-            edges = [d for *_, d in [*self.G.out_edges(node, data=True), *self.G.in_edges(node, data=True)]
-                     if types is None or d.get("type") in types]
+            edges = [
+                d
+                for *_, d in [*self.G.out_edges(node, data=True), *self.G.in_edges(node, data=True)]
+                if types is None or d.get("type") in types
+            ]
             evidence = sum(int(d.get("count", 1)) for d in edges)
             degree = H.degree(node)
             score = {"degree": float(degree), "evidence": float(evidence)}.get(by, between.get(node, 0.0))
-            rows.append(Ranked(id=node, label=self._label(node), type=str(self.G.nodes[node].get("type", "")),
-                               neighbors=degree, relations=len(edges), evidence=evidence, score=score))
+            rows.append(
+                Ranked(
+                    id=node,
+                    label=self._label(node),
+                    type=str(self.G.nodes[node].get("type", "")),
+                    neighbors=degree,
+                    relations=len(edges),
+                    evidence=evidence,
+                    score=score,
+                )
+            )
         rows.sort(key=lambda r: (-r.score, -r.neighbors, -r.evidence, r.label, r.id))
         return Table(rows[:n], title=f"most central by {by}")
 
-    def timeline(self, a: str, b: str | None = None, *, predecessors: bool = True,
-                 type: str | Iterable[str] | None = None) -> Table:
+    def timeline(
+        self, a: str, b: str | None = None, *, predecessors: bool = True, type: str | Iterable[str] | None = None
+    ) -> Table:
         """The relations between ``a`` and ``b`` (or all of ``a``'s) in time order, with Goldstein scores.
 
         One row per evidence sentence; undated ones come last. With
@@ -832,11 +959,22 @@ class KnowledgeGraph:
             if not ((s in xs and (ys is None or t in ys)) or (t in xs and (ys is None or s in ys))):
                 continue
             for ev in d.get("evidence", ()):
-                rows.append(Event(time=ev.get("time") or "", source=s, type=rtype, target=t,
-                                  source_label=self._label(s), target_label=self._label(t),
-                                  goldstein=d.get("goldstein"), modality=ev.get("modality", ""),
-                                  sentence=ev["sentence"], doc=ev["doc"], sentence_index=int(ev["sentence_index"]),
-                                  predicate=ev.get("predicate", "")))
+                rows.append(
+                    Event(
+                        time=ev.get("time") or "",
+                        source=s,
+                        type=rtype,
+                        target=t,
+                        source_label=self._label(s),
+                        target_label=self._label(t),
+                        goldstein=d.get("goldstein"),
+                        modality=ev.get("modality", ""),
+                        sentence=ev["sentence"],
+                        doc=ev["doc"],
+                        sentence_index=int(ev["sentence_index"]),
+                        predicate=ev.get("predicate", ""),
+                    )
+                )
         rows.sort(key=lambda e: (sort_key(e.time), e.doc, e.sentence_index, _TYPE_ORDER.get(e.type, 99)))
         title = f"{self._label(x)} – {self._label(y)}" if y is not None else self._label(x)
         return Table(rows, title=f"timeline: {title}")

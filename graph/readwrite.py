@@ -42,14 +42,14 @@ from ._atomic import atomic_open, atomic_path
 from .build import EDGE_LIST_ATTRS, NODE_LIST_ATTRS
 
 __all__ = [
-    "write_json",
-    "read_json",
-    "write_graphml",
-    "read_graphml",
-    "evidence_text",
-    "flat_attrs",
     "LIST_SEPARATOR",
     "GraphFileError",
+    "evidence_text",
+    "flat_attrs",
+    "read_graphml",
+    "read_json",
+    "write_graphml",
+    "write_json",
 ]
 
 LIST_SEPARATOR = " | "
@@ -120,9 +120,9 @@ def read_json(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     try:
         for n in data["nodes"]:
             G.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
-        for e in data["edges"]:
-            attrs = {k: v for k, v in e.items() if k not in ("source", "target", "key")}
-            G.add_edge(e["source"], e["target"], key=e.get("key", attrs.get("type")), **attrs)
+        for edge in data["edges"]:
+            attrs = {k: v for k, v in edge.items() if k not in ("source", "target", "key")}
+            G.add_edge(edge["source"], edge["target"], key=edge.get("key", attrs.get("type")), **attrs)
     except (KeyError, TypeError) as e:
         raise GraphFileError(f"{path}: not a geokg graph (node or edge without {e})") from None
     return G
@@ -202,16 +202,20 @@ def _graphml_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
         names = sorted({k for d in items for k in d})
         for name in names:
             schema[domain, name] = xml_type([d[name] for d in items if name in d])
-    root = ET.Element("graphml", {
-        "xmlns": _GRAPHML_NS,
-        "xmlns:xsi": _XSI_NS,
-        "xsi:schemaLocation": f"{_GRAPHML_NS} {_GRAPHML_NS}/1.0/graphml.xsd",
-    })
+    root = ET.Element(
+        "graphml",
+        {
+            "xmlns": _GRAPHML_NS,
+            "xmlns:xsi": _XSI_NS,
+            "xsi:schemaLocation": f"{_GRAPHML_NS} {_GRAPHML_NS}/1.0/graphml.xsd",
+        },
+    )
     key_id = {}
     for (domain, name), declared in sorted(schema.items()):
         key_id[domain, name] = f"{domain[0]}_{name}"
-        ET.SubElement(root, "key", {"id": key_id[domain, name], "for": domain, "attr.name": name,
-                                    "attr.type": declared})
+        ET.SubElement(
+            root, "key", {"id": key_id[domain, name], "for": domain, "attr.name": name, "attr.type": declared}
+        )
     graph = ET.SubElement(root, "graph", {"id": "geokg", "edgedefault": "directed"})
 
     def add_data(element: ET.Element, domain: str, attrs: Mapping[str, Any]) -> None:
@@ -222,8 +226,13 @@ def _graphml_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
     for n, attrs in nodes:
         add_data(ET.SubElement(graph, "node", {"id": xml_text(n, "string")}), "node", attrs)
     for i, (s, t, _k, attrs) in enumerate(edges):
-        add_data(ET.SubElement(graph, "edge", {"id": f"e{i}", "source": xml_text(s, "string"),
-                                               "target": xml_text(t, "string")}), "edge", attrs)
+        add_data(
+            ET.SubElement(
+                graph, "edge", {"id": f"e{i}", "source": xml_text(s, "string"), "target": xml_text(t, "string")}
+            ),
+            "edge",
+            attrs,
+        )
     ET.indent(root, space="  ")
     return ET.ElementTree(root)
 
@@ -250,10 +259,10 @@ def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str] | IO[bytes]) 
 def write_xml(tree: ET.ElementTree, path: str | os.PathLike[str] | IO[bytes]) -> None:
     """Write an XML document as UTF-8 to a binary file object, or atomically to a path."""
     if hasattr(path, "write"):
-        tree.write(path, encoding="utf-8", xml_declaration=True)  # type: ignore[arg-type]
-        path.write(b"\n")  # type: ignore[union-attr]
+        tree.write(path, encoding="utf-8", xml_declaration=True)
+        path.write(b"\n")
         return
-    with atomic_path(path) as tmp:  # type: ignore[arg-type]
+    with atomic_path(path) as tmp:
         with open(tmp, "wb") as fh:
             tree.write(fh, encoding="utf-8", xml_declaration=True)
             fh.write(b"\n")
@@ -266,7 +275,7 @@ def read_graphml(path: str | os.PathLike[str] | IO[bytes]) -> nx.MultiDiGraph:
     positions), and the list attributes are split back into lists. Files
     from other tools are read too, as networkx reads them.
     """
-    source = path if hasattr(path, "read") else Path(path)  # type: ignore[arg-type]
+    source = path if hasattr(path, "read") else Path(path)
     try:
         raw = nx.read_graphml(source, force_multigraph=True)
     except (ET.ParseError, nx.NetworkXError, KeyError) as e:

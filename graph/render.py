@@ -100,8 +100,13 @@ def embed_json(value: Any) -> str:
     '{"s":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -120,14 +125,15 @@ def map_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     """
     degree = {n: int(d) for n, d in G.degree()}
     node_ids = sorted(G.nodes, key=str)
-    largest = max((max(_int(G.nodes[n].get("mentions")), degree[n]) for n in node_ids), default=0)
+    largest = max((max(_int(G.nodes[n].get("mentions")) or 0, degree[n]) for n in node_ids), default=0)
     nodes = [_node_item(n, G.nodes[n], degree[n], largest) for n in node_ids]
 
     raw_edges = sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     # Parallel edges (one pair, several types or both directions) get distinct curves.
     by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (s, t, _, _) in enumerate(raw_edges):
-        by_pair[tuple(sorted((str(s), str(t))))].append(i)  # type: ignore[arg-type]
+        lo, hi = sorted((str(s), str(t)))
+        by_pair[lo, hi].append(i)
     curve: dict[int, tuple[int, int]] = {}
     for members in by_pair.values():
         for rank, i in enumerate(members):
@@ -145,7 +151,7 @@ def map_data(G: nx.MultiDiGraph) -> dict[str, Any]:
 def _node_item(n: Any, d: Mapping[str, Any], degree: int, largest: int) -> dict[str, Any]:
     atype = _str(d.get("type")) or "other"
     name = _str(d.get("label")) or str(n)
-    mentions = _int(d.get("mentions"))
+    mentions = _int(d.get("mentions")) or 0
     return {
         "id": str(n),
         "label": name if len(name) <= _LABEL_MAX else name[: _LABEL_MAX - 1] + "…",
@@ -190,8 +196,11 @@ def _edge_item(i: int, s: Any, t: Any, key: Any, d: Mapping[str, Any], rank: int
         side = rank % 2 == 1
         if str(s) > str(t):
             side = not side
-        item["smooth"] = {"enabled": True, "type": "curvedCW" if side else "curvedCCW",
-                          "roundness": round(0.18 * ((rank + 1) // 2), 2)}
+        item["smooth"] = {
+            "enabled": True,
+            "type": "curvedCW" if side else "curvedCCW",
+            "roundness": round(0.18 * ((rank + 1) // 2), 2),
+        }
     return item
 
 
@@ -219,6 +228,7 @@ def _evidence_item(ev: Mapping[str, Any]) -> dict[str, Any]:
 
 def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, Any]:
     """The types present in the graph, in a fixed order, with counts and styles."""
+
     def counts(items: Iterable[dict[str, Any]], field: str) -> dict[str, int]:
         out: dict[str, int] = defaultdict(int)
         for it in items:
@@ -233,19 +243,34 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[st
 
     return {
         "actors": [
-            {"value": a, "count": actor_counts[a], "text": st.text, "shape": st.shape, "color": st.color,
-             "border": st.border}
+            {
+                "value": a,
+                "count": actor_counts[a],
+                "text": st.text,
+                "shape": st.shape,
+                "color": st.color,
+                "border": st.border,
+            }
             for a in order(style.ACTOR_STYLE, actor_counts)
             for st in [style.ACTOR_STYLE.get(a, style.UNKNOWN_ACTOR)]
         ],
         "relations": [
-            {"value": r, "count": rel_counts[r], "text": st.text if r in style.RELATION_STYLE else r,
-             "color": st.color, "arrows": st.arrows}
+            {
+                "value": r,
+                "count": rel_counts[r],
+                "text": st.text if r in style.RELATION_STYLE else r,
+                "color": st.color,
+                "arrows": st.arrows,
+            }
             for r in order(style.RELATION_STYLE, rel_counts)
             for st in [style.RELATION_STYLE.get(r, style.UNKNOWN_RELATION)]
         ],
         "modalities": [
-            {"value": m, "count": mod_counts[m], "dashes": list(d) if (d := style.MODALITY_DASHES.get(m)) else []}
+            {
+                "value": m,
+                "count": mod_counts[m],
+                "dashes": list(d) if isinstance(d := style.MODALITY_DASHES.get(m), tuple) else [],
+            }
             for m in order(style.MODALITY_DASHES, mod_counts)
         ],
     }
@@ -308,8 +333,9 @@ def _static_text(name: str, *, script: bool = False, style: bool = False) -> str
 def _csp(*scripts: str) -> str:
     """Content-Security-Policy: only the inlined scripts run; nothing is fetched from anywhere."""
     hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
-        for s in scripts
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'" for s in scripts
     )
-    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
-            "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+        "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )

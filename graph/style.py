@@ -66,40 +66,46 @@ class RelationStyle:
     text: str  # legend text
 
 
-ACTOR_STYLE: Mapping[str, ActorStyle] = MappingProxyType({
-    ActorType.COUNTRY.value: ActorStyle("dot", "#4e79a7", "#2c4a6b", "country"),
-    ActorType.PERSON.value: ActorStyle("diamond", "#f28e2b", "#a85a12", "person"),
-    ActorType.ORGANIZATION.value: ActorStyle("square", "#59a14f", "#356530", "organization"),
-    ActorType.REGION.value: ActorStyle("hexagon", "#b07aa1", "#6d4663", "region"),
-})
+ACTOR_STYLE: Mapping[str, ActorStyle] = MappingProxyType(
+    {
+        ActorType.COUNTRY.value: ActorStyle("dot", "#4e79a7", "#2c4a6b", "country"),
+        ActorType.PERSON.value: ActorStyle("diamond", "#f28e2b", "#a85a12", "person"),
+        ActorType.ORGANIZATION.value: ActorStyle("square", "#59a14f", "#356530", "organization"),
+        ActorType.REGION.value: ActorStyle("hexagon", "#b07aa1", "#6d4663", "region"),
+    }
+)
 UNKNOWN_ACTOR = ActorStyle("dot", "#9d9d9d", "#5f5f5f", "other")
 
 # Cooperative types in greens and blues, conflictual ones in warm colours,
 # statements in grey, the actor-role types (not events) in browns.
-RELATION_STYLE: Mapping[str, RelationStyle] = MappingProxyType({
-    RelationType.TREATY.value: RelationStyle("#1b7f5f", False, "treaty"),
-    RelationType.COOPERATION.value: RelationStyle("#5fae3e", False, "cooperation"),
-    RelationType.MEETING.value: RelationStyle("#3a86c8", False, "meeting"),
-    RelationType.SUPPORT.value: RelationStyle("#17a3b8", True, "support"),
-    RelationType.REQUEST.value: RelationStyle("#8a63c8", True, "request"),
-    RelationType.COMMENTS_ON.value: RelationStyle("#8c8c8c", True, "comments on"),
-    RelationType.CRITICISM.value: RelationStyle("#d9a400", True, "criticism"),
-    RelationType.SANCTION.value: RelationStyle("#e8710a", True, "sanction"),
-    RelationType.THREAT.value: RelationStyle("#d6337f", True, "threat"),
-    RelationType.ATTACK.value: RelationStyle("#c81e1e", True, "attack"),
-    RelationType.LEADER_OF.value: RelationStyle("#7b4f2c", True, "leader of"),
-    RelationType.MEMBER_OF.value: RelationStyle("#a9825e", True, "member of"),
-    RelationType.PART_OF.value: RelationStyle("#c4ae93", True, "part of"),
-})
+RELATION_STYLE: Mapping[str, RelationStyle] = MappingProxyType(
+    {
+        RelationType.TREATY.value: RelationStyle("#1b7f5f", False, "treaty"),
+        RelationType.COOPERATION.value: RelationStyle("#5fae3e", False, "cooperation"),
+        RelationType.MEETING.value: RelationStyle("#3a86c8", False, "meeting"),
+        RelationType.SUPPORT.value: RelationStyle("#17a3b8", True, "support"),
+        RelationType.REQUEST.value: RelationStyle("#8a63c8", True, "request"),
+        RelationType.COMMENTS_ON.value: RelationStyle("#8c8c8c", True, "comments on"),
+        RelationType.CRITICISM.value: RelationStyle("#d9a400", True, "criticism"),
+        RelationType.SANCTION.value: RelationStyle("#e8710a", True, "sanction"),
+        RelationType.THREAT.value: RelationStyle("#d6337f", True, "threat"),
+        RelationType.ATTACK.value: RelationStyle("#c81e1e", True, "attack"),
+        RelationType.LEADER_OF.value: RelationStyle("#7b4f2c", True, "leader of"),
+        RelationType.MEMBER_OF.value: RelationStyle("#a9825e", True, "member of"),
+        RelationType.PART_OF.value: RelationStyle("#c4ae93", True, "part of"),
+    }
+)
 UNKNOWN_RELATION = RelationStyle("#9d9d9d", True, "other")
 
 # vis-network `dashes`: False for a solid line, else a dash/gap pattern in px.
-MODALITY_DASHES: Mapping[str, bool | tuple[int, ...]] = MappingProxyType({
-    Modality.ASSERTED.value: False,
-    Modality.HEDGED.value: (8, 5),
-    Modality.HYPOTHETICAL.value: (2, 5),
-    Modality.NEGATED.value: (12, 4, 2, 4),
-})
+MODALITY_DASHES: Mapping[str, bool | tuple[int, ...]] = MappingProxyType(
+    {
+        Modality.ASSERTED.value: False,
+        Modality.HEDGED.value: (8, 5),
+        Modality.HYPOTHETICAL.value: (2, 5),
+        Modality.NEGATED.value: (12, 4, 2, 4),
+    }
+)
 
 # Above this many nodes the map trades looks for speed: no improved initial
 # layout, fewer stabilisation iterations, edges hidden while dragging.

@@ -95,8 +95,9 @@ class Table(list):
     {'name': 'ロシア', 'n': 3}
     """
 
-    def __init__(self, rows: Iterable[Any] = (), *, title: str = "", columns: Sequence[Column] | None = None,
-                 max_width: int = 48) -> None:
+    def __init__(
+        self, rows: Iterable[Any] = (), *, title: str = "", columns: Sequence[Column] | None = None, max_width: int = 48
+    ) -> None:
         super().__init__(rows)
         self.title = title
         self._explicit_columns = tuple(columns) if columns is not None else None
@@ -127,9 +128,11 @@ class Table(list):
         headers = [col[0] for col in columns]
         widths = [max(display_width(x) for x in [h, *(row[i] for row in cells)]) for i, h in enumerate(headers)]
         # Numbers align right: columns whose values are all numbers, or that say so ("right").
-        numeric = [(len(col) > 2 and col[2] == "right")
-                   or all(isinstance(v, int | float) and not isinstance(v, bool) for v in (col[1](r) for r in self))
-                   for col in columns]
+        numeric = [
+            (len(col) > 2 and col[2] == "right")
+            or all(isinstance(v, int | float) and not isinstance(v, bool) for v in (col[1](r) for r in self))
+            for col in columns
+        ]
         lines.append("  ".join(_pad(h, w, n) for h, w, n in zip(headers, widths, numeric, strict=True)).rstrip())
         lines.append("  ".join("-" * w for w in widths))
         for row in cells:
@@ -147,14 +150,18 @@ class Table(list):
 
     def _repr_html_(self) -> str:  # Jupyter: a real table, cells in full
         head = "".join(f"<th>{html.escape(col[0])}</th>" for col in self.columns)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(col[1](r)))}</td>" for col in self.columns)
-                       + "</tr>" for r in self)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(_cell(col[1](r)))}</td>" for col in self.columns) + "</tr>"
+            for r in self
+        )
         caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
         return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """The rows as plain dicts (for JSON, pandas.DataFrame, csv.DictWriter)."""
-        return [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in self]
+        return [
+            dataclasses.asdict(r) if dataclasses.is_dataclass(r) and not isinstance(r, type) else dict(r) for r in self
+        ]
 
     def __getitem__(self, index: Any) -> Any:
         item = super().__getitem__(index)

@@ -17,8 +17,16 @@ def _triples(out):
 
 
 def test_build_writes_the_four_outputs(seed_build):
-    for name in ("triples.jsonl", "graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "graph.html",
-                 "report.json"):
+    for name in (
+        "triples.jsonl",
+        "graph.json",
+        "graph.graphml",
+        "graph.gexf",
+        "nodes.csv",
+        "edges.csv",
+        "graph.html",
+        "report.json",
+    ):
         assert (seed_build / name).stat().st_size > 0, name
 
 
@@ -58,7 +66,10 @@ def test_console_script_help_teaches():
 
 
 def test_missing_input_is_a_usage_error(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "extract.cli", "build", str(tmp_path / "nope"), "-o",
-                          str(tmp_path / "o")], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "extract.cli", "build", str(tmp_path / "nope"), "-o", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 2
     assert "nope" in out.stderr and "Traceback" not in out.stderr

@@ -21,8 +21,12 @@ C = "きょうの東京は晴れ。気温は20度まで上がった。"
 
 
 def _docs() -> list[Document]:
-    return [Document(path="a.txt", text=A), Document(path="b.txt", text=B, date="2024-06-19"),
-            Document(path="c.txt", text=C), Document(path="seed.txt", text=SEED.read_text(encoding="utf-8"))]
+    return [
+        Document(path="a.txt", text=A),
+        Document(path="b.txt", text=B, date="2024-06-19"),
+        Document(path="c.txt", text=C),
+        Document(path="seed.txt", text=SEED.read_text(encoding="utf-8")),
+    ]
 
 
 class _Versioned:
@@ -50,8 +54,9 @@ def test_cache_key_depends_on_text_date_and_salt_not_on_path():
     assert k != ResultCache.key(Document(path="a.txt", text=A + " "), salt)
     assert k != ResultCache.key(Document(path="a.txt", text=A, date="2024-06-19"), salt)
     assert k != ResultCache.key(Document(path="a.txt", text=A), ResultCache.salt_for("ginza-5.3.0+lex-y"))
-    assert k != ResultCache.key(Document(path="a.txt", text=A), ResultCache.salt_for("ginza-5.3.0+lex-x",
-                                                                                     {"prefilter": False}))
+    assert k != ResultCache.key(
+        Document(path="a.txt", text=A), ResultCache.salt_for("ginza-5.3.0+lex-x", {"prefilter": False})
+    )
     assert len(k) == 64 and code_fingerprint() in ResultCache.salt_for("v")
 
 

@@ -21,8 +21,10 @@ from tests.conftest import ROOT, SEED
 
 pytestmark = [
     pytest.mark.model,
-    pytest.mark.skipif("cache_dir" not in inspect.signature(build).parameters,
-                       reason="needs the issue-7 runner integration (build(cache_dir=...))"),
+    pytest.mark.skipif(
+        "cache_dir" not in inspect.signature(build).parameters,
+        reason="needs the issue-7 runner integration (build(cache_dir=...))",
+    ),
 ]
 
 OUTPUTS = ("triples.jsonl", "graph.json", "graph.graphml", "report.json")
@@ -66,8 +68,12 @@ def test_rerun_is_served_from_the_cache_with_the_same_outputs(corpus, cached, tm
 
 
 def test_no_cache_neither_reads_nor_writes(corpus, cached, tmp_path, capsys):
-    assert main(["build", str(corpus), "--cache-dir", str(cached), "--no-cache", "-o", str(tmp_path / "o"),
-                 "--no-progress"]) == 0
+    assert (
+        main(
+            ["build", str(corpus), "--cache-dir", str(cached), "--no-cache", "-o", str(tmp_path / "o"), "--no-progress"]
+        )
+        == 0
+    )
     assert "cached" not in capsys.readouterr().out
     assert not cached.exists()
 
@@ -81,11 +87,12 @@ def test_geokg_no_cache_is_respected(corpus, monkeypatch, tmp_path, capsys):
 
 
 def test_warm_run_does_not_load_the_model(corpus, cached, tmp_path):
-    assert main(["build", str(corpus), "--cache-dir", str(cached), "-o", str(tmp_path / "cold"),
-                 "--no-progress"]) == 0
-    code = ("import sys; from extract.cli import main; "
-            f"rc = main(['build', {str(corpus)!r}, '--cache-dir', {str(cached)!r}, '-o', {str(tmp_path / 'warm')!r},"
-            " '--no-progress']); print('spacy loaded:', 'spacy' in sys.modules); sys.exit(rc)")
+    assert main(["build", str(corpus), "--cache-dir", str(cached), "-o", str(tmp_path / "cold"), "--no-progress"]) == 0
+    code = (
+        "import sys; from extract.cli import main; "
+        f"rc = main(['build', {str(corpus)!r}, '--cache-dir', {str(cached)!r}, '-o', {str(tmp_path / 'warm')!r},"
+        " '--no-progress']); print('spacy loaded:', 'spacy' in sys.modules); sys.exit(rc)"
+    )
     env = {k: v for k, v in os.environ.items() if k != "GEOKG_NO_CACHE"}
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
     assert p.returncode == 0, p.stderr

@@ -18,7 +18,9 @@ ROLE_TYPES = {"leader_of", "member_of", "part_of"}
 
 def events(extractor, text, *, date=None):
     res = extractor.extract(Document(path="t.txt", text=text, date=date))
-    return {(r.source, r.type.value, r.target, r.modality.value) for r in res.relations if r.type.value not in ROLE_TYPES}
+    return {
+        (r.source, r.type.value, r.target, r.modality.value) for r in res.relations if r.type.value not in ROLE_TYPES
+    }
 
 
 def roles(extractor, text):
@@ -179,8 +181,11 @@ def test_short_mention_resolves_to_the_full_name(extractor):
     assert persons[0].name == "エマニュエル・マクロン"
     assert {"マクロン", "エマニュエル・マクロン"} <= set(persons[0].aliases)
     assert persons[0].role is not None and persons[0].role.value == "leader"
-    assert ("マクロン", "meeting", "DEU") in {(r.source, r.type.value, r.target) for r in res.relations} or \
-           ("DEU", "meeting", "マクロン") in {(r.source, r.type.value, r.target) for r in res.relations}
+    assert ("マクロン", "meeting", "DEU") in {(r.source, r.type.value, r.target) for r in res.relations} or (
+        "DEU",
+        "meeting",
+        "マクロン",
+    ) in {(r.source, r.type.value, r.target) for r in res.relations}
 
 
 def test_reading_in_brackets_is_an_alias(extractor):
@@ -193,8 +198,7 @@ def test_reading_in_brackets_is_an_alias(extractor):
 
 
 def test_both_states_means_the_pair_the_article_is_about(extractor):
-    text = ("イスラエルとイランの対立が続いている。イスラエルとイランは互いに非難した。"
-            "両国は国連安保理で協議した。")
+    text = "イスラエルとイランの対立が続いている。イスラエルとイランは互いに非難した。両国は国連安保理で協議した。"
     got = events(extractor, text)
     assert ("IRN", "meeting", "ISR", "asserted") in got
 
@@ -243,22 +247,32 @@ def test_a_bare_act_refers_to_the_one_just_described(extractor):
 
 
 def test_a_bare_act_far_from_its_antecedent_is_left_alone(extractor):
-    text = ("EUはロシアに制裁を科している。ドイツは経済が停滞している。フランスは選挙を控える。"
-            "イタリアは観光が好調だ。日本も制裁の強化を進めてきた。")
+    text = (
+        "EUはロシアに制裁を科している。ドイツは経済が停滞している。フランスは選挙を控える。"
+        "イタリアは観光が好調だ。日本も制裁の強化を進めてきた。"
+    )
     res = extractor.extract(Document(path="t.txt", text=text))
     assert not [r for r in res.relations if r.source == "JPN"]
 
 
 def test_a_government_statement_keeps_its_speaker_across_paragraphs(extractor):
     """我が国 speaks throughout; the addressee of 「…するよう求める」 may hang inside the clause."""
-    text = ("我が国は、ベネズエラによるガイアナへの威嚇を強く非難します。\n\n"
-            "我が国は、米国をはじめとする国際社会と連携し、ベネズエラに対する制裁措置を実施します。"
-            "また、ガイアナに対する人道支援を行います。\n\n"
-            "ベネズエラに対し、直ちに部隊を撤収するよう強く求めます。")
+    text = (
+        "我が国は、ベネズエラによるガイアナへの威嚇を強く非難します。\n\n"
+        "我が国は、米国をはじめとする国際社会と連携し、ベネズエラに対する制裁措置を実施します。"
+        "また、ガイアナに対する人道支援を行います。\n\n"
+        "ベネズエラに対し、直ちに部隊を撤収するよう強く求めます。"
+    )
     res = extractor.extract(Document(path="t.txt", text=text))
     got = {(r.source, r.type.value, r.target) for r in res.relations}
-    assert {("JPN", "criticism", "VEN"), ("VEN", "threat", "GUY"), ("JPN", "cooperation", "USA"),
-            ("JPN", "sanction", "VEN"), ("JPN", "support", "GUY"), ("JPN", "request", "VEN")} <= got
+    assert {
+        ("JPN", "criticism", "VEN"),
+        ("VEN", "threat", "GUY"),
+        ("JPN", "cooperation", "USA"),
+        ("JPN", "sanction", "VEN"),
+        ("JPN", "support", "GUY"),
+        ("JPN", "request", "VEN"),
+    } <= got
     assert not [r for r in res.relations if r.source == "USA" and r.type.value != "cooperation"]
 
 

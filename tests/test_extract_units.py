@@ -18,7 +18,10 @@ def lex():
 
 # -- normalisation ---------------------------------------------------------------
 
-@pytest.mark.parametrize(("raw", "key"), [("ＮＡＴＯ", "NATO"), ("ﾛｼｱ", "ロシア"), (" 国連 安保理 ", "国連安保理"), ("nato", "NATO")])
+
+@pytest.mark.parametrize(
+    ("raw", "key"), [("ＮＡＴＯ", "NATO"), ("ﾛｼｱ", "ロシア"), (" 国連 安保理 ", "国連安保理"), ("nato", "NATO")]
+)
 def test_match_key_folds_width_case_and_spaces(raw, key):
     assert match_key(raw) == key
 
@@ -44,10 +47,13 @@ def test_slugify_is_stable_and_ascii_lowercase_for_latin():
 
 # -- sentences -------------------------------------------------------------------
 
+
 def test_sentences_do_not_split_inside_quotes_or_readings():
     text = "金正恩(キム・ジョンウン)総書記は「同盟だ。軍事協力だ。」と述べた。次の文。"
     assert [s.text for s in split_sentences(text)] == [
-        "金正恩(キム・ジョンウン)総書記は「同盟だ。軍事協力だ。」と述べた。", "次の文。"]
+        "金正恩(キム・ジョンウン)総書記は「同盟だ。軍事協力だ。」と述べた。",
+        "次の文。",
+    ]
 
 
 def test_sentences_split_at_full_width_full_stops():
@@ -74,11 +80,26 @@ def test_a_long_line_without_punctuation_is_cut_to_bounded_pieces():
 
 # -- lexicon ------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "actor_id"), [
-    ("ロシア", "RUS"), ("北朝鮮", "PRK"), ("アメリカ合衆国", "USA"), ("米国", "USA"), ("大韓民国", "KOR"),
-    ("台湾", "TWN"), ("ソ連", "SUN"), ("旧ソ連", "SUN"), ("国連安保理", "unsc"), ("北大西洋条約機構", "nato"),
-    ("ＥＵ", "eu"), ("ガザ地区", "gaza"), ("エチオピア", "ETH"), ("ブータン", "BTN"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("ロシア", "RUS"),
+        ("北朝鮮", "PRK"),
+        ("アメリカ合衆国", "USA"),
+        ("米国", "USA"),
+        ("大韓民国", "KOR"),
+        ("台湾", "TWN"),
+        ("ソ連", "SUN"),
+        ("旧ソ連", "SUN"),
+        ("国連安保理", "unsc"),
+        ("北大西洋条約機構", "nato"),
+        ("ＥＵ", "eu"),
+        ("ガザ地区", "gaza"),
+        ("エチオピア", "ETH"),
+        ("ブータン", "BTN"),
+    ],
+)
 def test_gazetteer_knows_country_and_body_names(lex, name, actor_id):
     assert lex.lookup(name) == actor_id
 
@@ -92,11 +113,26 @@ def test_every_iso_country_has_a_japanese_name(lex):
 
 
 def test_canonical_names_are_the_ones_news_uses(lex):
-    assert [lex.actors[i].name for i in ("RUS", "USA", "KOR", "PRK", "GBR")] == ["ロシア", "米国", "韓国", "北朝鮮", "英国"]
+    assert [lex.actors[i].name for i in ("RUS", "USA", "KOR", "PRK", "GBR")] == [
+        "ロシア",
+        "米国",
+        "韓国",
+        "北朝鮮",
+        "英国",
+    ]
 
 
-@pytest.mark.parametrize(("title", "role"), [("大統領", "leader"), ("副大統領", "official"), ("先任研究委員", "expert"),
-                                             ("前首相", "leader"), ("国務長官", "official"), ("党副部長", "official")])
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("大統領", "leader"),
+        ("副大統領", "official"),
+        ("先任研究委員", "expert"),
+        ("前首相", "leader"),
+        ("国務長官", "official"),
+        ("党副部長", "official"),
+    ],
+)
 def test_title_roles(lex, title, role):
     assert lex.title_role(title).value == role
 
@@ -114,6 +150,7 @@ def test_lexicon_version_changes_with_its_data(lex):
 
 # -- scoring ------------------------------------------------------------------------
 
+
 def _triple(source, rtype, target, **kw):
     base = dict(doc="x/doc1.txt", source=source, source_label=source, type=rtype, target=target, target_label=target)
     base.update(kw)
@@ -121,28 +158,50 @@ def _triple(source, rtype, target, **kw):
 
 
 def test_score_matches_symmetric_types_either_way_and_aliases():
-    gold = Gold.from_dict({
-        "doc": "seeds/doc1.txt",
-        "actors": [{"id": "RUS", "type": "country", "name": "ロシア", "aliases": ["露"]},
-                   {"id": "PRK", "type": "country", "name": "北朝鮮"},
-                   {"id": "putin", "type": "person", "name": "プーチン"}],
-        "relations": [{"source": "RUS", "type": "treaty", "target": "PRK"},
-                      {"source": "putin", "type": "leader_of", "target": "RUS"}],
-    })
-    res = score([gold], [
-        _triple("PRK", "treaty", "RUS"),
-        _triple("p1", "leader_of", "x", source_label="プーチン大統領", target_label="露"),
-        _triple("PRK", "attack", "RUS"),
-    ])
+    gold = Gold.from_dict(
+        {
+            "doc": "seeds/doc1.txt",
+            "actors": [
+                {"id": "RUS", "type": "country", "name": "ロシア", "aliases": ["露"]},
+                {"id": "PRK", "type": "country", "name": "北朝鮮"},
+                {"id": "putin", "type": "person", "name": "プーチン"},
+            ],
+            "relations": [
+                {"source": "RUS", "type": "treaty", "target": "PRK"},
+                {"source": "putin", "type": "leader_of", "target": "RUS"},
+            ],
+        }
+    )
+    res = score(
+        [gold],
+        [
+            _triple("PRK", "treaty", "RUS"),
+            _triple("p1", "leader_of", "x", source_label="プーチン大統領", target_label="露"),
+            _triple("PRK", "attack", "RUS"),
+        ],
+    )
     assert res["relations"]["tp"] == 2 and res["relations"]["pred"] == 3
     assert res["by_type"]["attack"]["p"] == 0.0
     assert res["docs"]["doc1"]["spurious"][0][:3] == ["PRK", "attack", "RUS"]
 
 
 def test_relation_round_trips_through_its_dict():
-    r = Relation(doc="a.txt", sentence="s", sentence_index=0, source="USA", source_label="米国", source_type="country",
-                 source_mention="米", type="sanction", target="IRN", target_label="イラン", target_type="country",
-                 target_mention="イラン", predicate="制裁", time="2024")
+    r = Relation(
+        doc="a.txt",
+        sentence="s",
+        sentence_index=0,
+        source="USA",
+        source_label="米国",
+        source_type="country",
+        source_mention="米",
+        type="sanction",
+        target="IRN",
+        target_label="イラン",
+        target_type="country",
+        target_mention="イラン",
+        predicate="制裁",
+        time="2024",
+    )
     assert Relation.from_dict(r.to_dict()) == r
     assert r.type.goldstein == -4.0 and r.type.cameo == "16"
 
@@ -150,9 +209,21 @@ def test_relation_round_trips_through_its_dict():
 def test_relation_from_dict_names_the_allowed_values():
     r = _triple("USA", "bombs", "IRN")
     with pytest.raises(ValueError, match="treaty"):
-        Relation.from_dict({**r, "sentence": "", "sentence_index": 0, "source_type": "country",
-                            "source_mention": "", "target_type": "country", "target_mention": "", "predicate": "",
-                            "modality": "asserted", "time": None, "confidence": 1})
+        Relation.from_dict(
+            {
+                **r,
+                "sentence": "",
+                "sentence_index": 0,
+                "source_type": "country",
+                "source_mention": "",
+                "target_type": "country",
+                "target_mention": "",
+                "predicate": "",
+                "modality": "asserted",
+                "time": None,
+                "confidence": 1,
+            }
+        )
 
 
 def test_actor_round_trips():

@@ -42,17 +42,20 @@ def test_query_accepts_the_folder_and_any_alias(capsys, graph_dir):
     assert "meeting" in out and "leader_of" in out and "金正恩" in out
 
 
-@pytest.mark.parametrize(("argv", "expected"), [
-    (["comments", "--role", "expert"], "「北朝鮮はロシアの技術協力がほしい」"),
-    (["commentators", "北朝鮮"], "兵頭慎治"),
-    (["timeline", "ロシア", "北朝鮮", "--type", "treaty"], "1961"),
-    (["path", "日本", "ソ連"], "日本 → 北朝鮮 → ソ連"),
-    (["neighbors", "露"], "←sanction"),
-    (["central", "-n", "2"], "北朝鮮"),
-    (["ego", "ソ連"], "within 1 of ソ連: 2 actors"),
-    (["actors", "--role", "expert"], "平岩俊司"),
-    (["actor", "金正恩総書記"], "kim_jong_un"),
-])
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["comments", "--role", "expert"], "「北朝鮮はロシアの技術協力がほしい」"),
+        (["commentators", "北朝鮮"], "兵頭慎治"),
+        (["timeline", "ロシア", "北朝鮮", "--type", "treaty"], "1961"),
+        (["path", "日本", "ソ連"], "日本 → 北朝鮮 → ソ連"),
+        (["neighbors", "露"], "←sanction"),
+        (["central", "-n", "2"], "北朝鮮"),
+        (["ego", "ソ連"], "within 1 of ソ連: 2 actors"),
+        (["actors", "--role", "expert"], "平岩俊司"),
+        (["actor", "金正恩総書記"], "kim_jong_un"),
+    ],
+)
 def test_each_query_answers(capsys, graph_dir, argv, expected):
     code, out, err = run(capsys, "query", graph_dir, *argv)
     assert code == 0, err
@@ -67,12 +70,15 @@ def test_json_output_is_the_rows(capsys, graph_dir):
     assert rows[0]["evidence"][0]["sentence"]
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["between", "ロシア", "習近平"], "no actor '習近平' in the graph"),
-    (["between", "ロ朝", "日本"], "'ロ朝' names several actors: 北朝鮮 (PRK), ロシア (RUS)"),
-    (["relations", "--type", "alliance"], "unknown relation type 'alliance'; choose from treaty"),
-    (["relations", "--since", "昨年"], "time '昨年'"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["between", "ロシア", "習近平"], "no actor '習近平' in the graph"),
+        (["between", "ロ朝", "日本"], "'ロ朝' names several actors: 北朝鮮 (PRK), ロシア (RUS)"),
+        (["relations", "--type", "alliance"], "unknown relation type 'alliance'; choose from treaty"),
+        (["relations", "--since", "昨年"], "time '昨年'"),
+    ],
+)
 def test_usage_errors_exit_2_with_a_message_and_no_traceback(capsys, graph_dir, argv, message):
     code, out, err = run(capsys, "query", graph_dir, *argv)
     assert code == 2 and not out
@@ -96,11 +102,14 @@ def test_query_help_has_examples():
     assert "between ロシア 北朝鮮" in out.stdout and "exit codes" in out.stdout
 
 
-@pytest.mark.parametrize(("fmt", "name", "check"), [
-    ("graphml", "g.graphml", lambda p: nx.read_graphml(p).number_of_nodes()),
-    ("gexf", "g.gexf", lambda p: nx.read_gexf(p, version="1.3").number_of_nodes()),
-    ("json", "g.json", lambda p: graph.read_json(p).number_of_nodes()),
-])
+@pytest.mark.parametrize(
+    ("fmt", "name", "check"),
+    [
+        ("graphml", "g.graphml", lambda p: nx.read_graphml(p).number_of_nodes()),
+        ("gexf", "g.gexf", lambda p: nx.read_gexf(p, version="1.3").number_of_nodes()),
+        ("json", "g.json", lambda p: graph.read_json(p).number_of_nodes()),
+    ],
+)
 def test_export_converts_graph_json(capsys, graph_dir, tmp_path, fmt, name, check):
     code, out, _ = run(capsys, "export", graph_dir / "graph.json", "--format", fmt, "-o", tmp_path / name)
     assert code == 0 and out.strip() == f"wrote {tmp_path / name}"
@@ -112,14 +121,20 @@ def test_export_takes_the_format_from_the_extension_and_csv_into_a_folder(capsys
     assert (tmp_path / "x.gexf").read_text(encoding="utf-8").startswith("<?xml")
     code, out, _ = run(capsys, "export", graph_dir, "--format", "csv", "-o", tmp_path / "neo4j")
     assert code == 0 and sorted(p.name for p in (tmp_path / "neo4j").iterdir()) == ["edges.csv", "nodes.csv"]
-    assert out.splitlines() == [f"wrote {tmp_path / 'neo4j' / 'nodes.csv'}", f"wrote {tmp_path / 'neo4j' / 'edges.csv'}"]
+    assert out.splitlines() == [
+        f"wrote {tmp_path / 'neo4j' / 'nodes.csv'}",
+        f"wrote {tmp_path / 'neo4j' / 'edges.csv'}",
+    ]
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["-o", "x.dot"], "cannot tell the format"),
-    ([], "say which format"),
-    (["--format", "csv", "-o", "nodes.csv"], "give a folder"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["-o", "x.dot"], "cannot tell the format"),
+        ([], "say which format"),
+        (["--format", "csv", "-o", "nodes.csv"], "give a folder"),
+    ],
+)
 def test_export_usage_errors(capsys, graph_dir, tmp_path, argv, message):
     code, _, err = run(capsys, "export", graph_dir, *argv)
     assert code == 2 and message in err

@@ -29,15 +29,19 @@ JS = Path(__file__).resolve().parent / "js"
 def _graphology(fmt: str, path: Path) -> dict:
     node = shutil.which("node")
     missing = [] if node else ["node"]
-    missing += [m for m in ("graphology", "graphology-graphml", "graphology-gexf")
-                if not (JS / "node_modules" / m / "package.json").is_file()]
+    missing += [
+        m
+        for m in ("graphology", "graphology-graphml", "graphology-gexf")
+        if not (JS / "node_modules" / m / "package.json").is_file()
+    ]
     if missing:
         reason = f"missing {', '.join(missing)}: install node and run `npm ci --prefix tests/js`"
         if os.environ.get("GEOKG_REQUIRE_NODE") == "1":
             pytest.fail(f"GEOKG_REQUIRE_NODE=1 but {reason}")
         pytest.skip(reason)
-    out = subprocess.run([node, str(JS / "read_graph.js"), fmt, str(path)], capture_output=True, text=True,
-                         encoding="utf-8", timeout=60)
+    out = subprocess.run(
+        [node, str(JS / "read_graph.js"), fmt, str(path)], capture_output=True, text=True, encoding="utf-8", timeout=60
+    )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
 
@@ -178,14 +182,17 @@ def test_graphology_reads_the_gexf(exported):
     got = _graphology("gexf", out / "graph.gexf")
     assert (got["order"], got["size"]) == (G.number_of_nodes(), G.number_of_edges())
     assert {n: a["label"] for n, a in got["nodes"].items()} == {n: d["label"] for n, d in G.nodes(data=True)}
-    assert sorted((e["source"], e["target"], e["attributes"]["kind"]) for e in got["edges"]) == \
-        sorted(G.edges(keys=True))
+    assert sorted((e["source"], e["target"], e["attributes"]["kind"]) for e in got["edges"]) == sorted(
+        G.edges(keys=True)
+    )
 
 
 # ---------------------------------------------------------------------------- CSV for neo4j-admin
 
-_NEO4J_HEADER = re.compile(r"^(?:[A-Za-z_][A-Za-z0-9_]*)?(?::(?:ID|START_ID|END_ID|TYPE|LABEL|IGNORE"
-                           r"|(?:int|long|float|double|boolean|byte|short|char|string|date)(?:\[\])?))?$")
+_NEO4J_HEADER = re.compile(
+    r"^(?:[A-Za-z_][A-Za-z0-9_]*)?(?::(?:ID|START_ID|END_ID|TYPE|LABEL|IGNORE"
+    r"|(?:int|long|float|double|boolean|byte|short|char|string|date)(?:\[\])?))?$"
+)
 
 
 def _rows(path: Path) -> tuple[list[str], list[list[str]]]:

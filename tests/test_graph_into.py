@@ -23,8 +23,7 @@ def _need_into():
         pytest.skip("extract.runner.build has no `into` yet (runner side of issue 4)")
 
 
-ARTICLE_B = ("北朝鮮とソ連は1961年に友好協力相互援助条約を締結した。"
-             "米国は2022年、ロシアに制裁を科した。\n")
+ARTICLE_B = "北朝鮮とソ連は1961年に友好協力相互援助条約を締結した。米国は2022年、ロシアに制裁を科した。\n"
 
 
 @pytest.fixture
@@ -39,8 +38,10 @@ def two_articles(tmp_path):
 
 
 def _graph_files(out):
-    return {name: (out / name).read_bytes() for name in ("graph.json", "graph.graphml", "graph.gexf",
-                                                          "nodes.csv", "edges.csv")}
+    return {
+        name: (out / name).read_bytes()
+        for name in ("graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv")
+    }
 
 
 def test_into_adds_articles_and_equals_building_all_at_once(tmp_path, two_articles):

@@ -26,13 +26,29 @@ def seed(seed_build) -> KnowledgeGraph:
 # ---------------------------------------------------------------------------- names
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("RUS", "RUS"), ("rus", "RUS"), ("ロシア", "RUS"), ("露", "RUS"), ("ロシア連邦", "RUS"), ("ﾛｼｱ", "RUS"),
-    ("Russia", "RUS"),
-    ("プーチン", "putin"), ("プーチン大統領", "putin"), ("プーチン氏", "putin"), ("putin", "putin"), ("PUTIN", "putin"),
-    ("金正恩総書記", "kim_jong_un"), ("キム・ジョンウン", "kim_jong_un"), ("金正恩 総書記", "kim_jong_un"),
-    ("平岩教授", "hiraiwa_shunji"), ("兵頭", "hyodo_shinji"), ("安保理", "unsc"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("RUS", "RUS"),
+        ("rus", "RUS"),
+        ("ロシア", "RUS"),
+        ("露", "RUS"),
+        ("ロシア連邦", "RUS"),
+        ("ﾛｼｱ", "RUS"),
+        ("Russia", "RUS"),
+        ("プーチン", "putin"),
+        ("プーチン大統領", "putin"),
+        ("プーチン氏", "putin"),
+        ("putin", "putin"),
+        ("PUTIN", "putin"),
+        ("金正恩総書記", "kim_jong_un"),
+        ("キム・ジョンウン", "kim_jong_un"),
+        ("金正恩 総書記", "kim_jong_un"),
+        ("平岩教授", "hiraiwa_shunji"),
+        ("兵頭", "hyodo_shinji"),
+        ("安保理", "unsc"),
+    ],
+)
 def test_actors_are_found_by_id_name_alias_title_or_romanisation(kg, name, expected):
     assert kg.resolve(name) == expected
     assert kg.actor(name).id == expected
@@ -97,11 +113,15 @@ def test_time_and_modality_filters_apply_to_the_evidence(kg):
 def test_between_gives_all_relations_either_way_with_evidence(kg):
     rows = kg.between("北朝鮮", "ロシア")
     assert [(r.source, r.type, r.target) for r in rows] == [
-        ("PRK", "treaty", "RUS"), ("PRK", "support", "RUS"), ("RUS", "support", "PRK")]
+        ("PRK", "treaty", "RUS"),
+        ("PRK", "support", "RUS"),
+        ("RUS", "support", "PRK"),
+    ]
     treaty = rows[0]
     assert treaty.type == "treaty" and treaty.sentences == (
         "ロシアと北朝鮮は2000年に友好善隣協力条約を結んだ。",
-        "ロシアと北朝鮮が2024年6月19日、包括的戦略パートナーシップ条約を締結した。")
+        "ロシアと北朝鮮が2024年6月19日、包括的戦略パートナーシップ条約を締結した。",
+    )
     assert kg.between("日本", "ウクライナ") == []
 
 
@@ -223,8 +243,12 @@ def test_seed_timeline_is_in_time_order_and_reaches_back_to_1961(seed):
     dated = [t for t in times if t]
     assert dated == sorted(dated) and times == dated + [""] * (len(times) - len(dated))
     first = next(e for e in rows if e.time)
-    assert (first.time, first.type, {first.source, first.target}, first.goldstein) == \
-        ("1961", "treaty", {"PRK", "SUN"}, 8.0)
+    assert (first.time, first.type, {first.source, first.target}, first.goldstein) == (
+        "1961",
+        "treaty",
+        {"PRK", "SUN"},
+        8.0,
+    )
 
 
 def test_seed_sanctions_and_their_targets(seed):

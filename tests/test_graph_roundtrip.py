@@ -35,8 +35,7 @@ TIMES = [None, "1961", "2000", "2024-06", "2024-06-19", "2024-02-30", "昨年"]
 # Real text: no control characters; "|" is kept out of list items (GraphML joins lists with " | ").
 TEXT = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="|\u2028\u2029\x85")
 WORD = st.text(TEXT, min_size=1, max_size=12).filter(lambda s: s.strip() == s and s.strip())
-SENTENCE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"), min_size=1,
-                   max_size=60)
+SENTENCE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"), min_size=1, max_size=60)
 
 
 @st.composite
@@ -44,15 +43,26 @@ def relations(draw, max_size=12):
     out = []
     for _ in range(draw(st.integers(1, max_size))):
         s, t = draw(st.sampled_from(ACTORS)), draw(st.sampled_from(ACTORS))
-        out.append(Relation(
-            doc=draw(st.sampled_from(["seeds/a.txt", "seeds/b.txt", "新聞/c.txt"])),
-            sentence=draw(SENTENCE), sentence_index=draw(st.integers(0, 5)),
-            source=s[0], source_label=s[1], source_type=s[2], source_mention=draw(WORD),
-            type=draw(st.sampled_from(list(RelationType))),
-            target=t[0], target_label=t[1], target_type=t[2], target_mention=draw(WORD),
-            predicate=draw(WORD), modality=draw(st.sampled_from(list(Modality))), time=draw(st.sampled_from(TIMES)),
-            confidence=draw(st.floats(0, 1, allow_nan=False)),
-        ))
+        out.append(
+            Relation(
+                doc=draw(st.sampled_from(["seeds/a.txt", "seeds/b.txt", "新聞/c.txt"])),
+                sentence=draw(SENTENCE),
+                sentence_index=draw(st.integers(0, 5)),
+                source=s[0],
+                source_label=s[1],
+                source_type=s[2],
+                source_mention=draw(WORD),
+                type=draw(st.sampled_from(list(RelationType))),
+                target=t[0],
+                target_label=t[1],
+                target_type=t[2],
+                target_mention=draw(WORD),
+                predicate=draw(WORD),
+                modality=draw(st.sampled_from(list(Modality))),
+                time=draw(st.sampled_from(TIMES)),
+                confidence=draw(st.floats(0, 1, allow_nan=False)),
+            )
+        )
     return out
 
 
@@ -61,9 +71,18 @@ def _results(rels: list[Relation]) -> list[DocumentResult]:
     for doc in sorted({r.doc for r in rels}):
         mine = [r for r in rels if r.doc == doc]
         ids = {r.source for r in mine} | {r.target for r in mine}
-        actors = tuple(Actor(id=i, type=t, name=label, aliases=(label,), mentions=len(mine),
-                             role=Role.LEADER if t == ActorType.PERSON else None)
-                       for i, label, t in ACTORS if i in ids)
+        actors = tuple(
+            Actor(
+                id=i,
+                type=t,
+                name=label,
+                aliases=(label,),
+                mentions=len(mine),
+                role=Role.LEADER if t == ActorType.PERSON else None,
+            )
+            for i, label, t in ACTORS
+            if i in ids
+        )
         out.append(DocumentResult(doc=doc, relations=tuple(mine), actors=actors))
     return out
 
@@ -153,10 +172,12 @@ def test_removing_a_document_takes_out_its_evidence_and_mentions(rels):
     gone = results[-1].doc
     graph.remove_document(G, gone)
     without = graph.add_results(nx.MultiDiGraph(), results[:-1])
-    assert {(s, t, k): d["evidence"] for s, t, k, d in G.edges(keys=True, data=True)} == \
-        {(s, t, k): d["evidence"] for s, t, k, d in without.edges(keys=True, data=True)}
-    assert {n: (d["mentions"], d["docs"]) for n, d in G.nodes(data=True)} == \
-        {n: (d["mentions"], d["docs"]) for n, d in without.nodes(data=True)}
+    assert {(s, t, k): d["evidence"] for s, t, k, d in G.edges(keys=True, data=True)} == {
+        (s, t, k): d["evidence"] for s, t, k, d in without.edges(keys=True, data=True)
+    }
+    assert {n: (d["mentions"], d["docs"]) for n, d in G.nodes(data=True)} == {
+        n: (d["mentions"], d["docs"]) for n, d in without.nodes(data=True)
+    }
     assert gone not in G.graph["documents"]
 
 
@@ -268,7 +289,7 @@ def test_graphml_drops_characters_xml_cannot_hold():
     rel = graph.to_relations(graph.example_graph())[0]
     G = graph.build_graph([Relation.from_dict({**rel.to_dict(), "sentence": "制裁\x0bを科した\x00"})])
     H = graph.read_graphml(io.BytesIO(_graphml(G)))
-    (_, _, d), = H.edges(data=True)
+    ((_, _, d),) = H.edges(data=True)
     assert d["evidence"].endswith("制裁を科した")
 
 

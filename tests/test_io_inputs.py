@@ -38,7 +38,6 @@ TEXT = "ロシアと北朝鮮が19日、包括的な協力を規定する新条�
     ("euc_jp", "euc_jp"),
     ("iso2022_jp", "iso2022_jp"),
 ])
-# fmt: on
 def test_io_decodes_japanese_encodings(tmp_path, codec, reported):
     f = tmp_path / f"article-{codec}.txt"
     f.write_bytes(TEXT.encode(codec))
@@ -111,7 +110,6 @@ def test_io_iso_2022_jp_is_not_taken_for_ascii(tmp_path):
     ("script-only.html", b"<html><head><script>var s = '\xe7\xb1\xb3\xe5\x9b\xbd';</script><style>p{}</style></head>"
                          b"<body>  </body></html>", "no text outside the markup"),
 ])
-# fmt: on
 def test_io_files_that_are_not_articles_are_skipped(tmp_path, name, raw, reason):
     f = tmp_path / name
     f.write_bytes(raw)
@@ -181,7 +179,6 @@ def test_io_seed_layout_keeps_the_text_verbatim_with_title_and_url():
     ("題\n\n別の題\nhttps://a.jp/x\n", None),
     ("本文だけ。", None),
 ])
-# fmt: on
 def test_io_seed_header_table(text, title):
     got = parse_seed_header(text)
     assert (got.title if got else None) == title
@@ -234,7 +231,6 @@ def test_io_html_text_metadata_and_dropped_markup():
     ('<meta name="date" content="not a date">', None),
     ('<meta name="date" content="2024-02-30">', None),
 ])
-# fmt: on
 def test_io_html_publication_date_table(head, date):
     assert html_to_text(f"<html><head>{head}</head><body><p>本文。</p></body></html>").date == date
 
@@ -292,7 +288,6 @@ def test_io_plain_text_is_verbatim_crlf_and_all(tmp_path):
     ("2024-06-19T23:30:00+09:00", "2024-06-19"), ("20240619", "2024-06-19"), ("2024-13-01", None),
     ("June 19", None), ("", None), (None, None),
 ])
-# fmt: on
 def test_io_iso_date_table(value, iso):
     assert iso_date(value) == iso
 

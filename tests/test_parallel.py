@@ -66,8 +66,9 @@ def test_processes_behind_the_cache_skip_the_pool_when_warm(serial, tmp_path):
 def test_dask_local_cluster_equals_serial(serial):
     """``--dask``: one LocalCluster worker process (as in CI); same results as a serial run."""
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=40) as cluster:
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    ) as cluster:
         with DaskExtractor(cluster.scheduler_address, chunk_chars=60, chunk_docs=2) as dx:
             assert dx.in_flight == 2
             assert list(dx.pipe(_docs())) == serial

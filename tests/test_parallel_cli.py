@@ -17,8 +17,10 @@ from tests.conftest import SEED
 
 pytestmark = [
     pytest.mark.model,
-    pytest.mark.skipif("workers" not in inspect.signature(build).parameters,
-                       reason="needs the issue-7 runner integration (build(workers=...))"),
+    pytest.mark.skipif(
+        "workers" not in inspect.signature(build).parameters,
+        reason="needs the issue-7 runner integration (build(workers=...))",
+    ),
 ]
 
 OUTPUTS = ("triples.jsonl", "graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "report.json")
@@ -56,17 +58,34 @@ def test_dask_writes_what_a_local_run_writes(local, tmp_path):
     """``--dask`` against a LocalCluster (one worker process, one thread), as CI runs it."""
     distributed = pytest.importorskip("distributed")
     d, expected = local
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=40) as cluster:
-        assert main(["build", str(d), "-o", str(tmp_path), "--dask", cluster.scheduler_address, "--no-cache",
-                     "--no-progress"]) == 0
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    ) as cluster:
+        assert (
+            main(
+                [
+                    "build",
+                    str(d),
+                    "-o",
+                    str(tmp_path),
+                    "--dask",
+                    cluster.scheduler_address,
+                    "--no-cache",
+                    "--no-progress",
+                ]
+            )
+            == 0
+        )
     assert _outputs(tmp_path) == expected
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--workers", "-1"], "--workers -1: give a number of processes (0: one per CPU core)"),
-    (["--dask", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler at tcp://127.0.0.1:9"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--workers", "-1"], "--workers -1: give a number of processes (0: one per CPU core)"),
+        (["--dask", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler at tcp://127.0.0.1:9"),
+    ],
+)
 def test_bad_workers_or_scheduler_is_a_usage_error(local, tmp_path, capsys, monkeypatch, args, message):
     import extract.parallel
 

@@ -18,16 +18,84 @@ from extract.types import Document
 # Pieces that exercise the splitter and the gazetteer: actor names (full- and half-width),
 # abbreviations, triggers, brackets, Japanese and Western stops and commas, line breaks of
 # every kind, control characters, characters whose NFKC form is longer (㈱ ㍻).
-_PIECES = st.sampled_from([
-    "米国", "ロシア", "ﾛｼｱ", "北朝鮮", "中国", "ＮＡＴＯ", "NATO", "プーチン大統領", "金正恩(キム・ジョンウン)総書記",
-    "ロ朝", "日米", "ロ", "朝", "米", "が", "は", "と", "に", "を", "制裁を科した", "会談した", "締結", "非難した",
-    "支援する", "「", "」", "『", "』", "（", "）", "(", ")", "【", "】", "。", "、", "，", "．", ".", ",", "！", "？",
-    "\n", "\r\n", "\r", "\n\n", " ", "\u3000", "\t", "\x00", "\x0b", "\x0c", "\x1c", "\u2028", "\x85", "\ufeff",
-    "\ufffd", "㈱", "㍻", "ｶﾞ", "ﾞ", "19日", "１９日", "2024年6月19日", "https://example.jp/a.b", "🇯🇵", "e\u0301",
-])
+_PIECES = st.sampled_from(
+    [
+        "米国",
+        "ロシア",
+        "ﾛｼｱ",
+        "北朝鮮",
+        "中国",
+        "ＮＡＴＯ",
+        "NATO",
+        "プーチン大統領",
+        "金正恩(キム・ジョンウン)総書記",
+        "ロ朝",
+        "日米",
+        "ロ",
+        "朝",
+        "米",
+        "が",
+        "は",
+        "と",
+        "に",
+        "を",
+        "制裁を科した",
+        "会談した",
+        "締結",
+        "非難した",
+        "支援する",
+        "「",
+        "」",
+        "『",
+        "』",
+        "（",
+        "）",
+        "(",
+        ")",
+        "【",
+        "】",
+        "。",
+        "、",
+        "，",
+        "．",
+        ".",
+        ",",
+        "！",
+        "？",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        " ",
+        "\u3000",
+        "\t",
+        "\x00",
+        "\x0b",
+        "\x0c",
+        "\x1c",
+        "\u2028",
+        "\x85",
+        "\ufeff",
+        "\ufffd",
+        "㈱",
+        "㍻",
+        "ｶﾞ",
+        "ﾞ",
+        "19日",
+        "１９日",
+        "2024年6月19日",
+        "https://example.jp/a.b",
+        "🇯🇵",
+        "e\u0301",
+    ]
+)
 _ANY = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
-_TEXT = st.one_of(_ANY, st.lists(st.one_of(_PIECES, st.text(st.characters(exclude_categories=("Cs",)), max_size=5)),
-                                 max_size=60).map("".join))
+_TEXT = st.one_of(
+    _ANY,
+    st.lists(st.one_of(_PIECES, st.text(st.characters(exclude_categories=("Cs",)), max_size=5)), max_size=60).map(
+        "".join
+    ),
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -17,39 +17,103 @@ import graph
 from extract.types import ActorType, Modality, RelationType
 from graph import render, style
 
-XSS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"></script><script>alert(2)</script>',
-       "</SCRIPT ><!-- \u2028\u2029 & &amp;")
+XSS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"></script><script>alert(2)</script>',
+    "</SCRIPT ><!-- \u2028\u2029 & &amp;",
+)
 
 
-def _rel(source, target, rtype="sanction", *, sentence="米国がイランに制裁を科した。", modality="asserted",
-         source_label=None, target_label=None, stype="country", ttype="country", doc="a.txt", predicate="制裁",
-         time=None, index=0):
-    return {"doc": doc, "sentence": sentence, "sentence_index": index, "source": source,
-            "source_label": source_label or source, "source_type": stype, "source_mention": source_label or source,
-            "type": rtype, "target": target, "target_label": target_label or target, "target_type": ttype,
-            "target_mention": target_label or target, "predicate": predicate, "modality": modality, "time": time,
-            "confidence": 0.9}
+def _rel(
+    source,
+    target,
+    rtype="sanction",
+    *,
+    sentence="米国がイランに制裁を科した。",
+    modality="asserted",
+    source_label=None,
+    target_label=None,
+    stype="country",
+    ttype="country",
+    doc="a.txt",
+    predicate="制裁",
+    time=None,
+    index=0,
+):
+    return {
+        "doc": doc,
+        "sentence": sentence,
+        "sentence_index": index,
+        "source": source,
+        "source_label": source_label or source,
+        "source_type": stype,
+        "source_mention": source_label or source,
+        "type": rtype,
+        "target": target,
+        "target_label": target_label or target,
+        "target_type": ttype,
+        "target_mention": target_label or target,
+        "predicate": predicate,
+        "modality": modality,
+        "time": time,
+        "confidence": 0.9,
+    }
 
 
 def _relations():
     return [
         _rel("USA", "IRN", source_label="米国", target_label="イラン"),
         _rel("RUS", "PRK", "treaty", source_label="ロシア", target_label="北朝鮮", predicate="締結", time="2024-06-19"),
-        _rel("PRK", "RUS", "support", source_label="北朝鮮", target_label="ロシア", predicate="供与", modality="hedged"),
+        _rel(
+            "PRK", "RUS", "support", source_label="北朝鮮", target_label="ロシア", predicate="供与", modality="hedged"
+        ),
         _rel("RUS", "PRK", "support", source_label="ロシア", target_label="北朝鮮", predicate="支援", index=3),
-        _rel("putin", "RUS", "leader_of", source_label="プーチン", target_label="ロシア", stype="person",
-             predicate="大統領"),
-        _rel("KOR", "RUS", "criticism", source_label="韓国", target_label="ロシア", predicate="懸念",
-             modality="negated", doc="b.txt"),
+        _rel(
+            "putin",
+            "RUS",
+            "leader_of",
+            source_label="プーチン",
+            target_label="ロシア",
+            stype="person",
+            predicate="大統領",
+        ),
+        _rel(
+            "KOR",
+            "RUS",
+            "criticism",
+            source_label="韓国",
+            target_label="ロシア",
+            predicate="懸念",
+            modality="negated",
+            doc="b.txt",
+        ),
     ]
 
 
 def _hostile_relations():
     return [
-        _rel("evil", "RUS", "criticism", sentence=XSS[0] + "と" + XSS[1] + "を非難した。", source_label=XSS[1],
-             target_label="ロシア", stype="organization", predicate=XSS[2], doc=XSS[2]),
-        _rel(XSS[1], "RUS", "meeting", sentence=XSS[2] + XSS[3], source_label=XSS[0], target_label="ロシア",
-             predicate="会談", time=XSS[0]),
+        _rel(
+            "evil",
+            "RUS",
+            "criticism",
+            sentence=XSS[0] + "と" + XSS[1] + "を非難した。",
+            source_label=XSS[1],
+            target_label="ロシア",
+            stype="organization",
+            predicate=XSS[2],
+            doc=XSS[2],
+        ),
+        _rel(
+            XSS[1],
+            "RUS",
+            "meeting",
+            sentence=XSS[2] + XSS[3],
+            source_label=XSS[0],
+            target_label="ロシア",
+            predicate="会談",
+            time=XSS[0],
+        ),
     ]
 
 
@@ -98,8 +162,11 @@ def test_render_writes_only_the_target_file(G, tmp_path, monkeypatch):
 
 
 def test_render_does_not_modify_the_graph(G, tmp_path):
-    before = (copy.deepcopy(dict(G.nodes(data=True))), copy.deepcopy(list(G.edges(keys=True, data=True))),
-              copy.deepcopy(G.graph))
+    before = (
+        copy.deepcopy(dict(G.nodes(data=True))),
+        copy.deepcopy(list(G.edges(keys=True, data=True))),
+        copy.deepcopy(G.graph),
+    )
     graph.render_html(G, tmp_path / "m.html")
     after = (dict(G.nodes(data=True)), list(G.edges(keys=True, data=True)), G.graph)
     assert after == before
@@ -140,8 +207,11 @@ def test_content_security_policy_allows_only_the_inlined_scripts(G):
     p.feed(html)
     csp = next(a["content"] for t, a in p.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "'unsafe-inline'" not in csp.split(";")[1]
-    executable = [s for (t, a), s in zip([x for x in p.tags if x[0] == "script"], p.scripts, strict=True)
-                  if a.get("type") != "application/json"]
+    executable = [
+        s
+        for (t, a), s in zip([x for x in p.tags if x[0] == "script"], p.scripts, strict=True)
+        if a.get("type") != "application/json"
+    ]
     assert len(executable) == 2
     for script in executable:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
@@ -166,8 +236,16 @@ def test_article_text_cannot_break_out_of_the_data(tmp_path):
 
 def test_page_script_never_builds_markup_from_strings():
     js = resources.files("graph").joinpath("static", "map.js").read_text(encoding="utf-8")
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
-                 "setAttribute(\"on", ".title ="):
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        'setAttribute("on',
+        ".title =",
+    ):
         assert sink not in js, sink
 
 
@@ -191,7 +269,12 @@ def test_map_data_matches_the_graph(G):
     assert treaty["evidence"][0]["predicate"] == "締結"
     assert {m["value"] for m in data["legend"]["modalities"]} == {"asserted", "hedged", "negated"}
     assert [r["value"] for r in data["legend"]["relations"]] == [
-        "treaty", "support", "criticism", "sanction", "leader_of"]
+        "treaty",
+        "support",
+        "criticism",
+        "sanction",
+        "leader_of",
+    ]
 
 
 def test_parallel_edges_bend_apart(G):
@@ -232,8 +315,17 @@ def test_empty_and_flattened_graphs_render():
     H = nx.MultiDiGraph()
     H.add_node("RUS", label="ロシア", type="country", aliases="ロシア | ロ | 露", mentions="3")
     H.add_node("PRK", label="北朝鮮", type="country")
-    H.add_edge("PRK", "RUS", key="treaty", type="treaty", symmetric=True, evidence="[a.txt#0] 条約を締結した。",
-               predicates="締結", count=1, confidence=float("nan"))
+    H.add_edge(
+        "PRK",
+        "RUS",
+        key="treaty",
+        type="treaty",
+        symmetric=True,
+        evidence="[a.txt#0] 条約を締結した。",
+        predicates="締結",
+        count=1,
+        confidence=float("nan"),
+    )
     data = json.loads(_data_json(render.to_html(H)))
     assert data["nodes"][1]["aliases"] == ["ロシア", "ロ", "露"] and data["nodes"][1]["mentions"] == 3
     assert data["edges"][0]["evidence"][0]["sentence"] == "[a.txt#0] 条約を締結した。"

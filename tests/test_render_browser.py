@@ -24,7 +24,7 @@ CHROMEDRIVER = os.environ.get("GEOKG_CHROMEDRIVER") or shutil.which("chromedrive
 REQUIRED = os.environ.get("GEOKG_REQUIRE_BROWSER") == "1"
 
 XSS_SCRIPT = "<script>window.__xss = 1; alert(1)</script>"
-XSS_IMG = "<img src=x onerror=\"window.__xss = 2; alert(2)\">"
+XSS_IMG = '<img src=x onerror="window.__xss = 2; alert(2)">'
 XSS_BREAKOUT = '"></script><script>window.__xss = 3; alert(3)</script>'
 
 
@@ -53,17 +53,28 @@ def browser(tmp_path_factory):
     options = Options()
     options.binary_location = CHROMIUM
     profile = tmp_path_factory.mktemp("chromium-profile")
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,900", f"--user-data-dir={profile}"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,900",
+        f"--user-data-dir={profile}",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     driver.set_script_timeout(30)
     # Pull the plug: every map in this module must work with no network at all.
     driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
-                           {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    driver.execute_cdp_cmd(
+        "Network.emulateNetworkConditions",
+        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
     try:
         yield driver
     finally:
@@ -125,8 +136,10 @@ def test_seed_map_loads_offline_without_console_errors(seed_page):
 
 def test_seed_map_data_sets_match_the_graph(seed_page, seed_build):
     G = _seed_graph(seed_build)
-    counts = seed_page.js("return [geokg.nodes.length, geokg.edges.length, geokg.nodesView.length,"
-                          " geokg.edgesView.length, Object.keys(geokg.network.body.nodes).length]")
+    counts = seed_page.js(
+        "return [geokg.nodes.length, geokg.edges.length, geokg.nodesView.length,"
+        " geokg.edgesView.length, Object.keys(geokg.network.body.nodes).length]"
+    )
     assert counts[:4] == [G.number_of_nodes(), G.number_of_edges()] * 2
     assert counts[4] == G.number_of_nodes()
     page = seed_page.js("return geokg.edges.get().map(function (e) { return [e.from, e.type, e.to]; })")
@@ -142,8 +155,13 @@ def test_relation_filter_click_hides_exactly_its_edges(seed_page):
     types = seed_page.js("return geokg.edges.get().map(function (e) { return e.type; })")
     target = max(sorted(set(types)), key=types.count)
     all_ids = set(seed_page.js("return geokg.edges.getIds()"))
-    keep = set(seed_page.js("return geokg.edges.getIds({filter: function (e) { return e.type !== arguments[0]; }})"
-                            .replace("arguments[0]", json.dumps(target))))
+    keep = set(
+        seed_page.js(
+            "return geokg.edges.getIds({filter: function (e) { return e.type !== arguments[0]; }})".replace(
+                "arguments[0]", json.dumps(target)
+            )
+        )
+    )
     box = drv.find_element(By.CSS_SELECTOR, f'input[data-filter="relation"][data-value="{target}"]')
     box.click()
     try:
@@ -216,22 +234,63 @@ def test_screenshot_of_the_seed_map(seed_page, tmp_path):
 
 
 def _rel(source, target, rtype, **kw):
-    base = {"doc": "news/evil.txt", "sentence": "…", "sentence_index": 0, "source": source, "source_label": source,
-            "source_type": "country", "source_mention": source, "type": rtype, "target": target,
-            "target_label": target, "target_type": "country", "target_mention": target, "predicate": "非難",
-            "modality": "asserted", "time": None, "confidence": 0.8}
+    base = {
+        "doc": "news/evil.txt",
+        "sentence": "…",
+        "sentence_index": 0,
+        "source": source,
+        "source_label": source,
+        "source_type": "country",
+        "source_mention": source,
+        "type": rtype,
+        "target": target,
+        "target_label": target,
+        "target_type": "country",
+        "target_mention": target,
+        "predicate": "非難",
+        "modality": "asserted",
+        "time": None,
+        "confidence": 0.8,
+    }
     return base | kw
 
 
 def _hostile_graph() -> nx.MultiDiGraph:
-    return graph.build_graph([
-        _rel("EVL", "RUS", "criticism", source_label=XSS_IMG, target_label="ロシア", source_mention=XSS_IMG,
-             sentence=f"{XSS_SCRIPT}は{XSS_IMG}を非難した。", predicate=XSS_BREAKOUT, doc=XSS_BREAKOUT),
-        _rel(XSS_SCRIPT, "RUS", "meeting", source_label=XSS_SCRIPT, target_label="ロシア", source_type="person",
-             sentence=XSS_BREAKOUT + " と会談した。", predicate="会談", time=XSS_IMG, modality="hedged"),
-        _rel("RUS", "UKR", "attack", target_label="ウクライナ", sentence="ロシアがウクライナに侵攻した。",
-             predicate="侵攻"),
-    ])
+    return graph.build_graph(
+        [
+            _rel(
+                "EVL",
+                "RUS",
+                "criticism",
+                source_label=XSS_IMG,
+                target_label="ロシア",
+                source_mention=XSS_IMG,
+                sentence=f"{XSS_SCRIPT}は{XSS_IMG}を非難した。",
+                predicate=XSS_BREAKOUT,
+                doc=XSS_BREAKOUT,
+            ),
+            _rel(
+                XSS_SCRIPT,
+                "RUS",
+                "meeting",
+                source_label=XSS_SCRIPT,
+                target_label="ロシア",
+                source_type="person",
+                sentence=XSS_BREAKOUT + " と会談した。",
+                predicate="会談",
+                time=XSS_IMG,
+                modality="hedged",
+            ),
+            _rel(
+                "RUS",
+                "UKR",
+                "attack",
+                target_label="ウクライナ",
+                sentence="ロシアがウクライナに侵攻した。",
+                predicate="侵攻",
+            ),
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -257,14 +316,20 @@ def _no_script_ran(page: Page) -> None:
 
 def _point(page: Page, what: str, ident: str) -> tuple[int, int]:
     """Offset from the canvas centre (selenium 4 convention) of a node or an edge midpoint."""
-    return tuple(page.js("""
+    return tuple(
+        page.js(
+            """
         var net = geokg.network, c = net.canvas.frame.canvas.getBoundingClientRect(), p;
         if (arguments[0] === 'node') p = net.getPositions([arguments[1]])[arguments[1]];
         else { var e = geokg.edges.get(arguments[1]), q = net.getPositions([e.from, e.to]);
                p = {x: (q[e.from].x + q[e.to].x) / 2, y: (q[e.from].y + q[e.to].y) / 2}; }
         var d = net.canvasToDOM(p);
         return [Math.round(d.x - c.width / 2), Math.round(d.y - c.height / 2)];
-    """, what, ident))
+    """,
+            what,
+            ident,
+        )
+    )
 
 
 def test_hostile_text_is_shown_as_text_and_never_runs(hostile_page):
@@ -315,7 +380,8 @@ def test_edges_are_drawn_by_type_and_modality(hostile_page):
 
     assert drawn["attack"] == [True, False, style.RELATION_STYLE["attack"].color]
     assert drawn["meeting"] == [False, True, style.RELATION_STYLE["meeting"].color]  # symmetric, hedged
-    shapes = hostile_page.js("return geokg.nodes.get().map(function (n) {"
-                             " return [n.id, geokg.network.body.nodes[n.id].options.shape]; })")
+    shapes = hostile_page.js(
+        "return geokg.nodes.get().map(function (n) { return [n.id, geokg.network.body.nodes[n.id].options.shape]; })"
+    )
     assert dict(shapes)[XSS_SCRIPT] == style.ACTOR_STYLE["person"].shape
     assert dict(shapes)["RUS"] == style.ACTOR_STYLE["country"].shape

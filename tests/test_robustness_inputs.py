@@ -59,8 +59,10 @@ def test_robustness_article_over_the_sudachi_limit_on_one_line(tmp_path):
     report, triples = _build(tmp_path, f)
     (row,) = report["inputs"]
     assert row["status"] == "processed" and row["characters"] == len(text)
-    assert {(t["source"], t["type"], t["target"]) for t in triples} == {("PRK", "treaty", "RUS"),
-                                                                        ("USA", "sanction", "IRN")}
+    assert {(t["source"], t["type"], t["target"]) for t in triples} == {
+        ("PRK", "treaty", "RUS"),
+        ("USA", "sanction", "IRN"),
+    }
     assert all(t["sentence"] in text for t in triples)
 
 

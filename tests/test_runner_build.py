@@ -26,13 +26,23 @@ from tests.conftest import ROOT, SEED
 
 pytestmark = pytest.mark.model
 
-OUTPUTS = ("triples.jsonl", "graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "graph.html", "report.json")
+OUTPUTS = (
+    "triples.jsonl",
+    "graph.json",
+    "graph.graphml",
+    "graph.gexf",
+    "nodes.csv",
+    "edges.csv",
+    "graph.html",
+    "report.json",
+)
 SENTENCE = "ロシアと北朝鮮が19日、包括的な協力を規定する新条約を締結すると合意した。"
 
 
 def _geokg(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "extract.cli", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "extract.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout
+    )
 
 
 def _report(out: Path) -> dict:
@@ -64,7 +74,8 @@ def mixed(tmp_path) -> Path:
     (d / "page.html").write_text(
         '<html><head><meta property="article:published_time" content="2024-06-19"><title>露朝</title>'
         f'<script>var s = "米国がイランに制裁を科した。";</script></head><body><p>{SENTENCE}</p></body></html>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (d / "empty.txt").write_bytes(b"")
     (d / "blank.txt").write_bytes(b"\n \t\n")
     (d / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
@@ -79,15 +90,30 @@ def test_runner_report_accounts_for_every_input(mixed, tmp_path, capsys):
     captured = capsys.readouterr()
     report = _report(out)
     rows = _by_path(report)
-    assert list(rows) == ["binary.txt", "blank.txt", "bom.md", "empty.txt", "euc.txt", "page.html", "photo.jpg",
-                          "seed.txt", "sjis.txt", "jis.txt"]  # sorted by path; sub/jis.txt last
+    assert list(rows) == [
+        "binary.txt",
+        "blank.txt",
+        "bom.md",
+        "empty.txt",
+        "euc.txt",
+        "page.html",
+        "photo.jpg",
+        "seed.txt",
+        "sjis.txt",
+        "jis.txt",
+    ]  # sorted by path; sub/jis.txt last
     assert [i["path"] for i in report["inputs"]] == sorted(i["path"] for i in report["inputs"])
     expected = {  # name: (status, encoding, format)
-        "seed.txt": ("processed", "utf-8", "seed"), "sjis.txt": ("processed", "cp932", "text"),
-        "euc.txt": ("processed", "euc_jp", "text"), "jis.txt": ("processed", "iso2022_jp", "text"),
-        "bom.md": ("processed", "utf-8-sig", "markdown"), "page.html": ("processed", "utf-8", "html"),
-        "empty.txt": ("skipped", None, None), "blank.txt": ("skipped", None, None),
-        "binary.txt": ("skipped", None, None), "photo.jpg": ("skipped", None, None),
+        "seed.txt": ("processed", "utf-8", "seed"),
+        "sjis.txt": ("processed", "cp932", "text"),
+        "euc.txt": ("processed", "euc_jp", "text"),
+        "jis.txt": ("processed", "iso2022_jp", "text"),
+        "bom.md": ("processed", "utf-8-sig", "markdown"),
+        "page.html": ("processed", "utf-8", "html"),
+        "empty.txt": ("skipped", None, None),
+        "blank.txt": ("skipped", None, None),
+        "binary.txt": ("skipped", None, None),
+        "photo.jpg": ("skipped", None, None),
     }
     assert {k: (v["status"], v["encoding"], v["format"]) for k, v in rows.items()} == expected
     for name, row in rows.items():
@@ -100,11 +126,16 @@ def test_runner_report_accounts_for_every_input(mixed, tmp_path, capsys):
     assert rows["page.html"]["date"] == rows["bom.md"]["date"] == "2024-06-19"
     assert rows["page.html"]["relations"] >= 1
     assert report["totals"] == {
-        "inputs": 10, "processed": 6, "skipped": 4, "failed": 0, "warnings": 0,
+        "inputs": 10,
+        "processed": 6,
+        "skipped": 4,
+        "failed": 0,
+        "warnings": 0,
         "characters": sum(r["characters"] for r in rows.values()),
         "sentences": sum(r["sentences"] for r in rows.values()),
         "relations": sum(r["relations"] for r in rows.values()),
-        "actors": report["totals"]["actors"], "edges": report["totals"]["edges"],
+        "actors": report["totals"]["actors"],
+        "edges": report["totals"]["edges"],
     }
     assert report["outputs"] == list(OUTPUTS)
     triples = (out / "triples.jsonl").read_text(encoding="utf-8").splitlines()
@@ -136,9 +167,11 @@ def test_runner_cli_exit_codes_and_messages(mixed, tmp_path):
     assert bad_option.returncode == 2 and "Traceback" not in bad_option.stderr
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="running as root: chmod 000 does not stop root from reading (the broken-symlink case "
-                           "in test_runner_cli_exit_codes_and_messages covers an unreadable file)")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="running as root: chmod 000 does not stop root from reading (the broken-symlink case "
+    "in test_runner_cli_exit_codes_and_messages covers an unreadable file)",
+)
 def test_runner_unreadable_file_fails_and_the_rest_is_written(tmp_path, capsys):
     d = tmp_path / "in"
     d.mkdir()
@@ -156,8 +189,10 @@ def test_runner_unreadable_file_fails_and_the_rest_is_written(tmp_path, capsys):
     assert "permission denied; make the file readable" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="running as root: chmod 000 does not stop root from listing a folder")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="running as root: chmod 000 does not stop root from listing a folder",
+)
 def test_runner_unlistable_folder_fails(tmp_path, capsys):
     d = tmp_path / "in"
     (d / "private").mkdir(parents=True)
@@ -213,18 +248,22 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-@pytest.mark.parametrize("verbose", [
-    False,
-    True,
-])
+@pytest.mark.parametrize(
+    "verbose",
+    [
+        False,
+        True,
+    ],
+)
 def test_runner_extraction_bug_shows_a_traceback_only_with_verbose(tmp_path, verbose):
     d = tmp_path / "in"
     d.mkdir()
     (d / "bad.txt").write_text("不具合。" + SENTENCE, encoding="utf-8")
     (d / "ok.txt").write_text(SENTENCE, encoding="utf-8")
     args = [*(["-v"] if verbose else []), "build", str(d), "-o", str(tmp_path / "out"), "--no-progress"]
-    r = subprocess.run([sys.executable, "-c", _FAULTY_BUILD, *args], capture_output=True, text=True, cwd=ROOT,
-                       timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-c", _FAULTY_BUILD, *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert r.returncode == 1
     assert f"failed: {d / 'bad.txt'}: extraction failed (ValueError: tokens out of step)" in r.stderr
     assert ("Traceback" in r.stderr) == verbose
@@ -375,8 +414,13 @@ def _slow_corpus(tmp_path: Path, n: int = 12) -> Path:
 
 
 def _start_and_wait_for_staging(corpus: Path, out: Path) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "extract.cli", "build", str(corpus), "-o", str(out),
-                             "--no-progress"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extract.cli", "build", str(corpus), "-o", str(out), "--no-progress"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while not any(n.startswith(".triples.jsonl.") for n in os.listdir(out)):
         assert proc.poll() is None, proc.communicate()
@@ -390,7 +434,7 @@ def test_runner_ctrl_c_leaves_previous_outputs(previous, tmp_path):
     before = _snapshot(previous)
     proc = _start_and_wait_for_staging(_slow_corpus(tmp_path), previous)
     proc.send_signal(signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=120)
+    _stdout, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130, stderr
     assert "interrupted; earlier outputs are left as they were" in stderr and "Traceback" not in stderr
     assert _snapshot(previous) == before
@@ -461,10 +505,13 @@ def _lookahead(tmp_path: Path, monkeypatch, texts: list[str], extractor) -> int:
     return most
 
 
-@pytest.mark.parametrize("kind", [
-    "news",
-    "no actors",
-])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "news",
+        "no actors",
+    ],
+)
 def test_runner_reads_files_only_as_fast_as_they_are_extracted(tmp_path, monkeypatch, nlp, kind):
     """Texts are never all held at once: the read-ahead is bounded by the extractor's batch."""
     from extract.pipeline import Extractor
