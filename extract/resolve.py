@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .actors import Mention, SentenceMentions
 from .lexicon import Lexicon
 from .normalize import is_katakana, slugify
-from .relations import TOPIC, Arg
+from .relations import Arg, Slot
 from .types import Actor, ActorType, Role
 
 __all__ = ["DocumentActors", "Resolved", "state_groups"]
@@ -159,8 +159,8 @@ class DocumentActors:
         return recent if recent in tops else tops[0]
 
     # -- pass 2: resolve arguments --------------------------------------------------
-    def resolve(self, arg: Arg, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> Resolved | None:
-        if arg.mention == TOPIC:
+    def resolve(self, arg: Slot, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> Resolved | None:
+        if not isinstance(arg, Arg):  # carried from other sentences: the document level fills it
             return None
         m = sm.mentions[arg.mention]
         if m.is_collective:
