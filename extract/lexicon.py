@@ -81,6 +81,8 @@ class Lexicon:
     titles: Mapping[str, Role]  # title word -> role it gives
     title_modifiers: tuple[str, ...]  # longest first: 先任 before 先
     title_words: tuple[str, ...]  # every title, for a quick endswith test
+    title_states: Mapping[str, str]  # titles only one state has: 内閣総理大臣 → JPN, 国務長官 → USA
+    home_titles: frozenset[str]  # bare, these name an official of the text's own government (外務大臣)
     honorifics: frozenset[str]
     triggers: Mapping[str, Trigger]
     speech_verbs: frozenset[str]
@@ -266,6 +268,8 @@ def load_lexicon() -> Lexicon:
         titles=MappingProxyType(titles),
         title_modifiers=_longest_first(titles_data["modifiers"]),
         title_words=tuple(sorted(titles)),
+        title_states=MappingProxyType({k: v for k, v in titles_data["state_titles"].items() if not k.startswith("_")}),
+        home_titles=frozenset(titles_data["home_titles"]),
         honorifics=frozenset(titles_data["honorifics"]),
         triggers=MappingProxyType(triggers),
         speech_verbs=frozenset(trig_data["speech"]["verbs"]),

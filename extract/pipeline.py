@@ -14,12 +14,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .actors import SentenceMentions, find_mentions, needs_ner
+from .actors import Link, SentenceMentions, find_mentions, needs_ner
+from .conventions import states_for_persons
 from .lexicon import Lexicon, load_lexicon
 from .relations import ANAPHOR, TOPIC, Arg, Confidence, SentenceAnalysis, analyse, cues
 from .resolve import DocumentActors, Resolved, state_groups
 from .sentences import Sentence, split_sentences
-from .types import Document, DocumentResult, Modality, Relation, RelationType
+from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
+from .voice import home_state
 
 __all__ = ["DEFAULT_MODEL", "Extractor", "extract_document", "extract_relations", "load"]
 
@@ -214,6 +216,8 @@ class Extractor:
         # pass 2: relations
         relations: dict[tuple, Relation] = {}
         recent: dict[RelationType, tuple[int, list[Resolved]]] = {}  # last targets per type, for ANAPHOR
+        home = home_state(document.text)
+        home_links: list[tuple[int, str, Resolved, Link]] = []  # officials with no state named
         for index, p in enumerate(prepared):
             sm, groups = p.mentions, p.groups
             actors.count(sm, groups)
@@ -221,6 +225,10 @@ class Extractor:
             # Affiliations are read from the noun phrase alone: parsed or not.
             for lk in sm.links:
                 child = actors.resolve(Arg(lk.child), sm, groups)
+                if lk.to_home:
+                    if child is not None:
+                        home_links.append((index, sentence_text, child, lk))
+                    continue
                 if lk.parent is not None:
                     parent = actors.resolve(Arg(lk.parent), sm, groups)
                 else:
@@ -283,7 +291,11 @@ class Extractor:
                         )
             new_topic = [r for a in analysis.topic for r in self._resolve_all([a], sm, actors, groups, topic)]
             actors.set_topic(new_topic, index)
-        ordered = sorted(relations.values(), key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate))
+        self._add_home_officials(relations, document, home, home_links, actors)
+        ordered = sorted(
+            states_for_persons(list(relations.values())),
+            key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate),
+        )
         return DocumentResult(
             doc=document.path,
             relations=tuple(ordered),
@@ -292,6 +304,37 @@ class Extractor:
             parsed_sentences=sum(p.analysis is not None for p in prepared),
             characters=len(document.text),
         )
+
+    def _add_home_officials(self, relations: dict, document: Document, home: str | None, home_links, actors) -> None:
+        """外務大臣 with no state named: the official of the text's own government,
+        unless the document states the person's state elsewhere (ザリーフ外相 after
+        ザリーフ・イラン外務大臣)."""
+        if home is None:
+            return
+        state = actors.known(home)
+        if state is None:
+            return
+        placed = {
+            r.source
+            for r in relations.values()
+            if r.type in (RelationType.LEADER_OF, RelationType.MEMBER_OF) and r.target_type == ActorType.COUNTRY
+        }
+        for index, sentence_text, child, lk in home_links:
+            if child.id in placed or child.type != ActorType.PERSON:
+                continue
+            self._add(
+                relations,
+                document,
+                sentence_text,
+                index,
+                child,
+                RelationType(lk.type),
+                state,
+                lk.predicate,
+                Modality.ASSERTED,
+                None,
+                Confidence.AFFILIATION,
+            )
 
     def _cheap_topic(self, p: _Prepared, actors: DocumentActors) -> list[Resolved]:
         """Topic of an unparsed sentence: the actors before its first は."""
