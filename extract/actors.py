@@ -90,6 +90,11 @@ class Mention:
     def is_collective(self) -> bool:
         return self.kind == "collective"
 
+    @property
+    def is_speaker(self) -> bool:
+        """私 / 我々: who it is, the document says (:mod:`extract.voice`)."""
+        return self.kind == "self"
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -124,6 +129,10 @@ class SentenceMentions:
             else:
                 keys.add(m.name)
         return keys
+
+
+_FIRST_PERSON = frozenset({"私", "わたし", "私自身", "小職", "本職"})
+_FIRST_PERSON_PLURAL = frozenset({"我々", "われわれ", "我われ", "我ら", "私たち", "わたしたち"})
 
 
 @dataclass(slots=True)
@@ -1160,6 +1169,37 @@ class _Builder:
             )
             i = best
 
+    # -- 7. the speaker: 私, 我々 ------------------------------------------------
+    def speakers(self) -> None:
+        """私 (the one speaking) and 我々 (those the speaker speaks for): the document
+        says who (:mod:`extract.voice`); in a statement they are its author."""
+        for i, t in enumerate(self.doc):
+            if not self.free(i, i + 1) or not t.tag_.startswith("代名詞"):
+                continue
+            word = self.ntext(i, i + 1)
+            if word in _FIRST_PERSON:
+                self.add(
+                    Mention(
+                        start=i,
+                        end=i + 1,
+                        text=self.text(i, i + 1),
+                        type=ActorType.PERSON,
+                        kind="self",
+                        name=word,
+                    )
+                )
+            elif word in _FIRST_PERSON_PLURAL:
+                self.add(
+                    Mention(
+                        start=i,
+                        end=i + 1,
+                        text=self.text(i, i + 1),
+                        type=ActorType.COUNTRY,
+                        kind="self",
+                        name=word,
+                    )
+                )
+
     # -- 6. collectives ----------------------------------------------------
     def collectives(self) -> None:
         doc = self.doc
@@ -1237,6 +1277,7 @@ def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> Sentence
     b.persons()
     b.free_organizations()
     b.collectives()
+    b.speakers()
     _national_bodies(b)
     # Keep mentions in text order so that indices follow the sentence.
     return _sorted(b.out, b.dropped)

@@ -88,6 +88,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     quote_only_speech: frozenset[str]
     topic_nouns: frozenset[str]
+    conduct_nouns: frozenset[str]  # 行動, 決定, 努力: 「Xの行動を非難」 criticises X
     anonymous_agents: frozenset[str]
     evaluation_verbs: frozenset[str]
     negating_verbs: frozenset[str]
@@ -275,6 +276,7 @@ def load_lexicon() -> Lexicon:
         speech_verbs=frozenset(trig_data["speech"]["verbs"]),
         quote_only_speech=frozenset(trig_data["speech"]["quote_only"]),
         topic_nouns=frozenset(trig_data["speech"]["topic_nouns"]),
+        conduct_nouns=frozenset(trig_data["speech"]["conduct_nouns"]),
         anonymous_agents=frozenset(trig_data["anonymous_agents"]["words"]),
         evaluation_verbs=frozenset(trig_data["speech"]["evaluation"]),
         negating_verbs=frozenset(trig_data["hedges"]["negating_verbs"]),

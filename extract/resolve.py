@@ -108,7 +108,7 @@ class DocumentActors:
     def observe(self, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> None:
         """Learn a sentence's person names and the groups of states it names together."""
         for m in sm.mentions:
-            if m.type == ActorType.PERSON and not m.ids:
+            if m.type == ActorType.PERSON and not m.ids and not m.is_speaker:
                 self._person(m)
         for g in groups:
             key = tuple(dict.fromkeys(g))
@@ -163,6 +163,8 @@ class DocumentActors:
         if not isinstance(arg, Arg):  # carried from other sentences: the document level fills it
             return None
         m = sm.mentions[arg.mention]
+        if m.is_speaker:  # 私 / 我々: the document's voice decides (pipeline)
+            return None
         if m.is_collective:
             ids = self.collective(m.count, groups)
             if arg.member >= len(ids):
