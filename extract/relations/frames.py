@@ -722,6 +722,16 @@ class Reader:
         """
         out: list[Slot] = []
         tokens = {t.i for t in phrase.subtree}
+        for ev in phrase.subtree:
+            trig = self.trigger_of(ev)
+            if trig is None:
+                continue
+            fr = self.frame(ev, trig, shallow=True)
+            out += fr.sources
+            if trig.type in (RelationType.SUPPORT, RelationType.COOPERATION) or trig.type.symmetric:
+                out += fr.targets + fr.partners  # the taker of what is given takes part too
+        if out:
+            return unique(out)
         for idx, m in enumerate(self.sm.mentions):
             if m.start not in tokens or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.PERSON):
                 continue
