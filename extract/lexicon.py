@@ -51,6 +51,7 @@ class Trigger:
     verb_only: bool = False  # 停戦した is an agreement; 休戦中 is a state
     mediation: bool = False  # 仲介: the mediator meets each party
     mutual: bool = False  # 戦闘 between A and B: each side attacks the other
+    visit: bool = False  # 訪問: the visitor meets the host state (a person may meet a state)
     object_is_thing: bool = False  # 派遣, 供与: the object is what is sent, never the target
     needs: Needs | None = None
     modality: Modality | None = None
@@ -238,6 +239,7 @@ def load_lexicon() -> Lexicon:
             verb_only=bool(spec.get("verb_only")),
             mediation=bool(spec.get("mediation")),
             mutual=bool(spec.get("mutual")),
+            visit=bool(spec.get("visit")),
             object_is_thing=bool(spec.get("object_is_thing")),
             needs=Needs(spec["needs"]) if spec.get("needs") else None,
             modality=Modality(spec["modality"]) if spec.get("modality") else None,

@@ -96,8 +96,9 @@ class Extractor:
         out = []
         tokenizer = self.nlp.tokenizer
         for s in sentences:
-            toks = tokenizer(_parse_text(s.text))
-            sm = find_mentions(toks, self.lex, original=s.text)
+            view, cuts = _parse_view(s.text)
+            toks = tokenizer(view)
+            sm = find_mentions(toks, self.lex, original=s.text, cuts=cuts)
             parse = self._worth_parsing(toks, sm)
             out.append(
                 _Prepared(
@@ -202,7 +203,7 @@ class Extractor:
     def _read_parse(self, document: Document, p: _Prepared, d) -> None:
         """Everything the later passes need from a parsed sentence; then the Doc goes."""
         year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-        p.mentions = find_mentions(d, self.lex, original=p.sentence.text)
+        p.mentions = find_mentions(d, self.lex, original=p.sentence.text, cuts=_parse_view(p.sentence.text)[1])
         p.groups = state_groups(p.mentions, d, self.lex)
         p.analysis = analyse(d, p.mentions, self.lex, doc_year=year, doc_date=document.date)
         p.tokens = None
@@ -439,6 +440,36 @@ _PUNCT_MAP = str.maketrans({"，": "、", "．": "。"})
 _ASCII_COMMA = re.compile(
     r"(?<=[\u3040-\u30ff\u3400-\u9fff]),(?=\S)|(?<=[\u3040-\u30ff\u3400-\u9fff])\.(?=[\u3040-\u30ff\u3400-\u9fff]|$)"
 )
+
+
+# A long aside in Latin script in brackets: (H.E. Mr. Volodymyr ZELENSKYY, President of Ukraine).
+_LATIN_ASIDE = re.compile(r"[(（][^()（）\u3040-\u30ff\u3400-\u9fff]*[A-Za-z][^()（）\u3040-\u30ff\u3400-\u9fff]*[)）]")
+
+
+def _parse_view(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """What the parser reads, and the spans it leaves out: (position, length).
+
+    A long English aside in brackets (a name and title as the original gives
+    them) cuts the Japanese sentence in two for the parser; it is left out
+    when it has a space or comma in it (short acronyms such as (EU) stay: they
+    are aliases). Mention texts are still taken from the verbatim sentence.
+    """
+    base = _parse_text(text)
+    cuts: list[tuple[int, int]] = []
+    out: list[str] = []
+    last = removed = 0
+    for m in _LATIN_ASIDE.finditer(base):
+        inner = m.group(0)[1:-1]
+        if not (" " in inner or "," in inner) or sum(c.isalpha() for c in inner) < 8:
+            continue
+        out.append(base[last : m.start()])
+        cuts.append((m.start() - removed, m.end() - m.start()))
+        removed += m.end() - m.start()
+        last = m.end()
+    if not cuts:
+        return base, ()
+    out.append(base[last:])
+    return "".join(out), tuple(cuts)
 
 
 def _parse_text(text: str) -> str:

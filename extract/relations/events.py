@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..lexicon import Lexicon, Trigger
-from ..types import RelationType
+from ..types import ActorType, RelationType
 from .cues import Cues
 from .emit import emit
 from .frames import DATIVE, TARGET, Reader, members, particles, unique
@@ -71,8 +71,10 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
                 agents = fr.fallback or ([] if fr.has_subject or not r.main_clause(tok) else [TOPIC])
                 conf -= Penalty.INFERRED
             if agents:
-                yield from emit(r, trig.type, agents, fr.with_partners, tok, pred, mood, conf)
-                if len(members(agents)) >= 2:
+                yield from _symmetric(r, trig, agents, fr.with_partners, tok, pred, mood, conf)
+                # 米国と日本は韓国と協力: the subjects cooperate too; but those who meet
+                # a third party together do not meet each other
+                if len(members(agents)) >= 2 and trig.type != RelationType.MEETING:
                     yield from emit(r, trig.type, agents, agents, tok, pred, mood, conf)
             return
         if len(members(parts)) < 2:
@@ -81,7 +83,7 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
             parts = unique(parts + fr.fallback)
             conf -= Penalty.INFERRED
         if len(members(parts)) >= 2:
-            yield from emit(r, trig.type, parts, parts, tok, pred, mood, conf)
+            yield from _symmetric(r, trig, parts, parts, tok, pred, mood, conf)
         return
     sources, targets = fr.sources, fr.targets
     if not targets and trig.type == RelationType.REQUEST:
@@ -131,3 +133,18 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
         targets = [ANAPHOR]
         conf = Confidence.ANAPHORA
     yield from emit(r, trig.type, sources, targets, tok, pred, mood, conf)
+
+
+def _symmetric(r: Reader, trig: Trigger, sides, others, tok, pred: str, mood, conf: float) -> Iterator[Candidate]:
+    """Every pair of parties; for a meeting, persons with persons and states with
+    states (the leaders met; 日米首脳会談 also pairs the states), unless it is a
+    visit (私はウクライナを訪問し: the visitor meets the host state)."""
+    if trig.type != RelationType.MEETING or trig.visit:
+        yield from emit(r, trig.type, sides, others, tok, pred, mood, conf)
+        return
+    persons = [a for a in sides if r.arg_type(a) == ActorType.PERSON]
+    person_others = [a for a in others if r.arg_type(a) == ActorType.PERSON]
+    rest = [a for a in sides if r.arg_type(a) != ActorType.PERSON]
+    rest_others = [a for a in others if r.arg_type(a) != ActorType.PERSON]
+    yield from emit(r, trig.type, persons, person_others, tok, pred, mood, conf)
+    yield from emit(r, trig.type, rest, rest_others, tok, pred, mood, conf)
