@@ -108,6 +108,8 @@ class Link:
     # No parent named: the official of the text's own government (外務大臣 in a MOFA release),
     # resolved by the document when it has one (ONTOLOGY convention 11).
     to_home: bool = False
+    # Known, not stated: 外務省 alone is Japan's. Worth saying only of a body that acts in the text.
+    implied: bool = False
 
 
 @dataclass(slots=True)
@@ -248,8 +250,17 @@ class _Builder:
         parent_id: str | None = None,
         *,
         to_home: bool = False,
+        implied: bool = False,
     ) -> None:
-        lk = Link(child=child, type=rtype, parent=parent, predicate=predicate, parent_id=parent_id, to_home=to_home)
+        lk = Link(
+            child=child,
+            type=rtype,
+            parent=parent,
+            predicate=predicate,
+            parent_id=parent_id,
+            to_home=to_home,
+            implied=implied,
+        )
         if lk not in self.out.links:
             self.out.links.append(lk)
 
@@ -601,7 +612,8 @@ class _Builder:
             # The state stays known to the sentence through the link only; a
             # region (中東研究所) or body named in the name is not its parent.
             self.replace(idx, org)
-            if parent.type != ActorType.REGION:
+            # a party or front named after its state (コソボ民主党) is not a body of the state
+            if parent.type != ActorType.REGION and not own.endswith(self.lex.org_suffixes_own):
                 self.link(idx, "part_of", None, name, parent_id=parent.ids[0])
         else:
             # 防衛省防衛研究所: both are mentions; the chain is evidence of part_of.
@@ -1251,7 +1263,7 @@ def _national_bodies(b: _Builder) -> None:
             continue
         parent = b.lex.parents.get(m.ids[0])
         if parent is not None and parent in b.lex.actors and b.lex.actors[parent].type == ActorType.COUNTRY:
-            b.link(idx, "part_of", None, m.text, parent_id=parent)
+            b.link(idx, "part_of", None, m.text, parent_id=parent, implied=True)
 
 
 def needs_ner(doc, sm: SentenceMentions, lex: Lexicon) -> bool:

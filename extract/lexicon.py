@@ -76,6 +76,7 @@ class Lexicon:
     org_suffixes_after_state: tuple[str, ...]  # 国勢調査局 after a state's name
     org_suffixes_non_political: tuple[str, ...]
     org_suffixes_standalone: tuple[str, ...]
+    org_suffixes_own: tuple[str, ...]  # 党, 戦線: named after a state, not a body of it
     generic_org_words: frozenset[str]
     fused_suffixes: tuple[str, ...]  # endings a state or body shares a token with (米軍, 国連軍)
     media: frozenset[str]  # ids of news organizations (not political bodies)
@@ -261,6 +262,7 @@ def load_lexicon() -> Lexicon:
         org_suffixes_after_state=_longest_first(actors_data["org_suffixes"]["after_state"]),
         org_suffixes_non_political=_longest_first(actors_data["org_suffixes"]["non_political"]),
         org_suffixes_standalone=_longest_first(actors_data["org_suffixes"]["standalone"]),
+        org_suffixes_own=_longest_first(actors_data["org_suffixes"]["own"]),
         generic_org_words=frozenset(actors_data["org_suffixes"]["generic"]),
         fused_suffixes=_longest_first(
             actors_data["state_bodies"]["alias"]

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .actors import Link, SentenceMentions, find_mentions, needs_ner
-from .conventions import states_for_persons
+from .conventions import no_comment_on_own_state, states_for_persons
 from .lexicon import Lexicon, load_lexicon
 from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, SentenceAnalysis, analyse, cues
 from .resolve import DocumentActors, Resolved, state_groups
@@ -222,6 +222,7 @@ class Extractor:
             [(document.text[p.sentence.start : p.sentence.end], p.mentions, p.groups) for p in prepared], actors, home
         )
         home_links: list[tuple[int, str, Resolved, Link]] = []  # officials with no state named
+        implied: list[tuple[int, str, Resolved, Resolved, Link]] = []  # 外務省 → Japan, known not stated
         for index, p in enumerate(prepared):
             sm, groups = p.mentions, p.groups
             actors.count(sm, groups)
@@ -238,6 +239,9 @@ class Extractor:
                 else:
                     parent = actors.known(lk.parent_id) if lk.parent_id else None
                 if child is None or parent is None or child.id == parent.id:
+                    continue
+                if lk.implied:
+                    implied.append((index, sentence_text, child, parent, lk))
                     continue
                 self._add(
                     relations,
@@ -299,8 +303,24 @@ class Extractor:
             ]
             actors.set_topic(new_topic, index)
         self._add_home_officials(relations, document, home, home_links, actors)
+        acting = {x for r in relations.values() for x in (r.source, r.target)}
+        for index, sentence_text, child, parent, lk in implied:
+            if child.id in acting:
+                self._add(
+                    relations,
+                    document,
+                    sentence_text,
+                    index,
+                    child,
+                    RelationType(lk.type),
+                    parent,
+                    lk.predicate,
+                    Modality.ASSERTED,
+                    None,
+                    Confidence.AFFILIATION,
+                )
         ordered = sorted(
-            states_for_persons(list(relations.values())),
+            no_comment_on_own_state(states_for_persons(list(relations.values()))),
             key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate),
         )
         return DocumentResult(

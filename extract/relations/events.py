@@ -53,13 +53,22 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
     mood = modality(r, tok, trig)
     pred = r.predicate_text(tok)
     if trig.mediation:
-        # エジプトが…交渉を仲介: the mediator meets each party (ONTOLOGY rule 6)
-        parties = unique(fr.targets + fr.partners)
-        yield from emit(r, trig.type, fr.sources or fr.fallback, parties, tok, pred, mood, conf - Penalty.INFERRED)
+        # エジプトが…交渉を仲介, 中国とベトナムの仲介を引き受けた: the mediator meets each
+        # party (ONTOLOGY rule 6); the parties are not said to meet each other
+        parties = unique(fr.targets + fr.partners + fr.compounds)
+        owners = unique([a for g in fr.genitives for a in g])
+        mediators = [a for a in fr.subjects + fr.by if a not in parties]
+        if not parties and len(members(owners)) >= 2:
+            parties = owners  # 中国とベトナムの仲介
+        elif owners and not mediators:
+            mediators = owners  # 米国の仲介努力: the mediator
+        if not mediators:
+            mediators = [a for a in fr.fallback or r.climb_subjects(tok) if a not in parties]
+        yield from emit(r, trig.type, mediators, parties, tok, pred, mood, conf - Penalty.INFERRED)
         return
-    if trig.mutual and (not fr.targets or fr.targets_are_partners) and len(members(fr.sources + fr.partners)) >= 2:
-        # AとBの間で戦闘: each side attacks the other
-        sides = unique(fr.sources + fr.partners)
+    sides = unique(fr.sources + fr.partners + (fr.compounds if trig.mutual else []))
+    if trig.mutual and (not fr.targets or fr.targets_are_partners) and len(members(sides)) >= 2:
+        # AとBの間で戦闘, 印パ戦争: each side attacks the other
         yield from emit(r, trig.type, sides, sides, tok, pred, mood, conf - Penalty.INFERRED)
         return
     if trig.type.symmetric:
