@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..actors import TARGET_PREFIXES, SentenceMentions
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
-from .slots import Arg, Slot
+from .slots import Arg, Known, Slot
 
 # Particles that mark the one who speaks in a summary of talks (茂木大臣から、…).
 _SPEAKER_MARKS = frozenset({"から", "より", "からは", "からも", "よりは", "側から", "側からは"})
@@ -97,6 +97,14 @@ CONTENT_DEPS = frozenset(
         "advmod",
     }
 )
+
+
+def bare(p: str) -> str:
+    """A particle without the list word before it: タイなどの → の, ペルー等から → から."""
+    for head in ("など", "等", "ら", "なども"):
+        if p.startswith(head) and len(p) > len(head):
+            return p[len(head) :]
+    return p
 
 
 def particles(tok) -> str:
@@ -232,7 +240,7 @@ class Reader:
             for ch in tok.children:
                 if ch.i in seen:
                     continue
-                p = particles(ch)
+                p = bare(particles(ch))
                 if (
                     (ch.dep_ == "nmod" and p in ("の", "", "との"))
                     or ch.dep_ == "compound"
@@ -803,6 +811,8 @@ class Reader:
         return any(lk.parent == idx for lk in self.sm.links)
 
     def arg_type(self, a: Slot) -> ActorType | None:
+        if isinstance(a, Known):
+            return self.lex.actors[a.id].type if a.id in self.lex.actors else None
         if not isinstance(a, Arg):
             return None
         m = self.sm.mentions[a.mention]
