@@ -606,7 +606,9 @@ class Reader:
         hung on any verb above the trigger, before it."""
         cur = tok
         for _ in range(6):
-            for ch in cur.children:
+            # (GiNZA may hang the sentence-initial 「Xから、」 on the first clause)
+            clauses = [c for c in cur.children if c.dep_ in ("advcl", "conj") and c.i < tok.i]
+            for ch in [*cur.children, *(g for c in clauses for g in c.children)]:
                 if ch.i >= tok.i or particles(ch) not in _SPEAKER_MARKS:
                     continue
                 idx = self.sm.index_at(ch.i)
