@@ -78,7 +78,8 @@ EVENT_CASES = [
      {("USA", "meeting", "岸田", "asserted"), ("バイデン", "meeting", "岸田", "asserted")}),
     # an expert comments on the actors of the quote
     ("ケニア大学のジョン・スミス教授は「エチオピアはスーダンの内戦に介入する恐れがある」と指摘した。",
-     {("スミス", "comments_on", "ETH", "asserted"), ("ETH", "attack", "SDN", "hedged")}),
+     {("スミス", "comments_on", "ETH", "asserted"), ("スミス", "comments_on", "SDN", "asserted"),
+      ("ETH", "attack", "SDN", "hedged")}),
     # a quote of the speaker's own request is the request, not a comment
     ("米国務省の報道官は「中国に自制を求める」と述べた。", {("us_state_department", "request", "CHN", "asserted")}),
     ("台湾の国防部は、中国の挑発行為を強く非難した。", {("TWN:国防部", "criticism", "CHN", "asserted")}),
