@@ -374,3 +374,13 @@ def test_the_page_and_the_canvas_labels_use_one_font_stack():
     assert declared
     assert " ".join(declared.group(1).split()) == " ".join(style.FONT_STACK.split())
     assert render.map_data(nx.MultiDiGraph())["options"]["nodes"]["font"]["face"] == style.FONT_STACK
+
+
+def test_import_graph_does_not_load_pyvis():
+    """pyvis (and the IPython it imports) load only when a map is drawn."""
+    import subprocess
+    import sys
+
+    code = "import graph, sys; print(sorted(m for m in ('pyvis', 'IPython', 'spacy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
