@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -23,9 +24,22 @@ from typing import Any
 from .normalize import match_key
 from .types import Actor, ActorType, Modality, RelationType, Role
 
-__all__ = ["Lexicon", "Trigger", "load_lexicon"]
+__all__ = ["Lexicon", "Needs", "Trigger", "load_lexicon"]
 
 _DATA_FILES = ("countries.json", "actors.json", "titles.json", "triggers.json")
+
+
+class Needs(StrEnum):
+    """What a trigger needs near it to count (an object class of data/triggers.json)."""
+
+    AGREEMENT = "agreement"  # 結ぶ is a treaty only with 条約, 協定 …
+    ARMS = "arms"  # 輸出 is support only of arms
+    RISE = "rise"  # 緊張 is a threat only when it rises (高まる)
+    CAUSATIVE = "causative"  # 悪化 is a threat only when caused (悪化させる)
+    TRADE = "trade"
+    RELATIONS = "relations"
+    MILITARY = "military"
+    ASSETS = "assets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +52,7 @@ class Trigger:
     mediation: bool = False  # 仲介: the mediator meets each party
     mutual: bool = False  # 戦闘 between A and B: each side attacks the other
     object_is_thing: bool = False  # 派遣, 供与: the object is what is sent, never the target
-    needs: str | None = None
+    needs: Needs | None = None
     modality: Modality | None = None
 
 
@@ -67,11 +81,14 @@ class Lexicon:
     titles: Mapping[str, Role]  # title word -> role it gives
     title_modifiers: tuple[str, ...]  # longest first: 先任 before 先
     title_words: tuple[str, ...]  # every title, for a quick endswith test
+    title_states: Mapping[str, str]  # titles only one state has: 内閣総理大臣 → JPN, 国務長官 → USA
+    home_titles: frozenset[str]  # bare, these name an official of the text's own government (外務大臣)
     honorifics: frozenset[str]
     triggers: Mapping[str, Trigger]
     speech_verbs: frozenset[str]
     quote_only_speech: frozenset[str]
     topic_nouns: frozenset[str]
+    conduct_nouns: frozenset[str]  # 行動, 決定, 努力: 「Xの行動を非難」 criticises X
     anonymous_agents: frozenset[str]
     evaluation_verbs: frozenset[str]
     negating_verbs: frozenset[str]
@@ -222,7 +239,7 @@ def load_lexicon() -> Lexicon:
             mediation=bool(spec.get("mediation")),
             mutual=bool(spec.get("mutual")),
             object_is_thing=bool(spec.get("object_is_thing")),
-            needs=spec.get("needs"),
+            needs=Needs(spec["needs"]) if spec.get("needs") else None,
             modality=Modality(spec["modality"]) if spec.get("modality") else None,
         )
     hedges = trig_data["hedges"]
@@ -252,11 +269,14 @@ def load_lexicon() -> Lexicon:
         titles=MappingProxyType(titles),
         title_modifiers=_longest_first(titles_data["modifiers"]),
         title_words=tuple(sorted(titles)),
+        title_states=MappingProxyType({k: v for k, v in titles_data["state_titles"].items() if not k.startswith("_")}),
+        home_titles=frozenset(titles_data["home_titles"]),
         honorifics=frozenset(titles_data["honorifics"]),
         triggers=MappingProxyType(triggers),
         speech_verbs=frozenset(trig_data["speech"]["verbs"]),
         quote_only_speech=frozenset(trig_data["speech"]["quote_only"]),
         topic_nouns=frozenset(trig_data["speech"]["topic_nouns"]),
+        conduct_nouns=frozenset(trig_data["speech"]["conduct_nouns"]),
         anonymous_agents=frozenset(trig_data["anonymous_agents"]["words"]),
         evaluation_verbs=frozenset(trig_data["speech"]["evaluation"]),
         negating_verbs=frozenset(trig_data["hedges"]["negating_verbs"]),
