@@ -334,7 +334,12 @@ def embed_json(value: Any) -> str:
 def _as_multidigraph(G: nx.Graph) -> nx.MultiDiGraph:
     if isinstance(G, nx.MultiDiGraph):
         return G
-    return nx.MultiDiGraph(G)  # a copy: G is left as it is
+    # A copy (G is left as it is) with each edge once: nx.MultiDiGraph(G) would turn an
+    # undirected edge into two.
+    H = nx.MultiDiGraph()
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from(G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True))
+    return H
 
 
 def _page_ids(nodes: Iterable[Any]) -> dict[Any, str]:

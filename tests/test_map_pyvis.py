@@ -257,6 +257,13 @@ def test_other_networkx_graphs_are_drawn_from_a_copy():
     data = render.map_data(D)
     assert [(e["from"], e["type"], e["to"]) for e in data["edges"]] == [("FRA", "support", "DEU")]
     assert list(D.edges(data=True)) == before
+    U = nx.MultiGraph()
+    U.add_edge("ITA", "ESP", key="meeting", type="meeting", symmetric=True)
+    U.add_edge("ITA", "ESP", key="treaty", type="treaty", symmetric=True)
+    U.add_node("LUX", label="ルクセンブルク")
+    data = render.map_data(U)
+    assert sorted(e["type"] for e in data["edges"]) == ["meeting", "treaty"], "an undirected edge is drawn once"
+    assert [n["name"] for n in data["nodes"]] == ["ESP", "ITA", "ルクセンブルク"]
 
 
 @pytest.mark.parametrize(
