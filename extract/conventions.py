@@ -53,7 +53,9 @@ def states_for_persons(relations: list[Relation]) -> list[Relation]:
                 if aid not in states:
                     break
                 sid, label = states[aid]
+                # the person's words name the person, not the state: the state is named by its label
                 ends[side], ends[side + "_label"], ends[side + "_type"] = sid, label, ActorType.COUNTRY
+                ends[side + "_mention"] = label
         else:
             moved = dataclasses.replace(r, **ends)
             if moved.source != moved.target:
