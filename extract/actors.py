@@ -16,7 +16,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
-from .normalize import is_kanji, is_katakana, nfkc
+from .normalize import is_kanji, is_katakana, nfkc, slugify
 from .types import ActorType, Role
 
 __all__ = [
@@ -132,6 +132,9 @@ class SentenceMentions:
                 keys.add(m.name)
         return keys
 
+
+# Endings of a state's official name: 共和国, 王国, 連邦 …
+_STATE_ENDINGS = ("共和国", "王国", "連邦", "公国", "首長国", "帝国", "民主共和国", "人民共和国", "合衆国", "連合王国")
 
 _FIRST_PERSON = frozenset({"私", "わたし", "私自身", "小職", "本職"})
 _FIRST_PERSON_PLURAL = frozenset({"我々", "われわれ", "我われ", "我ら", "私たち", "わたしたち"})
@@ -295,6 +298,27 @@ class _Builder:
             end, aid = best
             self.add(Mention(start=i, end=end, text=self.text(i, end), type=self.actor_type(aid), ids=(aid,)))
             i = end
+
+    def unlisted_states(self) -> None:
+        """サハラ・アラブ民主共和国, カンプチア人民共和国: a state Sudachi knows as a country
+        name but the gazetteer does not (partly recognised or historical) is a state too."""
+        for i, t in enumerate(self.doc):
+            if not self.free(i, i + 1) or not t.tag_.startswith("名詞-固有名詞-地名-国"):
+                continue
+            word = self.ntext(i, i + 1)
+            if len(word) < 4 or not word.endswith(_STATE_ENDINGS):
+                continue
+            self.add(
+                Mention(
+                    start=i,
+                    end=i + 1,
+                    text=self.text(i, i + 1),
+                    type=ActorType.COUNTRY,
+                    name=word,
+                    kind="organization",
+                    org_id=slugify(word),
+                )
+            )
 
     def _ascii_bounded(self, s: int, e: int) -> bool:
         # Latin aliases (EU, IS, AP) must not be part of a longer Latin word.
@@ -1321,6 +1345,7 @@ def find_mentions(
     """
     b = _Builder(doc, lex, original, cuts)
     b.gazetteer()
+    b.unlisted_states()
     b.abbreviations()
     b.fused_bodies()
     b.bodies()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .actors import Link, SentenceMentions, find_mentions, needs_ner
 from .conventions import no_comment_on_own_state, states_for_persons
 from .lexicon import Lexicon, load_lexicon
+from .normalize import is_kanji
 from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, Known, SentenceAnalysis, analyse, cues
 from .resolve import DocumentActors, Resolved, state_groups
 from .sentences import Sentence, split_sentences
@@ -336,11 +337,6 @@ class Extractor:
         """外務大臣 with no state named: the official of the text's own government,
         unless the document states the person's state elsewhere (ザリーフ外相 after
         ザリーフ・イラン外務大臣)."""
-        if home is None:
-            return
-        state = actors.known(home)
-        if state is None:
-            return
         placed = {
             r.source
             for r in relations.values()
@@ -348,6 +344,9 @@ class Extractor:
         }
         for index, sentence_text, child, lk in home_links:
             if child.id in placed or child.type != ActorType.PERSON:
+                continue
+            state = actors.known(home) if home else _japanese_official(child, lk.predicate, actors)
+            if state is None:
                 continue
             self._add(
                 relations,
@@ -439,6 +438,17 @@ class Extractor:
         old = relations.get(key)
         if old is None or rel.confidence > old.confidence:
             relations[key] = rel
+
+
+# Japanese news writes a foreign head of government with the state (英首相, インドのモディ首相);
+# a bare 首相 or 外相 with a name in kanji is Japan's (岸田首相).
+_JAPANESE_CABINET = frozenset({"首相", "総理", "総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "官房長官"})
+
+
+def _japanese_official(person: Resolved, title: str, actors: DocumentActors) -> Resolved | None:
+    if title in _JAPANESE_CABINET and person.label and all(is_kanji(c) for c in person.label):
+        return actors.known("JPN")
+    return None
 
 
 # What is said: criticism, requests and comments go to the one who says them (ONTOLOGY conventions).

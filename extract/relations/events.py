@@ -17,7 +17,7 @@ from .cues import Cues
 from .emit import emit
 from .frames import DATIVE, TARGET, Reader, members, particles, unique
 from .modality import modality
-from .slots import ANAPHOR, TOPIC, Candidate, Confidence, Penalty
+from .slots import ANAPHOR, TOPIC, Candidate, Confidence, Penalty, Slot
 
 __all__ = ["cues", "events"]
 
@@ -129,6 +129,10 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
         targets = unique(targets + [a for c in fr.objects if r.trigger_of(c) for a in r.doers(c) if a not in sources])
         if not targets:
             targets = r.topic_doers(tok, exclude=sources)
+    if not targets and trig.type == RelationType.SUPPORT:
+        targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
+    if not targets and fr.passive and trig.type in _ANAPHORIC and r.main_clause(tok):
+        targets = [TOPIC]  # アルジェリアの支援を受ける。: the dropped subject receives it
     sources = sources + [a for a in fr.coagents if a not in targets]
     if not sources and targets and not fr.passive:
         # (a passive leaves its agent out on purpose: 対応を迫られる has no one to inherit)
@@ -168,3 +172,25 @@ def _asks(clause) -> bool:
 
     # (…取らないよう自制するとともに: the よう may sit one clause down)
     return marked(clause) or any(marked(c) for c in clause.children if c.dep_ in ("advcl", "ccomp"))
+
+
+# Words of thanks: who thanks for support received it.
+_THANKS = frozenset({"感謝", "謝意", "謝辞", "礼", "お礼", "謝意表明"})
+
+
+def _thanked_by(r: Reader, tok) -> list[Slot]:
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.lemma_ in _THANKS:
+            speakers = r.speaker_from(cur) or [
+                a
+                for node in (cur, cur.head)
+                for c in node.children
+                if c.dep_ in ("nsubj", "dislocated") and particles(c) in ("は", "が")
+                for a in r.phrase_actors(c, genitive=False)
+            ]
+            return speakers
+    return []

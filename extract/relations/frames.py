@@ -349,6 +349,8 @@ class Reader:
         exclude = {n.i for n in own_nodes}
         for node in own_nodes:
             self.collect(node, fr, exclude, seen)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            self.collect_deep(tok, fr, seen)
         self.left_source(tok, fr, seen)
         fr.passive = self.passive(tok)
         if not shallow:
@@ -372,9 +374,22 @@ class Reader:
                 if is_light:
                     light = True
                     fr.passive = fr.passive ^ (self.passive(v) or lemma in self.lex.passive_light_verbs)
+                    if lemma in self.lex.passive_light_verbs and v.dep_ == "acl" and v.head.i not in seen:
+                        # 米国の支持を得たコソボ: the one who receives is the noun the clause describes
+                        carrier.subjects += self.phrase_actors(v.head, seen, genitive=False)
                     cur = v
                     continue
                 break
+            # アルジェリアの支援の下に、ポリサリオ戦線は…: under someone's support, the subject receives it
+            if (
+                base.dep_ == "nmod"
+                and particles(base) == "の"
+                and base.head.lemma_ in ("下", "もと")
+                and base.head.head.i != base.head.i
+            ):
+                under = Frame()
+                self.collect(base.head.head, under, exclude | {base.head.i}, seen)
+                fr.targets += under.subjects
             # 北朝鮮の高官を制裁対象に指定: designating someone as a target of the act
             if (
                 base.dep_ == "obl"
@@ -441,6 +456,22 @@ class Reader:
                     fr.complements.append(ch)  # …していることに懸念: an act described, not named
                 continue
             self.slot(ch, p, args, fr)
+
+    def collect_deep(self, tok, fr: Frame, seen: set[int]) -> None:
+        """北朝鮮からロシアへの軍事装備品及び弾薬の提供: GiNZA may hang the から / への
+        phrases of an act noun on a noun between them and the act; read them there."""
+        for mid in tok.children:
+            if mid.dep_ not in ("nmod", "compound") or self.sm.index_at(mid.i) is not None or mid.i in seen:
+                continue
+            if bare(particles(mid)) not in ("の", ""):
+                continue
+            for node in (mid, *(m for m in mid.children if m.dep_ in ("nmod", "compound"))):
+                for ch in node.children:
+                    if ch.i in seen or self.sm.index_at(ch.i) is None:
+                        continue
+                    p = particles(ch)
+                    if p in FROM or p in TARGET or any(p.startswith(b) for b in BY):
+                        self.slot(ch, p, self.phrase_actors(ch, seen, genitive=False), fr)
 
     def slot(self, ch, p: str, args: list[Slot], fr: Frame) -> None:
         prefix = self.prefix(ch)
