@@ -18,6 +18,8 @@ from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
 from .slots import Arg, Known, Slot
 
+# Particles of the setting of an act noun (日本のTICADにおける取組): looked through for its owner.
+_SETTING = frozenset({"における", "での", "にある", "においての"})
 # Particles that mark the one who speaks in a summary of talks (茂木大臣から、…).
 _SPEAKER_MARKS = frozenset({"から", "より", "からは", "からも", "よりは", "側から", "側からは"})
 
@@ -244,6 +246,8 @@ class Reader:
                 if (
                     (ch.dep_ == "nmod" and p in ("の", "", "との"))
                     or ch.dep_ == "compound"
+                    # 日本のTICADにおける取組: the owner of the forum where the act is
+                    or (ch.dep_ == "nmod" and p in _SETTING and self.sm.index_at(ch.i) is None)
                     or (ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in BY))
                 ):
                     out += self.phrase_actors(ch, seen, genitive=True, depth=depth - 1)
