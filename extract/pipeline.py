@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .actors import SentenceMentions, find_mentions, needs_ner
 from .lexicon import Lexicon, load_lexicon
 from .relations import ANAPHOR, MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS, TOPIC, Arg, SentenceAnalysis, analyse
-from .resolve import DocumentActors, Resolved, state_groups
+from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
 from .types import Document, DocumentResult, Modality, Relation, RelationType
 
@@ -380,6 +380,7 @@ def _parse_text(text: str) -> str:
     # NFKC, and a trailing "=ロイター" credit would become the caption's head.
     text = _CAPTION_MARKS.sub(" ", text)
     text = _CREDIT.sub("", text)
+    text = blank_bylines(text)  # 【ソウル=記者名】: the reporter is not an actor
     out = nfkc(text.translate(_PUNCT_MAP))
     out = _ASCII_COMMA.sub(lambda m: "、" if m.group(0) == "," else "。", out)
     # NFKC folds 、。 into themselves, but turns ，． into ASCII; keep Japanese forms.
