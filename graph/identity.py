@@ -52,6 +52,7 @@ __all__ = [
     "is_name_of",
     "merge_identities",
     "name_key",
+    "page_key",
     "remap_relation",
     "romaji_key",
     "search_keys",
@@ -277,22 +278,37 @@ def node_names(node: str, attrs: Mapping[str, Any]) -> Iterator[tuple[Tier, str]
         yield Tier.PART, word
 
 
-def search_keys(node: str, attrs: Mapping[str, Any]) -> list[str]:
-    """The normalised keys the map's search box finds ``node`` by (sorted, distinct).
+def page_key(text: str) -> str:
+    """How the map's search box reads what is typed: NFKC, lower case, no white space.
 
-    Contract with the page: a query is normalised by NFKC, lower case and
-    dropping spaces, ・ ･ = ＝ . , - ‐ _ ' ’ and brackets (:func:`name_key`); a
-    query equal to a key finds the node. Romanised keys (:func:`romaji_key`,
-    prefixed ``~``) let an ASCII query find a katakana name.
+    >>> page_key(" Ｐｕｔｉｎ 大統領"), page_key("North Korea")
+    ('putin大統領', 'northkorea')
+    """
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text))).lower()
+
+
+def search_keys(node: str, attrs: Mapping[str, Any]) -> list[str]:
+    """The keys the map's search box finds ``node`` by: every name the resolver knows it by.
+
+    Contract with the page: a query is read with :func:`page_key` (NFKC,
+    lower case, white space dropped); it finds a node when it equals one of
+    its plain keys (each name as :func:`page_key` and :func:`name_key` read
+    it, so ドナルドトランプ and ドナルド・トランプ both find him), or, for a
+    query in Latin letters, when ``"~" + loose_romaji(query)`` equals one of
+    its romanised keys (:func:`extract.normalize.loose_romaji` of its katakana
+    and Latin names). The names are :func:`node_names`': id, label, aliases,
+    the gazetteer's names (アメリカ, united states, 露), the names without
+    titles, a person's last name, a distinctive English word (america).
 
     >>> keys = search_keys("putin", {"label": "プーチン", "type": "person", "aliases": ["プーチン大統領"]})
-    >>> "プーチン" in keys, "putin" in keys, "~ptn" in keys
-    (True, True, True)
-    >>> "america" in search_keys("USA", {"label": "米国", "type": "country"})
-    True
+    >>> [k in keys for k in ("プーチン", "putin", "~ptn", "プーチン大統領")]
+    [True, True, True, True]
+    >>> [k in search_keys("USA", {"label": "米国", "type": "country"}) for k in ("america", "unitedstates", "アメリカ")]
+    [True, True, True]
     """
-    keys = {name_key(n) for _, n in node_names(node, attrs)}
-    keys |= {"~" + romaji_key(n) for t, n in node_names(node, attrs) if t != Tier.GAZETTEER and _romanisable(n)}
+    names = list(node_names(str(node), attrs))
+    keys = {k for _, n in names for k in (page_key(n), name_key(n))}
+    keys |= {"~" + loose_romaji(n) for t, n in names if t != Tier.GAZETTEER and _romanisable(n)}
     return sorted(k for k in keys if k and k != "~")
 
 

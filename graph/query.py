@@ -156,6 +156,7 @@ class ActorInfo:
     mentions: int
     docs: tuple[str, ...]
     neighbors: int
+    merged: tuple[str, ...] = ()  # nodes merged into this one across documents, and why
 
     _columns = (
         ("id", lambda r: r.id),
@@ -490,6 +491,7 @@ class KnowledgeGraph:
             mentions=int(d.get("mentions") or 0),
             docs=tuple(d.get("docs") or ()),
             neighbors=len(self._neighbor_ids(n)),
+            merged=tuple(d.get("merged") or ()),
         )
 
     def _neighbor_ids(self, n: str) -> set[str]:
