@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -23,9 +24,22 @@ from typing import Any
 from .normalize import match_key
 from .types import Actor, ActorType, Modality, RelationType, Role
 
-__all__ = ["Lexicon", "StateBody", "Trigger", "load_lexicon"]
+__all__ = ["Lexicon", "Needs", "StateBody", "Trigger", "load_lexicon"]
 
 _DATA_FILES = ("countries.json", "actors.json", "titles.json", "triggers.json")
+
+
+class Needs(StrEnum):
+    """What a trigger needs near it to count (an object class of data/triggers.json)."""
+
+    AGREEMENT = "agreement"  # 結ぶ is a treaty only with 条約, 協定 …
+    ARMS = "arms"  # 輸出 is support only of arms
+    RISE = "rise"  # 緊張 is a threat only when it rises (高まる)
+    CAUSATIVE = "causative"  # 悪化 is a threat only when caused (悪化させる)
+    TRADE = "trade"
+    RELATIONS = "relations"
+    MILITARY = "military"
+    ASSETS = "assets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +52,7 @@ class Trigger:
     mediation: bool = False  # 仲介: the mediator meets each party
     mutual: bool = False  # 戦闘 between A and B: each side attacks the other
     object_is_thing: bool = False  # 派遣, 供与: the object is what is sent, never the target
-    needs: str | None = None
+    needs: Needs | None = None
     modality: Modality | None = None
 
 
@@ -261,7 +275,7 @@ def load_lexicon() -> Lexicon:
             mediation=bool(spec.get("mediation")),
             mutual=bool(spec.get("mutual")),
             object_is_thing=bool(spec.get("object_is_thing")),
-            needs=spec.get("needs"),
+            needs=Needs(spec["needs"]) if spec.get("needs") else None,
             modality=Modality(spec["modality"]) if spec.get("modality") else None,
         )
     hedges = trig_data["hedges"]

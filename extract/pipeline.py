@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .actors import SentenceMentions, find_mentions, needs_ner
 from .lexicon import Lexicon, load_lexicon
-from .relations import ANAPHOR, MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS, TOPIC, Arg, SentenceAnalysis, analyse
+from .relations import ANAPHOR, TOPIC, Arg, Confidence, SentenceAnalysis, analyse, cues
 from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
 from .types import Document, DocumentResult, Modality, Relation, RelationType
@@ -80,8 +80,8 @@ class Extractor:
         self.lex = lexicon if lexicon is not None else load_lexicon()
         self.batch_size = batch_size
         self.prefilter = prefilter
-        self._speech = self.lex.speech_verbs
-        self._trigger_words = frozenset(self.lex.triggers) | self._speech | MEMBERSHIP_VERBS
+        # what some rule family can start from (derived from the families themselves)
+        self._cues = cues(self.lex)
 
     @property
     def version(self) -> str:
@@ -118,10 +118,7 @@ class Extractor:
             return False
         if len(actors) >= 2:
             return True
-        return any(
-            t.lemma_ in self._trigger_words or t.text in self._trigger_words or t.text.endswith(MEMBERSHIP_NOUNS)
-            for t in toks
-        )
+        return any(self._cues.match_token(t.text, t.lemma_) for t in toks) or self._cues.match_text(toks.text)
 
     # -- public API ------------------------------------------------------------------
     def extract(self, document: Document) -> DocumentResult:
@@ -241,7 +238,7 @@ class Extractor:
                     lk.predicate,
                     Modality.ASSERTED,
                     None,
-                    0.9,
+                    Confidence.AFFILIATION,
                 )
             analysis = p.analysis
             if analysis is None:
@@ -250,7 +247,7 @@ class Extractor:
             topic = actors.topic_for(index)
             for c in analysis.candidates:
                 srcs = self._resolve_all(c.sources, sm, actors, groups, topic)
-                if c.targets == (Arg(ANAPHOR),):
+                if c.targets == (ANAPHOR,):
                     # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
                     seen_at, tgts = recent.get(c.type, (-99, []))
                     if index - seen_at > _ANAPHOR_REACH:
@@ -310,7 +307,7 @@ class Extractor:
     def _resolve_all(self, args, sm, actors: DocumentActors, groups, topic: list[Resolved]) -> list[Resolved]:
         out: list[Resolved] = []
         for a in args:
-            if a.mention == TOPIC:
+            if a is TOPIC:
                 out += topic
                 continue
             r = actors.resolve(a, sm, groups)

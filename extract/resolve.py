@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from .actors import Mention, SentenceMentions
 from .lexicon import Lexicon
 from .normalize import is_short_name, slugify
-from .relations import TOPIC, Arg
+from .relations import Arg, Slot
 from .types import Actor, ActorType, Role
 
 __all__ = ["DocumentActors", "Resolved", "blank_bylines", "state_groups"]
@@ -194,8 +194,8 @@ class DocumentActors:
         return recent if recent in tops else tops[0]
 
     # -- pass 2: resolve arguments --------------------------------------------------
-    def resolve(self, arg: Arg, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> Resolved | None:
-        if arg.mention == TOPIC:
+    def resolve(self, arg: Slot, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> Resolved | None:
+        if not isinstance(arg, Arg):  # carried from other sentences: the document level fills it
             return None
         m = sm.mentions[arg.mention]
         if m.is_collective:

@@ -105,7 +105,9 @@ def _q_actor(kg, args):
         value = getattr(info, name)
         if name == "merged" and not value:
             continue
-        print(f"{name:9} {'; '.join(value) if name == 'merged' else ', '.join(value) if isinstance(value, tuple) else value}")
+        print(
+            f"{name:9} {'; '.join(value) if name == 'merged' else ', '.join(value) if isinstance(value, tuple) else value}"
+        )
     print()
     print(kg.neighbors(info.id).to_string(max_width=None if args.full else -1))
     return EXIT_OK

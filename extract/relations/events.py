@@ -1,0 +1,121 @@
+"""Events: a trigger word (data/triggers.json) with its argument frame.
+
+Treaties, cooperation, meetings, support, sanctions, threats, criticism,
+requests and attacks: the trigger's agents become sources and its patients,
+targets and partners targets; symmetric types pair every party; a mediator
+meets each party; a mutual act (戦闘) goes both ways; a bare act noun with no
+target refers back to the same kind of act just described.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..lexicon import Lexicon, Trigger
+from ..types import RelationType
+from .cues import Cues
+from .emit import emit
+from .frames import DATIVE, TARGET, Reader, members, particles, unique
+from .modality import modality
+from .slots import ANAPHOR, TOPIC, Candidate, Confidence, Penalty
+
+__all__ = ["cues", "events"]
+
+# Acts whose bare noun refers back to the same act just described (event anaphora).
+_ANAPHORIC = frozenset({RelationType.SANCTION, RelationType.SUPPORT, RelationType.ATTACK})
+
+
+def cues(lex: Lexicon) -> Cues:
+    return Cues.of_words(lex.triggers)
+
+
+def events(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
+    """Every trigger of the sentence with its frame."""
+    for tok in r.doc:
+        trig = r.trigger_of(tok)
+        if trig is not None:
+            yield from _event(r, tok, trig)
+
+
+def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
+    fr = r.frame(tok, trig)
+    if not r.needs_ok(tok, trig, fr):
+        return
+    if fr.has_subject:
+        fr.fallback = []
+    elif not fr.fallback:
+        fr.fallback = r.shared_subject(tok)
+    conf = Confidence.VERB if tok.pos_ == "VERB" or tok.head.pos_ == "VERB" else Confidence.NOUN
+    if trig.weak:
+        conf -= Penalty.WEAK_TRIGGER
+    mood = modality(r, tok, trig)
+    pred = r.predicate_text(tok)
+    if trig.mediation:
+        # エジプトが…交渉を仲介: the mediator meets each party (ONTOLOGY rule 6)
+        parties = unique(fr.targets + fr.partners)
+        yield from emit(r, trig.type, fr.sources or fr.fallback, parties, tok, pred, mood, conf - Penalty.INFERRED)
+        return
+    if trig.mutual and (not fr.targets or fr.targets_are_partners) and len(members(fr.sources + fr.partners)) >= 2:
+        # AとBの間で戦闘: each side attacks the other
+        sides = unique(fr.sources + fr.partners)
+        yield from emit(r, trig.type, sides, sides, tok, pred, mood, conf - Penalty.INFERRED)
+        return
+    if trig.type.symmetric:
+        parts = unique(fr.sources + fr.partners + fr.targets)
+        if fr.with_partners:
+            # 米国及び韓国と連携し: those after と partner the subject, not each other
+            agents = [a for a in parts if a not in fr.with_partners]
+            if not agents:
+                agents = fr.fallback or ([] if fr.has_subject or not r.main_clause(tok) else [TOPIC])
+                conf -= Penalty.INFERRED
+            if agents:
+                yield from emit(r, trig.type, agents, fr.with_partners, tok, pred, mood, conf)
+                if len(members(agents)) >= 2:
+                    yield from emit(r, trig.type, agents, agents, tok, pred, mood, conf)
+            return
+        if len(members(parts)) < 2:
+            parts = unique(parts + r.loose_partners(tok))
+        if len(members(parts)) < 2:
+            parts = unique(parts + fr.fallback)
+            conf -= Penalty.INFERRED
+        if len(members(parts)) >= 2:
+            yield from emit(r, trig.type, parts, parts, tok, pred, mood, conf)
+        return
+    sources, targets = fr.sources, fr.targets
+    if not targets and trig.type == RelationType.REQUEST:
+        # ロシアに対し、攻撃を停止し…撤収するよう求める: GiNZA hangs the addressee
+        # on a verb of the clause asked for
+        targets = [
+            a
+            for c in tok.children
+            if c.dep_ == "advcl" and c.i < tok.i
+            for t in c.subtree
+            if t.dep_ == "obl" and particles(t) in TARGET | DATIVE and r.sm.index_at(t.i) is not None
+            for a in r.phrase_actors(t, genitive=False)
+        ]
+        targets = [a for a in unique(targets) if a not in sources]
+    if not targets and trig.type in (RelationType.CRITICISM, RelationType.REQUEST):
+        # 中国がロシアを支援していると非難した: the one whose act is criticised;
+        # イランが撤退するよう求めた: the one asked to act.
+        ends = ("と", "とは") if trig.type == RelationType.CRITICISM else ("ように", "よう")
+        span = {
+            t.i
+            for c in tok.children
+            if particles(c).endswith(ends) and c.dep_ in ("advcl", "ccomp", "obl", "xcomp")
+            for t in c.subtree
+        }
+        targets = [a for a in r.agents_in(span) if a not in sources] if span else []
+    sources = sources + [a for a in fr.coagents if a not in targets]
+    if not sources and targets and not fr.passive:
+        # (a passive leaves its agent out on purpose: 対応を迫られる has no one to inherit)
+        sources = fr.fallback
+        conf -= Penalty.INFERRED
+        if not sources and not fr.has_subject and r.main_clause(tok):
+            sources = [TOPIC]
+            conf -= Penalty.CARRIED_TOPIC
+    if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
+        # 制裁の枠組みをつくってきた: the sanctions the text was just about
+        sources = sources or fr.fallback
+        targets = [ANAPHOR]
+        conf = Confidence.ANAPHORA
+    yield from emit(r, trig.type, sources, targets, tok, pred, mood, conf)
