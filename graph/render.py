@@ -44,6 +44,7 @@ import networkx as nx
 
 from . import style
 from ._atomic import write_text_atomic
+from .identity import search_keys
 
 __all__ = ["VIS_NETWORK_VERSION", "embed_json", "map_data", "render_html", "to_html"]
 
@@ -143,9 +144,18 @@ def map_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     return {
         "nodes": nodes,
         "edges": edges,
+        "search": _search_data(),
         "legend": _legend(nodes, edges),
         "options": style.vis_options(len(nodes), len(edges)),
     }
+
+
+@functools.cache
+def _search_data() -> dict[str, Any]:
+    """What map.js needs to read a query as graph.identity reads names: the romanisation's table."""
+    from extract.normalize import _LOOSE
+
+    return {"loose": [list(pair) for pair in _LOOSE]}
 
 
 def _node_item(n: Any, d: Mapping[str, Any], degree: int, largest: int) -> dict[str, Any]:
@@ -160,6 +170,9 @@ def _node_item(n: Any, d: Mapping[str, Any], degree: int, largest: int) -> dict[
         "role": _str(d.get("role")),
         "aliases": _strings(d.get("aliases")),
         "docs": _strings(d.get("docs")),
+        # every name the resolver finds the actor by (graph.identity.search_keys); the page
+        # reads a query with identity.page_key and, for Latin letters, "~" + loose romaji
+        "keys": search_keys(str(n), d),
         "mentions": mentions,
         "degree": degree,
         "size": style.node_size(mentions, degree, largest),

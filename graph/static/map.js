@@ -374,9 +374,31 @@
   DATA.nodes.forEach(function (n) {
     if (!names.has(n.name)) { names.add(n.name); var o = el("option"); o.value = n.name; datalist.appendChild(o); }
   });
+  // Every name the resolver finds an actor by (graph.identity.search_keys): a query is read as
+  // identity.page_key reads it (NFKC, lower case, no white space); Latin letters also as
+  // "~" + extract.normalize.loose_romaji (the consonant skeleton: putin finds プーチン).
+  var keyIndex = new Map();
+  DATA.nodes.forEach(function (n) {
+    (n.keys || []).forEach(function (k) {
+      var prev = keyIndex.get(k);
+      if (!prev || nodeById.get(prev).mentions < n.mentions) keyIndex.set(k, n.id);
+    });
+  });
+  function pageKey(s) { return String(s).normalize("NFKC").replace(/\s+/g, "").toLowerCase(); }
+  function looseRomaji(s) {
+    s = s.toLowerCase();
+    (DATA.search ? DATA.search.loose : []).forEach(function (pair) { s = s.split(pair[0]).join(pair[1]); });
+    return s.replace(/[^a-z]|[aeiouyw]/g, "").replace(/(.)\1+/g, "$1");
+  }
   function findActor(query) {
     var q = norm(query);
     if (!q) return null;
+    var key = pageKey(query);
+    if (keyIndex.has(key)) return keyIndex.get(key);
+    if (/^[\x00-\x7f]+$/.test(key)) {
+      var r = "~" + looseRomaji(key);
+      if (r.length >= 3 && keyIndex.has(r)) return keyIndex.get(r);
+    }
     if (exact.has(q)) return exact.get(q);
     var best = null;
     DATA.nodes.forEach(function (n) {
