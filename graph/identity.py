@@ -117,16 +117,20 @@ def strip_titles(name: str) -> str:
     >>> strip_titles("金正恩(キム・ジョンウン)総書記"), strip_titles("プーチン大統領"), strip_titles("大統領")
     ('金正恩', 'プーチン', '大統領')
     """
-    text = re.sub(r"[(（][^)）]*[)）]", "", name).strip()
-    changed = True
-    while changed:
-        changed = False
-        for w in _titles():
-            if text.endswith(w) and len(text) > len(w):
-                text = text[: -len(w)].rstrip("・･ 　")
-                changed = True
-                break
+    text = _BRACKETS.sub("", name).strip() if "(" in name or "（" in name else name.strip()
+    ends = _title_ends()
+    while (m := ends.search(text)) is not None and m.start() > 0:
+        text = text[: m.start()].rstrip("・･ 　")
     return text
+
+
+_BRACKETS = re.compile(r"[(（][^)）]*[)）]")
+
+
+@functools.cache
+def _title_ends() -> re.Pattern[str]:
+    # longest first, so that 総理大臣 is taken whole rather than 大臣
+    return re.compile("(?:" + "|".join(map(re.escape, _titles())) + ")$")
 
 
 # ---------------------------------------------------------------------------- the gazetteer's names
