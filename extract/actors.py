@@ -12,6 +12,7 @@ gazetteer and the title patterns lead and NER only adds names they missed.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
@@ -83,11 +84,16 @@ class Mention:
     reading: str | None = None
     prefix: str | None = None  # 対, 訪 … before an abbreviation
     count: int = 0  # collectives: how many actors 両国 / 3カ国 stand for
-    org_id: str | None = None  # a body of a known state: "RUS:軍" for ロシア軍 / 露軍
+    org_id: str | None = None  # a body of a known state: "CHN:外務省" for 中国外務省 / 中国外交部
 
     @property
     def is_collective(self) -> bool:
         return self.kind == "collective"
+
+    @property
+    def is_speaker(self) -> bool:
+        """私 / 我々: who it is, the document says (:mod:`extract.voice`)."""
+        return self.kind == "self"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,9 @@ class Link:
     parent: int | None  # index of the parent mention, or None with parent_id
     predicate: str
     parent_id: str | None = None  # a gazetteer parent not mentioned here (安保理 → 国連)
+    # No parent named: the official of the text's own government (外務大臣 in a MOFA release),
+    # resolved by the document when it has one (ONTOLOGY convention 11).
+    to_home: bool = False
 
 
 @dataclass(slots=True)
@@ -120,6 +129,44 @@ class SentenceMentions:
             else:
                 keys.add(m.name)
         return keys
+
+
+_FIRST_PERSON = frozenset({"私", "わたし", "私自身", "小職", "本職"})
+_FIRST_PERSON_PLURAL = frozenset({"我々", "われわれ", "我われ", "我ら", "私たち", "わたしたち"})
+
+
+@dataclass(slots=True)
+class _TitleZone:
+    """The words between a person's name and title (see ``_Builder._title_zone``)."""
+
+    start: int  # where the name must end (token index, exclusive)
+    affiliations: list[int] = field(default_factory=list)  # mention indices, nearest the title first
+    same: bool = False  # 同国防大臣: the state just named
+    hosted: bool = False  # 駐日 / 駐アフガニスタン: an ambassador, of a state not named here
+    joined: bool = False  # 兼: a second title of one person
+    person: int | None = None  # that person's mention, for a second title
+    skipped: bool = False  # policy words skipped (外務・安全保障政策)
+    bracketed: bool = False  # バラク・オバマ(第44代アメリカ合衆国大統領)
+    after_no: bool = False  # アメリカの国務長官
+
+
+def _is_reading(text: str) -> bool:
+    """A reading in brackets: katakana (キム・ジョンウン) or hiragana (ご・こうこう)."""
+    t = text.replace(" ", "").replace("・", "")
+    return bool(t) and (is_katakana(t) or all("\u3041" <= c <= "\u309f" or c == "ー" for c in t))
+
+
+def _bare_title(title: str, lex: Lexicon) -> str:
+    """The title without its modifiers: 元内閣総理大臣 → 内閣総理大臣."""
+    w = title
+    while w not in lex.titles:
+        for m in lex.title_modifiers:
+            if w.startswith(m) and len(w) > len(m):
+                w = w[len(m) :]
+                break
+        else:
+            return title
+    return w
 
 
 def _is_particle(tag: str) -> bool:
@@ -181,8 +228,17 @@ class _Builder:
                 del self.out.by_token[i]
         self.dropped.add(idx)
 
-    def link(self, child: int, rtype: str, parent: int | None, predicate: str, parent_id: str | None = None) -> None:
-        lk = Link(child=child, type=rtype, parent=parent, predicate=predicate, parent_id=parent_id)
+    def link(
+        self,
+        child: int,
+        rtype: str,
+        parent: int | None,
+        predicate: str,
+        parent_id: str | None = None,
+        *,
+        to_home: bool = False,
+    ) -> None:
+        lk = Link(child=child, type=rtype, parent=parent, predicate=predicate, parent_id=parent_id, to_home=to_home)
         if lk not in self.out.links:
             self.out.links.append(lk)
 
@@ -589,8 +645,13 @@ class _Builder:
             return True
         return False
 
-    def _name_left(self, end: int) -> tuple[int, str | None] | None:
-        """Scan left from ``end`` (exclusive) for a name: (start, reading)."""
+    def _name_left(self, end: int, *, strict: bool = False) -> tuple[int, int, str | None] | None:
+        """Scan left from ``end`` (exclusive) for a name: (start, end, reading).
+
+        ``strict``: words were skipped between the name and its title
+        (外務・安全保障政策 in …EU外務・安全保障政策上級代表), so a lone katakana
+        word is not enough: the name must be tagged a name or be joined by ・.
+        """
         doc = self.doc
         k = end - 1
         reading = None
@@ -603,18 +664,20 @@ class _Builder:
             if o < 0 or doc[o].text not in _OPEN:
                 return None
             inner = self.ntext(o + 1, k) if o + 1 < k else ""
-            if inner and is_katakana(inner.replace(" ", "")):
+            if inner and _is_reading(inner):
                 reading = inner
             k = o - 1
         stop = k
         parts = 0
-        has_name = False
+        has_name = tagged = joined = False
         while k >= 0 and parts < 4 and self.free(k, k + 1):
             t = doc[k]
             if self._name_token(t):
                 has_name = True
+                tagged = tagged or t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person"
+                parts += 1
             elif t.text in "・･" and k > 0 and is_katakana(doc[k - 1].text) and parts > 0:
-                pass
+                joined = True  # ヴォロディミール・ゼレンスキー: parts joined by ・ do not count
             elif (
                 len(t.text) <= 2
                 and all(is_kanji(c) for c in t.text)
@@ -625,20 +688,175 @@ class _Builder:
                 )
             ):
                 # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
-                pass
+                parts += 1
             else:
                 break
-            parts += t.text not in "・･"  # ウィリアム・サモエイ・ルト: three parts, not five
             k -= 1
         if not has_name or k == stop:
             return None
+        if strict and not (tagged or joined):
+            return None
         start = k + 1
+        while start <= stop and doc[start].text in _NAME_JOINERS:
+            start += 1
+        if start > stop:
+            return None
         name = self.ntext(start, stop + 1)
         if self.lex.title_role(name) is not None or self.lex.lookup(name) is not None:
             return None
-        return start, reading
+        return start, end, reading
+
+    def _name_right(self, start: int) -> tuple[int, int, str | None] | None:
+        """A name right after its title: アメリカの国務長官であるアレクサンダー・ヘイグ,
+        シンガポールの首相リー・クアンユー, 外交部長 黄華. Only a tagged name or
+        katakana parts joined by ・ count (a title is often followed by other nouns)."""
+        doc = self.doc
+        n = len(doc)
+        k = start
+        words = [self.ntext(j, j + 1) for j in range(k, min(n, k + 2))]
+        if words[:2] == ["で", "ある"]:
+            k += 2
+        elif words[:1] in (["の"], [" "], ["　"]):
+            k += 1
+        while k < n and doc[k].text.isspace():
+            k += 1
+        j = k
+        tagged = joined = False
+        while j < n and self.free(j, j + 1):
+            t = doc[j]
+            if self._name_token(t):
+                tagged = tagged or t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person"
+                j += 1
+            elif t.text in _NAME_JOINERS and j > k and j + 1 < n and is_katakana(doc[j + 1].text):
+                joined = True
+                j += 1
+            else:
+                break
+        if j == k or not (tagged or joined) or j - k > 9:
+            return None
+        if j < n and (self.lex.title_role(doc[j].text) is not None or doc[j].tag_.startswith("接尾辞")):
+            return None  # the name has a title or ending of its own: read from there
+        name = self.ntext(k, j)
+        if self.lex.title_role(name) is not None or self.lex.lookup(name) is not None:
+            return None
+        reading = None
+        if j + 1 < n and doc[j].text in _OPEN:
+            c = j + 1
+            while c < n and doc[c].text not in _CLOSE and c - j < 12:
+                c += 1
+            if c < n and _is_reading(self.ntext(j + 1, c)):
+                reading = self.ntext(j + 1, c)
+        return k, j, reading
+
+    def _title_zone(self, ts: int) -> _TitleZone:
+        """What stands between a name and its title starting at token ``ts``.
+
+        States and bodies (ウクライナ, イラン・イスラム共和国, EU), 駐 + the host
+        state (駐日, 駐アフガニスタン), 同 (the state just named), 第44代, and
+        policy words (外務・安全保障政策) — in brackets, or after の (アメリカの国務長官).
+        """
+        doc = self.doc
+        zone = _TitleZone(start=ts)
+        k = ts - 1
+        words = 0
+        while k >= 0:
+            idx = self.out.index_at(k)
+            if idx is not None:
+                m = self.out.mentions[idx]
+                if m.type == ActorType.PERSON:
+                    if zone.joined:
+                        zone.person = idx
+                    break
+                if m.is_collective:
+                    break
+                if m.prefix == "駐" or (m.start > 0 and self.ntext(m.start - 1, m.start) == "駐"):
+                    zone.hosted = True
+                    k = m.start - 1 if m.prefix == "駐" else m.start - 2
+                    continue
+                zone.affiliations.append(idx)
+                k = m.start - 1
+                continue
+            word = self.ntext(k, k + 1)
+            tag = doc[k].tag_
+            if word in ("同", "同国"):
+                zone.same = True
+            elif word == "駐日":
+                zone.hosted = True
+            elif word == "兼":
+                zone.joined = True
+            elif word in "・･" and k > 0 and not is_katakana(self.ntext(k - 1, k)):
+                pass
+            elif word == "代" and k > 0 and doc[k - 1].like_num:
+                k -= 1  # 第44代
+                if k > 0 and self.ntext(k - 1, k) == "第":
+                    k -= 1
+            elif word in ("初代", "歴代", "現職", "前", "元", "現", "新"):
+                pass
+            elif (
+                tag.startswith("名詞-普通名詞")
+                and not self._name_token(doc[k])
+                and words < 6
+                and self.lex.title_role(word) is None
+            ):
+                words += 1
+                zone.skipped = True
+            elif zone.joined and self.lex.title_role(word) is not None:
+                pass  # the first of two titles: 上級代表|兼|副委員長
+            else:
+                break
+            k -= 1
+        zone.start = k + 1
+        if k >= 0 and doc[k].text in _OPEN and not zone.person:
+            # バラク・オバマ(第44代アメリカ合衆国大統領): the name is before the brackets
+            zone.start = k
+            zone.bracketed = True
+        elif not zone.affiliations and k >= 1 and self.ntext(k, k + 1) == "の":
+            # アメリカの国務長官, 南山大の平岩教授
+            aff = self.out.index_at(k - 1)
+            if aff is None:
+                aff = self._affiliation_org(k, Role.OFFICIAL)
+            if aff is not None and not self.out.mentions[aff].type == ActorType.PERSON:
+                zone.affiliations.append(aff)
+                zone.after_no = True
+        return zone
+
+    def _title_links(self, person: int, zone: _TitleZone, role: Role, title: str, fused_state: str | None) -> None:
+        """The affiliations a title states: the states and bodies in its zone, else
+        the state the title itself implies (内閣総理大臣, 国務長官), else the state just
+        named (同国防大臣), else the text's own government (外務大臣 in a MOFA release)."""
+        rtype = "leader_of" if role == Role.LEADER else "member_of"
+        if zone.affiliations:
+            for aff in zone.affiliations:
+                self._affiliate(person, aff, role, title)
+            return
+        if fused_state is not None:
+            self.link(person, rtype, None, title, parent_id=fused_state)
+            return
+        implied = self.lex.title_states.get(title) or self.lex.title_states.get(_bare_title(title, self.lex))
+        if implied is not None:
+            self.link(person, rtype, None, title, parent_id=implied)
+            return
+        if zone.same:
+            before = [
+                (m.end, i)
+                for i, m in enumerate(self.out.mentions)
+                if i not in self.dropped
+                and m.type == ActorType.COUNTRY
+                and len(m.ids) == 1
+                and m.end <= zone.start
+                and not m.prefix
+            ]
+            if before:
+                self.link(person, rtype, max(before)[1], title)
+                return
+        if zone.hosted or _bare_title(title, self.lex) in self.lex.home_titles:
+            self.link(person, rtype, None, title, to_home=True)
 
     def persons(self) -> None:
+        """Persons named with a title: the name first (ヴォロディミール・ゼレンスキー・ウクライナ大統領,
+        岸田文雄内閣総理大臣, バラク・オバマ(第44代アメリカ合衆国大統領)) or the title first
+        (アメリカの国務長官であるアレクサンダー・ヘイグ); the states and bodies named between
+        name and title are the person's affiliations."""
         doc = self.doc
         n = len(doc)
         i = 0
@@ -650,45 +868,59 @@ class _Builder:
             fused_state = None
             if title is None:
                 title, fused_state = self._fused_title_at(i)
-            if title is not None:
-                end, role, word = title
-                # Optional affiliation between name and title: ブリンケン米国務長官, 王毅中国外相
-                aff = self.out.index_at(i - 1) if i > 0 else None
-                name_end = self.out.mentions[aff].start if aff is not None else i
-                found = self._name_left(name_end)
-                if found is not None:
-                    start, reading = found
-                    name_stop = name_end
-                    # the name ends before a reading in brackets or a ・
-                    raw = self.ntext(start, name_stop)
-                    name = self._clean_name(raw)
-                    idx = self.add(
-                        Mention(
-                            start=start,
-                            end=end if aff is None else name_end,
-                            text=self.text(start, end),
-                            type=ActorType.PERSON,
-                            name=name,
-                            kind="person",
-                            role=role,
-                            title=word,
-                            reading=reading,
-                        )
-                    )
+            if title is None:
+                i += 1
+                continue
+            end, role, word = title
+            zone = self._title_zone(i)
+            if word.startswith("同") and word[1:] in self.lex.titles:
+                zone.same = True  # 同国防大臣: the state just named
+            if zone.person is not None:
+                # ボレルEU上級代表兼欧州委員会副委員長: a second title of the person just named
+                self._title_links(zone.person, zone, role, word, fused_state)
+                for t in range(i, end):
+                    self.out.by_token[t] = zone.person
+                i = end
+                continue
+            found = self._name_left(zone.start, strict=zone.skipped)
+            name_first = found is not None
+            if found is None:
+                found = self._name_right(end)
+            if found is None:
+                i += 1
+                continue
+            start, stop, reading = found
+            name = self._clean_name(self.ntext(start, stop))
+            if not name or self.lex.lookup(name) is not None:
+                i += 1
+                continue
+            # The mention ends with the title unless a state or body stands in between
+            # (those stay mentions of their own); the title tokens still map to the
+            # person, so that the parse head finds it.
+            span_end = end if name_first and not zone.affiliations and not zone.bracketed else stop
+            idx = self.add(
+                Mention(
+                    start=start,
+                    end=span_end,
+                    text=self.text(start, span_end),
+                    type=ActorType.PERSON,
+                    name=name,
+                    kind="person",
+                    role=role,
+                    title=word,
+                    reading=reading,
+                )
+            )
+            if name_first:
+                for t in range(stop, end):
+                    self.out.by_token.setdefault(t, idx)
+                if not zone.affiliations:
+                    # ロシアのプーチン大統領, 南山大の平岩俊司教授: the affiliation before the name
+                    aff = self._affiliation_before(start, role)
                     if aff is not None:
-                        # The title tokens belong to the person too, so that the parse head finds it.
-                        for t in range(i, end):
-                            self.out.by_token[t] = idx
-                        self._affiliate(idx, aff, role, word)
-                    elif fused_state is not None:
-                        self.link(
-                            idx, "leader_of" if role == Role.LEADER else "member_of", None, word, parent_id=fused_state
-                        )
-                    else:
-                        self._affiliation_before(idx, start, role, word)
-                    i = end
-                    continue
-            i += 1
+                        zone.affiliations.append(aff)
+            self._title_links(idx, zone, role, word, fused_state)
+            i = max(end, stop)
         self._honorific_persons()
         self._named_persons()
 
@@ -716,7 +948,7 @@ class _Builder:
             found = self._name_left(i)
             if found is None:
                 continue
-            start, reading = found
+            start, _, reading = found
             name = self._clean_name(self.ntext(start, i))
             role = None
             title = None
@@ -842,15 +1074,16 @@ class _Builder:
         rtype = "leader_of" if role == Role.LEADER else "member_of"
         self.link(person, rtype, aff, title)
 
-    def _affiliation_before(self, person: int, start: int, role: Role, title: str) -> None:
-        """「Xの Y大統領」: X is the person's state or organization."""
+    def _affiliation_before(self, start: int, role: Role) -> int | None:
+        """「Xの Y大統領」: X is the person's state or organization (its mention index)."""
         if start < 2 or self.ntext(start - 1, start) != "の":
-            return
+            return None
         aff = self.out.index_at(start - 2)
         if aff is None:
             aff = self._affiliation_org(start - 1, role)
-        if aff is not None:
-            self._affiliate(person, aff, role, title)
+        if aff is not None and self.out.mentions[aff].type == ActorType.PERSON:
+            return None
+        return aff
 
     def _affiliation_org(self, end: int, role: Role) -> int | None:
         """南山大の平岩教授: the noun run ending at ``end`` is the organization the person works at."""
@@ -953,6 +1186,37 @@ class _Builder:
             )
             i = best
 
+    # -- 7. the speaker: 私, 我々 ------------------------------------------------
+    def speakers(self) -> None:
+        """私 (the one speaking) and 我々 (those the speaker speaks for): the document
+        says who (:mod:`extract.voice`); in a statement they are its author."""
+        for i, t in enumerate(self.doc):
+            if not self.free(i, i + 1) or not t.tag_.startswith("代名詞"):
+                continue
+            word = self.ntext(i, i + 1)
+            if word in _FIRST_PERSON:
+                self.add(
+                    Mention(
+                        start=i,
+                        end=i + 1,
+                        text=self.text(i, i + 1),
+                        type=ActorType.PERSON,
+                        kind="self",
+                        name=word,
+                    )
+                )
+            elif word in _FIRST_PERSON_PLURAL:
+                self.add(
+                    Mention(
+                        start=i,
+                        end=i + 1,
+                        text=self.text(i, i + 1),
+                        type=ActorType.COUNTRY,
+                        kind="self",
+                        name=word,
+                    )
+                )
+
     # -- 6. collectives ----------------------------------------------------
     def collectives(self) -> None:
         doc = self.doc
@@ -1030,6 +1294,7 @@ def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> Sentence
     b.persons()
     b.free_organizations()
     b.collectives()
+    b.speakers()
     _national_bodies(b)
     # Keep mentions in text order so that indices follow the sentence.
     return _sorted(b.out, b.dropped)
@@ -1042,13 +1307,7 @@ def _sorted(sm: SentenceMentions, dropped: set[int]) -> SentenceMentions:
     out = SentenceMentions()
     out.mentions = [sm.mentions[i] for i in order]
     out.links = [
-        Link(
-            child=new_index[lk.child],
-            type=lk.type,
-            parent=None if lk.parent is None else new_index[lk.parent],
-            predicate=lk.predicate,
-            parent_id=lk.parent_id,
-        )
+        dataclasses.replace(lk, child=new_index[lk.child], parent=None if lk.parent is None else new_index[lk.parent])
         for lk in sm.links
     ]
     out.by_token = {t: new_index[i] for t, i in sm.by_token.items()}

@@ -98,11 +98,14 @@ class Lexicon:
     titles: Mapping[str, Role]  # title word -> role it gives
     title_modifiers: tuple[str, ...]  # longest first: 先任 before 先
     title_words: tuple[str, ...]  # every title, for a quick endswith test
+    title_states: Mapping[str, str]  # titles only one state has: 内閣総理大臣 → JPN, 国務長官 → USA
+    home_titles: frozenset[str]  # bare, these name an official of the text's own government (外務大臣)
     honorifics: frozenset[str]
     triggers: Mapping[str, Trigger]
     speech_verbs: frozenset[str]
     quote_only_speech: frozenset[str]
     topic_nouns: frozenset[str]
+    conduct_nouns: frozenset[str]  # 行動, 決定, 努力: 「Xの行動を非難」 criticises X
     anonymous_agents: frozenset[str]
     evaluation_verbs: frozenset[str]
     negating_verbs: frozenset[str]
@@ -310,11 +313,14 @@ def load_lexicon() -> Lexicon:
         titles=MappingProxyType(titles),
         title_modifiers=_longest_first(titles_data["modifiers"]),
         title_words=tuple(sorted(titles)),
+        title_states=MappingProxyType({k: v for k, v in titles_data["state_titles"].items() if not k.startswith("_")}),
+        home_titles=frozenset(titles_data["home_titles"]),
         honorifics=frozenset(titles_data["honorifics"]),
         triggers=MappingProxyType(triggers),
         speech_verbs=frozenset(trig_data["speech"]["verbs"]),
         quote_only_speech=frozenset(trig_data["speech"]["quote_only"]),
         topic_nouns=frozenset(trig_data["speech"]["topic_nouns"]),
+        conduct_nouns=frozenset(trig_data["speech"]["conduct_nouns"]),
         anonymous_agents=frozenset(trig_data["anonymous_agents"]["words"]),
         evaluation_verbs=frozenset(trig_data["speech"]["evaluation"]),
         negating_verbs=frozenset(trig_data["hedges"]["negating_verbs"]),

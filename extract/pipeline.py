@@ -14,12 +14,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .actors import SentenceMentions, find_mentions, needs_ner
+from .actors import Link, SentenceMentions, find_mentions, needs_ner
+from .conventions import states_for_persons
 from .lexicon import Lexicon, load_lexicon
-from .relations import ANAPHOR, TOPIC, Arg, Confidence, SentenceAnalysis, analyse, cues
+from .normalize import is_katakana
+from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, SentenceAnalysis, analyse, cues
 from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
-from .types import Document, DocumentResult, Modality, Relation, RelationType
+from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
+from .voice import Voice, home_state, read_voice
 
 __all__ = ["DEFAULT_MODEL", "Extractor", "extract_document", "extract_relations", "load"]
 
@@ -214,6 +217,11 @@ class Extractor:
         # pass 2: relations
         relations: dict[tuple, Relation] = {}
         recent: dict[RelationType, tuple[int, list[Resolved]]] = {}  # last targets per type, for ANAPHOR
+        home = home_state(document.text)
+        voice = read_voice(
+            [(document.text[p.sentence.start : p.sentence.end], p.mentions, p.groups) for p in prepared], actors, home
+        )
+        home_links: list[tuple[int, str, Resolved, Link]] = []  # officials with no state named
         for index, p in enumerate(prepared):
             sm, groups = p.mentions, p.groups
             actors.count(sm, groups)
@@ -221,6 +229,10 @@ class Extractor:
             # Affiliations are read from the noun phrase alone: parsed or not.
             for lk in sm.links:
                 child = actors.resolve(Arg(lk.child), sm, groups)
+                if lk.to_home:
+                    if child is not None:
+                        home_links.append((index, sentence_text, child, lk))
+                    continue
                 if lk.parent is not None:
                     parent = actors.resolve(Arg(lk.parent), sm, groups)
                 else:
@@ -246,7 +258,8 @@ class Extractor:
                 continue
             topic = actors.topic_for(index)
             for c in analysis.candidates:
-                srcs = self._resolve_all(c.sources, sm, actors, groups, topic)
+                srcs = self._resolve_all(c.sources, sm, actors, groups, topic, voice, index)
+                srcs = _spoken_by(c, srcs, voice, index)
                 if c.targets == (ANAPHOR,):
                     # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
                     seen_at, tgts = recent.get(c.type, (-99, []))
@@ -254,7 +267,7 @@ class Extractor:
                         continue
                     tgts = [t for t in tgts if t.id not in {x.id for x in srcs}]
                 else:
-                    tgts = self._resolve_all(c.targets, sm, actors, groups, topic)
+                    tgts = self._resolve_all(c.targets, sm, actors, groups, topic, voice, index)
                     if tgts and not c.type.symmetric:
                         recent[c.type] = (index, tgts)
                 for s in srcs:
@@ -281,9 +294,15 @@ class Extractor:
                             c.time,
                             c.confidence,
                         )
-            new_topic = [r for a in analysis.topic for r in self._resolve_all([a], sm, actors, groups, topic)]
+            new_topic = [
+                r for a in analysis.topic for r in self._resolve_all([a], sm, actors, groups, topic, voice, index)
+            ]
             actors.set_topic(new_topic, index)
-        ordered = sorted(relations.values(), key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate))
+        self._add_home_officials(relations, document, home, home_links, actors)
+        ordered = sorted(
+            states_for_persons(list(relations.values())),
+            key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate),
+        )
         return DocumentResult(
             doc=document.path,
             relations=tuple(ordered),
@@ -292,6 +311,39 @@ class Extractor:
             parsed_sentences=sum(p.analysis is not None for p in prepared),
             characters=len(document.text),
         )
+
+    def _add_home_officials(self, relations: dict, document: Document, home: str | None, home_links, actors) -> None:
+        """外務大臣 with no state named: the official of the text's own government,
+        unless the document states the person's state elsewhere (ザリーフ外相 after
+        ザリーフ・イラン外務大臣)."""
+        if home is None:
+            return
+        state = actors.known(home)
+        if state is None:
+            return
+        placed = {
+            r.source
+            for r in relations.values()
+            if r.type in (RelationType.LEADER_OF, RelationType.MEMBER_OF) and r.target_type == ActorType.COUNTRY
+        }
+        for index, sentence_text, child, lk in home_links:
+            if child.id in placed or child.type != ActorType.PERSON:
+                continue
+            if home == "JPN" and is_katakana(child.label.replace("・", "").replace("=", "")):
+                continue  # ハムドゥーク首相 in a Japanese release: a foreign leader, not Japan's
+            self._add(
+                relations,
+                document,
+                sentence_text,
+                index,
+                child,
+                RelationType(lk.type),
+                state,
+                lk.predicate,
+                Modality.ASSERTED,
+                None,
+                Confidence.AFFILIATION,
+            )
 
     def _cheap_topic(self, p: _Prepared, actors: DocumentActors) -> list[Resolved]:
         """Topic of an unparsed sentence: the actors before its first は."""
@@ -304,11 +356,22 @@ class Extractor:
                     out.append(r)
         return out
 
-    def _resolve_all(self, args, sm, actors: DocumentActors, groups, topic: list[Resolved]) -> list[Resolved]:
+    def _resolve_all(
+        self, args, sm, actors: DocumentActors, groups, topic: list[Resolved], voice: Voice, index: int
+    ) -> list[Resolved]:
         out: list[Resolved] = []
         for a in args:
             if a is TOPIC:
                 out += topic
+                continue
+            if isinstance(a, Arg) and sm.mentions[a.mention].is_speaker:
+                # 私 is the one speaking; 我々 those the speaker speaks for
+                m = sm.mentions[a.mention]
+                if m.type == ActorType.PERSON:
+                    speaker = voice.speaker(index)
+                    out += [speaker] if speaker is not None else []
+                else:
+                    out += voice.speakers_for(index)
                 continue
             r = actors.resolve(a, sm, groups)
             if r is not None:
@@ -354,6 +417,23 @@ class Extractor:
         old = relations.get(key)
         if old is None or rel.confidence > old.confidence:
             relations[key] = rel
+
+
+# What is said: criticism, requests and comments go to the one who says them (ONTOLOGY conventions).
+_SPEECH_ACTS = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
+
+
+def _spoken_by(c: Candidate, srcs: list[Resolved], voice: Voice, index: int) -> list[Resolved]:
+    """A speech act of the text's own government (我が国は…非難します) or with its
+    subject dropped goes to the person speaking, when the document names one:
+    林外務大臣's 「我が国は…評価しております」 is his."""
+    speaker = voice.speaker(index)
+    if speaker is None or c.type not in _SPEECH_ACTS:
+        return srcs
+    own = {v.id for v in (voice.home, *voice.we) if v is not None}
+    if c.sources == (TOPIC,) or (srcs and all(s.id in own for s in srcs)):
+        return [speaker]
+    return srcs
 
 
 _CAPTION_MARKS = re.compile(r"[㊧㊨㊥㊤㊦]")

@@ -126,7 +126,7 @@ class DocumentActors:
     def observe(self, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> None:
         """Learn a sentence's person names and the groups of states it names together."""
         for m in sm.mentions:
-            if m.type == ActorType.PERSON and not m.ids:
+            if m.type == ActorType.PERSON and not m.ids and not m.is_speaker:
                 pm = self._as_person(m)
                 if pm is not None:
                     self._person(pm)
@@ -198,6 +198,8 @@ class DocumentActors:
         if not isinstance(arg, Arg):  # carried from other sentences: the document level fills it
             return None
         m = sm.mentions[arg.mention]
+        if m.is_speaker:  # 私 / 我々: the document's voice decides (pipeline)
+            return None
         if m.is_collective:
             ids = self.collective(m.count, groups)
             if arg.member >= len(ids):
@@ -217,7 +219,7 @@ class DocumentActors:
             aid = m.ids[arg.member] if arg.member < len(m.ids) else m.ids[0]
             # ロ朝, 日米韓 (compounds) and 訪中, 対ロ (prefixed) mention a state without naming it
             return self._known(aid, m.text, name=len(m.ids) == 1 and m.prefix is None and m.kind != "compound")
-        # an organization found by rule: a body of a state ("RUS:軍"), else its name is its id
+        # an organization found by rule: a body of a state ("CHN:外務省"), else its name is its id
         oid = m.org_id or slugify(m.name)
         return self._register(oid, m.name, m.type, m.text, aliases={m.name, m.text})
 

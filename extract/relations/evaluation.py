@@ -34,11 +34,14 @@ def _evaluation(r: Reader, tok) -> Iterator[Candidate]:
         return
     fr = Frame()
     r.collect(tok, fr, {tok.i}, {tok.i})
-    speakers = fr.subjects or r.climb_subjects(tok) or r.shared_subject(tok)
+    speakers = fr.subjects or r.speaker_from(tok) or r.climb_subjects(tok) or r.shared_subject(tok)
     conf = Confidence.EVALUATION
     if not speakers and r.main_clause(tok):
         speakers, conf = [TOPIC], Confidence.CARRIED_EVALUATOR
     targets = [a for a in fr.objs + fr.datives + fr.targets + fr.about if a not in speakers]
+    if not targets:
+        # 日ウクライナ協定が実質合意に至ったことを歓迎: the parties of what is welcomed
+        targets = [a for c in fr.complements for a in r.doers(c) if a not in speakers]
     yield from emit(
         r,
         RelationType.COMMENTS_ON,

@@ -23,6 +23,8 @@ __all__ = ["cues", "events"]
 
 # Acts whose bare noun refers back to the same act just described (event anaphora).
 _ANAPHORIC = frozenset({RelationType.SANCTION, RelationType.SUPPORT, RelationType.ATTACK})
+# What is said to someone about what they do: the target is the doer of the act described.
+_SPEECH_ACTS = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
 
 
 def cues(lex: Lexicon) -> Cues:
@@ -105,6 +107,16 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
             for t in c.subtree
         }
         targets = [a for a in r.agents_in(span) if a not in sources] if span else []
+    if trig.type in _SPEECH_ACTS and not sources:
+        sources = r.speaker_from(tok)
+    if not targets and trig.type in _SPEECH_ACTS:
+        # …していることに懸念を表明, …の解放を求める: the doers of the act described
+        targets = [a for c in fr.complements for a in r.doers(c) if a not in sources]
+    if trig.type == RelationType.CRITICISM:
+        # 北朝鮮からロシアへの…提供を非難: whoever takes part in the act criticised
+        targets = unique(targets + [a for c in fr.objects if r.trigger_of(c) for a in r.doers(c) if a not in sources])
+        if not targets:
+            targets = r.topic_doers(tok, exclude=sources)
     sources = sources + [a for a in fr.coagents if a not in targets]
     if not sources and targets and not fr.passive:
         # (a passive leaves its agent out on purpose: 対応を迫られる has no one to inherit)

@@ -18,6 +18,9 @@ from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
 from .slots import Arg, Slot
 
+# Particles that mark the one who speaks in a summary of talks (茂木大臣から、…).
+_SPEAKER_MARKS = frozenset({"から", "より", "からは", "からも", "よりは", "側から", "側からは"})
+
 __all__ = [
     "ABOUT",
     "AGENT",
@@ -426,6 +429,8 @@ class Reader:
             if not args:
                 if ch.dep_ in ("nsubj", "nsubj:pass") and p in ("が", "は") and self.trigger_of(ch) is None:
                     fr.has_subject = True  # 国連軍が…: a subject, but no actor we know
+                elif ch.dep_ == "obj" or p in OBJECT or p in DATIVE or p in ABOUT or p in TARGET:
+                    fr.complements.append(ch)  # …していることに懸念: an act described, not named
                 continue
             self.slot(ch, p, args, fr)
 
@@ -587,6 +592,36 @@ class Reader:
                         return []  # the clause has a subject of its own, not an actor
         return []
 
+    def speaker_from(self, tok) -> list[Slot]:
+        """茂木大臣から、…懸念を伝え / ゼレンスキー大統領より…謝意の表明があった: in the
+        register of meeting summaries, the one who speaks is marked with から or より,
+        hung on any verb above the trigger, before it."""
+        cur = tok
+        for _ in range(6):
+            for ch in cur.children:
+                if ch.i >= tok.i or particles(ch) not in _SPEAKER_MARKS:
+                    continue
+                idx = self.sm.index_at(ch.i)
+                if idx is not None and self.sm.mentions[idx].type in (ActorType.PERSON, ActorType.COUNTRY):
+                    return self.phrase_actors(ch, genitive=False)
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return []
+
+    def topic_doers(self, tok, exclude: Iterable[Slot] = ()) -> list[Slot]:
+        """今般のスーダン国軍の行動は、…損なうものであり、強く非難します: a criticism with
+        no object of its own is of the act the sentence is about (its は-topic)."""
+        skip = set(exclude)
+        out: list[Slot] = []
+        for t in self.doc:
+            if t.dep_ in ("nsubj", "dislocated", "obl") and particles(t) in ("は", "が") and t.i < tok.i:
+                if self.sm.index_at(t.i) is not None:
+                    continue  # an actor as the subject is the critic, not the act
+                if self.trigger_of(t) is not None or t.lemma_ in self.lex.conduct_nouns or t.lemma_ == "こと":
+                    out += [a for a in self.doers(t) if a not in skip]
+        return unique(out)
+
     def predicate_text(self, tok) -> str:
         # 首脳会談, 軍事支援: keep the compound the trigger heads
         start = tok.i
@@ -678,6 +713,53 @@ class Reader:
                     out += self.phrase_actors(t, genitive=False)
         return unique(out)
 
+    def doers(self, phrase) -> list[Slot]:
+        """Who does the act a phrase describes: the one criticised, asked or welcomed.
+
+        「ロシアによる…動きが継続していること」 → ロシア; 「イランが…履行していないこと」
+        → イラン; 「北朝鮮からロシアへの…提供」 → both (the giver and the taker);
+        「スーダン国軍の行動」 → スーダン国軍. Victims (を, …の主権) are not doers.
+        """
+        out: list[Slot] = []
+        tokens = {t.i for t in phrase.subtree}
+        for ev in phrase.subtree:
+            trig = self.trigger_of(ev)
+            if trig is None:
+                continue
+            fr = self.frame(ev, trig, shallow=True)
+            out += fr.sources
+            if trig.type in (RelationType.SUPPORT, RelationType.COOPERATION) or trig.type.symmetric:
+                out += fr.targets + fr.partners  # the taker of what is given takes part too
+        if out:
+            return unique(out)
+        for idx, m in enumerate(self.sm.mentions):
+            if m.start not in tokens or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.PERSON):
+                continue
+            head = self.mention_head(m)
+            p = particles(head)
+            if p in COMPARE or p.startswith(ATTRIBUTION) or self.is_affiliation(idx):
+                continue
+            owner = head.head
+            if any(p.startswith(b) for b in BY) or p in AGENT or p in FROM or p in ("と", "とともに", "と共に"):
+                out += self.mention_args(idx)
+            elif (
+                p in ("の", "")
+                and head.dep_ in ("nmod", "compound")
+                and (self.trigger_of(owner) is not None or owner.lemma_ in self.lex.conduct_nouns)
+            ):
+                out += self.mention_args(idx)
+            elif (
+                p in TARGET | DATIVE
+                and (trig := self.trigger_of(owner)) is not None
+                and trig.type
+                in (
+                    RelationType.SUPPORT,
+                    RelationType.COOPERATION,
+                )
+            ):
+                out += self.mention_args(idx)  # the taker of what is given is in it too
+        return unique(out)
+
     def quote_tokens(self, span: set[int]) -> set[int]:
         """All tokens of a 「…」 quote that the complement starts in (GiNZA may cut quotes apart)."""
         if not span:
@@ -750,6 +832,7 @@ class Frame:
     with_partners: list[Slot] = field(default_factory=list)  # the と-marked ones
     coagents: list[Slot] = field(default_factory=list)  # Xとともに
     sources: list[Slot] = field(default_factory=list)
+    complements: list = field(default_factory=list)  # argument phrases that describe an act (…ことに)
 
     def merge(self, carrier: Frame, *, light: bool) -> None:
         """Add a carrying verb's slots: all of them for a light verb, else only targets."""
@@ -767,6 +850,7 @@ class Frame:
             self.coagents += carrier.coagents
             self.about += carrier.about
             self.cause += carrier.cause
+            self.complements += carrier.complements
         else:
             self.cause += carrier.cause
             if not (self.targets or self.datives or self.objs):
