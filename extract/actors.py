@@ -887,6 +887,7 @@ class _Builder:
             if found is None:
                 found = self._name_right(end)
             if found is None:
+                self._bare_title(i, end, role, word, zone)
                 i += 1
                 continue
             start, stop, reading = found
@@ -923,6 +924,28 @@ class _Builder:
             i = max(end, stop)
         self._honorific_persons()
         self._named_persons()
+
+    def _bare_title(self, i: int, end: int, role: Role, word: str, zone: _TitleZone) -> None:
+        """総理は, 同大統領が: a title standing alone, the one person of the document who holds it
+        (extract.resolve decides which, or none)."""
+        doc = self.doc
+        if zone.affiliations or zone.person is not None or not self.free(i, end) or end >= len(doc):
+            return
+        if i > 0 and _is_nounish(doc[i - 1].tag_):
+            return  # 日米外相会談, 各国首脳: part of a longer noun
+        if not (doc[end].tag_.startswith(("助詞-係助詞", "助詞-格助詞")) or doc[end].text in "、。"):
+            return
+        self.add(
+            Mention(
+                start=i,
+                end=end,
+                text=self.text(i, end),
+                type=ActorType.PERSON,
+                kind="title",
+                role=role,
+                title=word,
+            )
+        )
 
     def _clean_name(self, raw: str) -> str:
         """The bare name: no reading in brackets, honorific or title (恩氏 is one token at times)."""

@@ -48,12 +48,27 @@ class _Person:
     name: str
     aliases: set[str] = field(default_factory=set)
     role: Role | None = None
+    titles: set[str] = field(default_factory=set)  # as _office() reads them
 
     @property
     def id(self) -> str:
         # From the full name: two Bushes with different given names are two ids. The
         # surname alone in another article is joined to it by graph.identity.
         return slugify(self.name)
+
+
+# Words for one office: 首相 = 総理 = 内閣総理大臣, 外相 = 外務大臣.
+_OFFICES = {"内閣総理大臣": "首相", "総理大臣": "首相", "総理": "首相", "外務大臣": "外相", "防衛大臣": "防衛相"}
+
+
+def _office(title: str) -> str:
+    """The office a title names, whatever the wording (同大統領 → 大統領, 岸田総理 → 首相).
+
+    >>> _office("内閣総理大臣"), _office("同大統領"), _office("外務大臣")
+    ('首相', '大統領', '外相')
+    """
+    t = title[1:] if title.startswith("同") and len(title) > 1 else title
+    return _OFFICES.get(t, t)
 
 
 def _short_form_of(short: str, full: str) -> bool:
@@ -170,9 +185,17 @@ class DocumentActors:
             p.aliases.add(p.name)
             p.name = m.name
         p.aliases.update(n for n in names if n)
+        if m.title:
+            p.titles.add(_office(m.title))
         if _ROLE_RANK[m.role] > _ROLE_RANK[p.role]:
             p.role = m.role
         return p
+
+    def _titled(self, title: str) -> _Person | None:
+        """The one person of the document who holds ``title`` (総理 alone), if exactly one does."""
+        office = _office(title)
+        holders = [p for p in self.persons if office in p.titles]
+        return holders[0] if len(holders) == 1 else None
 
     def _find_person(self, name: str) -> _Person | None:
         for p in self.persons:
@@ -206,6 +229,13 @@ class DocumentActors:
                 return None
             # 両国 is a mention of each state, not a name of either
             return self._known(ids[arg.member], m.text, name=False)
+        if m.kind == "title":  # 総理は: the document's one holder of the title, or nobody
+            holder = self._titled(m.title or "")
+            if holder is None:
+                return None
+            return self._register(
+                holder.id, holder.name, ActorType.PERSON, m.text, aliases={holder.name}, role=holder.role
+            )
         if m.type == ActorType.PERSON and not m.ids:
             pm = self._as_person(m)
             if pm is None:

@@ -161,6 +161,42 @@ def test_compounds_and_collectives_are_mentions_not_aliases(extractor):
     )
 
 
+# -- within a document -------------------------------------------------------------------------
+
+
+def _extract(extractor, text: str):
+    from extract.types import Document
+
+    return extractor.extract(Document(path="t.txt", text=text))
+
+
+@pytest.mark.model
+def test_full_name_surname_title_and_reading_are_one_person(extractor):
+    res = _extract(
+        extractor,
+        "日本の山本一郎首相はインドを訪問した。首相は、ロシアを強く非難した。山本首相はまた中国を批判した。",
+    )
+    persons = [a for a in res.actors if a.type.value == "person"]
+    assert [p.id for p in persons] == ["山本一郎"]
+    sources = {(r.source, r.type.value, r.target) for r in res.relations}
+    assert {("山本一郎", "criticism", "RUS"), ("山本一郎", "criticism", "CHN")} <= sources
+    res = _extract(extractor, "北朝鮮の朴哲洙(パク・チョルス)外相は声明を出した。パク・チョルス氏は日本を非難した。")
+    assert [a.id for a in res.actors if a.type.value == "person"] == ["朴哲洙"]
+
+
+@pytest.mark.model
+def test_a_title_two_people_hold_names_neither(extractor):
+    res = _extract(extractor, "米国のバイデン大統領と韓国の尹大統領が会談した。大統領は中国を批判した。")
+    assert not [r for r in res.relations if r.type.value == "criticism"]
+
+
+@pytest.mark.model
+def test_a_byline_makes_no_person(extractor):
+    res = _extract(extractor, "【ワシントン=山川太郎】米国はイランに制裁を科した。（北京＝共同）中国は反発した。")
+    assert not [a for a in res.actors if a.type.value == "person"]
+    assert ("USA", "sanction", "IRN") in {(r.source, r.type.value, r.target) for r in res.relations}
+
+
 # -- merging across documents ------------------------------------------------------------------
 
 
