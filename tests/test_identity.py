@@ -408,3 +408,36 @@ def test_no_state_split_from_its_forces_or_bodies_on_the_corpus(corpus_build):
     assert "CHN:外交部" not in kg.G and "us_state_department" not in kg.G
     index = NameIndex(kg.G)
     assert index.find("中国外交部") == index.find("中華人民共和国外務省")
+
+
+def test_what_was_merged_and_why_is_exported(tmp_path):
+    import csv
+
+    import networkx as nx
+
+    G = graph.build_graph(
+        [_rel("a.txt", "岸田", "岸田", "leader_of", "JPN"), _rel("b.txt", "岸田文雄", "岸田文雄", "leader_of", "JPN")]
+    )
+    why = G.nodes["岸田文雄"]["merged"]
+    graph.write_json(G, tmp_path / "graph.json")
+    graph.write_graphml(G, tmp_path / "graph.graphml")
+    graph.write_gexf(G, tmp_path / "graph.gexf")
+    graph.write_nodes_csv(G, tmp_path / "nodes.csv")
+    assert graph.load(tmp_path).actor("岸田").merged == tuple(why)
+    assert graph.read_graphml(tmp_path / "graph.graphml").nodes["岸田文雄"]["merged"] == why
+    assert nx.read_gexf(tmp_path / "graph.gexf", version="1.3").nodes["岸田文雄"]["merged"] == why[0]
+    rows = {r["id:ID"]: r for r in csv.DictReader((tmp_path / "nodes.csv").open(encoding="utf-8"))}
+    assert rows["岸田文雄"]["merged:string[]"].startswith("岸田:") and rows["JPN"]["merged:string[]"] == ""
+
+
+def test_the_resolver_needs_no_spacy(tmp_path):
+    import subprocess
+    import sys
+
+    graph.write_json(graph.example_graph(), tmp_path / "graph.json")
+    code = (
+        "import sys, graph; kg = graph.load(sys.argv[1]); "
+        "assert kg.actor('north korea').id == 'PRK' and kg.names.suggest('Untied States')[0] == 'USA'; "
+        "assert 'spacy' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True, cwd=Path(__file__).resolve().parent.parent)
