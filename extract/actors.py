@@ -108,6 +108,8 @@ class Link:
     # No parent named: the official of the text's own government (外務大臣 in a MOFA release),
     # resolved by the document when it has one (ONTOLOGY convention 11).
     to_home: bool = False
+    # Known, not stated: 外務省 alone is Japan's. Worth saying only of a body that acts in the text.
+    implied: bool = False
 
 
 @dataclass(slots=True)
@@ -178,13 +180,17 @@ def _is_nounish(tag: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, doc, lex: Lexicon, original: str | None = None):
+    def __init__(self, doc, lex: Lexicon, original: str | None = None, cuts: tuple[tuple[int, int], ...] = ()):
         # A list of the Doc's tokens: indexing a Doc makes a new Token object each time,
         # and the rules index a lot.
         self.doc = list(doc)
         text = doc.text
         # Surface forms come from the original text (the Doc may hold its NFKC form).
         self.surface = original[: len(text)] if original is not None and len(original) >= len(text) else text
+        # Spans the parser did not read (a long English aside in brackets): (position, length).
+        self.cuts = cuts
+        if cuts and original is not None:
+            self.surface = original
         self.lex = lex
         self.norm = nfkc(text)
         self.tok_start = [t.idx for t in self.doc]
@@ -195,7 +201,14 @@ class _Builder:
 
     # -- bookkeeping -------------------------------------------------------
     def text(self, start: int, end: int) -> str:
+        if self.cuts:
+            return self.surface[self._verbatim(self.tok_start[start]) : self._verbatim(self.tok_end[end - 1], end=True)]
         return self.surface[self.tok_start[start] : self.tok_end[end - 1]]
+
+    def _verbatim(self, pos: int, *, end: bool = False) -> int:
+        """A position in the parsed text as a position in the verbatim sentence
+        (an end at a cut stays before it, a start moves past it)."""
+        return pos + sum(length for at, length in self.cuts if at < pos or (at == pos and not end))
 
     def ntext(self, start: int, end: int) -> str:
         return self.norm[self.tok_start[start] : self.tok_end[end - 1]]
@@ -237,8 +250,17 @@ class _Builder:
         parent_id: str | None = None,
         *,
         to_home: bool = False,
+        implied: bool = False,
     ) -> None:
-        lk = Link(child=child, type=rtype, parent=parent, predicate=predicate, parent_id=parent_id, to_home=to_home)
+        lk = Link(
+            child=child,
+            type=rtype,
+            parent=parent,
+            predicate=predicate,
+            parent_id=parent_id,
+            to_home=to_home,
+            implied=implied,
+        )
         if lk not in self.out.links:
             self.out.links.append(lk)
 
@@ -339,7 +361,7 @@ class _Builder:
             prev = self.ntext(i - 1, i) if i > 0 else ""
             if prev and prev[-1] in PREFIXES and prev[-1:] == prev:
                 prefix = prev
-            if len(surface) == 1 and prefix is None and not self._standalone(i, surface):
+            if len(surface) == 1 and prefix is None and not self._standalone(i, surface) and not self._dotted(i, j):
                 i = j
                 continue
             if surface in lex.ambiguous_compounds and not (
@@ -415,6 +437,14 @@ class _Builder:
         if len(surface) == 1 and doc[i].tag_.startswith("接尾辞") and surface not in self.lex.standalone_abbreviations:
             return True
         return False
+
+    def _dotted(self, i: int, j: int) -> bool:
+        """日・ウクライナ首脳会談, 日・EU: an abbreviation joined by ・ to a state or body named in full."""
+        doc = self.doc
+        if j + 1 >= len(doc) or self.ntext(j, j + 1) not in ("・", "･"):
+            return False
+        nxt = self.out.index_at(j + 1)
+        return nxt is not None and self.out.mentions[nxt].type in (ActorType.COUNTRY, ActorType.ORGANIZATION)
 
     def _standalone(self, i: int, surface: str) -> bool:
         """A lone 米/露/英 counts when a title, body word or particle follows."""
@@ -599,7 +629,8 @@ class _Builder:
             # The state stays known to the sentence through the link only; a
             # region (中東研究所) or body named in the name is not its parent.
             self.replace(idx, org)
-            if parent.type != ActorType.REGION:
+            # a party or front named after its state (コソボ民主党) is not a body of the state
+            if parent.type != ActorType.REGION and not own.endswith(self.lex.org_suffixes_own):
                 self.link(idx, "part_of", None, name, parent_id=parent.ids[0])
         else:
             # 防衛省防衛研究所: both are mentions; the chain is evidence of part_of.
@@ -1272,7 +1303,7 @@ def _national_bodies(b: _Builder) -> None:
             continue
         parent = b.lex.parents.get(m.ids[0])
         if parent is not None and parent in b.lex.actors and b.lex.actors[parent].type == ActorType.COUNTRY:
-            b.link(idx, "part_of", None, m.text, parent_id=parent)
+            b.link(idx, "part_of", None, m.text, parent_id=parent, implied=True)
 
 
 def needs_ner(doc, sm: SentenceMentions, lex: Lexicon) -> bool:
@@ -1302,13 +1333,15 @@ def needs_ner(doc, sm: SentenceMentions, lex: Lexicon) -> bool:
     return False
 
 
-def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> SentenceMentions:
+def find_mentions(
+    doc, lex: Lexicon, *, original: str | None = None, cuts: tuple[tuple[int, int], ...] = ()
+) -> SentenceMentions:
     """All actor mentions of a one-sentence Doc, with the affiliations its noun phrases state.
 
     ``original`` is the verbatim sentence when the Doc holds a normalised,
     offset-aligned copy (possibly shorter); mention texts are taken from it.
     """
-    b = _Builder(doc, lex, original)
+    b = _Builder(doc, lex, original, cuts)
     b.gazetteer()
     b.abbreviations()
     b.fused_bodies()

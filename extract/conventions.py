@@ -15,7 +15,7 @@ from typing import Any
 
 from .types import MODALITY_STRENGTH, ActorType, Relation, RelationType
 
-__all__ = ["persons_states", "states_for_persons", "strongest"]
+__all__ = ["no_comment_on_own_state", "persons_states", "states_for_persons", "strongest"]
 
 # Between states, whoever signs: the leaders' treaty is their states' (ONTOLOGY conventions).
 _STATE_TYPES = frozenset({RelationType.TREATY, RelationType.COOPERATION})
@@ -61,6 +61,15 @@ def states_for_persons(relations: list[Relation]) -> list[Relation]:
                     moved = _swap(moved)
                 out.append(moved)
     return strongest(out)
+
+
+def no_comment_on_own_state(relations: list[Relation]) -> list[Relation]:
+    """An official's remarks about their own state (岸田総理は…日本は…と述べた) are the
+    state speaking, not an assessment of it: comments_on goes to other actors."""
+    states = persons_states(relations)
+    return [
+        r for r in relations if not (r.type == RelationType.COMMENTS_ON and states.get(r.source, ("",))[0] == r.target)
+    ]
 
 
 def _swap(r: Relation) -> Relation:

@@ -51,6 +51,7 @@ class Trigger:
     verb_only: bool = False  # 停戦した is an agreement; 休戦中 is a state
     mediation: bool = False  # 仲介: the mediator meets each party
     mutual: bool = False  # 戦闘 between A and B: each side attacks the other
+    visit: bool = False  # 訪問: the visitor meets the host state (a person may meet a state)
     object_is_thing: bool = False  # 派遣, 供与: the object is what is sent, never the target
     needs: Needs | None = None
     modality: Modality | None = None
@@ -92,6 +93,7 @@ class Lexicon:
     org_suffixes_after_state: tuple[str, ...]  # 国勢調査局 after a state's name
     org_suffixes_non_political: tuple[str, ...]
     org_suffixes_standalone: tuple[str, ...]
+    org_suffixes_own: tuple[str, ...]  # 党, 戦線: named after a state, not a body of it
     generic_org_words: frozenset[str]
     fused_suffixes: tuple[str, ...]  # endings a state or body shares a token with (米軍, 国連軍)
     media: frozenset[str]  # ids of news organizations (not political bodies)
@@ -277,6 +279,7 @@ def load_lexicon() -> Lexicon:
             verb_only=bool(spec.get("verb_only")),
             mediation=bool(spec.get("mediation")),
             mutual=bool(spec.get("mutual")),
+            visit=bool(spec.get("visit")),
             object_is_thing=bool(spec.get("object_is_thing")),
             needs=Needs(spec["needs"]) if spec.get("needs") else None,
             modality=Modality(spec["modality"]) if spec.get("modality") else None,
@@ -303,6 +306,7 @@ def load_lexicon() -> Lexicon:
         org_suffixes_after_state=_longest_first(actors_data["org_suffixes"]["after_state"]),
         org_suffixes_non_political=_longest_first(actors_data["org_suffixes"]["non_political"]),
         org_suffixes_standalone=_longest_first(actors_data["org_suffixes"]["standalone"]),
+        org_suffixes_own=_longest_first(actors_data["org_suffixes"]["own"]),
         generic_org_words=frozenset(actors_data["org_suffixes"]["generic"]),
         fused_suffixes=_longest_first(
             actors_data["state_bodies"]["alias"]

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .actors import Link, SentenceMentions, find_mentions, needs_ner
-from .conventions import states_for_persons
+from .conventions import no_comment_on_own_state, states_for_persons
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_katakana
 from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, SentenceAnalysis, analyse, cues
@@ -97,8 +97,9 @@ class Extractor:
         out = []
         tokenizer = self.nlp.tokenizer
         for s in sentences:
-            toks = tokenizer(_parse_text(s.text))
-            sm = find_mentions(toks, self.lex, original=s.text)
+            view, cuts = _parse_view(s.text)
+            toks = tokenizer(view)
+            sm = find_mentions(toks, self.lex, original=s.text, cuts=cuts)
             parse = self._worth_parsing(toks, sm)
             out.append(
                 _Prepared(
@@ -203,7 +204,7 @@ class Extractor:
     def _read_parse(self, document: Document, p: _Prepared, d) -> None:
         """Everything the later passes need from a parsed sentence; then the Doc goes."""
         year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-        p.mentions = find_mentions(d, self.lex, original=p.sentence.text)
+        p.mentions = find_mentions(d, self.lex, original=p.sentence.text, cuts=_parse_view(p.sentence.text)[1])
         p.groups = state_groups(p.mentions, d, self.lex)
         p.analysis = analyse(d, p.mentions, self.lex, doc_year=year, doc_date=document.date)
         p.tokens = None
@@ -222,6 +223,7 @@ class Extractor:
             [(document.text[p.sentence.start : p.sentence.end], p.mentions, p.groups) for p in prepared], actors, home
         )
         home_links: list[tuple[int, str, Resolved, Link]] = []  # officials with no state named
+        implied: list[tuple[int, str, Resolved, Resolved, Link]] = []  # 外務省 → Japan, known not stated
         for index, p in enumerate(prepared):
             sm, groups = p.mentions, p.groups
             actors.count(sm, groups)
@@ -238,6 +240,9 @@ class Extractor:
                 else:
                     parent = actors.known(lk.parent_id) if lk.parent_id else None
                 if child is None or parent is None or child.id == parent.id:
+                    continue
+                if lk.implied:
+                    implied.append((index, sentence_text, child, parent, lk))
                     continue
                 self._add(
                     relations,
@@ -299,8 +304,24 @@ class Extractor:
             ]
             actors.set_topic(new_topic, index)
         self._add_home_officials(relations, document, home, home_links, actors)
+        acting = {x for r in relations.values() for x in (r.source, r.target)}
+        for index, sentence_text, child, parent, lk in implied:
+            if child.id in acting:
+                self._add(
+                    relations,
+                    document,
+                    sentence_text,
+                    index,
+                    child,
+                    RelationType(lk.type),
+                    parent,
+                    lk.predicate,
+                    Modality.ASSERTED,
+                    None,
+                    Confidence.AFFILIATION,
+                )
         ordered = sorted(
-            states_for_persons(list(relations.values())),
+            no_comment_on_own_state(states_for_persons(list(relations.values()))),
             key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate),
         )
         return DocumentResult(
@@ -442,6 +463,36 @@ _PUNCT_MAP = str.maketrans({"，": "、", "．": "。"})
 _ASCII_COMMA = re.compile(
     r"(?<=[\u3040-\u30ff\u3400-\u9fff]),(?=\S)|(?<=[\u3040-\u30ff\u3400-\u9fff])\.(?=[\u3040-\u30ff\u3400-\u9fff]|$)"
 )
+
+
+# A long aside in Latin script in brackets: (H.E. Mr. Volodymyr ZELENSKYY, President of Ukraine).
+_LATIN_ASIDE = re.compile(r"[(（][^()（）\u3040-\u30ff\u3400-\u9fff]*[A-Za-z][^()（）\u3040-\u30ff\u3400-\u9fff]*[)）]")
+
+
+def _parse_view(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """What the parser reads, and the spans it leaves out: (position, length).
+
+    A long English aside in brackets (a name and title as the original gives
+    them) cuts the Japanese sentence in two for the parser; it is left out
+    when it has a space or comma in it (short acronyms such as (EU) stay: they
+    are aliases). Mention texts are still taken from the verbatim sentence.
+    """
+    base = _parse_text(text)
+    cuts: list[tuple[int, int]] = []
+    out: list[str] = []
+    last = removed = 0
+    for m in _LATIN_ASIDE.finditer(base):
+        inner = m.group(0)[1:-1]
+        if not (" " in inner or "," in inner) or sum(c.isalpha() for c in inner) < 8:
+            continue
+        out.append(base[last : m.start()])
+        cuts.append((m.start() - removed, m.end() - m.start()))
+        removed += m.end() - m.start()
+        last = m.end()
+    if not cuts:
+        return base, ()
+    out.append(base[last:])
+    return "".join(out), tuple(cuts)
 
 
 def _parse_text(text: str) -> str:

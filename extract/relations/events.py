@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..lexicon import Lexicon, Trigger
-from ..types import RelationType
+from ..types import ActorType, RelationType
 from .cues import Cues
 from .emit import emit
 from .frames import DATIVE, TARGET, Reader, members, particles, unique
@@ -53,13 +53,22 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
     mood = modality(r, tok, trig)
     pred = r.predicate_text(tok)
     if trig.mediation:
-        # エジプトが…交渉を仲介: the mediator meets each party (ONTOLOGY rule 6)
-        parties = unique(fr.targets + fr.partners)
-        yield from emit(r, trig.type, fr.sources or fr.fallback, parties, tok, pred, mood, conf - Penalty.INFERRED)
+        # エジプトが…交渉を仲介, 中国とベトナムの仲介を引き受けた: the mediator meets each
+        # party (ONTOLOGY rule 6); the parties are not said to meet each other
+        parties = unique(fr.targets + fr.partners + fr.compounds)
+        owners = unique([a for g in fr.genitives for a in g])
+        mediators = [a for a in fr.subjects + fr.by if a not in parties]
+        if not parties and len(members(owners)) >= 2:
+            parties = owners  # 中国とベトナムの仲介
+        elif owners and not mediators:
+            mediators = owners  # 米国の仲介努力: the mediator
+        if not mediators:
+            mediators = [a for a in fr.fallback or r.climb_subjects(tok) if a not in parties]
+        yield from emit(r, trig.type, mediators, parties, tok, pred, mood, conf - Penalty.INFERRED)
         return
-    if trig.mutual and (not fr.targets or fr.targets_are_partners) and len(members(fr.sources + fr.partners)) >= 2:
-        # AとBの間で戦闘: each side attacks the other
-        sides = unique(fr.sources + fr.partners)
+    sides = unique(fr.sources + fr.partners + (fr.compounds if trig.mutual else []))
+    if trig.mutual and (not fr.targets or fr.targets_are_partners) and len(members(sides)) >= 2:
+        # AとBの間で戦闘, 印パ戦争: each side attacks the other
         yield from emit(r, trig.type, sides, sides, tok, pred, mood, conf - Penalty.INFERRED)
         return
     if trig.type.symmetric:
@@ -71,8 +80,10 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
                 agents = fr.fallback or ([] if fr.has_subject or not r.main_clause(tok) else [TOPIC])
                 conf -= Penalty.INFERRED
             if agents:
-                yield from emit(r, trig.type, agents, fr.with_partners, tok, pred, mood, conf)
-                if len(members(agents)) >= 2:
+                yield from _symmetric(r, trig, agents, fr.with_partners, tok, pred, mood, conf)
+                # 米国と日本は韓国と協力: the subjects cooperate too; but those who meet
+                # a third party together do not meet each other
+                if len(members(agents)) >= 2 and trig.type != RelationType.MEETING:
                     yield from emit(r, trig.type, agents, agents, tok, pred, mood, conf)
             return
         if len(members(parts)) < 2:
@@ -81,7 +92,7 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
             parts = unique(parts + fr.fallback)
             conf -= Penalty.INFERRED
         if len(members(parts)) >= 2:
-            yield from emit(r, trig.type, parts, parts, tok, pred, mood, conf)
+            yield from _symmetric(r, trig, parts, parts, tok, pred, mood, conf)
         return
     sources, targets = fr.sources, fr.targets
     if not targets and trig.type == RelationType.REQUEST:
@@ -131,3 +142,18 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
         targets = [ANAPHOR]
         conf = Confidence.ANAPHORA
     yield from emit(r, trig.type, sources, targets, tok, pred, mood, conf)
+
+
+def _symmetric(r: Reader, trig: Trigger, sides, others, tok, pred: str, mood, conf: float) -> Iterator[Candidate]:
+    """Every pair of parties; for a meeting, persons with persons and states with
+    states (the leaders met; 日米首脳会談 also pairs the states), unless it is a
+    visit (私はウクライナを訪問し: the visitor meets the host state)."""
+    if trig.type != RelationType.MEETING or trig.visit:
+        yield from emit(r, trig.type, sides, others, tok, pred, mood, conf)
+        return
+    persons = [a for a in sides if r.arg_type(a) == ActorType.PERSON]
+    person_others = [a for a in others if r.arg_type(a) == ActorType.PERSON]
+    rest = [a for a in sides if r.arg_type(a) != ActorType.PERSON]
+    rest_others = [a for a in others if r.arg_type(a) != ActorType.PERSON]
+    yield from emit(r, trig.type, persons, person_others, tok, pred, mood, conf)
+    yield from emit(r, trig.type, rest, rest_others, tok, pred, mood, conf)

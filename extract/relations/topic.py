@@ -12,7 +12,9 @@ __all__ = ["topic"]
 def topic(r: Reader) -> list[Slot]:
     """The subject of the main clause: what a subjectless next sentence is about."""
     roots = [t for t in r.doc if t.head.i == t.i]
-    for root in roots:
+    # 中国は…を非難し、…を継続した: the subject may hang on the first clause of the main one
+    clauses = roots + [c for root in roots for c in root.children if c.dep_ in ("advcl", "conj") and c.i < root.i]
+    for root in clauses:
         for ch in sorted(root.children, key=lambda c: c.i):
             # (GiNZA attaches 我が国は as "dep" at times)
             if (
