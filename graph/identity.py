@@ -445,6 +445,8 @@ def is_name_of(mention: str, node: str, lex: Lexicon | None = None) -> bool:
 
     >>> [is_name_of(m, "RUS") for m in ("ロシア", "露", "ロシア政府", "ロ朝", "両国", "訪ロ", "米英仏独中ロ")]
     [True, True, True, False, False, False, False]
+    >>> is_name_of("プーチン大統領", "RUS"), is_name_of("プーチン大統領", "プーチン")
+    (False, True)
     """
     lex = lex or load_lexicon()
     text = unicodedata.normalize("NFKC", mention).strip()
@@ -453,6 +455,10 @@ def is_name_of(mention: str, node: str, lex: Lexicon | None = None) -> bool:
     known = _gazetteer_id(text, lex)
     if known is not None:
         return known == node
+    if node in lex.actors and lex.actors[node].type == ActorType.COUNTRY:
+        # A state's names are the gazetteer's (with 政府, 側, 軍 …): プーチン大統領 may stand for
+        # Russia in a treaty between states, but it is the name of a person.
+        return False
     for suffix in (*lex.state_alias_suffixes, *lex.state_body_suffixes):
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]

@@ -80,7 +80,8 @@ EVENT_CASES = [
      {("USA", "meeting", "岸田", "asserted"), ("バイデン", "meeting", "岸田", "asserted")}),
     # an expert comments on the actors of the quote
     ("ケニア大学のジョン・スミス教授は「エチオピアはスーダンの内戦に介入する恐れがある」と指摘した。",
-     {("ジョン_スミス", "comments_on", "ETH", "asserted"), ("ETH", "attack", "SDN", "hedged")}),
+     {("ジョン_スミス", "comments_on", "ETH", "asserted"), ("ジョン_スミス", "comments_on", "SDN", "asserted"),
+      ("ETH", "attack", "SDN", "hedged")}),
     # a quote of the speaker's own request is the request, not a comment
     ("米国務省の報道官は「中国に自制を求める」と述べた。", {("USA:国務省", "request", "CHN", "asserted")}),
     ("台湾の国防部は、中国の挑発行為を強く非難した。", {("TWN:国防省", "criticism", "CHN", "asserted")}),
