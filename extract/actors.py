@@ -809,6 +809,18 @@ class _Builder:
                 continue
             word = self.ntext(k, k + 1)
             tag = doc[k].tag_
+            if word in _CLOSE and zone.affiliations is not None:
+                # 欧州連合(EU)外務・安全保障政策上級代表: an acronym in brackets after a body
+                o = k - 1
+                while o >= 0 and doc[o].text not in _OPEN and k - o <= 4:
+                    o -= 1
+                inner = self.ntext(o + 1, k) if o >= 0 else ""
+                if o >= 1 and doc[o].text in _OPEN and inner.isascii() and inner.replace("/", "").isalnum():
+                    before = self.out.index_at(o - 1)
+                    if before is not None and self.out.mentions[before].type != ActorType.PERSON:
+                        k = o - 1
+                        continue
+                break
             if word in ("同", "同国"):
                 zone.same = True
             elif word == "駐日":
@@ -1090,7 +1102,7 @@ class _Builder:
                     and ((sudachi and ner) or full or (joined and (sudachi or ner)))
                 )
                 if ok and self.lex.lookup(name) is None and self.lex.title_role(name) is None:
-                    self.add(
+                    idx = self.add(
                         Mention(
                             start=start,
                             end=end,
@@ -1100,6 +1112,12 @@ class _Builder:
                             kind="person",
                         )
                     )
+                    # ソ連のヨシフ・スターリン: a person of a state, no title needed
+                    if start >= 2 and self.ntext(start - 1, start) == "の":
+                        state = self.out.index_at(start - 2)
+                        if state is not None and self.out.mentions[state].type == ActorType.COUNTRY:
+                            if len(self.out.mentions[state].ids) == 1:
+                                self.link(idx, "member_of", state, "の")
             i = max(j, i + 1)
 
     def _trim_name(self, start: int, end: int) -> tuple[int, int]:

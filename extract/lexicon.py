@@ -24,9 +24,11 @@ from typing import Any
 from .normalize import match_key
 from .types import Actor, ActorType, Modality, RelationType, Role
 
-__all__ = ["Lexicon", "Needs", "StateBody", "Trigger", "load_lexicon"]
+__all__ = ["Lexicon", "Needs", "StateBody", "Trigger", "lexicon_data", "load_lexicon"]
 
 _DATA_FILES = ("countries.json", "actors.json", "titles.json", "triggers.json")
+# The sections of in-memory lexicon data: one per data file, same schema.
+_SECTIONS = tuple(name.removesuffix(".json") for name in _DATA_FILES)
 
 
 class Needs(StrEnum):
@@ -73,7 +75,7 @@ class StateBody:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Read-only vocabulary. Build it with :func:`load_lexicon`."""
+    """Read-only vocabulary. Build it with :func:`load_lexicon`, or :meth:`from_data`."""
 
     actors: Mapping[str, Actor]
     aliases: Mapping[str, str]  # match_key(alias) -> actor id
@@ -122,6 +124,34 @@ class Lexicon:
     alias_initials: frozenset[str]  # first characters of all aliases: most tokens start none
     version: str
     _title_memo: dict[str, Role | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Mapping[str, Any]], *, iso_countries: bool = True) -> Lexicon:
+        """A lexicon from in-memory data: one section per data file, in that file's schema.
+
+        ``data`` maps ``"countries"``, ``"actors"``, ``"titles"`` and ``"triggers"``
+        to what ``extract/data/<section>.json`` holds; :func:`lexicon_data` gives the
+        shipped data to start from. With ``iso_countries=False`` the only states are
+        the ones ``data["countries"]["historical"]`` declares (states without an ISO
+        code), so a small invented gazetteer can stand in for the real one.
+
+        >>> data = lexicon_data()
+        >>> data["countries"]["historical"].append({"id": "ARN", "name": "アルノール", "aliases": ["アルノール王国"]})
+        >>> lex = Lexicon.from_data(data, iso_countries=False)
+        >>> lex.lookup("アルノール王国"), lex.lookup("ロシア")
+        ('ARN', None)
+        """
+        missing = [s for s in _SECTIONS if s not in data]
+        if missing:
+            raise ValueError(f"lexicon data lacks the section(s) {', '.join(missing)} (one per data file)")
+        canonical = json.dumps([data[s] for s in _SECTIONS], ensure_ascii=False, sort_keys=True)
+        digest = hashlib.sha256(f"{canonical}|iso={iso_countries}".encode())
+        try:
+            return _build(
+                {f"{s}.json": data[s] for s in _SECTIONS}, digest.hexdigest()[:16], iso_countries=iso_countries
+            )
+        except KeyError as e:
+            raise ValueError(f"lexicon data lacks the key {e} (see extract/data/ for the schema)") from None
 
     def actor(self, actor_id: str) -> Actor:
         return self.actors[actor_id]
@@ -184,7 +214,15 @@ def _split_names(name: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _countries(extra: Mapping[str, Any]) -> dict[str, Actor]:
+def _countries(extra: Mapping[str, Any], *, iso: bool = True) -> dict[str, Actor]:
+    out = _iso_countries(extra) if iso else {}
+    # States without an ISO code (historical ones, or in tests invented ones); last, so their names win.
+    for h in extra.get("historical", []):
+        out[h["id"]] = Actor(id=h["id"], type=ActorType.COUNTRY, name=h["name"], aliases=tuple(h["aliases"]))
+    return out
+
+
+def _iso_countries(extra: Mapping[str, Any]) -> dict[str, Actor]:
     import babel
     import pycountry
 
@@ -221,8 +259,6 @@ def _countries(extra: Mapping[str, Any]) -> dict[str, Actor]:
         names = [n for n in dict.fromkeys(names) if len(n) >= 2 and (not n.isascii() or n in ours)]
         if names:
             out[alpha3] = Actor(id=alpha3, type=ActorType.COUNTRY, name=names[0], aliases=tuple(names))
-    for h in extra.get("historical", []):
-        out[h["id"]] = Actor(id=h["id"], type=ActorType.COUNTRY, name=h["name"], aliases=tuple(h["aliases"]))
     return out
 
 
@@ -235,6 +271,15 @@ def _read(name: str) -> tuple[Any, bytes]:
     return json.loads(raw.decode("utf-8")), raw
 
 
+def lexicon_data() -> dict[str, Any]:
+    """The shipped data files as one dict per section (a fresh copy: change it freely).
+
+    >>> sorted(lexicon_data())
+    ['actors', 'countries', 'titles', 'triggers']
+    """
+    return {name.removesuffix(".json"): _read(name)[0] for name in _DATA_FILES}
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """Load and index the data files (cached: one lexicon per process)."""
@@ -243,10 +288,14 @@ def load_lexicon() -> Lexicon:
     for name in _DATA_FILES:
         data[name], raw = _read(name)
         digest.update(raw)
+    return _build(data, digest.hexdigest()[:16])
+
+
+def _build(data: Mapping[str, Any], version: str, *, iso_countries: bool = True) -> Lexicon:
     countries, actors_data = data["countries.json"], data["actors.json"]
     titles_data, trig_data = data["titles.json"], data["triggers.json"]
 
-    actors: dict[str, Actor] = _countries(countries)
+    actors: dict[str, Actor] = _countries(countries, iso=iso_countries)
     parents: dict[str, str] = {}
     for kind, atype in (("organizations", ActorType.ORGANIZATION), ("regions", ActorType.REGION)):
         for a in actors_data[kind]:
@@ -343,7 +392,7 @@ def load_lexicon() -> Lexicon:
                 Modality.NEGATED: frozenset(hedges["negation"]),
             }
         ),
-        max_alias_length=max(len(k) for k in aliases),
+        max_alias_length=max((len(k) for k in aliases), default=0),
         alias_initials=frozenset(k[0] for k in aliases),
-        version=digest.hexdigest()[:16],
+        version=version,
     )

@@ -18,7 +18,7 @@ from .actors import Link, SentenceMentions, find_mentions, needs_ner
 from .conventions import no_comment_on_own_state, states_for_persons
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_katakana
-from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, SentenceAnalysis, analyse, cues
+from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, Known, SentenceAnalysis, analyse, cues
 from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
 from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
@@ -384,6 +384,10 @@ class Extractor:
         for a in args:
             if a is TOPIC:
                 out += topic
+                continue
+            if isinstance(a, Known):
+                known = actors.known(a.id)
+                out += [known] if known is not None else []
                 continue
             if isinstance(a, Arg) and sm.mentions[a.mention].is_speaker:
                 # 私 is the one speaking; 我々 those the speaker speaks for

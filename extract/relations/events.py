@@ -114,7 +114,8 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
         span = {
             t.i
             for c in tok.children
-            if particles(c).endswith(ends) and c.dep_ in ("advcl", "ccomp", "obl", "xcomp")
+            if c.dep_ in ("advcl", "ccomp", "obl", "xcomp")
+            and (particles(c).endswith(ends) or (trig.type == RelationType.REQUEST and _asks(c)))
             for t in c.subtree
         }
         targets = [a for a in r.agents_in(span) if a not in sources] if span else []
@@ -157,3 +158,13 @@ def _symmetric(r: Reader, trig: Trigger, sides, others, tok, pred: str, mood, co
     rest_others = [a for a in others if r.arg_type(a) != ActorType.PERSON]
     yield from emit(r, trig.type, persons, person_others, tok, pred, mood, conf)
     yield from emit(r, trig.type, rest, rest_others, tok, pred, mood, conf)
+
+
+def _asks(clause) -> bool:
+    """…行使するよう求めた: GiNZA marks the clause asked for with an auxiliary よう."""
+
+    def marked(t) -> bool:
+        return any(c.dep_ in ("aux", "mark") and c.text in ("よう", "ように") for c in t.children)
+
+    # (…取らないよう自制するとともに: the よう may sit one clause down)
+    return marked(clause) or any(marked(c) for c in clause.children if c.dep_ in ("advcl", "ccomp"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..actors import TARGET_PREFIXES, SentenceMentions
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
-from .slots import Arg, Slot
+from .slots import Arg, Known, Slot
 
 # Particles that mark the one who speaks in a summary of talks (茂木大臣から、…).
 _SPEAKER_MARKS = frozenset({"から", "より", "からは", "からも", "よりは", "側から", "側からは"})
@@ -97,6 +97,14 @@ CONTENT_DEPS = frozenset(
         "advmod",
     }
 )
+
+
+def bare(p: str) -> str:
+    """A particle without the list word before it: タイなどの → の, ペルー等から → から."""
+    for head in ("など", "等", "ら", "なども"):
+        if p.startswith(head) and len(p) > len(head):
+            return p[len(head) :]
+    return p
 
 
 def particles(tok) -> str:
@@ -232,7 +240,7 @@ class Reader:
             for ch in tok.children:
                 if ch.i in seen:
                     continue
-                p = particles(ch)
+                p = bare(particles(ch))
                 if (
                     (ch.dep_ == "nmod" and p in ("の", "", "との"))
                     or ch.dep_ == "compound"
@@ -598,7 +606,9 @@ class Reader:
         hung on any verb above the trigger, before it."""
         cur = tok
         for _ in range(6):
-            for ch in cur.children:
+            # (GiNZA may hang the sentence-initial 「Xから、」 on the first clause)
+            clauses = [c for c in cur.children if c.dep_ in ("advcl", "conj") and c.i < tok.i]
+            for ch in [*cur.children, *(g for c in clauses for g in c.children)]:
                 if ch.i >= tok.i or particles(ch) not in _SPEAKER_MARKS:
                     continue
                 idx = self.sm.index_at(ch.i)
@@ -803,6 +813,8 @@ class Reader:
         return any(lk.parent == idx for lk in self.sm.links)
 
     def arg_type(self, a: Slot) -> ActorType | None:
+        if isinstance(a, Known):
+            return self.lex.actors[a.id].type if a.id in self.lex.actors else None
         if not isinstance(a, Arg):
             return None
         m = self.sm.mentions[a.mention]

@@ -14,7 +14,18 @@ from typing import Final
 
 from ..types import Modality, RelationType
 
-__all__ = ["ANAPHOR", "TOPIC", "Arg", "Candidate", "Carried", "Confidence", "Penalty", "SentenceAnalysis", "Slot"]
+__all__ = [
+    "ANAPHOR",
+    "TOPIC",
+    "Arg",
+    "Candidate",
+    "Carried",
+    "Confidence",
+    "Known",
+    "Penalty",
+    "SentenceAnalysis",
+    "Slot",
+]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -36,7 +47,16 @@ class Carried(Enum):
 TOPIC: Final = Carried.TOPIC
 ANAPHOR: Final = Carried.ANAPHOR
 
-Slot = Arg | Carried
+
+@dataclass(frozen=True, slots=True, order=True)
+class Known:
+    """An actor the gazetteer knows and a word names without a mention of its own
+    (国連安保理常任理事国: the Security Council)."""
+
+    id: str
+
+
+Slot = Arg | Carried | Known
 
 
 class Confidence:
