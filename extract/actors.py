@@ -84,7 +84,7 @@ class Mention:
     reading: str | None = None
     prefix: str | None = None  # 対, 訪 … before an abbreviation
     count: int = 0  # collectives: how many actors 両国 / 3カ国 stand for
-    org_id: str | None = None  # a body of a known state: "RUS:軍" for ロシア軍 / 露軍
+    org_id: str | None = None  # a body of a known state: "CHN:外務省" for 中国外務省 / 中国外交部
 
     @property
     def is_collective(self) -> bool:
@@ -427,12 +427,13 @@ class _Builder:
                 if aid is None or lex.lookup(word) is not None:
                     continue
                 atype = self.actor_type(aid)
-                if suffix in lex.state_alias_suffixes and atype == ActorType.COUNTRY:
+                body = lex.state_body(aid, suffix) if atype == ActorType.COUNTRY else None
+                if atype == ActorType.COUNTRY and (suffix in lex.state_alias_suffixes or (body and body.is_state)):
+                    # 米政府 and 米軍 are the state itself (its forces named generically)
                     self.add(Mention(start=i, end=i + 1, text=self.text(i, i + 1), type=atype, ids=(aid,)))
                 elif atype in (ActorType.COUNTRY, ActorType.ORGANIZATION):
-                    parent = lex.actors[aid]
-                    org_id = f"{aid}:{suffix}" if atype == ActorType.COUNTRY else None
-                    name = parent.name + suffix if atype == ActorType.COUNTRY else word
+                    org_id = body.id if body else None
+                    name = body.name if body else word
                     idx = self.add(
                         Mention(
                             start=i,
@@ -502,24 +503,25 @@ class _Builder:
                 word = self.ntext(k + 1, end)
                 if word not in lex.state_body_suffixes:
                     continue
-                body = self.out.index_at(k + 1)
-                if body is not None:
-                    if self.out.mentions[body].end != end:
+                body = lex.state_body(m.ids[0], word)
+                if body.is_state:
+                    break  # 中国の軍: the state's forces are the state
+                taken = self.out.index_at(k + 1)
+                if taken is not None:
+                    if self.out.mentions[taken].end != end:
                         break
-                    self.drop(body)
+                    self.drop(taken)
                 if not self.free(k + 1, end):
                     break
-                aid = m.ids[0]
-                name = lex.actors[aid].name + word
                 child = self.add(
                     Mention(
                         start=k + 1,
                         end=end,
                         text=self.text(k + 1, end),
                         type=ActorType.ORGANIZATION,
-                        name=name,
+                        name=body.name,
                         kind="organization",
-                        org_id=f"{aid}:{word}",
+                        org_id=body.id,
                     )
                 )
                 self.link(child, "part_of", idx, self.text(m.start, end))
@@ -619,9 +621,24 @@ class _Builder:
         org_id = None
         name = full if parent_in_name else own
         if parent_in_name and parent.type == ActorType.COUNTRY and len(parent.ids) == 1:
-            # ロシア軍, 露軍 and ロシア連邦軍 are one body: named after the state's canonical name
-            org_id = f"{parent.ids[0]}:{own}"
-            name = self.lex.actors[parent.ids[0]].name + own
+            # 中国外交部 and 中国外務省 are one body, named after the state's canonical name;
+            # ロシア軍, 露軍 and ロシア連邦軍 are the state itself.
+            body = self.lex.state_body(parent.ids[0], own)
+            if body.is_state:
+                self.replace(
+                    idx,
+                    Mention(
+                        start=parent.start,
+                        end=end,
+                        text=self.text(parent.start, end),
+                        type=parent.type,
+                        ids=parent.ids,
+                        kind=parent.kind,
+                        prefix=parent.prefix,
+                    ),
+                )
+                return
+            org_id, name = body.id, body.name
         org = Mention(
             start=parent.start if parent_in_name else parent.end,
             end=end,
@@ -937,6 +954,7 @@ class _Builder:
             if found is None:
                 found = self._name_right(end)
             if found is None:
+                self._bare_title(i, end, role, word, zone)
                 i += 1
                 continue
             start, stop, reading = found
@@ -973,6 +991,28 @@ class _Builder:
             i = max(end, stop)
         self._honorific_persons()
         self._named_persons()
+
+    def _bare_title(self, i: int, end: int, role: Role, word: str, zone: _TitleZone) -> None:
+        """総理は, 同大統領が: a title standing alone, the one person of the document who holds it
+        (extract.resolve decides which, or none)."""
+        doc = self.doc
+        if zone.affiliations or zone.person is not None or not self.free(i, end) or end >= len(doc):
+            return
+        if i > 0 and _is_nounish(doc[i - 1].tag_):
+            return  # 日米外相会談, 各国首脳: part of a longer noun
+        if not (doc[end].tag_.startswith(("助詞-係助詞", "助詞-格助詞")) or doc[end].text in "、。"):
+            return
+        self.add(
+            Mention(
+                start=i,
+                end=end,
+                text=self.text(i, end),
+                type=ActorType.PERSON,
+                kind="title",
+                role=role,
+                title=word,
+            )
+        )
 
     def _clean_name(self, raw: str) -> str:
         """The bare name: no reading in brackets, honorific or title (恩氏 is one token at times)."""

@@ -24,7 +24,7 @@ from typing import Any
 from .normalize import match_key
 from .types import Actor, ActorType, Modality, RelationType, Role
 
-__all__ = ["Lexicon", "Needs", "Trigger", "lexicon_data", "load_lexicon"]
+__all__ = ["Lexicon", "Needs", "StateBody", "Trigger", "lexicon_data", "load_lexicon"]
 
 _DATA_FILES = ("countries.json", "actors.json", "titles.json", "triggers.json")
 # The sections of in-memory lexicon data: one per data file, same schema.
@@ -60,6 +60,20 @@ class Trigger:
 
 
 @dataclass(frozen=True, slots=True)
+class StateBody:
+    """What a body word after a state's name stands for (:meth:`Lexicon.state_body`).
+
+    ``id`` is the state itself for its generic forces (ロシア軍 is Russia),
+    else ``ISO:<canonical word>`` (中国外交部 → ``CHN:外務省``); ``name`` is the
+    canonical name (the gazetteer's for a body it knows: 米国務省).
+    """
+
+    id: str
+    name: str
+    is_state: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Read-only vocabulary. Build it with :func:`load_lexicon`, or :meth:`from_data`."""
 
@@ -73,6 +87,9 @@ class Lexicon:
     collectives: Mapping[str, int]
     state_alias_suffixes: tuple[str, ...]  # 政府, 側: the state itself
     state_body_suffixes: tuple[str, ...]  # 外務省, 軍: a body of the state
+    state_forces: frozenset[str]  # 軍: a state's forces named generically are the state
+    body_synonyms: Mapping[str, str]  # 外交部 -> 外務省: words naming the same office
+    body_names: Mapping[str, Mapping[str, str]]  # state id -> generic word -> the state's own (USA: 国防総省)
     org_suffixes: tuple[str, ...]
     org_suffixes_after_name: tuple[str, ...]
     org_suffixes_after_state: tuple[str, ...]  # 国勢調査局 after a state's name
@@ -142,6 +159,28 @@ class Lexicon:
     def lookup(self, text: str) -> str | None:
         """The id of the actor named exactly ``text`` (any alias), or None."""
         return self.aliases.get(match_key(text))
+
+    def state_body(self, state: str, word: str) -> StateBody:
+        """The body ``word`` of the state ``state``: one id per office, whatever the word.
+
+        >>> lex = load_lexicon()
+        >>> lex.state_body("CHN", "外交部") == lex.state_body("CHN", "外務省")
+        True
+        >>> lex.state_body("CHN", "外交部").id, lex.state_body("CHN", "外交部").name
+        ('CHN:外務省', '中国外務省')
+        >>> lex.state_body("USA", "国防省").id, lex.state_body("JPN", "国防部").name
+        ('USA:国防総省', '防衛省')
+        >>> lex.state_body("RUS", "軍")
+        StateBody(id='RUS', name='ロシア', is_state=True)
+        """
+        state_name = self.actors[state].name if state in self.actors else state
+        if word in self.state_forces:
+            return StateBody(id=state, name=state_name, is_state=True)
+        generic = self.body_synonyms.get(word, word)
+        canonical = self.body_names.get(state, {}).get(generic, generic)
+        body_id = f"{state}:{canonical}"
+        known = self.actors.get(body_id)
+        return StateBody(id=body_id, name=known.name if known is not None else state_name + canonical)
 
     def title_role(self, word: str) -> Role | None:
         """Role given by a title word, allowing modifiers (先任研究委員 → expert).
@@ -306,6 +345,11 @@ def _build(data: Mapping[str, Any], version: str, *, iso_countries: bool = True)
         collectives=MappingProxyType({k: v for k, v in actors_data["collectives"].items() if not k.startswith("_")}),
         state_alias_suffixes=_longest_first(actors_data["state_bodies"]["alias"]),
         state_body_suffixes=_longest_first(actors_data["state_bodies"]["organization"]),
+        state_forces=frozenset(actors_data["state_bodies"]["forces"]),
+        body_synonyms=MappingProxyType(dict(actors_data["state_bodies"]["synonyms"])),
+        body_names=MappingProxyType(
+            {k: MappingProxyType(dict(v)) for k, v in actors_data["state_bodies"]["names"].items()}
+        ),
         org_suffixes=_longest_first(actors_data["org_suffixes"]["any"]),
         org_suffixes_after_name=_longest_first(actors_data["org_suffixes"]["after_name_only"]),
         org_suffixes_after_state=_longest_first(actors_data["org_suffixes"]["after_state"]),

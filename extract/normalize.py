@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["is_kanji", "is_katakana", "kata_to_romaji", "loose_romaji", "match_key", "nfkc", "slugify"]
+__all__ = [
+    "is_kanji",
+    "is_katakana",
+    "is_short_name",
+    "kata_to_romaji",
+    "loose_romaji",
+    "match_key",
+    "nfkc",
+    "slugify",
+]
 
 _SPACES = re.compile(r"\s+")
 
@@ -59,6 +68,28 @@ def slugify(name: str) -> str:
 
 def is_katakana(text: str) -> bool:
     return bool(text) and all("\u30a0" <= c <= "\u30ff" or c in "ー・" for c in text)
+
+
+def is_short_name(short: str, full: str) -> bool:
+    """Whether ``short`` is how a person named ``full`` is called after the first mention.
+
+    Katakana names by their last part (トランプ of ドナルド・トランプ) or a first
+    part of three or more characters (キム of キム・ジョンウン is too short);
+    kanji names by a surname (岸田 of 岸田文雄, 林 of 林芳正): one or more
+    characters followed by a given name of at most three. A one-character
+    surname fits many people: callers accept it only when one person fits.
+
+    >>> is_short_name("トランプ", "ドナルド・トランプ"), is_short_name("岸田", "岸田文雄")
+    (True, True)
+    >>> is_short_name("金", "金正恩"), is_short_name("金正恩", "金与正"), is_short_name("ブッシュ", "ブッシュ")
+    (True, False, False)
+    """
+    if not short or short == full:
+        return False
+    if is_katakana(full):
+        parts = full.replace("=", "・").split("・")
+        return len(parts) > 1 and (parts[-1] == short or (parts[0] == short and len(short) >= 3))
+    return full.startswith(short) and 1 <= len(full) - len(short) <= 3 and not is_katakana(short)
 
 
 def is_kanji(ch: str) -> bool:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from .actors import Link, SentenceMentions, find_mentions, needs_ner
 from .conventions import no_comment_on_own_state, states_for_persons
 from .lexicon import Lexicon, load_lexicon
-from .normalize import is_kanji
+from .normalize import is_kanji, is_katakana
 from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, Known, SentenceAnalysis, analyse, cues
-from .resolve import DocumentActors, Resolved, state_groups
+from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
 from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
 from .voice import Voice, home_state, read_voice
@@ -345,6 +345,8 @@ class Extractor:
         for index, sentence_text, child, lk in home_links:
             if child.id in placed or child.type != ActorType.PERSON:
                 continue
+            if home == "JPN" and is_katakana(child.label.replace("・", "").replace("=", "")):
+                continue  # ハムドゥーク首相 in a Japanese release: a foreign leader, not Japan's
             state = actors.known(home) if home else _japanese_official(child, lk.predicate, actors)
             if state is None:
                 continue
@@ -519,6 +521,7 @@ def _parse_text(text: str) -> str:
     # NFKC, and a trailing "=ロイター" credit would become the caption's head.
     text = _CAPTION_MARKS.sub(" ", text)
     text = _CREDIT.sub("", text)
+    text = blank_bylines(text)  # 【ソウル=記者名】: the reporter is not an actor
     out = nfkc(text.translate(_PUNCT_MAP))
     out = _ASCII_COMMA.sub(lambda m: "、" if m.group(0) == "," else "。", out)
     # NFKC folds 、。 into themselves, but turns ，． into ASCII; keep Japanese forms.

@@ -12,18 +12,26 @@ Within a document:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .actors import Mention, SentenceMentions
 from .lexicon import Lexicon
-from .normalize import is_katakana, slugify
+from .normalize import is_short_name, slugify
 from .relations import Arg, Slot
 from .types import Actor, ActorType, Role
 
-__all__ = ["DocumentActors", "Resolved", "state_groups"]
+__all__ = ["DocumentActors", "Resolved", "blank_bylines", "state_groups"]
 
 _TOPIC_REACH = 3  # sentences a dropped subject may reach back
+# A dateline with a byline or credit: 【ソウル=甲原潤之介】, （ワシントン＝共同）. Who wrote
+# or sent the article is not an actor of it.
+_BYLINE = re.compile(
+    r"[【〔［\[（(][^【】〔〕［］\[\]（）()。\n]{0,20}[=＝][^【】〔〕［］\[\]（）()。\n]{1,20}[】〕］\]）)]"
+)
+# Words glued to a name by the tokenizer that make it something else than a person's name.
+_NOT_NAME_ENDINGS = ("内閣", "政権", "談話", "政府")
 _ROLE_RANK = {None: 0, Role.EXPERT: 1, Role.OFFICIAL: 2, Role.LEADER: 3}
 
 
@@ -40,23 +48,48 @@ class _Person:
     name: str
     aliases: set[str] = field(default_factory=set)
     role: Role | None = None
+    titles: set[str] = field(default_factory=set)  # as _office() reads them
 
     @property
     def id(self) -> str:
-        # Katakana names are known by their last part (ドナルド・トランプ → トランプ),
-        # the form news uses after the first mention and in other articles.
-        if is_katakana(self.name) and "・" in self.name:
-            return slugify(self.name.split("・")[-1])
+        # From the full name: two Bushes with different given names are two ids. The
+        # surname alone in another article is joined to it by graph.identity.
         return slugify(self.name)
 
 
+# Words for one office: 首相 = 総理 = 内閣総理大臣, 外相 = 外務大臣.
+_OFFICES = {"内閣総理大臣": "首相", "総理大臣": "首相", "総理": "首相", "外務大臣": "外相", "防衛大臣": "防衛相"}
+
+
+def _office(title: str) -> str:
+    """The office a title names, whatever the wording (同大統領 → 大統領, 岸田総理 → 首相).
+
+    >>> _office("内閣総理大臣"), _office("同大統領"), _office("外務大臣")
+    ('首相', '大統領', '外相')
+    """
+    t = title[1:] if title.startswith("同") and len(title) > 1 else title
+    return _OFFICES.get(t, t)
+
+
 def _short_form_of(short: str, full: str) -> bool:
-    if short == full:
-        return True
-    if is_katakana(full):
-        return ("・" in full and full.split("・")[-1] == short) or (full.split("・")[0] == short and len(short) >= 3)
-    # kanji names: a surname of two or more characters (岸田 of 岸田文雄)
-    return len(short) >= 2 and full.startswith(short) and len(full) - len(short) <= 3
+    return short == full or is_short_name(short, full)
+
+
+def blank_bylines(text: str) -> str:
+    """``text`` with datelines and bylines (【ソウル=甲原潤之介】) blanked out, offsets kept.
+
+    The reporter of a byline is never a person of the article; the spaces
+    keep every offset into the text valid.
+
+    >>> text = "【ソウル=甲原潤之介】ロシアと北朝鮮が合意した。"
+    >>> blank_bylines(text).lstrip(), len(blank_bylines(text)) == len(text)
+    ('ロシアと北朝鮮が合意した。', True)
+    >>> blank_bylines("金正恩(キム・ジョンウン)総書記")
+    '金正恩(キム・ジョンウン)総書記'
+    """
+    if "=" not in text and "＝" not in text:
+        return text
+    return _BYLINE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def state_groups(sm: SentenceMentions, doc, lex: Lexicon) -> list[tuple[str, ...]]:
@@ -109,12 +142,31 @@ class DocumentActors:
         """Learn a sentence's person names and the groups of states it names together."""
         for m in sm.mentions:
             if m.type == ActorType.PERSON and not m.ids and not m.is_speaker:
-                self._person(m)
+                pm = self._as_person(m)
+                if pm is not None:
+                    self._person(pm)
         for g in groups:
             key = tuple(dict.fromkeys(g))
             if len(key) >= 2:
                 self.pairs[key] += 1
                 self.recent_pair[len(key)] = key
+
+    def _as_person(self, m: Mention) -> Mention | None:
+        """The person mention with its bare name, or None when the name is not a person's.
+
+        岸田内閣総理大臣 may come as 岸田内閣 + 総理大臣: the person is 岸田. A name
+        ending like a body or a text (安倍談話, 進歩党) is not a person.
+        """
+        name = m.name
+        for suffix in _NOT_NAME_ENDINGS:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                name = name[: -len(suffix)]
+                break
+        if name != m.name and m.title is None:
+            return None  # 岸田内閣 alone is the cabinet, 安倍談話 a statement
+        if not name or name.endswith(self.lex.org_suffixes) or name.endswith(self.lex.state_alias_suffixes):
+            return None
+        return m if name == m.name else replace(m, name=name)
 
     def _person(self, m: Mention) -> _Person:
         names = {m.name} | ({m.reading} if m.reading else set())
@@ -122,9 +174,9 @@ class DocumentActors:
             if any(n == p.name or n in p.aliases for n in names):
                 break
         else:
-            short = next(
-                (p for p in self.persons if _short_form_of(m.name, p.name) or _short_form_of(p.name, m.name)), None
-            )
+            fits = [p for p in self.persons if _short_form_of(m.name, p.name) or _short_form_of(p.name, m.name)]
+            # 金 when both 金正恩 and 金与正 are named: neither
+            short = fits[0] if len(fits) == 1 else None
             if short is None:
                 short = _Person(name=m.name)
                 self.persons.append(short)
@@ -133,18 +185,24 @@ class DocumentActors:
             p.aliases.add(p.name)
             p.name = m.name
         p.aliases.update(n for n in names if n)
+        if m.title:
+            p.titles.add(_office(m.title))
         if _ROLE_RANK[m.role] > _ROLE_RANK[p.role]:
             p.role = m.role
         return p
+
+    def _titled(self, title: str) -> _Person | None:
+        """The one person of the document who holds ``title`` (総理 alone), if exactly one does."""
+        office = _office(title)
+        holders = [p for p in self.persons if office in p.titles]
+        return holders[0] if len(holders) == 1 else None
 
     def _find_person(self, name: str) -> _Person | None:
         for p in self.persons:
             if name == p.name or name in p.aliases:
                 return p
-        for p in self.persons:
-            if _short_form_of(name, p.name):
-                return p
-        return None
+        fits = [p for p in self.persons if _short_form_of(name, p.name)]
+        return fits[0] if len(fits) == 1 else None
 
     def collective(self, count: int, groups: list[tuple[str, ...]]) -> tuple[str, ...]:
         same = [tuple(dict.fromkeys(g)) for g in groups if len(set(g)) == count]
@@ -169,16 +227,29 @@ class DocumentActors:
             ids = self.collective(m.count, groups)
             if arg.member >= len(ids):
                 return None
-            return self._known(ids[arg.member], m.text)
+            # 両国 is a mention of each state, not a name of either
+            return self._known(ids[arg.member], m.text, name=False)
+        if m.kind == "title":  # 総理は: the document's one holder of the title, or nobody
+            holder = self._titled(m.title or "")
+            if holder is None:
+                return None
+            return self._register(
+                holder.id, holder.name, ActorType.PERSON, m.text, aliases={holder.name}, role=holder.role
+            )
         if m.type == ActorType.PERSON and not m.ids:
+            pm = self._as_person(m)
+            if pm is None:
+                return None
+            m = pm
             p = self._find_person(m.name)
             if p is None:
                 p = self._person(m)
             return self._register(p.id, p.name, ActorType.PERSON, m.text, aliases=p.aliases | {p.name}, role=p.role)
         if m.ids:
             aid = m.ids[arg.member] if arg.member < len(m.ids) else m.ids[0]
-            return self._known(aid, m.text)
-        # an organization found by rule: a body of a state ("RUS:軍"), else its name is its id
+            # ロ朝, 日米韓 (compounds) and 訪中, 対ロ (prefixed) mention a state without naming it
+            return self._known(aid, m.text, name=len(m.ids) == 1 and m.prefix is None and m.kind != "compound")
+        # an organization found by rule: a body of a state ("CHN:外務省"), else its name is its id
         oid = m.org_id or slugify(m.name)
         return self._register(oid, m.name, m.type, m.text, aliases={m.name, m.text})
 
@@ -187,11 +258,12 @@ class DocumentActors:
         actor = self.lex.actors.get(aid)
         return None if actor is None else self._known(aid, actor.name)
 
-    def _known(self, aid: str, surface: str) -> Resolved | None:
+    def _known(self, aid: str, surface: str, *, name: bool = True) -> Resolved | None:
+        """A gazetteer actor mentioned as ``surface``; an alias only when the surface is its ``name``."""
         actor = self.lex.actors.get(aid)
         if actor is None:
             return None
-        return self._register(aid, actor.name, actor.type, surface, aliases={surface})
+        return self._register(aid, actor.name, actor.type, surface, aliases={surface} if name else set())
 
     def _register(
         self, aid: str, label: str, atype: ActorType, surface: str, *, aliases: set[str], role: Role | None = None

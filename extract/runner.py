@@ -27,10 +27,11 @@ import logging
 import os
 import re
 import sys
+import tempfile
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -302,10 +303,16 @@ def build(
             graphml_tmp = staged.enter_context(atomic_path(out / "graph.graphml"))
             json_tmp = staged.enter_context(atomic_path(out / "graph.json"))
             triples = staged.enter_context(atomic_open(out / "triples.jsonl"))
-            added = _extract_all(files, extractor, report, G, triples, bar)
+            # Lines are spooled until every article is in: merging persons across
+            # articles (graph.merge_identities) may rename the ids written early.
+            spool = staged.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n"))
+            added = _extract_all(files, extractor, report, G, spool, bar)
             if into and old_triples.is_file():
                 with open(old_triples, encoding="utf-8") as fh:
-                    triples.writelines(line for line in fh if line.strip() and json.loads(line)["doc"] not in added)
+                    spool.writelines(line for line in fh if line.strip() and json.loads(line)["doc"] not in added)
+            graph.merge_identities(G)
+            spool.seek(0)
+            triples.writelines(_remapped(spool, G))
             graph.write_json(G, json_tmp)
             graph.write_graphml(G, graphml_tmp)
             graph.write_gexf(G, gexf_tmp)
@@ -329,6 +336,19 @@ def build(
         report.cache = str(extractor.stats)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _remapped(lines: Iterable[str], G) -> Iterator[str]:
+    """Triples lines with the ids of merged persons replaced by the node they joined."""
+    from graph.identity import remap_relation
+
+    if not G.graph.get("merged_ids"):
+        yield from lines
+        return
+    for line in lines:
+        data = json.loads(line)
+        new = remap_relation(data, G)
+        yield line if new == data else json.dumps(new, ensure_ascii=False) + "\n"
 
 
 def _progress_bar(total: int, enabled: bool):
@@ -410,7 +430,8 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) ->
         if not error:
             try:
                 lines = [dump_relation(r) + "\n" for r in result.relations]
-                graph.add_results(G, [result])  # replaces the article if the graph had it already
+                # replaces the article if the graph had it already; persons are merged once, at the end
+                graph.add_results(G, [result], merge=False)
                 added.add(result.doc)
             except Exception as e:
                 error, record.traceback = f"{type(e).__name__}: {e}", traceback.format_exc()

@@ -21,6 +21,7 @@ from .export import (
     write_nodes_csv,
     write_outputs,
 )
+from .identity import NameIndex, merge_identities, search_keys
 from .query import (
     AmbiguousActor,
     KnowledgeGraph,
@@ -38,6 +39,7 @@ __all__ = [
     "AmbiguousActor",
     "GraphFileError",
     "KnowledgeGraph",
+    "NameIndex",
     "NoPath",
     "Table",
     "UnknownActor",
@@ -49,11 +51,13 @@ __all__ = [
     "example_graph",
     "export",
     "load",
+    "merge_identities",
     "notebook_map",
     "read_graphml",
     "read_json",
     "remove_document",
     "render_html",
+    "search_keys",
     "to_pyvis",
     "to_relations",
     "write_csv",

@@ -17,12 +17,18 @@ Edge attributes
     evidence sentences), ``docs``, ``predicates``, ``modality`` (the strongest
     seen), ``confidence`` (the highest), ``first_time`` / ``last_time`` ("" when
     undated), and for event types ``cameo`` and ``goldstein`` (ONTOLOGY.md).
+    ``merged`` (only on a node that absorbed others): ``"absorbed id: why"``
+    for each node merged into it (:func:`graph.identity.merge_identities`).
 Graph attributes
     ``documents``: for every document merged with :func:`add_results`, the
-    mentions of each actor in it, so re-adding a document replaces it.
+    mentions of each actor in it, so re-adding a document replaces it;
+    ``merged_ids``: absorbed id -> the node it joined.
 
 Merging is order-independent: building from all documents at once, or
-adding them one by one, gives the same graph.
+adding them one by one, gives the same graph. After the relations are in,
+nodes that name one person across documents are merged
+(:func:`graph.identity.merge_identities`; ``merge=False`` leaves that to the
+caller, who runs it once at the end).
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ __all__ = [
     "EDGE_LIST_ATTRS",
     "EVIDENCE_FIELDS",
     "NODE_LIST_ATTRS",
+    "absorb",
     "add_relations",
     "add_results",
     "build_graph",
@@ -70,7 +77,7 @@ EVIDENCE_FIELDS = (
 )
 
 # Attributes that hold lists; flat formats (GraphML, GEXF, CSV) join them.
-NODE_LIST_ATTRS = ("aliases", "docs")
+NODE_LIST_ATTRS = ("aliases", "docs", "merged")
 EDGE_LIST_ATTRS = ("docs", "predicates")
 
 _ROLE_RANK = {"": 0, "expert": 1, "official": 2, "leader": 3}
@@ -110,6 +117,12 @@ def build_graph(
     G = nx.MultiDiGraph()
     add_relations(G, relations, actors)
     return G
+
+
+def _merge(G: nx.MultiDiGraph) -> None:
+    from .identity import merge_identities
+
+    merge_identities(G)
 
 
 def _better_label(new: str, old: str, atype: str) -> bool:
@@ -155,12 +168,17 @@ def add_relations(
     G: nx.MultiDiGraph,
     relations: Iterable[Relation | Mapping[str, Any]],
     actors: Iterable[Actor | Mapping[str, Any]] | None = None,
+    *,
+    merge: bool = True,
 ) -> nx.MultiDiGraph:
     """Merge relations and actor records into ``G`` in place; returns ``G``.
 
     Evidence already on an edge is not added twice, but actor mentions add
     up: to add a document again without counting it twice, use
-    :func:`add_results`, which replaces it.
+    :func:`add_results`, which replaces it. A mention becomes an alias of its
+    actor only when it names it (ロシア, 露; not ロ朝 or 両国:
+    :func:`graph.identity.is_name_of`). Then nodes naming one person are
+    merged, unless ``merge`` is False.
 
     Examples
     --------
@@ -170,6 +188,8 @@ def add_relations(
     >>> sum(e["count"] for *_, e in G.edges(data=True))
     3
     """
+    from .identity import is_name_of
+
     _add_actors(G, [_as_actor(a) for a in actors or ()], None)
     rels = sorted((_as_relation(r) for r in relations), key=_relation_order)
     for r in rels:
@@ -182,7 +202,8 @@ def add_relations(
             smention, tmention = tmention, smention
         for n, label, atype, mention in ((s, slabel, stype, smention), (t, tlabel, ttype, tmention)):
             node = _ensure_node(G, n, label, atype)
-            _add_to_list(node, "aliases", (mention,))
+            if mention and mention not in node["aliases"] and is_name_of(mention, n):
+                _add_to_list(node, "aliases", (mention,))
             _add_to_list(node, "docs", (r.doc,))
         ev = {
             "doc": r.doc,
@@ -203,15 +224,20 @@ def add_relations(
             continue
         e["evidence"] = sorted([*e["evidence"], ev], key=_evidence_order)
         _refresh(e)
+    if merge:
+        _merge(G)
     return G
 
 
-def add_results(G: nx.MultiDiGraph, results: Iterable[DocumentResult]) -> nx.MultiDiGraph:
+def add_results(G: nx.MultiDiGraph, results: Iterable[DocumentResult], *, merge: bool = True) -> nx.MultiDiGraph:
     """Merge what the extractor found in each document into ``G``; returns ``G``.
 
     This is how ``geokg build NEW... --into OUTDIR`` grows a graph without
     re-reading the old articles. A document already in the graph (same
-    ``doc`` path) is replaced, so adding it twice counts it once.
+    ``doc`` path) is replaced, so adding it twice counts it once. Then nodes
+    naming one person are merged, unless ``merge`` is False (a caller adding
+    documents one at a time merges once at the end, so that the result does
+    not depend on their order).
 
     Examples
     --------
@@ -229,12 +255,61 @@ def add_results(G: nx.MultiDiGraph, results: Iterable[DocumentResult]) -> nx.Mul
             remove_document(G, res.doc)
         actors = [_as_actor(a) for a in res.actors]
         _add_actors(G, actors, res.doc)
-        add_relations(G, res.relations)
+        add_relations(G, res.relations, merge=False)
         mentions: dict[str, int] = {}
         for a in actors:
             mentions[a.id] = mentions.get(a.id, 0) + a.mentions
         docs[res.doc] = dict(sorted(mentions.items()))
     G.graph["documents"] = dict(sorted(docs.items()))
+    if merge:
+        _merge(G)
+    return G
+
+
+def absorb(G: nx.MultiDiGraph, old: str, new: str) -> nx.MultiDiGraph:
+    """Make ``old`` part of ``new``: its relations, evidence, names, documents and mentions; returns ``G``.
+
+    Symmetric relations keep their endpoints sorted; a relation between the
+    two nodes themselves is dropped (one actor does not meet itself). The
+    policy of which nodes are one actor is :mod:`graph.identity`'s.
+    """
+    a, b = G.nodes[old], G.nodes[new]
+    _add_to_list(b, "aliases", (a.get("label", ""), *(a.get("aliases") or ())))
+    _add_to_list(b, "docs", a.get("docs") or ())
+    b["mentions"] = int(b.get("mentions") or 0) + int(a.get("mentions") or 0)
+    if _ROLE_RANK.get(a.get("role") or "", 0) > _ROLE_RANK.get(b.get("role") or "", 0):
+        b["role"] = a["role"]
+    if _better_label(str(a.get("label") or ""), str(b.get("label") or ""), str(b.get("type") or "")):
+        b["label"] = a["label"]
+    if a.get("merged"):
+        b["merged"] = sorted(set(b.get("merged") or ()) | set(a["merged"]))
+    moved = [(s, t, k, d) for s, t, k, d in G.out_edges(old, keys=True, data=True)]
+    moved += [(s, t, k, d) for s, t, k, d in G.in_edges(old, keys=True, data=True) if s != old]
+    for s, t, k, d in moved:
+        s2, t2 = (new if s == old else s), (new if t == old else t)
+        if s2 == t2:
+            continue
+        evidence = list(d["evidence"])
+        if d.get("symmetric") and t2 < s2:
+            s2, t2 = t2, s2
+            evidence = [
+                {**ev, "source_mention": ev["target_mention"], "target_mention": ev["source_mention"]}
+                for ev in evidence
+            ]
+        if not G.has_edge(s2, t2, key=k):
+            G.add_edge(s2, t2, key=k, **_edge_defaults(RelationType(k)))
+        e = G.edges[s2, t2, k]
+        kept = list(e["evidence"])
+        kept += [ev for ev in evidence if ev not in kept]
+        e["evidence"] = sorted(kept, key=_evidence_order)
+        _refresh(e)
+    for mentions in G.graph.get("documents", {}).values():
+        if old in mentions:
+            mentions[new] = mentions.get(new, 0) + mentions.pop(old)
+            items = sorted(mentions.items())
+            mentions.clear()
+            mentions.update(items)
+    G.remove_node(old)
     return G
 
 

@@ -101,9 +101,13 @@ def _q_actor(kg, args):
     if args.json:
         print(json.dumps(dataclasses.asdict(info), ensure_ascii=False, indent=1))
         return EXIT_OK
-    for name in ("id", "label", "type", "role", "mentions", "aliases", "docs"):
+    for name in ("id", "label", "type", "role", "mentions", "aliases", "docs", "merged"):
         value = getattr(info, name)
-        print(f"{name:9} {', '.join(value) if isinstance(value, tuple) else value}")
+        if name == "merged" and not value:
+            continue
+        print(
+            f"{name:9} {'; '.join(value) if name == 'merged' else ', '.join(value) if isinstance(value, tuple) else value}"
+        )
     print()
     print(kg.neighbors(info.id).to_string(max_width=None if args.full else -1))
     return EXIT_OK

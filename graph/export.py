@@ -179,6 +179,7 @@ _NEO4J_NODE_FIELDS = (
     ("aliases", "aliases:string[]", "array"),
     ("mentions", "mentions:int", "int"),
     ("docs", "docs:string[]", "array"),
+    ("merged", "merged:string[]", "array"),
 )
 _NEO4J_EDGE_FIELDS = (
     ("symmetric", "symmetric:boolean", "boolean"),
@@ -263,7 +264,7 @@ def write_csv(G: nx.MultiDiGraph, folder: str | os.PathLike[str]) -> tuple[Path,
     ...     head = nodes.read_text(encoding="utf-8").splitlines()[0]
     ...     rows = list(csv.DictReader(edges.open(encoding="utf-8")))
     >>> head
-    'id:ID,label,type,role,aliases:string[],mentions:int,docs:string[],:LABEL'
+    'id:ID,label,type,role,aliases:string[],mentions:int,docs:string[],merged:string[],:LABEL'
     >>> [(r[":START_ID"], r[":TYPE"], r[":END_ID"], r["first_time"]) for r in rows if r[":TYPE"] == "TREATY"]
     [('PRK', 'TREATY', 'RUS', '2000'), ('PRK', 'TREATY', 'SUN', '1961')]
     """

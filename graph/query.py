@@ -20,24 +20,19 @@ source              type      target  n  modality  time  goldstein  evidence
 
 from __future__ import annotations
 
-import difflib
-import functools
 import itertools
-import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
 
-from extract.normalize import loose_romaji, match_key
 from extract.types import MODALITY_STRENGTH, Modality, RelationType
 
 from ._time import period, sort_key, time_bound
+from .identity import NameIndex
 from .readwrite import GraphFileError, read_json
 from .table import Table
 
@@ -161,6 +156,7 @@ class ActorInfo:
     mentions: int
     docs: tuple[str, ...]
     neighbors: int
+    merged: tuple[str, ...] = ()  # nodes merged into this one across documents, and why
 
     _columns = (
         ("id", lambda r: r.id),
@@ -323,33 +319,6 @@ class Ranked:
 # ---------------------------------------------------------------------------- names
 
 
-@functools.cache
-def _titles() -> tuple[str, ...]:
-    """Honorifics and titles that may follow a name (氏, 大統領 …), longest first."""
-    try:
-        data = json.loads((resources.files("extract") / "data" / "titles.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = {}
-    words = {"氏", "さん", "大統領", "首相", "総書記", "教授"}
-    for key in ("honorifics", "leader", "official", "expert", "modifiers"):
-        words.update(w for w in data.get(key, ()) if isinstance(w, str))
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
-
-
-def _strip_titles(name: str) -> str:
-    """ "金正恩総書記" → "金正恩", "兵頭慎治・研究幹事" → "兵頭慎治"; a bare title is left alone."""
-    text = re.sub(r"[(（][^)）]*[)）]", "", name).strip()
-    changed = True
-    while changed:
-        changed = False
-        for w in _titles():
-            if text.endswith(w) and len(text) > len(w):
-                text = text[: -len(w)].rstrip("・･ 　")
-                changed = True
-                break
-    return text
-
-
 def _quote(sentence: str) -> str:
     """The words in 「」 (top level), or the sentence when nothing is quoted."""
     quotes, depth, start = [], 0, 0
@@ -421,19 +390,7 @@ class KnowledgeGraph:
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.G = G if isinstance(G, nx.MultiDiGraph) else nx.MultiDiGraph(G)
-        self._exact: dict[str, set[str]] = {}  # match_key of id or label
-        self._alias: dict[str, set[str]] = {}
-        self._romaji: dict[str, set[str]] = {}
-        for n, d in self.G.nodes(data=True):
-            for key in (match_key(str(n)), match_key(str(d.get("label", "")))):
-                if key:
-                    self._exact.setdefault(key, set()).add(n)
-            for alias in d.get("aliases") or ():
-                self._alias.setdefault(match_key(alias), set()).add(n)
-            for name in (str(n), d.get("label", ""), *(d.get("aliases") or ())):
-                r = loose_romaji(name)
-                if len(r) >= 2:
-                    self._romaji.setdefault(r, set()).add(n)
+        self.names = NameIndex(self.G)  # the one resolver: queries, the CLI and the map's search keys
 
     def __repr__(self) -> str:
         docs = {ev["doc"] for *_, d in self.G.edges(data=True) for ev in d.get("evidence", ())}
@@ -469,19 +426,24 @@ class KnowledgeGraph:
     def resolve(self, name: str) -> str:
         """The id of the actor ``name`` refers to.
 
-        Tried in turn: the id itself; an id or label (NFKC, case-insensitive);
-        an alias; the same without titles and honorifics (氏, 大統領, 教授 …);
-        a person's family name (兵頭 → 兵頭慎治) when only one person has it;
-        and a loose romanisation ("putin" → プーチン). Raises
-        :class:`AmbiguousActor` when a step finds several actors and
-        :class:`UnknownActor` (with close candidates) when none finds any.
+        Any name the actor is known by (:meth:`graph.identity.NameIndex.find`):
+        the id; an id or label; an alias; a name the gazetteer knows it by
+        (露, アメリカ, North Korea, 中国外交部 for ``CHN:外務省``); the same without
+        titles and honorifics (氏, 大統領, 教授 …); a person's surname or last
+        name (兵頭 → 兵頭慎治); a loose romanisation ("putin" → プーチン). Case,
+        width and spaces do not matter. Raises :class:`AmbiguousActor` when
+        the first step that finds anything finds several actors, and
+        :class:`UnknownActor`, with the most alike names as candidates, when
+        none finds any.
 
         >>> from graph.example import example
         >>> kg = example()
         >>> [kg.resolve(n) for n in ("RUS", "rus", "ロシア連邦", "ﾛｼｱ", "プーチン氏", "Putin", "兵頭")]
         ['RUS', 'RUS', 'RUS', 'RUS', 'putin', 'putin', 'hyodo_shinji']
-        >>> kg.resolve("平岩教授"), kg.resolve("キム・ジョンウン")
-        ('hiraiwa_shunji', 'kim_jong_un')
+        >>> [kg.resolve(n) for n in ("露", "アメリカ", "america", "United States", "north korea")]
+        ['RUS', 'USA', 'USA', 'USA', 'PRK']
+        >>> kg.resolve("平岩教授"), kg.resolve("キム・ジョンウン"), kg.resolve("kim jong un")
+        ('hiraiwa_shunji', 'kim_jong_un', 'kim_jong_un')
         >>> kg.resolve("ロ朝")
         Traceback (most recent call last):
         ...
@@ -492,50 +454,21 @@ class KnowledgeGraph:
         graph.query.UnknownActor: no actor 'ソ連邦' in the graph; did you mean ソ連 (SUN), ロシア (RUS)?
         """
         name = str(name)
-        if name in self.G:
-            return name
-        key = match_key(name)
-        if not key:
-            raise UnknownActor(name)
-        found = self._one(name, self._exact.get(key)) or self._one(name, self._alias.get(key))
+        found = self.names.find(name)
+        if len(found) > 1:
+            raise AmbiguousActor(name, self._choices(found))
         if found:
-            return found
-        bare = _strip_titles(name)
-        if bare != name and bare:
-            bkey = match_key(bare)
-            found = self._one(name, self._exact.get(bkey)) or self._one(name, self._alias.get(bkey))
-            if found:
-                return found
-            key = bkey
-        if len(key) >= 2:
-            persons = {
-                n
-                for n, d in self.G.nodes(data=True)
-                if d.get("type") == "person"
-                and any(match_key(x).startswith(key) for x in (d.get("label", ""), *(d.get("aliases") or ())))
-            }
-            found = self._one(name, persons)
-            if found:
-                return found
-        if name.isascii() or any("\u30a0" <= c <= "\u30ff" for c in name):
-            found = self._one(name, self._romaji.get(loose_romaji(bare or name)))
-            if found:
-                return found
-        raise UnknownActor(name, self._near(key))
-
-    def _near(self, key: str) -> list[tuple[str, str]]:
-        """Up to five actors whose names look like ``key``, the closest first."""
-        keys = {**self._alias, **self._exact}
-        score: dict[str, float] = {}
-        for k, ids in keys.items():
-            ratio = difflib.SequenceMatcher(None, key, k).ratio()
-            if len(key) >= 2 and len(k) >= 2 and (key in k or k in key):
-                ratio = max(ratio, 0.9)
-            if ratio >= 0.5:
-                for i in ids:
-                    score[i] = max(score.get(i, 0.0), ratio)
-        best = sorted(score, key=lambda i: (-score[i], -self.G.nodes[i].get("mentions", 0), i))[:5]
-        return [(i, self._label(i)) for i in best]
+            return found[0]
+        if not name.strip():
+            raise UnknownActor(name)
+        known = self.names.gazetteer_id(name)
+        if known is not None and known not in self.G:
+            raise UnknownActor(
+                name,
+                [(i, self._label(i)) for i in self.names.suggest(name)],
+                f"no actor {name!r} in the graph: no document relates {known} to another actor",
+            )
+        raise UnknownActor(name, [(i, self._label(i)) for i in self.names.suggest(name)])
 
     def actor(self, name: str) -> ActorInfo:
         """The actor ``name`` refers to (see :meth:`resolve` for the names accepted).
@@ -558,6 +491,7 @@ class KnowledgeGraph:
             mentions=int(d.get("mentions") or 0),
             docs=tuple(d.get("docs") or ()),
             neighbors=len(self._neighbor_ids(n)),
+            merged=tuple(d.get("merged") or ()),
         )
 
     def _neighbor_ids(self, n: str) -> set[str]:

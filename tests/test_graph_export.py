@@ -237,7 +237,11 @@ def test_csv_keeps_semicolons_and_line_breaks_out_of_arrays(tmp_path):
     rel = graph.to_relations(graph.example_graph())[0]
     from extract.types import Relation
 
-    G = graph.build_graph([Relation.from_dict({**rel.to_dict(), "sentence": "A;B\nC", "source_mention": "x;y"})])
+    # an alias with a semicolon (a relation's mention becomes one only when it names a state, so an actor record)
+    alias = {"id": rel.source, "type": str(rel.source_type), "name": rel.source_label, "aliases": ["x;y"]}
+    G = graph.build_graph(
+        [Relation.from_dict({**rel.to_dict(), "sentence": "A;B\nC", "source_mention": "x;y"})], [alias]
+    )
     graph.write_csv(G, tmp_path)
     _, rows = _rows(tmp_path / "edges.csv")
     assert rows[0][-1].endswith("A；B C")

@@ -55,8 +55,10 @@ INVENTED_CASES = [
      {("エレンディル", "member_of", "ARN", "asserted"), ("GON", "meeting", "エレンディル", "asserted")}),
     # name・state title
     ("ボロミル・ゴンドール首相は演説した。", {("ボロミル", "leader_of", "GON", "asserted")}),
-    # a body named after its state; a state joins a body
-    ("ゴンドール軍は声明を出した。", {("GON:軍", "part_of", "GON", "asserted")}),
+    # a force with a name of its own is a body of its state; the state's forces named generically are the state
+    ("ゴンドール国防軍は声明を出した。", {("GON:国防軍", "part_of", "GON", "asserted")}),
+    ("ゴンドール軍はハラドを攻撃した。", {("GON", "attack", "HAR", "asserted")}),
+    # a state joins a body
     ("ローハンは2019年にエリアドール連合に加盟した。", {("ROH", "member_of", "eriador_union", "asserted")}),
 ]
 # fmt: on

@@ -490,11 +490,11 @@ def _lookahead(tmp_path: Path, monkeypatch, texts: list[str], extractor) -> int:
         most = max(most, reads - finished)
         return read(p)
 
-    def counting_add(G, results):
+    def counting_add(G, results, **kwargs):
         nonlocal finished
         results = list(results)
         finished += len(results)
-        return add(G, results)
+        return add(G, results, **kwargs)
 
     monkeypatch.setattr(extract_io, "read_input", counting_read)
     monkeypatch.setattr(graph, "add_results", counting_add)
