@@ -18,7 +18,7 @@ from .actors import Link, SentenceMentions, find_mentions, needs_ner
 from .conventions import no_comment_on_own_state, states_for_persons
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_kanji, is_katakana
-from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, Known, SentenceAnalysis, analyse, cues
+from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, Known, Recent, SentenceAnalysis, analyse, cues
 from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
 from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
@@ -218,6 +218,7 @@ class Extractor:
         # pass 2: relations
         relations: dict[tuple, Relation] = {}
         recent: dict[RelationType, tuple[int, list[Resolved]]] = {}  # last targets per type, for ANAPHOR
+        acts: list[tuple[int, RelationType, list[Resolved], list[Resolved]]] = []  # for Recent: who did what
         home = home_state(document.text)
         voice = read_voice(
             [(document.text[p.sentence.start : p.sentence.end], p.mentions, p.groups) for p in prepared], actors, home
@@ -263,7 +264,7 @@ class Extractor:
                 continue
             topic = actors.topic_for(index)
             for c in analysis.candidates:
-                srcs = self._resolve_all(c.sources, sm, actors, groups, topic, voice, index)
+                srcs = self._resolve_all(c.sources, sm, actors, groups, topic, voice, index, acts)
                 srcs = _spoken_by(c, srcs, voice, index)
                 if c.targets == (ANAPHOR,):
                     # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
@@ -272,9 +273,11 @@ class Extractor:
                         continue
                     tgts = [t for t in tgts if t.id not in {x.id for x in srcs}]
                 else:
-                    tgts = self._resolve_all(c.targets, sm, actors, groups, topic, voice, index)
+                    tgts = self._resolve_all(c.targets, sm, actors, groups, topic, voice, index, acts)
                     if tgts and not c.type.symmetric:
                         recent[c.type] = (index, tgts)
+                if srcs and c.type not in _SPEECH_ACTS and c.type.is_event:
+                    acts.append((index, c.type, srcs, tgts))
                 for s in srcs:
                     for t in tgts:
                         if s.id == t.id:
@@ -300,7 +303,7 @@ class Extractor:
                             c.confidence,
                         )
             new_topic = [
-                r for a in analysis.topic for r in self._resolve_all([a], sm, actors, groups, topic, voice, index)
+                r for a in analysis.topic for r in self._resolve_all([a], sm, actors, groups, topic, voice, index, acts)
             ]
             actors.set_topic(new_topic, index)
         self._add_home_officials(relations, document, home, home_links, actors)
@@ -376,12 +379,23 @@ class Extractor:
         return out
 
     def _resolve_all(
-        self, args, sm, actors: DocumentActors, groups, topic: list[Resolved], voice: Voice, index: int
+        self,
+        args,
+        sm,
+        actors: DocumentActors,
+        groups,
+        topic: list[Resolved],
+        voice: Voice,
+        index: int,
+        acts: list[tuple[int, RelationType, list[Resolved], list[Resolved]]],
     ) -> list[Resolved]:
         out: list[Resolved] = []
         for a in args:
             if a is TOPIC:
                 out += topic
+                continue
+            if isinstance(a, Recent):
+                out += _doers_of_recent(acts, a, index)
                 continue
             if isinstance(a, Known):
                 known = actors.known(a.id)
@@ -455,6 +469,19 @@ def _japanese_official(person: Resolved, title: str, actors: DocumentActors) -> 
 
 # What is said: criticism, requests and comments go to the one who says them (ONTOLOGY conventions).
 _SPEECH_ACTS = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
+
+
+def _doers_of_recent(
+    acts: list[tuple[int, RelationType, list[Resolved], list[Resolved]]], ref: Recent, index: int
+) -> list[Resolved]:
+    """今般の攻撃を非難 → whoever attacked in the sentences just before; この動きを歓迎 →
+    the parties of the latest act (both sides of an agreement)."""
+    for seen_at, rtype, srcs, tgts in reversed(acts):
+        if index - seen_at > _ANAPHOR_REACH:
+            break
+        if ref.type is None or rtype == ref.type:
+            return list(dict.fromkeys(srcs + tgts)) if rtype.symmetric else srcs
+    return []
 
 
 def _spoken_by(c: Candidate, srcs: list[Resolved], voice: Voice, index: int) -> list[Resolved]:

@@ -35,7 +35,7 @@ from . import evaluation, events, membership, speech, visits
 from .cues import Cues
 from .frames import Reader
 from .membership import MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS
-from .slots import ANAPHOR, TOPIC, Arg, Candidate, Carried, Confidence, Known, Penalty, SentenceAnalysis, Slot
+from .slots import ANAPHOR, TOPIC, Arg, Candidate, Carried, Confidence, Known, Penalty, Recent, SentenceAnalysis, Slot
 from .topic import topic
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "Cues",
     "Known",
     "Penalty",
+    "Recent",
     "Rule",
     "SentenceAnalysis",
     "Slot",

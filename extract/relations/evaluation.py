@@ -11,7 +11,7 @@ from .cues import Cues
 from .emit import emit
 from .frames import Frame, Reader
 from .modality import NO_TRIGGER, modality
-from .slots import TOPIC, Candidate, Confidence
+from .slots import TOPIC, Candidate, Confidence, Slot
 
 __all__ = ["cues", "evaluations"]
 
@@ -42,6 +42,10 @@ def _evaluation(r: Reader, tok) -> Iterator[Candidate]:
     if not targets:
         # 日ウクライナ協定が実質合意に至ったことを歓迎: the parties of what is welcomed
         targets = [a for c in fr.complements for a in r.doers(c) if a not in speakers]
+    if not targets:
+        # この動きを歓迎: the act just described
+        refs: list[Slot] = [ref for c in fr.complements + fr.objects if (ref := r.referred_act(c)) is not None]
+        targets = refs[:1]
     yield from emit(
         r,
         RelationType.COMMENTS_ON,

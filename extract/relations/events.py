@@ -119,8 +119,9 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
             for t in c.subtree
         }
         targets = [a for a in r.agents_in(span) if a not in sources] if span else []
-    if trig.type in _SPEECH_ACTS and not sources:
-        sources = r.speaker_from(tok)
+    if trig.type in _SPEECH_ACTS and not sources and not fr.passive:
+        # (a passive's topic undergoes the act: 日本や韓国は対応を迫られる)
+        sources = [a for a in r.speaker_from(tok) or r.sentence_topic(tok) if a not in targets]
     if not targets and trig.type in _SPEECH_ACTS:
         # …していることに懸念を表明, …の解放を求める: the doers of the act described
         targets = [a for c in fr.complements for a in r.doers(c) if a not in sources]
@@ -129,6 +130,10 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
         targets = unique(targets + [a for c in fr.objects if r.trigger_of(c) for a in r.doers(c) if a not in sources])
         if not targets:
             targets = r.topic_doers(tok, exclude=sources)
+    if not targets and trig.type in _SPEECH_ACTS:
+        # 今般の攻撃を深く懸念, これを非難: the act just described
+        refs: list[Slot] = [ref for c in fr.complements + fr.objects if (ref := r.referred_act(c)) is not None]
+        targets = refs[:1]
     if not targets and trig.type == RelationType.SUPPORT:
         targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
     if not targets and fr.passive and trig.type in _ANAPHORIC and r.main_clause(tok):

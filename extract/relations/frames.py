@@ -16,8 +16,15 @@ from dataclasses import dataclass, field
 from ..actors import TARGET_PREFIXES, SentenceMentions
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
-from .slots import Arg, Known, Slot
+from .slots import Arg, Known, Recent, Slot
 
+# Words that point back at something just said: 今般の攻撃, この動き, これを非難.
+_POINTERS = frozenset(
+    {"この", "その", "こうした", "このような", "そうした", "そのような", "かかる", "今般", "今回", "本件", "同", "一連"}
+)
+_POINTING_PRONOUNS = frozenset({"これ", "それ"})
+_EVENT_WORDS = frozenset({"事態", "動き", "行為", "出来事", "事件", "決定", "合意", "措置", "状況"})
+_SPEECH_TYPES = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
 # Particles of the setting of an act noun (日本のTICADにおける取組): looked through for its owner.
 _SETTING = frozenset({"における", "での", "にある", "においての"})
 # Particles that mark the one who speaks in a summary of talks (茂木大臣から、…).
@@ -71,7 +78,7 @@ ABOUT = frozenset(
 )
 COMPARE = frozenset({"より", "よりも", "ほど"})
 COORD = frozenset({"と", "や", "、", "及び", "および", "・", "とか", "か", "並びに", "ならびに", "も"})
-AS = frozenset({"として", "としては", "としても"})
+AS = frozenset({"として", "としては", "としても", "とて", "とても", "とては"})
 # XをはじめとするY, Xを中心とするY, Xを含むY: a group named by its members
 GROUP_VERBS = frozenset({"はじめる", "始める", "初める", "はじめ", "始め", "含む", "中心", "筆頭"})
 ATTRIBUTION = ("によると", "によれば", "の発表", "の報道")
@@ -449,7 +456,12 @@ class Reader:
                 or p in TARGET
                 or p in DATIVE
                 or p in OBJECT
-                or (p in AGENT and node.lemma_ in self.lex.triggers)
+                # (but 「…の協力が不可欠であり…求めます」: who asks or criticises is named, not owned)
+                or (
+                    p in AGENT
+                    and node.lemma_ in self.lex.triggers
+                    and self.lex.triggers[node.lemma_].type not in _SPEECH_TYPES
+                )
                 or ch.lemma_ in ("間", "あいだ")
             )
             args = self.phrase_actors(ch, seen, genitive=genitive)
@@ -491,6 +503,8 @@ class Reader:
             fr.cause += args
         elif any(p.startswith(b) for b in BY):
             fr.by += args
+        elif p in AS and self.sm.index_at(ch.i) is not None:
+            fr.subjects += args  # 我が国として(も)…求めます: the state acting in its own name
         elif p in COMPARE or p in AS:
             return
         elif p in ABOUT:
@@ -503,7 +517,13 @@ class Reader:
             fr.partners += args
             fr.with_partners += args
         elif p in AGENT or (p == "" and ch.dep_ in ("nsubj", "dislocated")):
-            fr.subjects += args
+            if p in ("が", "も") and fr.subject_marks == {"は"}:
+                # 岸田総理大臣は、…イランが…攻撃を行ったことは: the が-subject is this clause's,
+                # the は-topic the sentence's
+                fr.subjects = []
+            if not (p == "は" and "が" in fr.subject_marks):
+                fr.subjects += args
+            fr.subject_marks.add(p)
         elif p in OBJECT:
             fr.objs += args
         elif p in DATIVE:
@@ -574,14 +594,18 @@ class Reader:
         clause of the same sentence carries over to the later ones."""
         node = tok
         for _ in range(4):
-            for ch in sorted(node.children, key=lambda c: -c.i):
-                if ch.i >= tok.i or ch.dep_ not in ("advcl", "conj"):
-                    continue
-                for sub in ch.children:
-                    if sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が", "も"):
-                        args = self.phrase_actors(sub, genitive=False)
-                        if args:
-                            return args
+            # (両外相は…を行い、…を含め、…協力していくことで一致: the clause with the
+            # subject may lie several clauses down)
+            clauses = [ch for ch in sorted(node.children, key=lambda c: -c.i) if ch.i < tok.i]
+            for _depth in range(3):
+                clauses = [c for c in clauses if c.dep_ in ("advcl", "conj")]
+                for ch in clauses:
+                    for sub in ch.children:
+                        if sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が", "も"):
+                            args = self.phrase_actors(sub, genitive=False)
+                            if args:
+                                return args
+                clauses = [g for c in clauses for g in sorted(c.children, key=lambda x: -x.i) if g.i < tok.i]
             if node.head.i == node.i:
                 break
             node = node.head
@@ -652,6 +676,40 @@ class Reader:
             if cur.head.i == cur.i:
                 break
             cur = cur.head
+        return []
+
+    def referred_act(self, phrase) -> Recent | None:
+        """今般の攻撃, この動き, こうした行動, これ: a phrase that points back at an act
+        already described; the kind of act when the noun names one."""
+        if phrase.lemma_ in _POINTING_PRONOUNS:
+            return Recent()
+        pointed = any(
+            c.dep_ in ("det", "nmod", "compound", "amod") and (c.text in _POINTERS or c.lemma_ in _POINTERS)
+            for c in phrase.children
+        )
+        if not pointed:
+            return None
+        trig = self.trigger_of(phrase)
+        if trig is not None:
+            return Recent(trig.type)
+        if phrase.lemma_ in self.lex.conduct_nouns or phrase.lemma_ in _EVENT_WORDS:
+            return Recent()
+        return None
+
+    def sentence_topic(self, tok) -> list[Slot]:
+        """岸田総理大臣は、…、今般の攻撃を深く懸念し、…: the actor a sentence opens with
+        (marked は) speaks for every predicate after it that names no speaker."""
+        for idx, m in enumerate(self.sm.mentions):
+            if m.end > tok.i or (m.is_collective and not m.count):
+                continue
+            head = self.mention_head(m)
+            if head.i >= tok.i or particles(head) not in ("は", "では", "からは", "としては"):
+                continue
+            if any(qs <= self.doc[m.start].idx < qe for qs, qe in self.quotes):
+                continue
+            if self.is_affiliation(idx):
+                continue
+            return self.mention_args(idx)
         return []
 
     def topic_doers(self, tok, exclude: Iterable[Slot] = ()) -> list[Slot]:
@@ -880,6 +938,7 @@ class Frame:
     coagents: list[Slot] = field(default_factory=list)  # Xとともに
     sources: list[Slot] = field(default_factory=list)
     complements: list = field(default_factory=list)  # argument phrases that describe an act (…ことに)
+    subject_marks: set[str] = field(default_factory=set)  # the particles the subjects came with
 
     def merge(self, carrier: Frame, *, light: bool) -> None:
         """Add a carrying verb's slots: all of them for a light verb, else only targets."""

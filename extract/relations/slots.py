@@ -23,6 +23,7 @@ __all__ = [
     "Confidence",
     "Known",
     "Penalty",
+    "Recent",
     "SentenceAnalysis",
     "Slot",
 ]
@@ -56,7 +57,16 @@ class Known:
     id: str
 
 
-Slot = Arg | Carried | Known
+@dataclass(frozen=True, slots=True)
+class Recent:
+    """Whoever did the act just described (今般の攻撃を非難, この動きを歓迎, これを非難):
+    the doers of the latest act of ``type`` (of any kind of act when None) in this
+    or the sentences before."""
+
+    type: RelationType | None = None
+
+
+Slot = Arg | Carried | Known | Recent
 
 
 class Confidence:
