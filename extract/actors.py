@@ -136,6 +136,9 @@ class SentenceMentions:
 # Endings of a state's official name: 共和国, 王国, 連邦 …
 _STATE_ENDINGS = ("共和国", "王国", "連邦", "公国", "首長国", "帝国", "民主共和国", "人民共和国", "合衆国", "連合王国")
 
+# マルコス政権, 岸田内閣: a government named after its leader
+_GOVERNMENT_WORDS = frozenset({"政権", "内閣", "政府", "体制", "暫定政権", "新政権"})
+
 _FIRST_PERSON = frozenset({"私", "わたし", "私自身", "小職", "本職"})
 _FIRST_PERSON_PLURAL = frozenset({"我々", "われわれ", "我われ", "我ら", "私たち", "わたしたち"})
 
@@ -1282,6 +1285,53 @@ class _Builder:
             )
             i = best
 
+    # -- 8. governments named after their leader: マルコス政権, 安倍内閣 ----------------
+    def governments(self) -> None:
+        """マルコス政権, 岸田内閣, トランプ政権: the state's government, named after the one who
+        leads it (ONTOLOGY convention 10). The document decides which state
+        (:mod:`extract.pipeline`); a state named just before (米国では, カンボジアの) is it."""
+        doc = self.doc
+        for i in range(len(doc)):
+            if i == 0 or self.ntext(i, i + 1) not in _GOVERNMENT_WORDS:
+                continue
+            if i + 1 < len(doc) and self.lex.title_role(self.ntext(i + 1, min(len(doc), i + 3))) is not None:
+                continue  # 岸田内閣|総理大臣: a title, not the cabinet
+            if i + 1 < len(doc) and self.lex.title_role(self.ntext(i + 1, i + 2)) is not None:
+                continue
+            k = i
+            while (
+                k > 0
+                and self.free(k - 1, k)
+                and (
+                    doc[k - 1].tag_.startswith("名詞-固有名詞-人名")
+                    or (is_katakana(doc[k - 1].text) and len(doc[k - 1].text) >= 2)
+                    or (doc[k - 1].text in _NAME_JOINERS and k - 1 > 0 and is_katakana(doc[k - 2].text))
+                )
+            ):
+                k -= 1
+            if k == i or not self.free(k, i + 1):
+                continue
+            name = self.ntext(k, i)
+            if self.lex.lookup(name) is not None:
+                continue
+            state: tuple[str, ...] = ()
+            if k >= 2 and self.ntext(k - 1, k) in ("の", "では", "で"):
+                before = self.out.index_at(k - 2)
+                if before is not None and self.out.mentions[before].type == ActorType.COUNTRY:
+                    state = self.out.mentions[before].ids[:1]
+            self.add(
+                Mention(
+                    start=k,
+                    end=i + 1,
+                    text=self.text(k, i + 1),
+                    type=ActorType.COUNTRY,
+                    ids=state,
+                    name=name,
+                    kind="government",
+                    title=self.ntext(i, i + 1),
+                )
+            )
+
     # -- 7. the speaker: 私, 我々 ------------------------------------------------
     def speakers(self) -> None:
         """私 (the one speaking) and 我々 (those the speaker speaks for): the document
@@ -1390,6 +1440,7 @@ def find_mentions(
     b.fused_bodies()
     b.bodies()
     b.genitive_bodies()
+    b.governments()
     b.persons()
     b.free_organizations()
     b.collectives()

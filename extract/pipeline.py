@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -220,6 +221,8 @@ class Extractor:
         recent: dict[RelationType, tuple[int, list[Resolved]]] = {}  # last targets per type, for ANAPHOR
         acts: list[tuple[int, RelationType, list[Resolved], list[Resolved]]] = []  # for Recent: who did what
         home = home_state(document.text)
+        governments = self._government_states(prepared, home, actors)
+        actors.set_government_states(governments)
         voice = read_voice(
             [(document.text[p.sentence.start : p.sentence.end], p.mentions, p.groups) for p in prepared], actors, home
         )
@@ -229,6 +232,25 @@ class Extractor:
             sm, groups = p.mentions, p.groups
             actors.count(sm, groups)
             sentence_text = document.text[p.sentence.start : p.sentence.end]
+            # マルコス政権: Marcos leads the state whose government it is
+            for gi, gm in enumerate(sm.mentions):
+                if gm.kind == "government":
+                    state = actors.resolve(Arg(gi), sm, groups)
+                    if state is not None:
+                        leader = actors.person_named(gm.name, gm.name)
+                        self._add(
+                            relations,
+                            document,
+                            sentence_text,
+                            index,
+                            leader,
+                            RelationType.LEADER_OF,
+                            state,
+                            gm.text,
+                            Modality.ASSERTED,
+                            None,
+                            Confidence.AFFILIATION,
+                        )
             # Affiliations are read from the noun phrase alone: parsed or not.
             for lk in sm.links:
                 child = actors.resolve(Arg(lk.child), sm, groups)
@@ -335,6 +357,44 @@ class Extractor:
             parsed_sentences=sum(p.analysis is not None for p in prepared),
             characters=len(document.text),
         )
+
+    def _government_states(self, prepared: list[_Prepared], home: str | None, actors: DocumentActors) -> dict[str, str]:
+        """Which state each government named after its leader is (ONTOLOGY convention 10):
+        the state it is named with anywhere (米国ではトランプ政権), the state the document
+        gives that person (トランプ米大統領), Japan for a 内閣 or for a kanji name in a
+        Japanese government's text, else the state the document is most about."""
+        named: dict[str, str] = {}
+        leaders: dict[str, str] = {}
+        counts: Counter[str] = Counter()
+        for p in prepared:
+            sm = p.mentions
+            for m in sm.mentions:
+                if m.kind == "government" and m.ids:
+                    named.setdefault(m.name, m.ids[0])
+                elif m.type == ActorType.COUNTRY and len(m.ids) == 1 and m.kind != "government":
+                    counts[m.ids[0]] += 1
+            for lk in sm.links:
+                child = sm.mentions[lk.child]
+                if child.type != ActorType.PERSON or lk.type not in ("leader_of", "member_of"):
+                    continue
+                state = lk.parent_id if lk.parent is None else (sm.mentions[lk.parent].ids or (None,))[0]
+                if state and state in self.lex.actors and self.lex.actors[state].type == ActorType.COUNTRY:
+                    for n in (child.name, child.name.split("・")[-1]):
+                        leaders.setdefault(n, state)
+        out: dict[str, str] = {}
+        salient = [s for s, _ in counts.most_common() if s != home]
+        for p in prepared:
+            for m in p.mentions.mentions:
+                if m.kind != "government" or m.name in out:
+                    continue
+                state = named.get(m.name) or leaders.get(m.name)
+                if state is None and all(is_kanji(c) for c in m.name) and (m.title == "内閣" or home == "JPN"):
+                    state = "JPN"
+                if state is None and salient:
+                    state = salient[0]
+                if state is not None:
+                    out[m.name] = state
+        return out
 
     def _add_home_officials(self, relations: dict, document: Document, home: str | None, home_links, actors) -> None:
         """外務大臣 with no state named: the official of the text's own government,

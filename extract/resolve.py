@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from .actors import Mention, SentenceMentions
@@ -134,6 +135,7 @@ class DocumentActors:
         self.roles: dict[str, Role | None] = {}
         self.pairs: Counter[tuple[str, ...]] = Counter()
         self.recent_pair: dict[int, tuple[str, ...]] = {}
+        self.government_states: dict[str, str] = {}  # マルコス → PHL, from the document
         self.topic: list[Resolved] = []
         self.topic_sentence = -99
 
@@ -223,6 +225,10 @@ class DocumentActors:
         m = sm.mentions[arg.mention]
         if m.is_speaker:  # 私 / 我々: the document's voice decides (pipeline)
             return None
+        if m.kind == "government" and not m.ids:
+            # マルコス政権: the state the document gives its leader (set_government_states)
+            state = self.government_states.get(m.name)
+            return self._known(state, m.text, name=True) if state else None
         if m.is_collective:
             ids = self.collective(m.count, groups)
             if arg.member >= len(ids):
@@ -252,6 +258,16 @@ class DocumentActors:
         # an organization found by rule: a body of a state ("CHN:外務省"), else its name is its id
         oid = m.org_id or slugify(m.name)
         return self._register(oid, m.name, m.type, m.text, aliases={m.name, m.text})
+
+    def set_government_states(self, states: Mapping[str, str]) -> None:
+        """Which state each leader's government (マルコス政権) is, as the document says."""
+        self.government_states = dict(states)
+
+    def person_named(self, name: str, surface: str) -> Resolved:
+        """The person called ``name`` (the leader a government is named after)."""
+        m = Mention(start=0, end=0, text=surface, type=ActorType.PERSON, name=name, kind="person", role=Role.LEADER)
+        p = self._find_person(name) or self._person(m)
+        return self._register(p.id, p.name, ActorType.PERSON, surface, aliases=p.aliases | {p.name}, role=p.role)
 
     def known(self, aid: str) -> Resolved | None:
         """A gazetteer actor the text implies without naming it here (中国外務省 → 中国)."""
