@@ -139,6 +139,7 @@ _STATE_ENDINGS = ("共和国", "王国", "連邦", "公国", "首長国", "帝�
 # マルコス政権, 岸田内閣: a government named after its leader
 _GOVERNMENT_WORDS = frozenset({"政権", "内閣", "政府", "体制", "暫定政権", "新政権"})
 
+_SIGNATORIES = frozenset({"下記署名者", "下名", "署名者", "下記署名国", "署名国一同"})
 _FIRST_PERSON = frozenset({"私", "わたし", "私自身", "小職", "本職"})
 _FIRST_PERSON_PLURAL = frozenset({"我々", "われわれ", "我われ", "我ら", "私たち", "わたしたち"})
 
@@ -1336,6 +1337,14 @@ class _Builder:
     def speakers(self) -> None:
         """私 (the one speaking) and 我々 (those the speaker speaks for): the document
         says who (:mod:`extract.voice`); in a statement they are its author."""
+        for i in range(len(self.doc)):
+            # 下記署名者, 下名: the signatories of a joint statement
+            for k in range(min(len(self.doc), i + 3), i, -1):
+                if self.free(i, k) and self.ntext(i, k) in _SIGNATORIES:
+                    self.add(
+                        Mention(start=i, end=k, text=self.text(i, k), type=ActorType.COUNTRY, kind="self", name="我々")
+                    )
+                    break
         for i, t in enumerate(self.doc):
             if not self.free(i, i + 1) or not t.tag_.startswith("代名詞"):
                 continue

@@ -54,6 +54,7 @@ class Trigger:
     mediation: bool = False  # 仲介: the mediator meets each party
     mutual: bool = False  # 戦闘 between A and B: each side attacks the other
     visit: bool = False  # 訪問: the visitor meets the host state (a person may meet a state)
+    joint: bool = False  # 声明: cooperation among those who make it, not with whom it addresses
     object_is_thing: bool = False  # 派遣, 供与: the object is what is sent, never the target
     needs: Needs | None = None
     modality: Modality | None = None
@@ -329,6 +330,7 @@ def _build(data: Mapping[str, Any], version: str, *, iso_countries: bool = True)
             mediation=bool(spec.get("mediation")),
             mutual=bool(spec.get("mutual")),
             visit=bool(spec.get("visit")),
+            joint=bool(spec.get("joint")),
             object_is_thing=bool(spec.get("object_is_thing")),
             needs=Needs(spec["needs"]) if spec.get("needs") else None,
             modality=Modality(spec["modality"]) if spec.get("modality") else None,

@@ -9,6 +9,7 @@ sentence with two actors, or one actor and a trigger word, is parsed.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 from collections import Counter
@@ -227,6 +228,24 @@ class Extractor:
             [(document.text[p.sentence.start : p.sentence.end], p.mentions, p.groups) for p in prepared], actors, home
         )
         home_links: list[tuple[int, str, Resolved, Link]] = []  # officials with no state named
+        if voice.we_line is not None:
+            # a statement made together is cooperation among those who make it (ONTOLOGY rule 4)
+            p = prepared[voice.we_line]
+            line = document.text[p.sentence.start : p.sentence.end]
+            for a, b in itertools.combinations(voice.we, 2):
+                self._add(
+                    relations,
+                    document,
+                    line,
+                    voice.we_line,
+                    a,
+                    RelationType.COOPERATION,
+                    b,
+                    "声明",
+                    Modality.ASSERTED,
+                    None,
+                    Confidence.VERB,
+                )
         implied: list[tuple[int, str, Resolved, Resolved, Link]] = []  # 外務省 → Japan, known not stated
         for index, p in enumerate(prepared):
             sm, groups = p.mentions, p.groups

@@ -100,6 +100,7 @@ class Voice:
     author: Resolved | None = None
     we: tuple[Resolved, ...] = ()
     turns: Mapping[int, Resolved | None] = field(default_factory=dict)
+    we_line: int | None = None  # the sentence that names those who speak together
 
     def speaker(self, sentence: int) -> Resolved | None:
         """The person speaking in sentence ``sentence`` (私), if the document says."""
@@ -123,7 +124,8 @@ def read_voice(
     home = actors.known(home_id) if home_id else None
     author: Resolved | None = None
     we: tuple[Resolved, ...] = ()
-    for text, sm, groups in sentences[:6]:
+    we_line = None
+    for line, (text, sm, groups) in enumerate(sentences[:10]):
         if not is_statement_line(text):
             continue
         persons = [i for i, m in enumerate(sm.mentions) if m.type == ActorType.PERSON and not m.is_speaker]
@@ -132,15 +134,10 @@ def read_voice(
             state = _affiliated_state(persons[0], sm, groups, actors)
             we = (state,) if state is not None else ()
             break
-        states = [
-            r
-            for i, m in enumerate(sm.mentions)
-            if len(m.ids) >= 2 and m.type == ActorType.COUNTRY
-            for k in range(len(m.ids))
-            if (r := actors.resolve(Arg(i, k), sm, groups)) is not None
-        ]
-        if len(states) >= 2 and not persons:
-            we = tuple(dict.fromkeys(states))  # 日米韓外相声明: the three speak together
+        speakers = _joint_speakers(text, sm, groups, actors) if _JOINT.search(text) else []
+        if len(speakers) >= 2:
+            we = tuple(speakers)  # 日米韓外相声明, 「下記の声明は、米国政府、EU…によって発出された」
+            we_line = line
             break
     turns: dict[int, Resolved | None] = {}
     current: Resolved | None = None
@@ -160,7 +157,32 @@ def read_voice(
                     current = actors.resolve(Arg(persons[0]), sm, groups)
         if in_turns:
             turns[index] = current
-    return Voice(home=home, author=author, we=we, turns=turns)
+    return Voice(home=home, author=author, we=we, turns=turns, we_line=we_line)
+
+
+# A statement several make together: 共同声明, 日米韓外相声明, 「声明は…によって発出された」.
+_JOINT = re.compile(r"共同声明|共同宣言|首脳声明|外相声明|閣僚声明|声明は.{0,300}(によって|により)(発出|発表)")
+# What a statement is about comes before these: 「露朝間の武器移転に関する日米韓外相声明」.
+_ABOUT_MARK = re.compile(r"に関する|についての|をめぐる|に対する")
+
+
+def _joint_speakers(text: str, sm: SentenceMentions, groups, actors: DocumentActors) -> list[Resolved]:
+    """The states and bodies a statement line names as its authors: those named after
+    what it is about, other than the bodies in a person's title."""
+    about = max((m.end() for m in _ABOUT_MARK.finditer(text)), default=0)
+    in_titles = {lk.parent for lk in sm.links if lk.parent is not None}
+    out: list[Resolved] = []
+    for i, m in enumerate(sm.mentions):
+        if m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION) or m.is_speaker or i in in_titles:
+            continue
+        at = text.find(m.text)
+        if at < about:
+            continue
+        for k in range(max(1, len(m.ids))):
+            r = actors.resolve(Arg(i, k), sm, groups)
+            if r is not None and r not in out:
+                out.append(r)
+    return list({r.id: r for r in out}.values())
 
 
 def _affiliated_state(person: int, sm: SentenceMentions, groups, actors: DocumentActors) -> Resolved | None:

@@ -72,7 +72,8 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
         yield from emit(r, trig.type, sides, sides, tok, pred, mood, conf - Penalty.INFERRED)
         return
     if trig.type.symmetric:
-        parts = unique(fr.sources + fr.partners + fr.targets)
+        # (a statement is joint among those who make it, not those it is about or addressed to)
+        parts = unique(fr.sources + (fr.with_partners + fr.compounds if trig.joint else fr.partners + fr.targets))
         if fr.with_partners:
             # 米国及び韓国と連携し: those after と partner the subject, not each other
             agents = [a for a in parts if a not in fr.with_partners]

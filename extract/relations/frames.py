@@ -308,7 +308,7 @@ class Reader:
     def needs_ok(self, tok, trig: Trigger, frame: Frame) -> bool:
         if trig.needs is None:
             return True
-        if trig.needs in (Needs.AGREEMENT, Needs.ARMS):
+        if trig.needs in (Needs.AGREEMENT, Needs.ARMS, Needs.TRADE, Needs.RELATIONS, Needs.MILITARY, Needs.ASSETS):
             near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 8]
             near += [c for c in tok.head.children if abs(c.i - tok.i) <= 4] if tok.dep_ == "compound" else []
             near += list(frame.objects)
@@ -640,6 +640,8 @@ class Reader:
                 and not light_oblique
             ):
                 return []
+            if cur.dep_ == "advcl" and cur.head.lemma_ in self.lex.hedging_verbs:
+                return []  # …を援助することを控えるよう促す: what is asked is the addressee's act
             if cur.dep_ == "acl" and self.sm.index_at(cur.head.i) is not None:
                 return self.phrase_actors(cur.head, genitive=False)
             if cur.dep_ == "dep" and self.sm.index_at(cur.head.i) is not None and particles(cur.head) in AGENT:

@@ -523,7 +523,14 @@
     DATA.nodes.forEach(function (n) {
       if (plainKeys(n).some(function (k) { return k.indexOf(q) >= 0; })) hits.push(n.id);
     });
-    return ranked(hits);
+    if (!hits.length && q.length >= 2 && q.length <= 4) {
+      // 独仏, ロ朝: a compound of one-character names, each naming one state
+      var parts = Array.from(q).map(function (c) { return searchIndex.has(c) ? searchIndex.get(c) : []; });
+      if (parts.every(function (ids) { return ids.length === 1; })) {
+        hits = parts.map(function (ids) { return ids[0]; });
+      }
+    }
+    return ranked(Array.from(new Set(hits)));
   }
   function findActor(query) { var ids = findActors(query); return ids.length ? ids[0] : null; }
   function focusNode(id) {
