@@ -312,6 +312,24 @@ class _Builder:
             word = self.ntext(i, i + 1)
             if len(word) < 4 or not word.endswith(_STATE_ENDINGS):
                 continue
+            # 南ベトナム共和国臨時革命政府: a body with the state's name in it is the body
+            j = i + 1
+            while j < len(self.doc) and j - i <= 4 and self.doc[j].tag_.startswith("名詞-普通名詞"):
+                j += 1
+            run = self.ntext(i, j)
+            if j > i + 1 and run.endswith(("政府", "評議会", "委員会", "戦線", "機構")):
+                self.add(
+                    Mention(
+                        start=i,
+                        end=j,
+                        text=self.text(i, j),
+                        type=ActorType.ORGANIZATION,
+                        name=run,
+                        kind="organization",
+                        org_id=slugify(run),
+                    )
+                )
+                continue
             self.add(
                 Mention(
                     start=i,

@@ -67,7 +67,8 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
         yield from emit(r, trig.type, mediators, parties, tok, pred, mood, conf - Penalty.INFERRED)
         return
     sides = unique(fr.sources + fr.partners + (fr.compounds if trig.mutual else []))
-    if trig.mutual and (not fr.targets or fr.targets_are_partners) and len(members(sides)) >= 2:
+    only_compounds = set(fr.targets) <= set(fr.compounds)  # 印パ戦争: both sides in the compound
+    if trig.mutual and (not fr.targets or fr.targets_are_partners or only_compounds) and len(members(sides)) >= 2:
         # AとBの間で戦闘, 印パ戦争: each side attacks the other
         yield from emit(r, trig.type, sides, sides, tok, pred, mood, conf - Penalty.INFERRED)
         return

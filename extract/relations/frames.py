@@ -185,7 +185,17 @@ class Reader:
             ):
                 is_coord = True  # 米国、韓国と / 米国及び韓国と
             if is_coord:
-                out += self.phrase_actors(ch, seen, genitive=False)
+                found = self.phrase_actors(ch, seen, genitive=False)
+                if not found and self.sm.index_at(ch.i) is None:
+                    # A、B臨時政府、Cの間で: a conjunct named by the actor compounded with it
+                    found = [
+                        a
+                        for g in ch.children
+                        if g.dep_ == "compound"
+                        for a in self.phrase_actors(g, seen, genitive=False)
+                    ]
+                    found += self.coordinated(ch, seen)
+                out += found
         return out
 
     def phrase_actors(self, tok, seen: set[int] | None = None, *, genitive: bool = True, depth: int = 2) -> list[Slot]:
