@@ -279,10 +279,14 @@ def list_inputs(
             return
         target = _real(link)
         name = document_id(link)
-        if any(_is_under(target, w) or _is_under(w, target) for w in walked):
-            loop = any(_is_under(w, target) for w in walked)
-            why = "a folder that contains it (a loop)" if loop else "a folder already read"
-            out.append(InputFile(link, False, skip=f"{name}: a symbolic link to {why}; not read twice"))
+        if _is_under(_real(link.parent), target):
+            out.append(
+                InputFile(
+                    link, False, skip=f"{name}: a symbolic link to a folder that contains it (a loop); not read twice"
+                )
+            )
+        elif any(_is_under(target, w) or _is_under(w, target) for w in walked):
+            out.append(InputFile(link, False, skip=f"{name}: a symbolic link to a folder already read; not read twice"))
         elif target in excluded:
             out.append(InputFile(link, False, excluded=f"{name}: a link to the output folder of this run"))
         else:
