@@ -9,9 +9,9 @@ Analysts feed whatever they scraped, so reading is forgiving but never silent:
   encoding explains are replaced with U+FFFD and counted as a warning.
 - **Formats.** Plain text; the seed layout (title line, the title again, URL
   line, body in 『』 blocks), read verbatim with the title and URL as metadata;
-  Markdown (front matter ``title:``/``date:``/``url:``); HTML pages, whose text
-  is taken with a real parser (``html.parser``), scripts, styles and navigation
-  dropped.
+  Markdown (front matter ``title:``/``date:``/``url:``); HTML pages, whose
+  article text is taken with trafilatura (menus, related articles, comments
+  and scripts dropped; :mod:`extract.markup`).
 - **Not articles.** Empty or whitespace-only files, binary files and files of
   other types are *skipped* (:class:`SkippedInput`); files that cannot be read
   *fail* (:class:`InputError`). Either way the message names the file and says
@@ -25,17 +25,16 @@ Markdown.
 from __future__ import annotations
 
 import codecs
-import datetime as _dt
 import json
 import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
+from .markup import Extracted, html_to_text, iso_date, markdown_to_text
 from .types import Document, Relation
 
 __all__ = [
@@ -500,364 +499,8 @@ def _check_text(d: Decoded) -> Decoded:
 
 
 # ---------------------------------------------------------------------------------------------
-# Markup → text
+# Markup → text (extract.markup), and the seed layout
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    """Text taken from markup, and the metadata the markup states."""
-
-    text: str
-    title: str | None = None
-    date: str | None = None  # ISO YYYY-MM-DD
-    url: str | None = None
-
-
-_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_DATE_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\b|T|$)")
-
-
-def iso_date(value: Any) -> str | None:
-    """An ISO ``YYYY-MM-DD`` from a timestamp or date as pages and front matter write it.
-
-    >>> iso_date("2024-06-19T23:30:00+09:00"), iso_date("2024年6月19日"), iso_date("soon")
-    ('2024-06-19', '2024-06-19', None)
-    """
-    if isinstance(value, _dt.date):
-        return value.strftime("%Y-%m-%d")
-    if not isinstance(value, str):
-        return None
-    m = _DATE.match(value) or _DATE_COMPACT.match(value)
-    if not m:
-        return None
-    try:
-        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
-
-
-# Content never shown as text: dropped always.
-_HARD_SKIP = frozenset({"script", "style"})
-# Page furniture: dropped, unless nothing else is left (a page wrapped in one of them).
-_SOFT_SKIP = frozenset(
-    {
-        "noscript",
-        "template",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "canvas",
-        "nav",
-        "aside",
-        "footer",
-        "select",
-        "button",
-        "dialog",
-    }
-)
-_VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-        "param",
-        "keygen",
-    }
-)
-_BLOCK = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "caption",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-        "option",
-        "html",
-    }
-)
-_DATE_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dcterms.created",
-    "citation_publication_date",
-    "parsely-pub-date",
-    "sailthru.date",
-)
-_BREAK = "\x00"  # a line break required by the markup (NUL never survives decoding)
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-_WIDE = "\u2e80-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-# A line break next to Japanese text is removed, not turned into a space (CSS Text 3 removes it
-# between two wide characters; Japanese text also wants no space before a half-width "19日").
-_WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*|[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
-
-
-class _TextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.main: list[str] = []  # text outside page furniture
-        self.every: list[str] = []  # all text, the fallback
-        self.skip: list[str] = []  # open furniture elements
-        self.hard: str | None = None  # inside <script>/<style>
-        self.pre = 0
-        self.in_title = False
-        self.title: list[str] = []
-        self.h1: list[str] | None = None
-        self.h1_text: str | None = None
-        self.ld_json: list[str] | None = None
-        self.ld_blocks: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.time_datetime: str | None = None
-        self.itemprop_date: str | None = None
-        self.canonical: str | None = None
-
-    def _emit(self, s: str) -> None:
-        if not self.skip:
-            self.main.append(s)
-        self.every.append(s)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
-            if key and "content" in a:
-                self.meta.setdefault(key, a["content"].strip())
-            return
-        if tag == "link" and "canonical" in a.get("rel", "").lower().split():
-            self.canonical = self.canonical or a.get("href") or None
-            return
-        if a.get("itemprop", "").lower() == "datepublished" and self.itemprop_date is None:
-            self.itemprop_date = a.get("datetime") or a.get("content") or None
-        if tag == "time" and self.time_datetime is None and a.get("datetime"):
-            self.time_datetime = a["datetime"]
-        if tag in _HARD_SKIP:
-            self.hard = tag
-            if tag == "script" and a.get("type", "").lower() == "application/ld+json":
-                self.ld_json = []
-            return
-        if tag == "title" and not self.skip and not self.title:
-            self.in_title = True
-            return
-        if tag == "h1" and self.h1_text is None:
-            self.h1 = []
-        if tag == "pre":
-            self.pre += 1
-        if tag in _BLOCK:
-            self._emit(_BREAK)
-        if tag in _SOFT_SKIP and tag not in _VOID:
-            self.skip.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HARD_SKIP:
-            if self.ld_json is not None:
-                self.ld_blocks.append("".join(self.ld_json))
-            self.hard, self.ld_json = None, None
-            return
-        if tag == "title":
-            self.in_title = False
-            return
-        if tag == "h1" and self.h1 is not None:
-            self.h1_text = _collapse("".join(self.h1)) or None
-            self.h1 = None
-        if tag == "pre" and self.pre:
-            self.pre -= 1
-        if tag in self.skip:
-            del self.skip[len(self.skip) - 1 - self.skip[::-1].index(tag) :]
-        if tag in _BLOCK:
-            self._emit(_BREAK)
-
-    def handle_data(self, data: str) -> None:
-        if self.hard is not None:
-            if self.ld_json is not None:
-                self.ld_json.append(data)
-            return
-        if self.in_title:
-            self.title.append(data)
-            return
-        if self.h1 is not None:
-            self.h1.append(data)
-        data = data.replace(_BREAK, " ")
-        if self.pre:  # preformatted: its line breaks are real
-            data = data.replace("\r\n", "\n").replace("\n", _BREAK)
-        self._emit(data)
-
-    def published(self) -> str | None:
-        """The publication date: article:published_time, then schema.org, then other metadata, then <time>."""
-        candidates = (
-            self.meta.get(_DATE_META[0]),
-            self.itemprop_date,
-            _ld_date(self.ld_blocks),
-            *(self.meta.get(k) for k in _DATE_META[1:]),
-            self.time_datetime,
-        )
-        for value in candidates:
-            d = iso_date(value)
-            if d:
-                return d
-        return None
-
-
-def _ld_date(blocks: list[str]) -> str | None:
-    """``datePublished`` from JSON-LD (schema.org NewsArticle), which most news sites embed."""
-
-    def find(obj: Any, depth: int = 0) -> str | None:
-        if depth > 8:
-            return None
-        if isinstance(obj, dict):
-            if isinstance(obj.get("datePublished"), str):
-                return obj["datePublished"]
-            items: Iterable[Any] = obj.values()
-        elif isinstance(obj, list):
-            items = obj
-        else:
-            return None
-        for v in items:
-            found = find(v, depth + 1)
-            if found:
-                return found
-        return None
-
-    for block in blocks:
-        try:
-            found = find(json.loads(block))
-        except ValueError:
-            continue
-        if found:
-            return found
-    return None
-
-
-def _collapse(s: str) -> str:
-    return _HTML_SPACE.sub(" ", _WIDE_BREAK.sub("", s)).strip()
-
-
-def _render(parts: list[str]) -> str:
-    lines = (_collapse(line) for line in "".join(parts).split(_BREAK))
-    return "\n".join(line for line in lines if line)
-
-
-def html_to_text(markup: str) -> Extracted:
-    """The text of an HTML page, one block per line, with its title, date and URL.
-
-    Scripts and styles are dropped; navigation, asides, footers and forms'
-    controls too, unless the page has no other text. Line breaks inside
-    Japanese text are removed, elsewhere they become spaces (as a browser shows it).
-
-    >>> e = html_to_text('<html><head><title>T</title><meta property="article:published_time" '
-    ...                  'content="2024-06-19T09:00:00+09:00"><script>var x="米国";</script></head>'
-    ...                  '<body><nav>ホーム</nav><p>ロシアと\\n北朝鮮が<b>合意</b>した。</p></body></html>')
-    >>> e.text, e.title, e.date
-    ('ロシアと北朝鮮が合意した。', 'T', '2024-06-19')
-    """
-    p = _TextParser()
-    p.feed(markup)
-    p.close()
-    text = _render(p.main)
-    if not text:
-        text = _render(p.every)
-    title = p.meta.get("og:title") or _collapse("".join(p.title)) or p.h1_text or None
-    url = p.canonical or p.meta.get("og:url") or None
-    return Extracted(text=text, title=title, date=p.published(), url=url)
-
-
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-
-
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
-    fields: dict[str, str] = {}
-    for line in m.group(1).splitlines():
-        lm = _FM_LINE.match(line)
-        if lm:
-            value = lm.group(2)
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-                value = value[1:-1]
-            fields.setdefault(lm.group(1).lower(), value)
-    return fields, text[m.end() :]
-
-
-def markdown_to_text(source: str) -> Extracted:
-    """The text of a Markdown article (CommonMark, via markdown-it-py), with its front matter.
-
-    >>> e = markdown_to_text("---\\ntitle: 露朝\\ndate: 2024-06-19\\n---\\n# 見出し\\n\\n**ロシア**と[北朝鮮](https://x.jp)が合意した。")
-    >>> e.text, e.title, e.date
-    ('見出し\\nロシアと北朝鮮が合意した。', '露朝', '2024-06-19')
-    """
-    from markdown_it import MarkdownIt
-
-    fields, body = _front_matter(source)
-    extracted = html_to_text(MarkdownIt("commonmark", {"html": True}).render(body))
-    date = next(
-        (
-            iso_date(fields[k])
-            for k in ("date", "published", "pubdate", "published_at")
-            if k in fields and iso_date(fields[k])
-        ),
-        None,
-    )
-    url = next((fields[k] for k in ("url", "link", "source", "canonical_url") if fields.get(k)), None)
-    title = fields.get("title") or extracted.title
-    return Extracted(text=extracted.text, title=title or None, date=date or extracted.date, url=url or extracted.url)
 
 
 _URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
@@ -899,6 +542,7 @@ class Input:
     encoding: str
     format: str  # text | seed | markdown | html
     warnings: tuple[str, ...] = field(default=())
+    author: str | None = None  # as the page or front matter states it
 
 
 def _format_for(path: Path, text: str) -> str:
@@ -1021,13 +665,10 @@ def read_input(path: str | os.PathLike[str], *, name: str | None = None, max_byt
             f"{name}: empty (only whitespace); nothing to extract — check that the article text was saved"
         )
     fmt = _format_for(p, text)
-    title = url = date = None
-    if fmt == "html":
-        page = html_to_text(text)
-        text, title, url, date = page.text, page.title, page.url, page.date
-    elif fmt == "markdown":
-        page = markdown_to_text(text)
-        text, title, url, date = page.text, page.title, page.url, page.date
+    title = url = date = author = None
+    if fmt in ("html", "markdown"):
+        page = html_to_text(text) if fmt == "html" else markdown_to_text(text)
+        text, title, url, date, author = page.text, page.title, page.url, page.date, page.author
     else:
         header = parse_seed_header(text)
         if header is not None:
@@ -1038,7 +679,7 @@ def read_input(path: str | os.PathLike[str], *, name: str | None = None, max_byt
             "save the article page itself, not a frame or a redirect"
         )
     doc = Document(path=name, text=text, title=title, url=url, date=date)
-    return Input(document=doc, encoding=decoded.encoding, format=fmt, warnings=tuple(warnings))
+    return Input(document=doc, encoding=decoded.encoding, format=fmt, warnings=tuple(warnings), author=author)
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:

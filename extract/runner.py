@@ -62,6 +62,7 @@ class InputRecord:
     format: str | None = None
     title: str | None = None
     url: str | None = None
+    author: str | None = None
     date: str | None = None  # publication date found in the input (ISO), used to resolve 「19日」
     characters: int = 0
     sentences: int = 0
@@ -78,6 +79,7 @@ class InputRecord:
             "format": self.format,
             "title": self.title,
             "url": self.url,
+            "author": self.author,
             "date": self.date,
             "characters": self.characters,
             "sentences": self.sentences,
@@ -285,7 +287,7 @@ def _earlier_rows(path: Path) -> list[InputRecord]:
             r = InputRecord(path=str(row["path"]), status=str(row["status"]), reason=str(row.get("reason") or ""))
             if r.status not in (PROCESSED, SKIPPED, FAILED):
                 raise ValueError(r.status)
-            for name in ("encoding", "format", "title", "url", "date"):
+            for name in ("encoding", "format", "title", "url", "author", "date"):
                 value = row.get(name)
                 setattr(r, name, value if isinstance(value, str) else None)
             for name in ("characters", "sentences", "relations"):
@@ -530,6 +532,7 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar, *,
                     doc = loaded.document
                     record.encoding, record.format = loaded.encoding, loaded.format
                     record.title, record.url, record.date = doc.title, doc.url, doc.date
+                    record.author = loaded.author
                     record.characters = len(doc.text)
                     record.warnings = list(loaded.warnings)
                     for w in loaded.warnings:
