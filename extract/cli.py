@@ -39,11 +39,14 @@ examples:
 
 inputs:
   plain text, Markdown (.md, front matter title/date/url) and HTML pages
-  (.html .htm: text taken from the markup, scripts and styles dropped), in
-  UTF-8 (with or without BOM), UTF-16, Shift_JIS/CP932, EUC-JP or ISO-2022-JP
-  (detected). Empty, binary and other files are skipped, with the reason.
+  (.html .htm: the article only, menus, related articles and comments
+  dropped), in UTF-8 (with or without BOM), UTF-16, Shift_JIS/CP932, EUC-JP or
+  ISO-2022-JP (detected). Empty, binary and other files, FIFOs and devices,
+  and files over --max-bytes are skipped, with the reason; links to folders
+  are followed once; geokg's own outputs under the inputs are left out.
 
-outputs (in OUTDIR, replaced together only when all are written):
+outputs (in OUTDIR, swapped in at once only when all are written; one run
+at a time per OUTDIR):
   triples.jsonl   one relation per line, with its evidence sentence
   graph.json      the knowledge graph (networkx node-link JSON)
   graph.graphml   the same for Gephi, Cytoscape, igraph, Gephi Lite
@@ -53,8 +56,10 @@ outputs (in OUTDIR, replaced together only when all are written):
   graph.html      the interactive map (one file, works offline)
   report.json     every input: processed / skipped / failed, why, counts
 
-exit status: 0 all inputs read (some may be skipped), 1 some failed or none
-could be read (the rest are still written), 2 usage error.
+exit status: 0 all inputs read (some may be skipped), 1 some failed (the
+rest are still written) or none could be read (the previous outputs are
+kept), 2 usage error (also: OUTDIR in use by another run), 130 Ctrl-C and
+143 SIGTERM (the previous outputs are kept).
 """
 
 _EPILOG_EVALUATE = """\

@@ -440,6 +440,10 @@ def _build_held(
                             triples.write(line if line.endswith("\n") else line + "\n")
         if into:
             report.earlier = _carried_over(earlier, report, G)
+            in_graph = G.graph.get("documents", {})
+            for r in report.inputs:
+                if r.status != PROCESSED and r.path in in_graph:
+                    r.warnings.append(f"{r.path}: not read this time; its earlier version stays in the graph")
         if not report.processed and folder.has_outputs():
             report.kept_previous = True  # nothing read: an empty graph must not replace a real one
         else:
