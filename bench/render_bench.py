@@ -3,9 +3,9 @@
 By default builds a random graph of 2,000 actors and 10,000 relations with
 realistic attributes (skewed degrees, Japanese names and evidence sentences,
 several pieces of evidence on some edges, a few hedged/negated/hypothetical
-ones), renders it with ``graph.render_html`` and reports the file size, the
-render time in Python and, in the browser, the time from navigation start to
-a laid-out, frozen map (``geokg.timings.stable``).
+ones), renders it with ``graph.render_html`` (through ``graph.to_pyvis``) and
+reports the file size, the render time in Python and, in the browser, the time
+from navigation start to a laid-out, frozen map (``geokg.timings.stable``).
 
     .venv/bin/python bench/render_bench.py                      # 2,000 / 10,000
     .venv/bin/python bench/render_bench.py --nodes 500 --edges 2000
@@ -236,9 +236,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not found:
                     print(f"no edge {args.edge!r}", file=sys.stderr)
             if args.select or args.edge:
-                time.sleep(1.2)  # vis-network notices the narrower canvas (details panel) within a second
-                driver.execute_script("geokg.network.fit();")
-                time.sleep(0.3)
+                time.sleep(0.8)  # the focus animation; the panel lies over the canvas, which keeps its scale
             if args.screenshot:
                 args.screenshot.parent.mkdir(parents=True, exist_ok=True)
                 driver.save_screenshot(str(args.screenshot))

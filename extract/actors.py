@@ -12,10 +12,11 @@ gazetteer and the title patterns lead and NER only adds names they missed.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
-from .normalize import is_kanji, is_katakana, nfkc
+from .normalize import is_kanji, is_katakana, nfkc, slugify
 from .types import ActorType, Role
 
 __all__ = [
@@ -89,6 +90,11 @@ class Mention:
     def is_collective(self) -> bool:
         return self.kind == "collective"
 
+    @property
+    def is_speaker(self) -> bool:
+        """私 / 我々: who it is, the document says (:mod:`extract.voice`)."""
+        return self.kind == "self"
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -99,6 +105,11 @@ class Link:
     parent: int | None  # index of the parent mention, or None with parent_id
     predicate: str
     parent_id: str | None = None  # a gazetteer parent not mentioned here (安保理 → 国連)
+    # No parent named: the official of the text's own government (外務大臣 in a MOFA release),
+    # resolved by the document when it has one (ONTOLOGY convention 11).
+    to_home: bool = False
+    # Known, not stated: 外務省 alone is Japan's. Worth saying only of a body that acts in the text.
+    implied: bool = False
 
 
 @dataclass(slots=True)
@@ -122,6 +133,47 @@ class SentenceMentions:
         return keys
 
 
+# Endings of a state's official name: 共和国, 王国, 連邦 …
+_STATE_ENDINGS = ("共和国", "王国", "連邦", "公国", "首長国", "帝国", "民主共和国", "人民共和国", "合衆国", "連合王国")
+
+_FIRST_PERSON = frozenset({"私", "わたし", "私自身", "小職", "本職"})
+_FIRST_PERSON_PLURAL = frozenset({"我々", "われわれ", "我われ", "我ら", "私たち", "わたしたち"})
+
+
+@dataclass(slots=True)
+class _TitleZone:
+    """The words between a person's name and title (see ``_Builder._title_zone``)."""
+
+    start: int  # where the name must end (token index, exclusive)
+    affiliations: list[int] = field(default_factory=list)  # mention indices, nearest the title first
+    same: bool = False  # 同国防大臣: the state just named
+    hosted: bool = False  # 駐日 / 駐アフガニスタン: an ambassador, of a state not named here
+    joined: bool = False  # 兼: a second title of one person
+    person: int | None = None  # that person's mention, for a second title
+    skipped: bool = False  # policy words skipped (外務・安全保障政策)
+    bracketed: bool = False  # バラク・オバマ(第44代アメリカ合衆国大統領)
+    after_no: bool = False  # アメリカの国務長官
+
+
+def _is_reading(text: str) -> bool:
+    """A reading in brackets: katakana (キム・ジョンウン) or hiragana (ご・こうこう)."""
+    t = text.replace(" ", "").replace("・", "")
+    return bool(t) and (is_katakana(t) or all("\u3041" <= c <= "\u309f" or c == "ー" for c in t))
+
+
+def _bare_title(title: str, lex: Lexicon) -> str:
+    """The title without its modifiers: 元内閣総理大臣 → 内閣総理大臣."""
+    w = title
+    while w not in lex.titles:
+        for m in lex.title_modifiers:
+            if w.startswith(m) and len(w) > len(m):
+                w = w[len(m) :]
+                break
+        else:
+            return title
+    return w
+
+
 def _is_particle(tag: str) -> bool:
     return tag.startswith(("助詞", "助動詞", "補助記号", "空白"))
 
@@ -131,13 +183,17 @@ def _is_nounish(tag: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, doc, lex: Lexicon, original: str | None = None):
+    def __init__(self, doc, lex: Lexicon, original: str | None = None, cuts: tuple[tuple[int, int], ...] = ()):
         # A list of the Doc's tokens: indexing a Doc makes a new Token object each time,
         # and the rules index a lot.
         self.doc = list(doc)
         text = doc.text
         # Surface forms come from the original text (the Doc may hold its NFKC form).
         self.surface = original[: len(text)] if original is not None and len(original) >= len(text) else text
+        # Spans the parser did not read (a long English aside in brackets): (position, length).
+        self.cuts = cuts
+        if cuts and original is not None:
+            self.surface = original
         self.lex = lex
         self.norm = nfkc(text)
         self.tok_start = [t.idx for t in self.doc]
@@ -148,7 +204,14 @@ class _Builder:
 
     # -- bookkeeping -------------------------------------------------------
     def text(self, start: int, end: int) -> str:
+        if self.cuts:
+            return self.surface[self._verbatim(self.tok_start[start]) : self._verbatim(self.tok_end[end - 1], end=True)]
         return self.surface[self.tok_start[start] : self.tok_end[end - 1]]
+
+    def _verbatim(self, pos: int, *, end: bool = False) -> int:
+        """A position in the parsed text as a position in the verbatim sentence
+        (an end at a cut stays before it, a start moves past it)."""
+        return pos + sum(length for at, length in self.cuts if at < pos or (at == pos and not end))
 
     def ntext(self, start: int, end: int) -> str:
         return self.norm[self.tok_start[start] : self.tok_end[end - 1]]
@@ -181,8 +244,26 @@ class _Builder:
                 del self.out.by_token[i]
         self.dropped.add(idx)
 
-    def link(self, child: int, rtype: str, parent: int | None, predicate: str, parent_id: str | None = None) -> None:
-        lk = Link(child=child, type=rtype, parent=parent, predicate=predicate, parent_id=parent_id)
+    def link(
+        self,
+        child: int,
+        rtype: str,
+        parent: int | None,
+        predicate: str,
+        parent_id: str | None = None,
+        *,
+        to_home: bool = False,
+        implied: bool = False,
+    ) -> None:
+        lk = Link(
+            child=child,
+            type=rtype,
+            parent=parent,
+            predicate=predicate,
+            parent_id=parent_id,
+            to_home=to_home,
+            implied=implied,
+        )
         if lk not in self.out.links:
             self.out.links.append(lk)
 
@@ -217,6 +298,27 @@ class _Builder:
             end, aid = best
             self.add(Mention(start=i, end=end, text=self.text(i, end), type=self.actor_type(aid), ids=(aid,)))
             i = end
+
+    def unlisted_states(self) -> None:
+        """サハラ・アラブ民主共和国, カンプチア人民共和国: a state Sudachi knows as a country
+        name but the gazetteer does not (partly recognised or historical) is a state too."""
+        for i, t in enumerate(self.doc):
+            if not self.free(i, i + 1) or not t.tag_.startswith("名詞-固有名詞-地名-国"):
+                continue
+            word = self.ntext(i, i + 1)
+            if len(word) < 4 or not word.endswith(_STATE_ENDINGS):
+                continue
+            self.add(
+                Mention(
+                    start=i,
+                    end=i + 1,
+                    text=self.text(i, i + 1),
+                    type=ActorType.COUNTRY,
+                    name=word,
+                    kind="organization",
+                    org_id=slugify(word),
+                )
+            )
 
     def _ascii_bounded(self, s: int, e: int) -> bool:
         # Latin aliases (EU, IS, AP) must not be part of a longer Latin word.
@@ -283,7 +385,7 @@ class _Builder:
             prev = self.ntext(i - 1, i) if i > 0 else ""
             if prev and prev[-1] in PREFIXES and prev[-1:] == prev:
                 prefix = prev
-            if len(surface) == 1 and prefix is None and not self._standalone(i, surface):
+            if len(surface) == 1 and prefix is None and not self._standalone(i, surface) and not self._dotted(i, j):
                 i = j
                 continue
             if surface in lex.ambiguous_compounds and not (
@@ -358,6 +460,14 @@ class _Builder:
         if len(surface) == 1 and doc[i].tag_.startswith("接尾辞") and surface not in self.lex.standalone_abbreviations:
             return True
         return False
+
+    def _dotted(self, i: int, j: int) -> bool:
+        """日・ウクライナ首脳会談, 日・EU: an abbreviation joined by ・ to a state or body named in full."""
+        doc = self.doc
+        if j + 1 >= len(doc) or self.ntext(j, j + 1) not in ("・", "･"):
+            return False
+        nxt = self.out.index_at(j + 1)
+        return nxt is not None and self.out.mentions[nxt].type in (ActorType.COUNTRY, ActorType.ORGANIZATION)
 
     def _standalone(self, i: int, surface: str) -> bool:
         """A lone 米/露/英 counts when a title, body word or particle follows."""
@@ -526,7 +636,8 @@ class _Builder:
             # The state stays known to the sentence through the link only; a
             # region (中東研究所) or body named in the name is not its parent.
             self.replace(idx, org)
-            if parent.type != ActorType.REGION:
+            # a party or front named after its state (コソボ民主党) is not a body of the state
+            if parent.type != ActorType.REGION and not own.endswith(self.lex.org_suffixes_own):
                 self.link(idx, "part_of", None, name, parent_id=parent.ids[0])
         else:
             # 防衛省防衛研究所: both are mentions; the chain is evidence of part_of.
@@ -572,8 +683,13 @@ class _Builder:
             return True
         return False
 
-    def _name_left(self, end: int) -> tuple[int, str | None] | None:
-        """Scan left from ``end`` (exclusive) for a name: (start, reading)."""
+    def _name_left(self, end: int, *, strict: bool = False) -> tuple[int, int, str | None] | None:
+        """Scan left from ``end`` (exclusive) for a name: (start, end, reading).
+
+        ``strict``: words were skipped between the name and its title
+        (外務・安全保障政策 in …EU外務・安全保障政策上級代表), so a lone katakana
+        word is not enough: the name must be tagged a name or be joined by ・.
+        """
         doc = self.doc
         k = end - 1
         reading = None
@@ -586,18 +702,20 @@ class _Builder:
             if o < 0 or doc[o].text not in _OPEN:
                 return None
             inner = self.ntext(o + 1, k) if o + 1 < k else ""
-            if inner and is_katakana(inner.replace(" ", "")):
+            if inner and _is_reading(inner):
                 reading = inner
             k = o - 1
         stop = k
         parts = 0
-        has_name = False
+        has_name = tagged = joined = False
         while k >= 0 and parts < 4 and self.free(k, k + 1):
             t = doc[k]
             if self._name_token(t):
                 has_name = True
+                tagged = tagged or t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person"
+                parts += 1
             elif t.text in "・･" and k > 0 and is_katakana(doc[k - 1].text) and parts > 0:
-                pass
+                joined = True  # ヴォロディミール・ゼレンスキー: parts joined by ・ do not count
             elif (
                 len(t.text) <= 2
                 and all(is_kanji(c) for c in t.text)
@@ -608,20 +726,187 @@ class _Builder:
                 )
             ):
                 # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
-                pass
+                parts += 1
             else:
                 break
-            parts += 1
             k -= 1
         if not has_name or k == stop:
             return None
+        if strict and not (tagged or joined):
+            return None
         start = k + 1
+        while start <= stop and doc[start].text in _NAME_JOINERS:
+            start += 1
+        if start > stop:
+            return None
         name = self.ntext(start, stop + 1)
         if self.lex.title_role(name) is not None or self.lex.lookup(name) is not None:
             return None
-        return start, reading
+        return start, end, reading
+
+    def _name_right(self, start: int) -> tuple[int, int, str | None] | None:
+        """A name right after its title: アメリカの国務長官であるアレクサンダー・ヘイグ,
+        シンガポールの首相リー・クアンユー, 外交部長 黄華. Only a tagged name or
+        katakana parts joined by ・ count (a title is often followed by other nouns)."""
+        doc = self.doc
+        n = len(doc)
+        k = start
+        words = [self.ntext(j, j + 1) for j in range(k, min(n, k + 2))]
+        if words[:2] == ["で", "ある"]:
+            k += 2
+        elif words[:1] in (["の"], [" "], ["　"]):
+            k += 1
+        while k < n and doc[k].text.isspace():
+            k += 1
+        j = k
+        tagged = joined = False
+        while j < n and self.free(j, j + 1):
+            t = doc[j]
+            if self._name_token(t):
+                tagged = tagged or t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person"
+                j += 1
+            elif t.text in _NAME_JOINERS and j > k and j + 1 < n and is_katakana(doc[j + 1].text):
+                joined = True
+                j += 1
+            else:
+                break
+        if j == k or not (tagged or joined) or j - k > 9:
+            return None
+        if j < n and (self.lex.title_role(doc[j].text) is not None or doc[j].tag_.startswith("接尾辞")):
+            return None  # the name has a title or ending of its own: read from there
+        name = self.ntext(k, j)
+        if self.lex.title_role(name) is not None or self.lex.lookup(name) is not None:
+            return None
+        reading = None
+        if j + 1 < n and doc[j].text in _OPEN:
+            c = j + 1
+            while c < n and doc[c].text not in _CLOSE and c - j < 12:
+                c += 1
+            if c < n and _is_reading(self.ntext(j + 1, c)):
+                reading = self.ntext(j + 1, c)
+        return k, j, reading
+
+    def _title_zone(self, ts: int) -> _TitleZone:
+        """What stands between a name and its title starting at token ``ts``.
+
+        States and bodies (ウクライナ, イラン・イスラム共和国, EU), 駐 + the host
+        state (駐日, 駐アフガニスタン), 同 (the state just named), 第44代, and
+        policy words (外務・安全保障政策) — in brackets, or after の (アメリカの国務長官).
+        """
+        doc = self.doc
+        zone = _TitleZone(start=ts)
+        k = ts - 1
+        words = 0
+        while k >= 0:
+            idx = self.out.index_at(k)
+            if idx is not None:
+                m = self.out.mentions[idx]
+                if m.type == ActorType.PERSON:
+                    if zone.joined:
+                        zone.person = idx
+                    break
+                if m.is_collective:
+                    break
+                if m.prefix == "駐" or (m.start > 0 and self.ntext(m.start - 1, m.start) == "駐"):
+                    zone.hosted = True
+                    k = m.start - 1 if m.prefix == "駐" else m.start - 2
+                    continue
+                zone.affiliations.append(idx)
+                k = m.start - 1
+                continue
+            word = self.ntext(k, k + 1)
+            tag = doc[k].tag_
+            if word in _CLOSE and zone.affiliations is not None:
+                # 欧州連合(EU)外務・安全保障政策上級代表: an acronym in brackets after a body
+                o = k - 1
+                while o >= 0 and doc[o].text not in _OPEN and k - o <= 4:
+                    o -= 1
+                inner = self.ntext(o + 1, k) if o >= 0 else ""
+                if o >= 1 and doc[o].text in _OPEN and inner.isascii() and inner.replace("/", "").isalnum():
+                    before = self.out.index_at(o - 1)
+                    if before is not None and self.out.mentions[before].type != ActorType.PERSON:
+                        k = o - 1
+                        continue
+                break
+            if word in ("同", "同国"):
+                zone.same = True
+            elif word == "駐日":
+                zone.hosted = True
+            elif word == "兼":
+                zone.joined = True
+            elif word in "・･" and k > 0 and not is_katakana(self.ntext(k - 1, k)):
+                pass
+            elif word == "代" and k > 0 and doc[k - 1].like_num:
+                k -= 1  # 第44代
+                if k > 0 and self.ntext(k - 1, k) == "第":
+                    k -= 1
+            elif word in ("初代", "歴代", "現職", "前", "元", "現", "新"):
+                pass
+            elif (
+                tag.startswith("名詞-普通名詞")
+                and not self._name_token(doc[k])
+                and words < 6
+                and self.lex.title_role(word) is None
+            ):
+                words += 1
+                zone.skipped = True
+            elif zone.joined and self.lex.title_role(word) is not None:
+                pass  # the first of two titles: 上級代表|兼|副委員長
+            else:
+                break
+            k -= 1
+        zone.start = k + 1
+        if k >= 0 and doc[k].text in _OPEN and not zone.person:
+            # バラク・オバマ(第44代アメリカ合衆国大統領): the name is before the brackets
+            zone.start = k
+            zone.bracketed = True
+        elif not zone.affiliations and k >= 1 and self.ntext(k, k + 1) == "の":
+            # アメリカの国務長官, 南山大の平岩教授
+            aff = self.out.index_at(k - 1)
+            if aff is None:
+                aff = self._affiliation_org(k, Role.OFFICIAL)
+            if aff is not None and not self.out.mentions[aff].type == ActorType.PERSON:
+                zone.affiliations.append(aff)
+                zone.after_no = True
+        return zone
+
+    def _title_links(self, person: int, zone: _TitleZone, role: Role, title: str, fused_state: str | None) -> None:
+        """The affiliations a title states: the states and bodies in its zone, else
+        the state the title itself implies (内閣総理大臣, 国務長官), else the state just
+        named (同国防大臣), else the text's own government (外務大臣 in a MOFA release)."""
+        rtype = "leader_of" if role == Role.LEADER else "member_of"
+        if zone.affiliations:
+            for aff in zone.affiliations:
+                self._affiliate(person, aff, role, title)
+            return
+        if fused_state is not None:
+            self.link(person, rtype, None, title, parent_id=fused_state)
+            return
+        implied = self.lex.title_states.get(title) or self.lex.title_states.get(_bare_title(title, self.lex))
+        if implied is not None:
+            self.link(person, rtype, None, title, parent_id=implied)
+            return
+        if zone.same:
+            before = [
+                (m.end, i)
+                for i, m in enumerate(self.out.mentions)
+                if i not in self.dropped
+                and m.type == ActorType.COUNTRY
+                and len(m.ids) == 1
+                and m.end <= zone.start
+                and not m.prefix
+            ]
+            if before:
+                self.link(person, rtype, max(before)[1], title)
+                return
+        if zone.hosted or _bare_title(title, self.lex) in self.lex.home_titles:
+            self.link(person, rtype, None, title, to_home=True)
 
     def persons(self) -> None:
+        """Persons named with a title: the name first (ヴォロディミール・ゼレンスキー・ウクライナ大統領,
+        岸田文雄内閣総理大臣, バラク・オバマ(第44代アメリカ合衆国大統領)) or the title first
+        (アメリカの国務長官であるアレクサンダー・ヘイグ); the states and bodies named between
+        name and title are the person's affiliations."""
         doc = self.doc
         n = len(doc)
         i = 0
@@ -633,45 +918,59 @@ class _Builder:
             fused_state = None
             if title is None:
                 title, fused_state = self._fused_title_at(i)
-            if title is not None:
-                end, role, word = title
-                # Optional affiliation between name and title: ブリンケン米国務長官, 王毅中国外相
-                aff = self.out.index_at(i - 1) if i > 0 else None
-                name_end = self.out.mentions[aff].start if aff is not None else i
-                found = self._name_left(name_end)
-                if found is not None:
-                    start, reading = found
-                    name_stop = name_end
-                    # the name ends before a reading in brackets or a ・
-                    raw = self.ntext(start, name_stop)
-                    name = self._clean_name(raw)
-                    idx = self.add(
-                        Mention(
-                            start=start,
-                            end=end if aff is None else name_end,
-                            text=self.text(start, end),
-                            type=ActorType.PERSON,
-                            name=name,
-                            kind="person",
-                            role=role,
-                            title=word,
-                            reading=reading,
-                        )
-                    )
+            if title is None:
+                i += 1
+                continue
+            end, role, word = title
+            zone = self._title_zone(i)
+            if word.startswith("同") and word[1:] in self.lex.titles:
+                zone.same = True  # 同国防大臣: the state just named
+            if zone.person is not None:
+                # ボレルEU上級代表兼欧州委員会副委員長: a second title of the person just named
+                self._title_links(zone.person, zone, role, word, fused_state)
+                for t in range(i, end):
+                    self.out.by_token[t] = zone.person
+                i = end
+                continue
+            found = self._name_left(zone.start, strict=zone.skipped)
+            name_first = found is not None
+            if found is None:
+                found = self._name_right(end)
+            if found is None:
+                i += 1
+                continue
+            start, stop, reading = found
+            name = self._clean_name(self.ntext(start, stop))
+            if not name or self.lex.lookup(name) is not None:
+                i += 1
+                continue
+            # The mention ends with the title unless a state or body stands in between
+            # (those stay mentions of their own); the title tokens still map to the
+            # person, so that the parse head finds it.
+            span_end = end if name_first and not zone.affiliations and not zone.bracketed else stop
+            idx = self.add(
+                Mention(
+                    start=start,
+                    end=span_end,
+                    text=self.text(start, span_end),
+                    type=ActorType.PERSON,
+                    name=name,
+                    kind="person",
+                    role=role,
+                    title=word,
+                    reading=reading,
+                )
+            )
+            if name_first:
+                for t in range(stop, end):
+                    self.out.by_token.setdefault(t, idx)
+                if not zone.affiliations:
+                    # ロシアのプーチン大統領, 南山大の平岩俊司教授: the affiliation before the name
+                    aff = self._affiliation_before(start, role)
                     if aff is not None:
-                        # The title tokens belong to the person too, so that the parse head finds it.
-                        for t in range(i, end):
-                            self.out.by_token[t] = idx
-                        self._affiliate(idx, aff, role, word)
-                    elif fused_state is not None:
-                        self.link(
-                            idx, "leader_of" if role == Role.LEADER else "member_of", None, word, parent_id=fused_state
-                        )
-                    else:
-                        self._affiliation_before(idx, start, role, word)
-                    i = end
-                    continue
-            i += 1
+                        zone.affiliations.append(aff)
+            self._title_links(idx, zone, role, word, fused_state)
+            i = max(end, stop)
         self._honorific_persons()
         self._named_persons()
 
@@ -699,7 +998,7 @@ class _Builder:
             found = self._name_left(i)
             if found is None:
                 continue
-            start, reading = found
+            start, _, reading = found
             name = self._clean_name(self.ntext(start, i))
             role = None
             title = None
@@ -787,7 +1086,7 @@ class _Builder:
                     and ((sudachi and ner) or full or (joined and (sudachi or ner)))
                 )
                 if ok and self.lex.lookup(name) is None and self.lex.title_role(name) is None:
-                    self.add(
+                    idx = self.add(
                         Mention(
                             start=start,
                             end=end,
@@ -797,6 +1096,12 @@ class _Builder:
                             kind="person",
                         )
                     )
+                    # ソ連のヨシフ・スターリン: a person of a state, no title needed
+                    if start >= 2 and self.ntext(start - 1, start) == "の":
+                        state = self.out.index_at(start - 2)
+                        if state is not None and self.out.mentions[state].type == ActorType.COUNTRY:
+                            if len(self.out.mentions[state].ids) == 1:
+                                self.link(idx, "member_of", state, "の")
             i = max(j, i + 1)
 
     def _trim_name(self, start: int, end: int) -> tuple[int, int]:
@@ -825,15 +1130,16 @@ class _Builder:
         rtype = "leader_of" if role == Role.LEADER else "member_of"
         self.link(person, rtype, aff, title)
 
-    def _affiliation_before(self, person: int, start: int, role: Role, title: str) -> None:
-        """「Xの Y大統領」: X is the person's state or organization."""
+    def _affiliation_before(self, start: int, role: Role) -> int | None:
+        """「Xの Y大統領」: X is the person's state or organization (its mention index)."""
         if start < 2 or self.ntext(start - 1, start) != "の":
-            return
+            return None
         aff = self.out.index_at(start - 2)
         if aff is None:
             aff = self._affiliation_org(start - 1, role)
-        if aff is not None:
-            self._affiliate(person, aff, role, title)
+        if aff is not None and self.out.mentions[aff].type == ActorType.PERSON:
+            return None
+        return aff
 
     def _affiliation_org(self, end: int, role: Role) -> int | None:
         """南山大の平岩教授: the noun run ending at ``end`` is the organization the person works at."""
@@ -936,6 +1242,37 @@ class _Builder:
             )
             i = best
 
+    # -- 7. the speaker: 私, 我々 ------------------------------------------------
+    def speakers(self) -> None:
+        """私 (the one speaking) and 我々 (those the speaker speaks for): the document
+        says who (:mod:`extract.voice`); in a statement they are its author."""
+        for i, t in enumerate(self.doc):
+            if not self.free(i, i + 1) or not t.tag_.startswith("代名詞"):
+                continue
+            word = self.ntext(i, i + 1)
+            if word in _FIRST_PERSON:
+                self.add(
+                    Mention(
+                        start=i,
+                        end=i + 1,
+                        text=self.text(i, i + 1),
+                        type=ActorType.PERSON,
+                        kind="self",
+                        name=word,
+                    )
+                )
+            elif word in _FIRST_PERSON_PLURAL:
+                self.add(
+                    Mention(
+                        start=i,
+                        end=i + 1,
+                        text=self.text(i, i + 1),
+                        type=ActorType.COUNTRY,
+                        kind="self",
+                        name=word,
+                    )
+                )
+
     # -- 6. collectives ----------------------------------------------------
     def collectives(self) -> None:
         doc = self.doc
@@ -968,7 +1305,7 @@ def _national_bodies(b: _Builder) -> None:
             continue
         parent = b.lex.parents.get(m.ids[0])
         if parent is not None and parent in b.lex.actors and b.lex.actors[parent].type == ActorType.COUNTRY:
-            b.link(idx, "part_of", None, m.text, parent_id=parent)
+            b.link(idx, "part_of", None, m.text, parent_id=parent, implied=True)
 
 
 def needs_ner(doc, sm: SentenceMentions, lex: Lexicon) -> bool:
@@ -998,14 +1335,17 @@ def needs_ner(doc, sm: SentenceMentions, lex: Lexicon) -> bool:
     return False
 
 
-def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> SentenceMentions:
+def find_mentions(
+    doc, lex: Lexicon, *, original: str | None = None, cuts: tuple[tuple[int, int], ...] = ()
+) -> SentenceMentions:
     """All actor mentions of a one-sentence Doc, with the affiliations its noun phrases state.
 
     ``original`` is the verbatim sentence when the Doc holds a normalised,
     offset-aligned copy (possibly shorter); mention texts are taken from it.
     """
-    b = _Builder(doc, lex, original)
+    b = _Builder(doc, lex, original, cuts)
     b.gazetteer()
+    b.unlisted_states()
     b.abbreviations()
     b.fused_bodies()
     b.bodies()
@@ -1013,6 +1353,7 @@ def find_mentions(doc, lex: Lexicon, *, original: str | None = None) -> Sentence
     b.persons()
     b.free_organizations()
     b.collectives()
+    b.speakers()
     _national_bodies(b)
     # Keep mentions in text order so that indices follow the sentence.
     return _sorted(b.out, b.dropped)
@@ -1025,13 +1366,7 @@ def _sorted(sm: SentenceMentions, dropped: set[int]) -> SentenceMentions:
     out = SentenceMentions()
     out.mentions = [sm.mentions[i] for i in order]
     out.links = [
-        Link(
-            child=new_index[lk.child],
-            type=lk.type,
-            parent=None if lk.parent is None else new_index[lk.parent],
-            predicate=lk.predicate,
-            parent_id=lk.parent_id,
-        )
+        dataclasses.replace(lk, child=new_index[lk.child], parent=None if lk.parent is None else new_index[lk.parent])
         for lk in sm.links
     ]
     out.by_token = {t: new_index[i] for t, i in sm.by_token.items()}

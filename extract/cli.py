@@ -63,12 +63,16 @@ kept), 2 usage error (also: OUTDIR in use by another run), 130 Ctrl-C and
 """
 
 _EPILOG_EVALUATE = """\
-Gold files are JSON in the ONTOLOGY.md format, one per document, matched to
-inputs by file name without folder and extension.
+Gold files are JSON in the format of docs/ontology.md, one per document,
+matched to inputs by file name without folder and extension. Documents named
+GENRE-NN (gov-01, wiki-07) are also scored per genre. Without INPUT, the
+articles are the texts/ folder beside the gold folder, if there is one, else
+seeds/.
 
 examples:
-  geokg evaluate --gold gold/ seeds/
-  geokg evaluate --gold gold/ --triples output/triples.jsonl --show
+  geokg evaluate --gold tests/data/dev/gold                  # the development corpus, per genre
+  geokg evaluate --gold tests/data/gold seeds/               # the seed article
+  geokg evaluate --gold tests/data/dev/gold --triples output/triples.jsonl --show
 """
 
 
@@ -151,7 +155,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="INPUT",
         default=[],
-        help="articles to extract from (default: seeds/ unless --triples is given)",
+        help="articles to extract from (default: the texts/ folder beside the gold folder, else seeds/)",
     )
     e.add_argument("--gold", required=True, metavar="DIR", help="gold JSON file or folder")
     e.add_argument("--triples", metavar="FILE", help="score this triples.jsonl instead of extracting")
@@ -252,6 +256,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_SOME_FAILED
 
 
+def _default_articles(gold: Path) -> str:
+    """tests/data/dev/gold → tests/data/dev/texts, where a corpus keeps its texts beside its gold."""
+    texts = (gold if gold.is_dir() else gold.parent).parent / "texts"
+    return str(texts) if texts.is_dir() else "seeds"
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import format_report, load_gold, score
 
@@ -277,7 +287,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
         extractor = Extractor()
         triples = [
-            r.to_dict() for res in extractor.pipe(documents(args.inputs or ["seeds"], [])) for r in res.relations
+            r.to_dict()
+            for res in extractor.pipe(documents(args.inputs or [_default_articles(Path(args.gold))], []))
+            for r in res.relations
         ]
     res = score(golds, triples)
     if args.json:

@@ -20,7 +20,7 @@ from typing import Any
 
 from .types import RelationType
 
-__all__ = ["Gold", "format_report", "load_gold", "score"]
+__all__ = ["Gold", "format_report", "genre", "load_gold", "score"]
 
 _SYMMETRIC = {t.value for t in RelationType if t.symmetric}
 _TYPES = {t.value for t in RelationType}
@@ -56,6 +56,16 @@ def _norm(s: object) -> str:
 
 def _doc_key(path: object) -> str:
     return Path(str(path)).stem
+
+
+def genre(doc: str) -> str | None:
+    """The genre a document's name gives: its letters before the first hyphen.
+
+    >>> genre("gov-03"), genre("tests/data/dev/texts/wiki-11.txt"), genre("000_db80d0d6cdafb80b")
+    ('gov', 'wiki', None)
+    """
+    head, sep, _ = _doc_key(doc).partition("-")
+    return head if sep and head.isalpha() else None
 
 
 def _key(src: str, typ: str, tgt: str) -> tuple[str, str, str]:
@@ -181,6 +191,16 @@ def score(golds: list[Gold], triples: Iterable[Mapping[str, Any]]) -> dict[str, 
         for k in tp:
             per_type[k[1]]["tp"] += 1
     scored = [d["relations"]["f1"] for d in docs.values() if d["relations"]["gold"]]
+    by_genre: dict[str, dict[str, Any]] = {}
+    for name in sorted({g for g in map(genre, docs) if g}):
+        members = [d for k, d in docs.items() if genre(k) == name]
+        by_genre[name] = {
+            "documents": len(members),
+            **{
+                part: _prf(*(sum(int(d[part][x]) for d in members) for x in ("tp", "pred", "gold")))
+                for part in ("relations", "pairs", "actors")
+            },
+        }
     return {
         "relations": _prf(tot["rel_tp"], tot["rel_pred"], tot["rel_gold"]),
         "relations_macro_f1": round(sum(scored) / len(scored), 4) if scored else 0.0,
@@ -188,6 +208,7 @@ def score(golds: list[Gold], triples: Iterable[Mapping[str, Any]]) -> dict[str, 
         "actors": _prf(tot["actor_tp"], tot["actor_pred"], tot["actor_gold"]),
         "modality_accuracy": round(modality["right"] / modality["gold"], 4) if modality["gold"] else None,
         "by_type": {t: _prf(c["tp"], c["pred"], c["gold"]) for t, c in sorted(per_type.items())},
+        "by_genre": by_genre,
         "docs": docs,
         "missing_docs": sorted(g.doc for g in golds if g.doc not in by_doc),
     }
@@ -208,6 +229,12 @@ def format_report(res: Mapping[str, Any], *, show: bool = False) -> str:
         lines.append("documents with no triples: " + ", ".join(res["missing_docs"]))
     lines.append(f"modality accuracy: {res['modality_accuracy']}")
     lines.append(f"relation F1 averaged over documents: {res['relations_macro_f1']:.3f}")
+    for g, d in res.get("by_genre", {}).items():
+        rel, act = d["relations"], d["actors"]
+        lines.append(
+            f"genre {g:5s} ({d['documents']} docs) relations P={rel['p']:.3f} R={rel['r']:.3f} F1={rel['f1']:.3f}"
+            f"  actors F1={act['f1']:.3f}  (tp {rel['tp']}, pred {rel['pred']}, gold {rel['gold']})"
+        )
     for name in ("actors", "pairs", "relations"):
         d = res[name]
         lines.append(

@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -23,9 +24,24 @@ from typing import Any
 from .normalize import match_key
 from .types import Actor, ActorType, Modality, RelationType, Role
 
-__all__ = ["Lexicon", "Trigger", "load_lexicon"]
+__all__ = ["Lexicon", "Needs", "Trigger", "lexicon_data", "load_lexicon"]
 
 _DATA_FILES = ("countries.json", "actors.json", "titles.json", "triggers.json")
+# The sections of in-memory lexicon data: one per data file, same schema.
+_SECTIONS = tuple(name.removesuffix(".json") for name in _DATA_FILES)
+
+
+class Needs(StrEnum):
+    """What a trigger needs near it to count (an object class of data/triggers.json)."""
+
+    AGREEMENT = "agreement"  # 結ぶ is a treaty only with 条約, 協定 …
+    ARMS = "arms"  # 輸出 is support only of arms
+    RISE = "rise"  # 緊張 is a threat only when it rises (高まる)
+    CAUSATIVE = "causative"  # 悪化 is a threat only when caused (悪化させる)
+    TRADE = "trade"
+    RELATIONS = "relations"
+    MILITARY = "military"
+    ASSETS = "assets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +53,15 @@ class Trigger:
     verb_only: bool = False  # 停戦した is an agreement; 休戦中 is a state
     mediation: bool = False  # 仲介: the mediator meets each party
     mutual: bool = False  # 戦闘 between A and B: each side attacks the other
+    visit: bool = False  # 訪問: the visitor meets the host state (a person may meet a state)
     object_is_thing: bool = False  # 派遣, 供与: the object is what is sent, never the target
-    needs: str | None = None
+    needs: Needs | None = None
     modality: Modality | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Read-only vocabulary. Build it with :func:`load_lexicon`."""
+    """Read-only vocabulary. Build it with :func:`load_lexicon`, or :meth:`from_data`."""
 
     actors: Mapping[str, Actor]
     aliases: Mapping[str, str]  # match_key(alias) -> actor id
@@ -61,17 +78,21 @@ class Lexicon:
     org_suffixes_after_state: tuple[str, ...]  # 国勢調査局 after a state's name
     org_suffixes_non_political: tuple[str, ...]
     org_suffixes_standalone: tuple[str, ...]
+    org_suffixes_own: tuple[str, ...]  # 党, 戦線: named after a state, not a body of it
     generic_org_words: frozenset[str]
     fused_suffixes: tuple[str, ...]  # endings a state or body shares a token with (米軍, 国連軍)
     media: frozenset[str]  # ids of news organizations (not political bodies)
     titles: Mapping[str, Role]  # title word -> role it gives
     title_modifiers: tuple[str, ...]  # longest first: 先任 before 先
     title_words: tuple[str, ...]  # every title, for a quick endswith test
+    title_states: Mapping[str, str]  # titles only one state has: 内閣総理大臣 → JPN, 国務長官 → USA
+    home_titles: frozenset[str]  # bare, these name an official of the text's own government (外務大臣)
     honorifics: frozenset[str]
     triggers: Mapping[str, Trigger]
     speech_verbs: frozenset[str]
     quote_only_speech: frozenset[str]
     topic_nouns: frozenset[str]
+    conduct_nouns: frozenset[str]  # 行動, 決定, 努力: 「Xの行動を非難」 criticises X
     anonymous_agents: frozenset[str]
     evaluation_verbs: frozenset[str]
     negating_verbs: frozenset[str]
@@ -86,6 +107,34 @@ class Lexicon:
     alias_initials: frozenset[str]  # first characters of all aliases: most tokens start none
     version: str
     _title_memo: dict[str, Role | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Mapping[str, Any]], *, iso_countries: bool = True) -> Lexicon:
+        """A lexicon from in-memory data: one section per data file, in that file's schema.
+
+        ``data`` maps ``"countries"``, ``"actors"``, ``"titles"`` and ``"triggers"``
+        to what ``extract/data/<section>.json`` holds; :func:`lexicon_data` gives the
+        shipped data to start from. With ``iso_countries=False`` the only states are
+        the ones ``data["countries"]["historical"]`` declares (states without an ISO
+        code), so a small invented gazetteer can stand in for the real one.
+
+        >>> data = lexicon_data()
+        >>> data["countries"]["historical"].append({"id": "ARN", "name": "アルノール", "aliases": ["アルノール王国"]})
+        >>> lex = Lexicon.from_data(data, iso_countries=False)
+        >>> lex.lookup("アルノール王国"), lex.lookup("ロシア")
+        ('ARN', None)
+        """
+        missing = [s for s in _SECTIONS if s not in data]
+        if missing:
+            raise ValueError(f"lexicon data lacks the section(s) {', '.join(missing)} (one per data file)")
+        canonical = json.dumps([data[s] for s in _SECTIONS], ensure_ascii=False, sort_keys=True)
+        digest = hashlib.sha256(f"{canonical}|iso={iso_countries}".encode())
+        try:
+            return _build(
+                {f"{s}.json": data[s] for s in _SECTIONS}, digest.hexdigest()[:16], iso_countries=iso_countries
+            )
+        except KeyError as e:
+            raise ValueError(f"lexicon data lacks the key {e} (see extract/data/ for the schema)") from None
 
     def actor(self, actor_id: str) -> Actor:
         return self.actors[actor_id]
@@ -126,7 +175,15 @@ def _split_names(name: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _countries(extra: Mapping[str, Any]) -> dict[str, Actor]:
+def _countries(extra: Mapping[str, Any], *, iso: bool = True) -> dict[str, Actor]:
+    out = _iso_countries(extra) if iso else {}
+    # States without an ISO code (historical ones, or in tests invented ones); last, so their names win.
+    for h in extra.get("historical", []):
+        out[h["id"]] = Actor(id=h["id"], type=ActorType.COUNTRY, name=h["name"], aliases=tuple(h["aliases"]))
+    return out
+
+
+def _iso_countries(extra: Mapping[str, Any]) -> dict[str, Actor]:
     import babel
     import pycountry
 
@@ -163,8 +220,6 @@ def _countries(extra: Mapping[str, Any]) -> dict[str, Actor]:
         names = [n for n in dict.fromkeys(names) if len(n) >= 2 and (not n.isascii() or n in ours)]
         if names:
             out[alpha3] = Actor(id=alpha3, type=ActorType.COUNTRY, name=names[0], aliases=tuple(names))
-    for h in extra.get("historical", []):
-        out[h["id"]] = Actor(id=h["id"], type=ActorType.COUNTRY, name=h["name"], aliases=tuple(h["aliases"]))
     return out
 
 
@@ -177,6 +232,15 @@ def _read(name: str) -> tuple[Any, bytes]:
     return json.loads(raw.decode("utf-8")), raw
 
 
+def lexicon_data() -> dict[str, Any]:
+    """The shipped data files as one dict per section (a fresh copy: change it freely).
+
+    >>> sorted(lexicon_data())
+    ['actors', 'countries', 'titles', 'triggers']
+    """
+    return {name.removesuffix(".json"): _read(name)[0] for name in _DATA_FILES}
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """Load and index the data files (cached: one lexicon per process)."""
@@ -185,10 +249,14 @@ def load_lexicon() -> Lexicon:
     for name in _DATA_FILES:
         data[name], raw = _read(name)
         digest.update(raw)
+    return _build(data, digest.hexdigest()[:16])
+
+
+def _build(data: Mapping[str, Any], version: str, *, iso_countries: bool = True) -> Lexicon:
     countries, actors_data = data["countries.json"], data["actors.json"]
     titles_data, trig_data = data["titles.json"], data["triggers.json"]
 
-    actors: dict[str, Actor] = _countries(countries)
+    actors: dict[str, Actor] = _countries(countries, iso=iso_countries)
     parents: dict[str, str] = {}
     for kind, atype in (("organizations", ActorType.ORGANIZATION), ("regions", ActorType.REGION)):
         for a in actors_data[kind]:
@@ -221,8 +289,9 @@ def load_lexicon() -> Lexicon:
             verb_only=bool(spec.get("verb_only")),
             mediation=bool(spec.get("mediation")),
             mutual=bool(spec.get("mutual")),
+            visit=bool(spec.get("visit")),
             object_is_thing=bool(spec.get("object_is_thing")),
-            needs=spec.get("needs"),
+            needs=Needs(spec["needs"]) if spec.get("needs") else None,
             modality=Modality(spec["modality"]) if spec.get("modality") else None,
         )
     hedges = trig_data["hedges"]
@@ -242,6 +311,7 @@ def load_lexicon() -> Lexicon:
         org_suffixes_after_state=_longest_first(actors_data["org_suffixes"]["after_state"]),
         org_suffixes_non_political=_longest_first(actors_data["org_suffixes"]["non_political"]),
         org_suffixes_standalone=_longest_first(actors_data["org_suffixes"]["standalone"]),
+        org_suffixes_own=_longest_first(actors_data["org_suffixes"]["own"]),
         generic_org_words=frozenset(actors_data["org_suffixes"]["generic"]),
         fused_suffixes=_longest_first(
             actors_data["state_bodies"]["alias"]
@@ -252,11 +322,14 @@ def load_lexicon() -> Lexicon:
         titles=MappingProxyType(titles),
         title_modifiers=_longest_first(titles_data["modifiers"]),
         title_words=tuple(sorted(titles)),
+        title_states=MappingProxyType({k: v for k, v in titles_data["state_titles"].items() if not k.startswith("_")}),
+        home_titles=frozenset(titles_data["home_titles"]),
         honorifics=frozenset(titles_data["honorifics"]),
         triggers=MappingProxyType(triggers),
         speech_verbs=frozenset(trig_data["speech"]["verbs"]),
         quote_only_speech=frozenset(trig_data["speech"]["quote_only"]),
         topic_nouns=frozenset(trig_data["speech"]["topic_nouns"]),
+        conduct_nouns=frozenset(trig_data["speech"]["conduct_nouns"]),
         anonymous_agents=frozenset(trig_data["anonymous_agents"]["words"]),
         evaluation_verbs=frozenset(trig_data["speech"]["evaluation"]),
         negating_verbs=frozenset(trig_data["hedges"]["negating_verbs"]),
@@ -275,7 +348,7 @@ def load_lexicon() -> Lexicon:
                 Modality.NEGATED: frozenset(hedges["negation"]),
             }
         ),
-        max_alias_length=max(len(k) for k in aliases),
+        max_alias_length=max((len(k) for k in aliases), default=0),
         alias_initials=frozenset(k[0] for k in aliases),
-        version=digest.hexdigest()[:16],
+        version=version,
     )

@@ -14,12 +14,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .actors import SentenceMentions, find_mentions, needs_ner
+from .actors import Link, SentenceMentions, find_mentions, needs_ner
+from .conventions import no_comment_on_own_state, states_for_persons
 from .lexicon import Lexicon, load_lexicon
-from .relations import ANAPHOR, MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS, TOPIC, Arg, SentenceAnalysis, analyse
+from .normalize import is_kanji
+from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, Known, SentenceAnalysis, analyse, cues
 from .resolve import DocumentActors, Resolved, state_groups
 from .sentences import Sentence, split_sentences
-from .types import Document, DocumentResult, Modality, Relation, RelationType
+from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
+from .voice import Voice, home_state, read_voice
 
 __all__ = ["DEFAULT_MODEL", "Extractor", "extract_document", "extract_relations", "load"]
 
@@ -80,8 +83,8 @@ class Extractor:
         self.lex = lexicon if lexicon is not None else load_lexicon()
         self.batch_size = batch_size
         self.prefilter = prefilter
-        self._speech = self.lex.speech_verbs
-        self._trigger_words = frozenset(self.lex.triggers) | self._speech | MEMBERSHIP_VERBS
+        # what some rule family can start from (derived from the families themselves)
+        self._cues = cues(self.lex)
 
     @property
     def version(self) -> str:
@@ -94,8 +97,9 @@ class Extractor:
         out = []
         tokenizer = self.nlp.tokenizer
         for s in sentences:
-            toks = tokenizer(_parse_text(s.text))
-            sm = find_mentions(toks, self.lex, original=s.text)
+            view, cuts = _parse_view(s.text)
+            toks = tokenizer(view)
+            sm = find_mentions(toks, self.lex, original=s.text, cuts=cuts)
             parse = self._worth_parsing(toks, sm)
             out.append(
                 _Prepared(
@@ -118,10 +122,7 @@ class Extractor:
             return False
         if len(actors) >= 2:
             return True
-        return any(
-            t.lemma_ in self._trigger_words or t.text in self._trigger_words or t.text.endswith(MEMBERSHIP_NOUNS)
-            for t in toks
-        )
+        return any(self._cues.match_token(t.text, t.lemma_) for t in toks) or self._cues.match_text(toks.text)
 
     # -- public API ------------------------------------------------------------------
     def extract(self, document: Document) -> DocumentResult:
@@ -203,7 +204,7 @@ class Extractor:
     def _read_parse(self, document: Document, p: _Prepared, d) -> None:
         """Everything the later passes need from a parsed sentence; then the Doc goes."""
         year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-        p.mentions = find_mentions(d, self.lex, original=p.sentence.text)
+        p.mentions = find_mentions(d, self.lex, original=p.sentence.text, cuts=_parse_view(p.sentence.text)[1])
         p.groups = state_groups(p.mentions, d, self.lex)
         p.analysis = analyse(d, p.mentions, self.lex, doc_year=year, doc_date=document.date)
         p.tokens = None
@@ -217,6 +218,12 @@ class Extractor:
         # pass 2: relations
         relations: dict[tuple, Relation] = {}
         recent: dict[RelationType, tuple[int, list[Resolved]]] = {}  # last targets per type, for ANAPHOR
+        home = home_state(document.text)
+        voice = read_voice(
+            [(document.text[p.sentence.start : p.sentence.end], p.mentions, p.groups) for p in prepared], actors, home
+        )
+        home_links: list[tuple[int, str, Resolved, Link]] = []  # officials with no state named
+        implied: list[tuple[int, str, Resolved, Resolved, Link]] = []  # 外務省 → Japan, known not stated
         for index, p in enumerate(prepared):
             sm, groups = p.mentions, p.groups
             actors.count(sm, groups)
@@ -224,11 +231,18 @@ class Extractor:
             # Affiliations are read from the noun phrase alone: parsed or not.
             for lk in sm.links:
                 child = actors.resolve(Arg(lk.child), sm, groups)
+                if lk.to_home:
+                    if child is not None:
+                        home_links.append((index, sentence_text, child, lk))
+                    continue
                 if lk.parent is not None:
                     parent = actors.resolve(Arg(lk.parent), sm, groups)
                 else:
                     parent = actors.known(lk.parent_id) if lk.parent_id else None
                 if child is None or parent is None or child.id == parent.id:
+                    continue
+                if lk.implied:
+                    implied.append((index, sentence_text, child, parent, lk))
                     continue
                 self._add(
                     relations,
@@ -241,7 +255,7 @@ class Extractor:
                     lk.predicate,
                     Modality.ASSERTED,
                     None,
-                    0.9,
+                    Confidence.AFFILIATION,
                 )
             analysis = p.analysis
             if analysis is None:
@@ -249,15 +263,16 @@ class Extractor:
                 continue
             topic = actors.topic_for(index)
             for c in analysis.candidates:
-                srcs = self._resolve_all(c.sources, sm, actors, groups, topic)
-                if c.targets == (Arg(ANAPHOR),):
+                srcs = self._resolve_all(c.sources, sm, actors, groups, topic, voice, index)
+                srcs = _spoken_by(c, srcs, voice, index)
+                if c.targets == (ANAPHOR,):
                     # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
                     seen_at, tgts = recent.get(c.type, (-99, []))
                     if index - seen_at > _ANAPHOR_REACH:
                         continue
                     tgts = [t for t in tgts if t.id not in {x.id for x in srcs}]
                 else:
-                    tgts = self._resolve_all(c.targets, sm, actors, groups, topic)
+                    tgts = self._resolve_all(c.targets, sm, actors, groups, topic, voice, index)
                     if tgts and not c.type.symmetric:
                         recent[c.type] = (index, tgts)
                 for s in srcs:
@@ -284,9 +299,31 @@ class Extractor:
                             c.time,
                             c.confidence,
                         )
-            new_topic = [r for a in analysis.topic for r in self._resolve_all([a], sm, actors, groups, topic)]
+            new_topic = [
+                r for a in analysis.topic for r in self._resolve_all([a], sm, actors, groups, topic, voice, index)
+            ]
             actors.set_topic(new_topic, index)
-        ordered = sorted(relations.values(), key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate))
+        self._add_home_officials(relations, document, home, home_links, actors)
+        acting = {x for r in relations.values() for x in (r.source, r.target)}
+        for index, sentence_text, child, parent, lk in implied:
+            if child.id in acting:
+                self._add(
+                    relations,
+                    document,
+                    sentence_text,
+                    index,
+                    child,
+                    RelationType(lk.type),
+                    parent,
+                    lk.predicate,
+                    Modality.ASSERTED,
+                    None,
+                    Confidence.AFFILIATION,
+                )
+        ordered = sorted(
+            no_comment_on_own_state(states_for_persons(list(relations.values()))),
+            key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate),
+        )
         return DocumentResult(
             doc=document.path,
             relations=tuple(ordered),
@@ -295,6 +332,35 @@ class Extractor:
             parsed_sentences=sum(p.analysis is not None for p in prepared),
             characters=len(document.text),
         )
+
+    def _add_home_officials(self, relations: dict, document: Document, home: str | None, home_links, actors) -> None:
+        """外務大臣 with no state named: the official of the text's own government,
+        unless the document states the person's state elsewhere (ザリーフ外相 after
+        ザリーフ・イラン外務大臣)."""
+        placed = {
+            r.source
+            for r in relations.values()
+            if r.type in (RelationType.LEADER_OF, RelationType.MEMBER_OF) and r.target_type == ActorType.COUNTRY
+        }
+        for index, sentence_text, child, lk in home_links:
+            if child.id in placed or child.type != ActorType.PERSON:
+                continue
+            state = actors.known(home) if home else _japanese_official(child, lk.predicate, actors)
+            if state is None:
+                continue
+            self._add(
+                relations,
+                document,
+                sentence_text,
+                index,
+                child,
+                RelationType(lk.type),
+                state,
+                lk.predicate,
+                Modality.ASSERTED,
+                None,
+                Confidence.AFFILIATION,
+            )
 
     def _cheap_topic(self, p: _Prepared, actors: DocumentActors) -> list[Resolved]:
         """Topic of an unparsed sentence: the actors before its first は."""
@@ -307,11 +373,26 @@ class Extractor:
                     out.append(r)
         return out
 
-    def _resolve_all(self, args, sm, actors: DocumentActors, groups, topic: list[Resolved]) -> list[Resolved]:
+    def _resolve_all(
+        self, args, sm, actors: DocumentActors, groups, topic: list[Resolved], voice: Voice, index: int
+    ) -> list[Resolved]:
         out: list[Resolved] = []
         for a in args:
-            if a.mention == TOPIC:
+            if a is TOPIC:
                 out += topic
+                continue
+            if isinstance(a, Known):
+                known = actors.known(a.id)
+                out += [known] if known is not None else []
+                continue
+            if isinstance(a, Arg) and sm.mentions[a.mention].is_speaker:
+                # 私 is the one speaking; 我々 those the speaker speaks for
+                m = sm.mentions[a.mention]
+                if m.type == ActorType.PERSON:
+                    speaker = voice.speaker(index)
+                    out += [speaker] if speaker is not None else []
+                else:
+                    out += voice.speakers_for(index)
                 continue
             r = actors.resolve(a, sm, groups)
             if r is not None:
@@ -359,12 +440,70 @@ class Extractor:
             relations[key] = rel
 
 
+# Japanese news writes a foreign head of government with the state (英首相, インドのモディ首相);
+# a bare 首相 or 外相 with a name in kanji is Japan's (岸田首相).
+_JAPANESE_CABINET = frozenset({"首相", "総理", "総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "官房長官"})
+
+
+def _japanese_official(person: Resolved, title: str, actors: DocumentActors) -> Resolved | None:
+    if title in _JAPANESE_CABINET and person.label and all(is_kanji(c) for c in person.label):
+        return actors.known("JPN")
+    return None
+
+
+# What is said: criticism, requests and comments go to the one who says them (ONTOLOGY conventions).
+_SPEECH_ACTS = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
+
+
+def _spoken_by(c: Candidate, srcs: list[Resolved], voice: Voice, index: int) -> list[Resolved]:
+    """A speech act of the text's own government (我が国は…非難します) or with its
+    subject dropped goes to the person speaking, when the document names one:
+    林外務大臣's 「我が国は…評価しております」 is his."""
+    speaker = voice.speaker(index)
+    if speaker is None or c.type not in _SPEECH_ACTS:
+        return srcs
+    own = {v.id for v in (voice.home, *voice.we) if v is not None}
+    if c.sources == (TOPIC,) or (srcs and all(s.id in own for s in srcs)):
+        return [speaker]
+    return srcs
+
+
 _CAPTION_MARKS = re.compile(r"[㊧㊨㊥㊤㊦]")
 _CREDIT = re.compile(r"[=＝][^=＝。、\s]{1,15}\s*$")
 _PUNCT_MAP = str.maketrans({"，": "、", "．": "。"})
 _ASCII_COMMA = re.compile(
     r"(?<=[\u3040-\u30ff\u3400-\u9fff]),(?=\S)|(?<=[\u3040-\u30ff\u3400-\u9fff])\.(?=[\u3040-\u30ff\u3400-\u9fff]|$)"
 )
+
+
+# A long aside in Latin script in brackets: (H.E. Mr. Volodymyr ZELENSKYY, President of Ukraine).
+_LATIN_ASIDE = re.compile(r"[(（][^()（）\u3040-\u30ff\u3400-\u9fff]*[A-Za-z][^()（）\u3040-\u30ff\u3400-\u9fff]*[)）]")
+
+
+def _parse_view(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """What the parser reads, and the spans it leaves out: (position, length).
+
+    A long English aside in brackets (a name and title as the original gives
+    them) cuts the Japanese sentence in two for the parser; it is left out
+    when it has a space or comma in it (short acronyms such as (EU) stay: they
+    are aliases). Mention texts are still taken from the verbatim sentence.
+    """
+    base = _parse_text(text)
+    cuts: list[tuple[int, int]] = []
+    out: list[str] = []
+    last = removed = 0
+    for m in _LATIN_ASIDE.finditer(base):
+        inner = m.group(0)[1:-1]
+        if not (" " in inner or "," in inner) or sum(c.isalpha() for c in inner) < 8:
+            continue
+        out.append(base[last : m.start()])
+        cuts.append((m.start() - removed, m.end() - m.start()))
+        removed += m.end() - m.start()
+        last = m.end()
+    if not cuts:
+        return base, ()
+    out.append(base[last:])
+    return "".join(out), tuple(cuts)
 
 
 def _parse_text(text: str) -> str:

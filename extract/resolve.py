@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .actors import Mention, SentenceMentions
 from .lexicon import Lexicon
 from .normalize import is_katakana, slugify
-from .relations import TOPIC, Arg
+from .relations import Arg, Slot
 from .types import Actor, ActorType, Role
 
 __all__ = ["DocumentActors", "Resolved", "state_groups"]
@@ -108,7 +108,7 @@ class DocumentActors:
     def observe(self, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> None:
         """Learn a sentence's person names and the groups of states it names together."""
         for m in sm.mentions:
-            if m.type == ActorType.PERSON and not m.ids:
+            if m.type == ActorType.PERSON and not m.ids and not m.is_speaker:
                 self._person(m)
         for g in groups:
             key = tuple(dict.fromkeys(g))
@@ -159,10 +159,12 @@ class DocumentActors:
         return recent if recent in tops else tops[0]
 
     # -- pass 2: resolve arguments --------------------------------------------------
-    def resolve(self, arg: Arg, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> Resolved | None:
-        if arg.mention == TOPIC:
+    def resolve(self, arg: Slot, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> Resolved | None:
+        if not isinstance(arg, Arg):  # carried from other sentences: the document level fills it
             return None
         m = sm.mentions[arg.mention]
+        if m.is_speaker:  # 私 / 我々: the document's voice decides (pipeline)
+            return None
         if m.is_collective:
             ids = self.collective(m.count, groups)
             if arg.member >= len(ids):

@@ -29,7 +29,7 @@ from .query import (
     load,
 )
 from .readwrite import GraphFileError, read_graphml, read_json, write_graphml, write_json
-from .render import render_html
+from .render import notebook_map, render_html, to_pyvis
 from .table import Table
 
 __all__ = [
@@ -49,10 +49,12 @@ __all__ = [
     "example_graph",
     "export",
     "load",
+    "notebook_map",
     "read_graphml",
     "read_json",
     "remove_document",
     "render_html",
+    "to_pyvis",
     "to_relations",
     "write_csv",
     "write_edges_csv",

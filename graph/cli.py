@@ -1,4 +1,4 @@
-"""``geokg query`` and ``geokg export``: the graph from the command line.
+"""``geokg query``, ``geokg export`` and ``geokg render``: the graph from the command line.
 
 ``extract.cli`` calls :func:`register` to add these subcommands; each
 handler returns the exit code: 0 done, 1 a path query found no path, 2 a
@@ -263,6 +263,71 @@ def _printable_path(path: Any) -> str:
     return printable(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
+_RENDER_EPILOG = """\
+examples:
+  geokg render output/graph.json --png map.png          a picture of the map, for reports
+  geokg render output/ -o map.html --title "ロ朝関係"     the interactive map again, retitled
+  geokg render output/graph.json -o map.html --png map.png --size 1920x1080
+
+--png opens the map in headless Chromium (Debian: apt-get install chromium
+fonts-noto-cjk; or set GEOKG_CHROMIUM=/path/to/chrome) and saves it once the
+layout is frozen. Without a Japanese font installed, labels are drawn as boxes.
+
+exit codes: 0 written, 1 the browser failed, 2 usage error or no browser
+"""
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: write WIDTHxHEIGHT, e.g. 1400x900") from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"{text!r}: width and height from 200 to 8000 pixels")
+    return w, h
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Write the map of a graph.json as HTML (-o) and/or as a PNG taken by headless Chromium (--png)."""
+    import tempfile
+
+    from . import render, snapshot
+
+    if not args.output and not args.png:
+        print("geokg: error: say what to write: -o map.html, --png map.png, or both", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        kg = _load(args.graph)
+        browser = snapshot.find_chromium() if args.png else None
+        width, height = args.size
+        with tempfile.TemporaryDirectory(prefix="geokg-render-") as tmp:
+            html = Path(args.output) if args.output else Path(tmp) / "graph.html"
+            render.render_html(kg.G, html, title=args.title)
+            if args.output:
+                print(f"wrote {html}")
+            if args.png:
+                shot = snapshot.screenshot(
+                    html, args.png, width=width, height=height, timeout=args.timeout, browser=browser
+                )
+                print(f"wrote {shot.path} ({width}×{height}, {shot.seconds:g} s)")
+    except _Usage as e:
+        print(f"geokg: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except snapshot.BrowserNotFound as e:
+        print(f"geokg: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except snapshot.SnapshotError as e:
+        print(f"geokg: error: {args.png}: {e}", file=sys.stderr)
+        return EXIT_NOT_FOUND
+    except ValueError as e:  # a graph the map cannot draw (two actors whose ids read alike)
+        print(f"geokg: error: {args.graph}: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as e:
+        print(f"geokg: error: cannot write {e.filename or args.output or args.png}: {e.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -271,7 +336,7 @@ def _common() -> argparse.ArgumentParser:
 
 
 def register(subparsers: Any) -> None:
-    """Add the ``query`` and ``export`` subcommands to ``geokg``'s subparsers."""
+    """Add the ``query``, ``export`` and ``render`` subcommands to ``geokg``'s subparsers."""
     raw = argparse.RawDescriptionHelpFormatter
     q = subparsers.add_parser(
         "query",
@@ -359,3 +424,22 @@ def register(subparsers: Any) -> None:
         "-o", "--output", metavar="PATH", help="file to write (a folder for csv); default: beside GRAPH (graph.gexf …)"
     )
     e.set_defaults(func=cmd_export)
+
+    r = subparsers.add_parser(
+        "render",
+        help="draw a graph.json as the interactive map (HTML) or as a picture (PNG)",
+        description="Draw an existing graph: the offline HTML map, or a PNG of it taken by headless Chromium.",
+        epilog=_RENDER_EPILOG,
+        formatter_class=raw,
+    )
+    r.add_argument("graph", metavar="GRAPH", help="graph.json, or the folder holding it")
+    r.add_argument("-o", "--output", metavar="HTML", help="write the interactive map here")
+    r.add_argument("--png", metavar="PNG", help="write a picture of the map here (needs headless Chromium)")
+    r.add_argument("--title", help="the map's title (default: geokg)")
+    r.add_argument(
+        "--size", type=_size, default=(1400, 900), metavar="WxH", help="picture size in pixels (default: 1400x900)"
+    )
+    r.add_argument(
+        "--timeout", type=float, default=120.0, metavar="SECONDS", help="give up on the browser after this long"
+    )
+    r.set_defaults(func=cmd_render)

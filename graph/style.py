@@ -13,6 +13,8 @@ Examples
 (False, (8, 5))
 >>> node_size(0, 0, 0), node_size(40, 3, 40)
 (12.0, 40.0)
+>>> node_color(ACTOR_STYLE["country"])["border"], edge_color(RELATION_STYLE["attack"])["color"]
+('#2c4a6b', '#c81e1e')
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ __all__ = [
     "UNKNOWN_RELATION",
     "ActorStyle",
     "RelationStyle",
+    "edge_color",
     "edge_width",
+    "node_color",
     "node_size",
     "stabilization_iterations",
     "vis_options",
@@ -43,7 +47,9 @@ __all__ = [
 
 # System fonts only (no web fonts: the map must open offline). Japanese
 # faces for macOS, Windows and Linux come before the generic fallback so that
-# kanji and kana are drawn from one font.
+# kanji and kana are drawn from one font; on a server or in a container,
+# install one of them (Debian: fonts-noto-cjk) or every label is drawn as boxes.
+# graph/static/map.css declares the same stack for the page's text.
 FONT_STACK = (
     'system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", '
     '"Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Yu Gothic UI", "Yu Gothic", '
@@ -124,6 +130,17 @@ def node_size(mentions: int, degree: int, largest: int) -> float:
     return round(MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * ratio, 2)
 
 
+def node_color(st: ActorStyle) -> dict[str, Any]:
+    """vis-network node colours: fill and outline, a dark ring when selected or hovered."""
+    ring = {"background": st.color, "border": "#111111"}
+    return {"background": st.color, "border": st.border, "highlight": dict(ring), "hover": dict(ring)}
+
+
+def edge_color(st: RelationStyle) -> dict[str, Any]:
+    """vis-network edge colours: the type's colour in every state (selection widens the line instead)."""
+    return {"color": st.color, "highlight": st.color, "hover": st.color, "opacity": 0.9}
+
+
 def edge_width(count: int) -> float:
     """Line width in px: 1.5 for one piece of evidence, thicker (log) for more, at most 6."""
     return round(min(6.0, 1.5 + math.log2(max(count, 1))), 2)
@@ -144,7 +161,8 @@ def vis_options(n_nodes: int, n_edges: int, *, seed: int = 7) -> dict[str, Any]:
         "layout": {"randomSeed": seed, "improvedLayout": not large},
         "nodes": {"font": font, "borderWidth": 1.5, "borderWidthSelected": 3},
         "edges": {
-            "smooth": False,
+            # Straight lines; parallel edges carry their own curve (graph.render).
+            "smooth": {"enabled": False},
             "arrows": {"to": {"enabled": False, "scaleFactor": 0.6}},
             "selectionWidth": 2,
             "hoverWidth": 1.5,

@@ -69,7 +69,7 @@ CORRUPT = {
         '{"nodes": [{"id": "A"}], "edges": [{"source": "A", "target": "A", "evidence": [{"sentence": "x"}]}]}',
         "edges[0].evidence[0]: has no 'doc'",
     ),
-    "ids 5 and '5'": ('{"nodes": [{"id": 5}, {"id": "5"}], "edges": []}', 'nodes[1].id: "5" is the same id as 5'),
+    "id a list": ('{"nodes": [{"id": [5]}], "edges": []}', "nodes[0].id: must be a string (or an integer), not [5]"),
     "a node that is a list": ('{"nodes": [[1]], "edges": []}', "nodes[0]: must be an object, not [1]"),
     "not UTF-8": ('{"nodes": [], "edges": [], "graph": {"t": "\xff"}}', "not a JSON graph"),
 }

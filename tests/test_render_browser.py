@@ -1,15 +1,13 @@
 """The map in a real browser: headless Debian Chromium driven by selenium.
 
-One browser for the module, with the network emulated offline. Skipped when chromium, chromedriver or selenium
-is missing, unless GEOKG_REQUIRE_BROWSER=1 (as in CI), which makes that a failure.
+The browser (one per session, network emulated offline) and ``open_map`` come from conftest.py. Skipped when
+chromium, chromedriver or selenium is missing, unless GEOKG_REQUIRE_BROWSER=1 (as in CI), which makes that a
+failure.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import time
 from pathlib import Path
 
 import networkx as nx
@@ -19,95 +17,9 @@ import graph
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("GEOKG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = os.environ.get("GEOKG_CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
-REQUIRED = os.environ.get("GEOKG_REQUIRE_BROWSER") == "1"
-
 XSS_SCRIPT = "<script>window.__xss = 1; alert(1)</script>"
 XSS_IMG = '<img src=x onerror="window.__xss = 2; alert(2)">'
 XSS_BREAKOUT = '"></script><script>window.__xss = 3; alert(3)</script>'
-
-
-def _unavailable() -> str | None:
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[test]')"
-    for path, pkg in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not Path(path).exists():
-            return f"{path} not found (apt-get install {pkg})"
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    reason = _unavailable()
-    if reason:
-        if REQUIRED:
-            pytest.fail(f"GEOKG_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,900",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    driver.set_script_timeout(30)
-    # Pull the plug: every map in this module must work with no network at all.
-    driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd(
-        "Network.emulateNetworkConditions",
-        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
-    )
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-class Page:
-    """What one page load did: console messages and requested URLs."""
-
-    def __init__(self, driver, path: Path, *, timeout: float = 30.0):
-        self.driver = driver
-        self.url = path.resolve().as_uri()
-        driver.get("about:blank")
-        driver.get_log("browser")  # drain what came before
-        driver.get_log("performance")
-        driver.get(self.url)
-        deadline = time.monotonic() + timeout
-        while not driver.execute_script("return !!(window.geokg && window.geokg.ready)"):
-            assert time.monotonic() < deadline, f"map not ready after {timeout} s"
-            time.sleep(0.05)
-        self.console = driver.get_log("browser")
-        self.requests: list[tuple[str, str]] = []  # (document URL, request URL)
-        for entry in driver.get_log("performance"):
-            msg = json.loads(entry["message"])["message"]
-            if msg["method"] == "Network.requestWillBeSent":
-                p = msg["params"]
-                self.requests.append((p.get("documentURL", ""), p["request"]["url"]))
-
-    def js(self, script: str, *args):
-        return self.driver.execute_script(script, *args)
-
-    def errors(self) -> list[str]:
-        return [e["message"] for e in self.console + self.driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
 def _seed_graph(seed_build: Path) -> nx.MultiDiGraph:
@@ -119,8 +31,8 @@ _POSITIONS = "return geokg.network.getPositions()"
 
 
 @pytest.fixture(scope="module")
-def seed_page(browser, seed_build):
-    page = Page(browser, seed_build / "graph.html")
+def seed_page(open_map, seed_build):
+    page = open_map(seed_build / "graph.html")
     page.positions = page.js(_POSITIONS)
     return page
 
@@ -214,14 +126,14 @@ def test_search_focuses_an_actor(seed_page, seed_build):
     assert "No actor matches" in seed_page.driver.find_element(By.ID, "status").text
 
 
-def test_same_graph_draws_the_same(seed_page, seed_build, tmp_path):
+def test_same_graph_draws_the_same(seed_page, seed_build, tmp_path, open_map):
     copy = tmp_path / "again.html"
     copy.write_bytes((seed_build / "graph.html").read_bytes())
-    again = Page(seed_page.driver, copy)
+    again = open_map(copy)
     try:
         assert again.js(_POSITIONS) == seed_page.positions
     finally:
-        Page(seed_page.driver, seed_build / "graph.html")  # leave the seed map open for the other tests
+        open_map(seed_build / "graph.html")  # leave the seed map open for the other tests
 
 
 def test_screenshot_of_the_seed_map(seed_page, tmp_path):
@@ -294,13 +206,13 @@ def _hostile_graph() -> nx.MultiDiGraph:
 
 
 @pytest.fixture(scope="module")
-def hostile_page(browser, tmp_path_factory):
+def hostile_page(open_map, tmp_path_factory):
     path = tmp_path_factory.mktemp("hostile") / "graph.html"
     graph.render_html(_hostile_graph(), path, title=XSS_SCRIPT)
-    return Page(browser, path)
+    return open_map(path)
 
 
-def _no_script_ran(page: Page) -> None:
+def _no_script_ran(page) -> None:
     from selenium.common.exceptions import NoAlertPresentException
 
     with pytest.raises(NoAlertPresentException):
@@ -314,7 +226,7 @@ def _no_script_ran(page: Page) -> None:
     assert state == {"xss": None, "imgs": 0, "scripts": 3, "handlers": 0, "title": XSS_SCRIPT}
 
 
-def _point(page: Page, what: str, ident: str) -> tuple[int, int]:
+def _point(page, what: str, ident: str) -> tuple[int, int]:
     """Offset from the canvas centre (selenium 4 convention) of a node or an edge midpoint."""
     return tuple(
         page.js(

@@ -3,6 +3,11 @@
  * Rule: graph and article text only ever enter the page through textContent,
  * DOM properties and canvas labels. No markup is built from strings here,
  * and vis-network's own HTML `title` tooltips are not used.
+ *
+ * Every lookup keyed by data (actor ids, types, search keys) goes through a
+ * Map or a Set, never a plain object: an actor may be called "constructor"
+ * or "__proto__". (graph.render also keeps such ids away from vis-network,
+ * which stores its nodes in plain objects.)
  */
 (function () {
   "use strict";
@@ -57,28 +62,21 @@
     });
   });
   var relStyle = new Map(DATA.legend.relations.map(function (r) { return [r.value, r]; }));
-  var actorStyle = new Map(DATA.legend.actors.map(function (a) { return [a.value, a]; }));
-  var modStyle = new Map(DATA.legend.modalities.map(function (m) { return [m.value, m]; }));
   function nameOf(id) { var n = nodeById.get(id); return n ? n.name : String(id); }
+  function shownId(n) { return n.actor !== undefined ? n.actor : n.id; }
 
-  // Drawing options per type and modality (sent once, in the legend) onto every item.
-  DATA.nodes.forEach(function (n) {
-    var a = actorStyle.get(n.type);
-    var ring = { background: a.color, border: "#111111" };
-    n.shape = a.shape;
-    n.color = { background: a.color, border: a.border, highlight: ring, hover: ring };
-  });
-  DATA.edges.forEach(function (e) {
-    var r = relStyle.get(e.type), m = modStyle.get(e.modality);
-    e.color = { color: r.color, highlight: r.color, hover: r.color, opacity: 0.9 };
-    e.dashes = m && m.dashes.length ? m.dashes : false;
-    if (!e.symmetric) e.arrows = { to: { enabled: true, scaleFactor: 0.6 } };
-  });
+  // Isolated actors (in no relation) are hidden until the toggle shows them.
+  // vis-network's `hidden` keeps them in the layout, so they appear where it put them.
+  var isolatedIds = DATA.nodes.filter(function (n) { return n.degree === 0 && n.hidden !== true; })
+    .map(function (n) { return n.id; });
+  var isolatedSet = new Set(isolatedIds);
+  isolatedIds.forEach(function (id) { nodeById.get(id).hidden = true; });
 
   var filters = {
     actor: new Set(DATA.legend.actors.map(function (a) { return a.value; })),
     relation: new Set(DATA.legend.relations.map(function (r) { return r.value; })),
     modality: new Set(DATA.legend.modalities.map(function (m) { return m.value; })),
+    isolated: false,
   };
   function nodeShown(id) { var n = nodeById.get(id); return !!n && filters.actor.has(n.type); }
   function edgeShown(e) {
@@ -91,6 +89,7 @@
   var edgesView = new vis.DataView(edges, { filter: edgeShown });
 
   // ---- the network ---------------------------------------------------------
+  if (DATA.background && DATA.background.toLowerCase() !== "#ffffff") container.style.background = DATA.background;
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, DATA.options);
   timings.network = performance.now();
 
@@ -100,9 +99,15 @@
   };
   window.geokg = api;
 
+  function visibleCount() {
+    var hidden = 0;
+    nodesView.getIds().forEach(function (id) { if (nodes.get(id).hidden === true) hidden += 1; });
+    return nodesView.length - hidden;
+  }
   function counts() {
-    return nodesView.length + " actors · " + edgesView.length + " relations" +
-      (edgesView.length < edges.length || nodesView.length < nodes.length
+    var shown = visibleCount();
+    return shown + " actors · " + edgesView.length + " relations" +
+      (edgesView.length < edges.length || shown < nodes.length
         ? " (of " + nodes.length + " · " + edges.length + ")" : "");
   }
 
@@ -114,21 +119,31 @@
       setStatus(DATA.nodes.length ? counts() : "The graph is empty.");
     });
   }
+  // A Network whose physics or stabilisation was switched off (the pyvis way)
+  // never stabilises: it is ready once drawn.
+  var physicsOpt = DATA.options && DATA.options.physics;
+  var physicsOn = !(physicsOpt === false || (physicsOpt && physicsOpt.enabled === false));
+  var stabOpt = physicsOpt && physicsOpt.stabilization;
+  var stabilising = physicsOn && !(stabOpt === false || (stabOpt && stabOpt.enabled === false));
+  physicsBox.checked = physicsOn && !stabilising;
   if (!DATA.nodes.length) {
     setStatus("The graph is empty.");
     markReady();
-  } else {
+  } else if (stabilising) {
     setStatus("Laying out…");
+    network.on("stabilizationProgress", function (p) {
+      setStatus("Laying out… " + Math.round((100 * p.iterations) / Math.max(p.total, 1)) + "%");
+    });
+    network.once("stabilizationIterationsDone", function () {
+      // Freeze: the layout is done; physics would only make the map drift.
+      network.setOptions({ physics: { enabled: false } });
+      physicsBox.checked = false;
+      markReady();
+    });
+  } else {
+    network.once("afterDrawing", markReady);
+    network.redraw();
   }
-  network.on("stabilizationProgress", function (p) {
-    setStatus("Laying out… " + Math.round((100 * p.iterations) / Math.max(p.total, 1)) + "%");
-  });
-  network.once("stabilizationIterationsDone", function () {
-    // Freeze: the layout is done; physics would only make the map drift.
-    network.setOptions({ physics: { enabled: false } });
-    physicsBox.checked = false;
-    markReady();
-  });
   physicsBox.addEventListener("change", function () {
     network.setOptions({ physics: { enabled: physicsBox.checked } });
   });
@@ -183,6 +198,29 @@
   DATA.legend.modalities.forEach(function (m) {
     filterRow("modality", m, lineSwatch("#555", m.dashes, false), m.value, byId("legend-modalities"));
   });
+  var isolatedBox = null;
+  if (isolatedIds.length) {
+    var isoLabel = el("label", "isolated off");
+    isolatedBox = el("input");
+    isolatedBox.type = "checkbox";
+    isolatedBox.checked = false;
+    isolatedBox.id = "isolated";
+    isolatedBox.setAttribute("data-filter", "isolated");
+    isolatedBox.addEventListener("change", function () { showIsolated(isolatedBox.checked); });
+    isoLabel.appendChild(isolatedBox);
+    isoLabel.appendChild(el("span", "name", "isolated actors"));
+    isoLabel.appendChild(el("span", "count", isolatedIds.length));
+    byId("legend-actors").appendChild(isoLabel);
+  }
+  function showIsolated(on) {
+    filters.isolated = !!on;
+    if (isolatedBox) {
+      isolatedBox.checked = filters.isolated;
+      isolatedBox.parentNode.classList.toggle("off", !filters.isolated);
+    }
+    nodes.update(isolatedIds.map(function (id) { return { id: id, hidden: !filters.isolated }; }));
+    if (api.ready) setStatus(counts());
+  }
   function setAll(kind, on) {
     boxes[kind].forEach(function (box) {
       box.checked = on;
@@ -202,8 +240,10 @@
     // Keep every node where it is drawn: a node that leaves the view and comes
     // back is rebuilt from its DataSet item, so the item must hold x and y.
     // (network.storePositions() would throw on the nodes already filtered out.)
-    var pos = network.getPositions();
-    nodes.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
+    var ids = nodesView.getIds();
+    var pos = network.getPositions(ids);
+    nodes.update(ids.filter(function (id) { return Object.prototype.hasOwnProperty.call(pos, id); })
+      .map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
     nodesView.refresh();
     edgesView.refresh();
     hideTooltip();
@@ -232,6 +272,11 @@
   function hideTooltip() { tooltip.hidden = true; }
   function arrowText(e) { return e.symmetric ? " ↔ " : " → "; }
   function relText(e) { var r = relStyle.get(e.type); return r ? r.text : e.type; }
+  function timeText(e) {
+    if (e.when) return e.when;
+    if (!e.first_time) return "";
+    return e.first_time === e.last_time || !e.last_time ? e.first_time : e.first_time + " – " + e.last_time;
+  }
 
   function nodeSummary(id) {
     var n = nodeById.get(id);
@@ -239,6 +284,7 @@
     out.push(el("div", "tt-line", n.type + (n.role ? " · " + n.role : "") + " · " + n.degree + " relations · " + n.mentions + " mentions"));
     var aliases = n.aliases.filter(function (a) { return a !== n.name; });
     if (aliases.length) out.push(el("div", "tt-line", "aka " + clip(aliases.join("、"), 120)));
+    if (n.note) out.push(el("div", "tt-quote", clip(n.note, 300)));
     return out;
   }
   function edgeSummary(id) {
@@ -249,11 +295,8 @@
       out.push(el("div", "tt-quote", "「" + clip(e.evidence[0].sentence, 140) + "」"));
       out.push(el("div", "tt-line", e.evidence[0].doc + (e.evidence.length > 1 ? "  (+" + (e.evidence.length - 1) + " more; click)" : "")));
     }
+    if (e.note) out.push(el("div", "tt-quote", clip(e.note, 300)));
     return out;
-  }
-  function timeText(e) {
-    if (!e.first_time) return "";
-    return e.first_time === e.last_time ? e.first_time : e.first_time + " – " + e.last_time;
   }
   network.on("hoverNode", function (p) { showTooltip(nodeSummary(p.node)); });
   network.on("hoverEdge", function (p) { showTooltip(edgeSummary(p.edge)); });
@@ -262,6 +305,40 @@
   network.on("dragStart", hideTooltip);
   network.on("zoom", hideTooltip);
 
+  // ---- the details panel: it lies over the right of the canvas -------------
+  // The canvas keeps its size (and so its scale) when the panel opens; what
+  // was clicked is moved out from under the panel instead.
+  function panelCover() {
+    if (details.hidden) return 0;
+    var c = container.getBoundingClientRect(), d = details.getBoundingClientRect();
+    return Math.max(0, Math.min(c.right, d.right) - Math.max(c.left, d.left));
+  }
+  // Move the view sideways (never zoom) so that the first of these groups of
+  // nodes that fits in the free part is all in it: the whole map, else what
+  // was clicked with its neighbours, else what was clicked.
+  function keepInView(groups) {
+    var cover = panelCover();
+    if (!cover) return;
+    var width = container.clientWidth - cover, margin = 40, dx = 0;
+    for (var g = 0; g < groups.length; g++) {
+      var pos = network.getPositions(groups[g]);
+      var xs = groups[g].filter(function (id) { return Object.prototype.hasOwnProperty.call(pos, id); })
+        .map(function (id) { return network.canvasToDOM(pos[id]).x; });
+      if (!xs.length) continue;
+      var lo = Math.min.apply(null, xs), hi = Math.max.apply(null, xs);
+      if (hi - lo <= width - 2 * margin) {
+        if (hi > width - margin) dx = hi - (width - margin);
+        else if (lo < margin) dx = lo - margin;
+        break;
+      }
+      if (g === groups.length - 1 && (xs[0] > width - margin || xs[0] < margin)) dx = xs[0] - width / 2;
+    }
+    if (!dx) return;
+    var centre = network.getViewPosition(), scale = network.getScale();
+    network.moveTo({ position: { x: centre.x + dx / scale, y: centre.y }, scale: scale });
+  }
+  function drawnIds() { return Object.keys(network.getPositions()); } // the nodes drawn now (ids are never prototype names)
+
   // ---- click: the full record --------------------------------------------
   function actorLink(id, text) {
     var b = el("button", "rel-link", text);
@@ -269,22 +346,24 @@
     b.addEventListener("click", function () { focusNode(id); });
     return b;
   }
-  function showNode(id) {
+  function showNode(id, pan) {
     var n = nodeById.get(id);
     if (!n) return;
     var body = [el("h3", null, n.name)];
     var dl = el("dl");
-    row(dl, "id", n.id);
+    row(dl, "id", shownId(n));
     row(dl, "type", n.type);
     row(dl, "role", n.role);
     row(dl, "aliases", n.aliases);
     row(dl, "mentions", n.mentions);
     row(dl, "relations", n.degree);
     row(dl, "documents", n.docs);
+    row(dl, "note", n.note);
     body.push(dl);
     var ids = incident.get(id) || [];
     body.push(el("h4", null, "Relations (" + ids.length + ")"));
     var ul = el("ul");
+    var near = [id];
     ids.forEach(function (eid) {
       var e = edgeById.get(eid);
       var arrow = e.symmetric ? " ↔ " : " → ";
@@ -296,15 +375,27 @@
       li.appendChild(b);
       li.appendChild(el("div", "meta", [e.predicates.join("、"), e.modality, timeText(e), e.count + "×"].filter(Boolean).join(" · ")));
       ul.appendChild(li);
+      near.push(e.from === id ? e.to : e.from);
     });
     body.push(ul);
     openDetails(body);
+    if (pan !== false) keepInView([drawnIds(), near, [id]]);
   }
   function swatch(type) {
     var s = el("span", "swatch");
     var r = relStyle.get(type);
     s.style.background = r ? r.color : "#999";
     return s;
+  }
+  function mentionText(e, ev) {
+    // A compound (ロ朝 for both Russia and North Korea) is shown as the actors' names.
+    var s = ev.source_compound ? nameOf(e.from) : ev.source_mention;
+    var t = ev.target_compound ? nameOf(e.to) : ev.target_mention;
+    var written = [];
+    [ev.source_compound && ev.source_mention, ev.target_compound && ev.target_mention].forEach(function (m) {
+      if (m && written.indexOf(m) < 0) written.push(m);
+    });
+    return "mentions: " + s + arrowText(e) + t + (written.length ? " (written 「" + written.join("」「") + "」)" : "");
   }
   function showEdge(id) {
     var e = edgeById.get(id);
@@ -320,12 +411,13 @@
     row(dl, "relation", rel);
     row(dl, "predicate", e.predicates);
     row(dl, "modality", e.modality);
-    row(dl, "time", timeText(e));
+    row(dl, "time", timeText(e) || (e.evidence.length ? "undated" : ""));
     row(dl, "evidence", e.count);
     row(dl, "confidence", fmt(e.confidence));
     row(dl, "CAMEO", e.cameo);
     row(dl, "Goldstein", fmt(e.goldstein));
     row(dl, "documents", e.docs);
+    row(dl, "note", e.note);
     var body = [h, dl, el("h4", null, "Evidence (" + e.evidence.length + ")")];
     var ol = el("ol");
     e.evidence.forEach(function (ev) {
@@ -333,13 +425,12 @@
       li.appendChild(el("p", "sentence", ev.sentence));
       var where = ev.doc + (ev.sentence_index !== null && ev.sentence_index !== undefined ? " #" + ev.sentence_index : "");
       li.appendChild(el("div", "meta", [where, ev.predicate, ev.modality, ev.time, ev.confidence === null ? "" : "conf " + fmt(ev.confidence)].filter(Boolean).join(" · ")));
-      if (ev.source_mention || ev.target_mention) {
-        li.appendChild(el("div", "meta", "mentions: " + ev.source_mention + arrowText(e) + ev.target_mention));
-      }
+      if (ev.source_mention || ev.target_mention) li.appendChild(el("div", "meta mentions", mentionText(e, ev)));
       ol.appendChild(li);
     });
     body.push(ol);
     openDetails(body);
+    keepInView([drawnIds(), [e.from, e.to]]);
   }
   function openDetails(children) {
     detailsBody.replaceChildren.apply(detailsBody, children);
@@ -359,14 +450,42 @@
     showEdge(eid);
   }
 
-  // ---- search ---------------------------------------------------------------
-  function norm(s) { return String(s).normalize("NFKC").toLowerCase().trim(); }
-  var exact = new Map();
+  // ---- search: the names graph.render.search_keys lists for each actor ------
+  // queryKey, stripTitles and looseRomaji follow graph.render.query_key,
+  // graph.query._strip_titles and extract.normalize.loose_romaji (for Latin
+  // letters); the tests compare them with the Python in Chromium.
+  var SPACE = /[\s\x1c-\x1f\x85\u180e\u200b\ufeff]+/g;
+  // Python's str.strip(): its white space, which is not quite JavaScript's trim().
+  var PY_STRIP = /^[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+  var TITLES = DATA.search.titles;
+  var LOOSE = DATA.search.loose;
+  function queryKey(s) { return String(s).normalize("NFKC").replace(SPACE, "").toLowerCase(); }
+  function stripTitles(name) {
+    var text = String(name).replace(/[(（][^)）]*[)）]/g, "").replace(PY_STRIP, "");
+    var changed = true;
+    while (changed) {
+      changed = false;
+      for (var i = 0; i < TITLES.length; i++) {
+        var w = TITLES[i];
+        if (text.length > w.length && text.slice(-w.length) === w) {
+          text = text.slice(0, -w.length).replace(/[・･ 　]+$/, "");
+          changed = true;
+          break;
+        }
+      }
+    }
+    return text;
+  }
+  function looseRomaji(text) {
+    var s = String(text).normalize("NFKC").toLowerCase();
+    LOOSE.forEach(function (p) { s = s.split(p[0]).join(p[1]); });
+    return s.replace(/[^a-z]|[aeiouyw]/g, "").replace(/(.)\1+/g, "$1");
+  }
+  var searchIndex = new Map(); // key -> [node ids]
   DATA.nodes.forEach(function (n) {
-    [n.name, n.id].concat(n.aliases).forEach(function (s) {
-      var k = norm(s);
-      var prev = exact.get(k);
-      if (k && (!prev || nodeById.get(prev).mentions < n.mentions)) exact.set(k, n.id);
+    n.keys.forEach(function (k) {
+      if (!searchIndex.has(k)) searchIndex.set(k, []);
+      searchIndex.get(k).push(n.id);
     });
   });
   var datalist = byId("actor-names");
@@ -374,17 +493,39 @@
   DATA.nodes.forEach(function (n) {
     if (!names.has(n.name)) { names.add(n.name); var o = el("option"); o.value = n.name; datalist.appendChild(o); }
   });
-  function findActor(query) {
-    var q = norm(query);
-    if (!q) return null;
-    if (exact.has(q)) return exact.get(q);
-    var best = null;
-    DATA.nodes.forEach(function (n) {
-      var hit = [n.name, n.id].concat(n.aliases).some(function (s) { return norm(s).indexOf(q) >= 0; });
-      if (hit && (!best || n.mentions > best.mentions)) best = n;
+  function ranked(ids) {
+    return ids.slice().sort(function (a, b) {
+      var d = nodeById.get(b).mentions - nodeById.get(a).mentions;
+      return d || (a < b ? -1 : a > b ? 1 : 0);
     });
-    return best ? best.id : null;
   }
+  function plainKeys(n) { return n.keys.filter(function (k) { return k.charAt(0) !== "~"; }); }
+  // The actors a query names, best first: the steps of graph.KnowledgeGraph.resolve.
+  function findActors(query) {
+    var q = queryKey(query);
+    if (!q) return [];
+    if (searchIndex.has(q)) return ranked(searchIndex.get(q));
+    var bare = stripTitles(query), bq = queryKey(bare);
+    if (bq && bq !== q && searchIndex.has(bq)) return ranked(searchIndex.get(bq));
+    var key = bq || q;
+    var hits = [];
+    if (key.length >= 2) {
+      DATA.nodes.forEach(function (n) {
+        if (n.type === "person" && plainKeys(n).some(function (k) { return k.indexOf(key) === 0; })) hits.push(n.id);
+      });
+      if (hits.length) return ranked(hits);
+    }
+    var latin = (bare || String(query)).normalize("NFKC");
+    if (/^[\x00-\x7f]+$/.test(latin)) {
+      var r = "~" + looseRomaji(latin);
+      if (r.length >= 3 && searchIndex.has(r)) return ranked(searchIndex.get(r));
+    }
+    DATA.nodes.forEach(function (n) {
+      if (plainKeys(n).some(function (k) { return k.indexOf(q) >= 0; })) hits.push(n.id);
+    });
+    return ranked(hits);
+  }
+  function findActor(query) { var ids = findActors(query); return ids.length ? ids[0] : null; }
   function focusNode(id) {
     var n = nodeById.get(id);
     if (!n) return false;
@@ -393,21 +534,37 @@
       filters.actor.add(n.type);
       applyFilters();
     }
+    if (isolatedSet.has(id) && !filters.isolated) showIsolated(true);
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
-    showNode(id);
+    showNode(id, false);
+    // Centre it in the part of the canvas the panel leaves free.
+    network.focus(id, {
+      scale: Math.max(network.getScale(), 1.2),
+      offset: { x: -panelCover() / 2, y: 0 },
+      animation: { duration: 400, easingFunction: "easeInOutQuad" },
+    });
     return true;
   }
   byId("search-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var q = byId("search").value;
-    var id = findActor(q);
-    if (id === null) setStatus("No actor matches “" + q + "”", true);
-    else { focusNode(id); setStatus(counts()); }
+    var ids = findActors(q);
+    if (!ids.length) { setStatus("No actor matches “" + q + "”", true); return; }
+    focusNode(ids[0]);
+    if (ids.length > 1) {
+      setStatus("“" + q + "”: " + ids.length + " actors (" + clip(ids.map(nameOf).join("、"), 80) + "); showing " + nameOf(ids[0]));
+    } else {
+      setStatus(counts());
+    }
   });
 
   api.showNode = showNode;
   api.showEdge = showEdge;
   api.focusNode = focusNode;
   api.findActor = findActor;
+  api.findActors = findActors;
+  api.showIsolated = showIsolated;
+  api.queryKey = queryKey;
+  api.stripTitles = stripTitles;
+  api.looseRomaji = looseRomaji;
 })();

@@ -1,0 +1,103 @@
+"""Document-level conventions of the ontology, applied to a document's relations.
+
+The rules read what a sentence says; some choices of the ontology need the
+whole document (docs/ontology.md, "Annotation conventions"): a treaty that two
+leaders sign is their states' treaty, and a state is only known once the
+document has said whose leader someone is. Pure functions over
+:class:`~extract.types.Relation` records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Any
+
+from .types import MODALITY_STRENGTH, ActorType, Relation, RelationType
+
+__all__ = ["no_comment_on_own_state", "persons_states", "states_for_persons", "strongest"]
+
+# Between states, whoever signs: the leaders' treaty is their states' (ONTOLOGY conventions).
+_STATE_TYPES = frozenset({RelationType.TREATY, RelationType.COOPERATION})
+_AFFILIATIONS = (RelationType.LEADER_OF, RelationType.MEMBER_OF)
+
+
+def persons_states(relations: Iterable[Relation]) -> dict[str, tuple[str, str]]:
+    """Each person's state (id, label), from the document's own affiliations: the
+    state the person leads, else the one they serve, the first stated."""
+    found: dict[str, tuple[int, int, str, str]] = {}
+    for r in relations:
+        if r.type in _AFFILIATIONS and r.source_type == ActorType.PERSON and r.target_type == ActorType.COUNTRY:
+            rank = (0 if r.type == RelationType.LEADER_OF else 1, r.sentence_index)
+            if r.source not in found or rank < found[r.source][:2]:
+                found[r.source] = (*rank, r.target, r.target_label)
+    return {p: (sid, label) for p, (_, _, sid, label) in found.items()}
+
+
+def states_for_persons(relations: list[Relation]) -> list[Relation]:
+    """Treaties and cooperation with a person as a party are the person's state's.
+
+    A party whose state the document does not give drops the relation: the
+    ontology has no treaty between persons.
+    """
+    states = persons_states(relations)
+    out = []
+    for r in relations:
+        if r.type not in _STATE_TYPES or ActorType.PERSON not in (r.source_type, r.target_type):
+            out.append(r)
+            continue
+        ends: dict[str, Any] = {}
+        for side in ("source", "target"):
+            aid, atype = getattr(r, side), getattr(r, side + "_type")
+            if atype == ActorType.PERSON:
+                if aid not in states:
+                    break
+                sid, label = states[aid]
+                # the person's words name the person, not the state: the state is named by its label
+                ends[side], ends[side + "_label"], ends[side + "_type"] = sid, label, ActorType.COUNTRY
+                ends[side + "_mention"] = label
+        else:
+            moved = dataclasses.replace(r, **ends)
+            if moved.source != moved.target:
+                if moved.type.symmetric and moved.target < moved.source:
+                    moved = _swap(moved)
+                out.append(moved)
+    return strongest(out)
+
+
+def no_comment_on_own_state(relations: list[Relation]) -> list[Relation]:
+    """An official's remarks about their own state (岸田総理は…日本は…と述べた) are the
+    state speaking, not an assessment of it: comments_on goes to other actors."""
+    states = persons_states(relations)
+    return [
+        r for r in relations if not (r.type == RelationType.COMMENTS_ON and states.get(r.source, ("",))[0] == r.target)
+    ]
+
+
+def _swap(r: Relation) -> Relation:
+    return dataclasses.replace(
+        r,
+        source=r.target,
+        source_label=r.target_label,
+        source_type=r.target_type,
+        source_mention=r.target_mention,
+        target=r.source,
+        target_label=r.source_label,
+        target_type=r.source_type,
+        target_mention=r.source_mention,
+    )
+
+
+def strongest(relations: Iterable[Relation]) -> list[Relation]:
+    """One relation per (source, type, target) and sentence: the most confident,
+    then the most strongly claimed, then the first."""
+    best: dict[tuple, Relation] = {}
+    for r in relations:
+        k = (r.key, r.sentence_index)
+        old = best.get(k)
+        if old is None or (r.confidence, MODALITY_STRENGTH[r.modality]) > (
+            old.confidence,
+            MODALITY_STRENGTH[old.modality],
+        ):
+            best[k] = r
+    return list(best.values())

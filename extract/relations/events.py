@@ -1,0 +1,196 @@
+"""Events: a trigger word (data/triggers.json) with its argument frame.
+
+Treaties, cooperation, meetings, support, sanctions, threats, criticism,
+requests and attacks: the trigger's agents become sources and its patients,
+targets and partners targets; symmetric types pair every party; a mediator
+meets each party; a mutual act (戦闘) goes both ways; a bare act noun with no
+target refers back to the same kind of act just described.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..lexicon import Lexicon, Trigger
+from ..types import ActorType, RelationType
+from .cues import Cues
+from .emit import emit
+from .frames import DATIVE, TARGET, Reader, members, particles, unique
+from .modality import modality
+from .slots import ANAPHOR, TOPIC, Candidate, Confidence, Penalty, Slot
+
+__all__ = ["cues", "events"]
+
+# Acts whose bare noun refers back to the same act just described (event anaphora).
+_ANAPHORIC = frozenset({RelationType.SANCTION, RelationType.SUPPORT, RelationType.ATTACK})
+# What is said to someone about what they do: the target is the doer of the act described.
+_SPEECH_ACTS = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
+
+
+def cues(lex: Lexicon) -> Cues:
+    return Cues.of_words(lex.triggers)
+
+
+def events(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
+    """Every trigger of the sentence with its frame."""
+    for tok in r.doc:
+        trig = r.trigger_of(tok)
+        if trig is not None:
+            yield from _event(r, tok, trig)
+
+
+def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
+    fr = r.frame(tok, trig)
+    if not r.needs_ok(tok, trig, fr):
+        return
+    if fr.has_subject:
+        fr.fallback = []
+    elif not fr.fallback:
+        fr.fallback = r.shared_subject(tok)
+    conf = Confidence.VERB if tok.pos_ == "VERB" or tok.head.pos_ == "VERB" else Confidence.NOUN
+    if trig.weak:
+        conf -= Penalty.WEAK_TRIGGER
+    mood = modality(r, tok, trig)
+    pred = r.predicate_text(tok)
+    if trig.mediation:
+        # エジプトが…交渉を仲介, 中国とベトナムの仲介を引き受けた: the mediator meets each
+        # party (ONTOLOGY rule 6); the parties are not said to meet each other
+        parties = unique(fr.targets + fr.partners + fr.compounds)
+        owners = unique([a for g in fr.genitives for a in g])
+        mediators = [a for a in fr.subjects + fr.by if a not in parties]
+        if not parties and len(members(owners)) >= 2:
+            parties = owners  # 中国とベトナムの仲介
+        elif owners and not mediators:
+            mediators = owners  # 米国の仲介努力: the mediator
+        if not mediators:
+            mediators = [a for a in fr.fallback or r.climb_subjects(tok) if a not in parties]
+        yield from emit(r, trig.type, mediators, parties, tok, pred, mood, conf - Penalty.INFERRED)
+        return
+    sides = unique(fr.sources + fr.partners + (fr.compounds if trig.mutual else []))
+    if trig.mutual and (not fr.targets or fr.targets_are_partners) and len(members(sides)) >= 2:
+        # AとBの間で戦闘, 印パ戦争: each side attacks the other
+        yield from emit(r, trig.type, sides, sides, tok, pred, mood, conf - Penalty.INFERRED)
+        return
+    if trig.type.symmetric:
+        parts = unique(fr.sources + fr.partners + fr.targets)
+        if fr.with_partners:
+            # 米国及び韓国と連携し: those after と partner the subject, not each other
+            agents = [a for a in parts if a not in fr.with_partners]
+            if not agents:
+                agents = fr.fallback or ([] if fr.has_subject or not r.main_clause(tok) else [TOPIC])
+                conf -= Penalty.INFERRED
+            if agents:
+                yield from _symmetric(r, trig, agents, fr.with_partners, tok, pred, mood, conf)
+                # 米国と日本は韓国と協力: the subjects cooperate too; but those who meet
+                # a third party together do not meet each other
+                if len(members(agents)) >= 2 and trig.type != RelationType.MEETING:
+                    yield from emit(r, trig.type, agents, agents, tok, pred, mood, conf)
+            return
+        if len(members(parts)) < 2:
+            parts = unique(parts + r.loose_partners(tok))
+        if len(members(parts)) < 2:
+            parts = unique(parts + fr.fallback)
+            conf -= Penalty.INFERRED
+        if len(members(parts)) >= 2:
+            yield from _symmetric(r, trig, parts, parts, tok, pred, mood, conf)
+        return
+    sources, targets = fr.sources, fr.targets
+    if not targets and trig.type == RelationType.REQUEST:
+        # ロシアに対し、攻撃を停止し…撤収するよう求める: GiNZA hangs the addressee
+        # on a verb of the clause asked for
+        targets = [
+            a
+            for c in tok.children
+            if c.dep_ == "advcl" and c.i < tok.i
+            for t in c.subtree
+            if t.dep_ == "obl" and particles(t) in TARGET | DATIVE and r.sm.index_at(t.i) is not None
+            for a in r.phrase_actors(t, genitive=False)
+        ]
+        targets = [a for a in unique(targets) if a not in sources]
+    if not targets and trig.type in (RelationType.CRITICISM, RelationType.REQUEST):
+        # 中国がロシアを支援していると非難した: the one whose act is criticised;
+        # イランが撤退するよう求めた: the one asked to act.
+        ends = ("と", "とは") if trig.type == RelationType.CRITICISM else ("ように", "よう")
+        span = {
+            t.i
+            for c in tok.children
+            if c.dep_ in ("advcl", "ccomp", "obl", "xcomp")
+            and (particles(c).endswith(ends) or (trig.type == RelationType.REQUEST and _asks(c)))
+            for t in c.subtree
+        }
+        targets = [a for a in r.agents_in(span) if a not in sources] if span else []
+    if trig.type in _SPEECH_ACTS and not sources:
+        sources = r.speaker_from(tok)
+    if not targets and trig.type in _SPEECH_ACTS:
+        # …していることに懸念を表明, …の解放を求める: the doers of the act described
+        targets = [a for c in fr.complements for a in r.doers(c) if a not in sources]
+    if trig.type == RelationType.CRITICISM:
+        # 北朝鮮からロシアへの…提供を非難: whoever takes part in the act criticised
+        targets = unique(targets + [a for c in fr.objects if r.trigger_of(c) for a in r.doers(c) if a not in sources])
+        if not targets:
+            targets = r.topic_doers(tok, exclude=sources)
+    if not targets and trig.type == RelationType.SUPPORT:
+        targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
+    if not targets and fr.passive and trig.type in _ANAPHORIC and r.main_clause(tok):
+        targets = [TOPIC]  # アルジェリアの支援を受ける。: the dropped subject receives it
+    sources = sources + [a for a in fr.coagents if a not in targets]
+    if not sources and targets and not fr.passive:
+        # (a passive leaves its agent out on purpose: 対応を迫られる has no one to inherit)
+        sources = fr.fallback
+        conf -= Penalty.INFERRED
+        if not sources and not fr.has_subject and r.main_clause(tok):
+            sources = [TOPIC]
+            conf -= Penalty.CARRIED_TOPIC
+    if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
+        # 制裁の枠組みをつくってきた: the sanctions the text was just about
+        sources = sources or fr.fallback
+        targets = [ANAPHOR]
+        conf = Confidence.ANAPHORA
+    yield from emit(r, trig.type, sources, targets, tok, pred, mood, conf)
+
+
+def _symmetric(r: Reader, trig: Trigger, sides, others, tok, pred: str, mood, conf: float) -> Iterator[Candidate]:
+    """Every pair of parties; for a meeting, persons with persons and states with
+    states (the leaders met; 日米首脳会談 also pairs the states), unless it is a
+    visit (私はウクライナを訪問し: the visitor meets the host state)."""
+    if trig.type != RelationType.MEETING or trig.visit:
+        yield from emit(r, trig.type, sides, others, tok, pred, mood, conf)
+        return
+    persons = [a for a in sides if r.arg_type(a) == ActorType.PERSON]
+    person_others = [a for a in others if r.arg_type(a) == ActorType.PERSON]
+    rest = [a for a in sides if r.arg_type(a) != ActorType.PERSON]
+    rest_others = [a for a in others if r.arg_type(a) != ActorType.PERSON]
+    yield from emit(r, trig.type, persons, person_others, tok, pred, mood, conf)
+    yield from emit(r, trig.type, rest, rest_others, tok, pred, mood, conf)
+
+
+def _asks(clause) -> bool:
+    """…行使するよう求めた: GiNZA marks the clause asked for with an auxiliary よう."""
+
+    def marked(t) -> bool:
+        return any(c.dep_ in ("aux", "mark") and c.text in ("よう", "ように") for c in t.children)
+
+    # (…取らないよう自制するとともに: the よう may sit one clause down)
+    return marked(clause) or any(marked(c) for c in clause.children if c.dep_ in ("advcl", "ccomp"))
+
+
+# Words of thanks: who thanks for support received it.
+_THANKS = frozenset({"感謝", "謝意", "謝辞", "礼", "お礼", "謝意表明"})
+
+
+def _thanked_by(r: Reader, tok) -> list[Slot]:
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.lemma_ in _THANKS:
+            speakers = r.speaker_from(cur) or [
+                a
+                for node in (cur, cur.head)
+                for c in node.children
+                if c.dep_ in ("nsubj", "dislocated") and particles(c) in ("は", "が")
+                for a in r.phrase_actors(c, genitive=False)
+            ]
+            return speakers
+    return []

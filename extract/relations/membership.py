@@ -1,0 +1,164 @@
+"""Membership of states in bodies: フィンランドはNATOに加盟した, ロシアは安保理の
+常任理事国として."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..lexicon import Lexicon
+from ..types import ActorType, Modality, RelationType
+from .cues import Cues
+from .emit import emit
+from .frames import AGENT, AS, Frame, Reader, bare, particles, unique
+from .modality import NO_TRIGGER, modality
+from .slots import Arg, Candidate, Confidence, Known, Slot
+
+__all__ = ["MEMBERSHIP_NOUNS", "MEMBERSHIP_VERBS", "cues", "membership"]
+
+# 常任理事国として / NATOに加盟した: words that make a state member_of a body
+MEMBERSHIP_NOUNS = ("加盟国", "理事国", "加盟", "一員", "メンバー", "構成国", "締約国", "議長国", "参加国", "盟主")
+MEMBERSHIP_VERBS = frozenset({"加盟", "加入"})
+# ペルー、コロンビア等から成るリマグループ: verbs that say what a body is made of
+_COMPOSED_OF = frozenset({"成る", "構成", "加盟", "参加", "結成", "組織"})
+
+
+def cues(lex: Lexicon) -> Cues:
+    return Cues(words=MEMBERSHIP_VERBS, suffixes=MEMBERSHIP_NOUNS)
+
+
+def membership(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
+    """States in bodies: フィンランドはNATOに加盟した, ロシアは安保理の常任理事国として,
+    G7議長国であるイタリア, タイなどの国連加盟国, ペルー、コロンビア等から成るリマグループ,
+    サヘルのG5(ブルキナファソ、チャド、…)."""
+    for tok in r.doc:
+        if tok.lemma_ in MEMBERSHIP_VERBS and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+            yield from _joins(r, tok)
+        elif tok.text.endswith(MEMBERSHIP_NOUNS) and r.sm.index_at(tok.i) is None:
+            yield from _member_noun(r, tok)
+        elif (idx := r.sm.index_at(tok.i)) is not None and r.arg_type(Arg(idx)) == ActorType.ORGANIZATION:
+            if tok.i == r.mention_head(r.sm.mentions[idx]).i:
+                yield from _composed_of(r, tok, idx)
+    yield from _bracket_lists(r)
+
+
+def _joins(r: Reader, tok) -> Iterator[Candidate]:
+    """フィンランドはNATOに加盟した."""
+    fr = Frame()
+    r.collect(tok, fr, {tok.i}, {tok.i})
+    bodies = [a for a in fr.datives if r.arg_type(a) == ActorType.ORGANIZATION]
+    members = [a for a in (fr.subjects or r.climb_subjects(tok)) if r.arg_type(a) == ActorType.COUNTRY]
+    yield from emit(
+        r, RelationType.MEMBER_OF, members, bodies, tok, tok.text, modality(r, tok, NO_TRIGGER), Confidence.MEMBERSHIP
+    )
+
+
+def _member_noun(r: Reader, tok) -> Iterator[Candidate]:
+    """常任理事国, 議長国, 加盟国: the body is named before the noun (の, a compound, or
+    in the same word: 国連安保理常任理事国), the state as its subject, in a list before
+    it (タイなどの国連加盟国), or as what it describes (G7議長国であるイタリア)."""
+    named = [
+        a
+        for c in tok.children
+        if bare(particles(c)) in ("の", "") or c.dep_ == "compound"
+        for a in r.phrase_actors(c, genitive=False)
+    ]
+    fused = _fused_body(r, tok.text)
+    bodies = [a for a in named if r.arg_type(a) == ActorType.ORGANIZATION]
+    if not bodies and fused is None:
+        bodies = [a for a in named if r.arg_type(a) == ActorType.REGION]
+    if not bodies and fused is None:
+        return
+    members = [a for a in named if r.arg_type(a) == ActorType.COUNTRY]
+    if particles(tok) in AS or tok.dep_ in ("obl", "advcl"):
+        members += [
+            a
+            for c in tok.head.children
+            if c.dep_ in ("nsubj", "dislocated") and particles(c) in AGENT
+            for a in r.phrase_actors(c, genitive=False)
+        ]
+    if tok.dep_ == "acl" and any(c.dep_ == "cop" for c in tok.children):
+        described = tok.head  # G7議長国であるイタリア
+        members += r.phrase_actors(described, genitive=False)
+        if particles(described) in ("と", "や", "、") and r.sm.index_at(described.head.i) is not None:
+            members += r.phrase_actors(described.head, genitive=False)  # …であるイギリスとフランス
+    members += [
+        a for c in tok.children if c.dep_ in ("nsubj", "dislocated") for a in r.phrase_actors(c, genitive=False)
+    ]
+    members = [a for a in unique(members) if r.arg_type(a) == ActorType.COUNTRY]
+    if fused is not None and not bodies:
+        yield from emit(
+            r, RelationType.MEMBER_OF, members, [Known(fused)], tok, tok.text, Modality.ASSERTED, Confidence.MEMBERSHIP
+        )
+        return
+    yield from emit(r, RelationType.MEMBER_OF, members, bodies, tok, tok.text, Modality.ASSERTED, Confidence.MEMBERSHIP)
+
+
+def _fused_body(r: Reader, word: str) -> str | None:
+    """国連安保理常任理事国: a body and the membership noun in one word."""
+    for noun in MEMBERSHIP_NOUNS:
+        if word.endswith(noun) and len(word) > len(noun):
+            head = word[: -len(noun)]
+            for modifier in ("常任", "非常任", "原", "正式", "現"):
+                if head.endswith(modifier) and len(head) > len(modifier):
+                    head = head[: -len(modifier)]
+            aid = r.lex.lookup(head)
+            if aid is not None and r.lex.actors[aid].type == ActorType.ORGANIZATION:
+                return aid
+    return None
+
+
+def _composed_of(r: Reader, tok, idx: int) -> Iterator[Candidate]:
+    """ペルー、コロンビア等から成るリマグループ, …加盟国で構成された国連軍: the states a
+    body is made of."""
+    for acl in tok.children:
+        if acl.dep_ != "acl" or acl.lemma_ not in _COMPOSED_OF:
+            continue
+        members = [
+            a
+            for c in acl.children
+            if c.dep_ in ("obl", "obj", "nsubj") and particles(c) in ("から", "で", "を", "が", "によって", "より")
+            for a in r.phrase_actors(c, genitive=True, depth=3)
+        ]
+        members = [a for a in unique(members) if r.arg_type(a) == ActorType.COUNTRY]
+        yield from emit(
+            r,
+            RelationType.MEMBER_OF,
+            members,
+            r.mention_args(idx),
+            acl,
+            acl.text,
+            Modality.ASSERTED,
+            Confidence.MEMBERSHIP,
+        )
+
+
+def _bracket_lists(r: Reader) -> Iterator[Candidate]:
+    """サヘルのG5(ブルキナファソ、チャド、マリ、モーリタニアおよびニジェール): a body and,
+    in brackets right after it, the states it is made of."""
+    doc, sm = r.doc, r.sm
+    for idx, m in enumerate(sm.mentions):
+        if r.arg_type(Arg(idx)) != ActorType.ORGANIZATION or m.end >= len(doc) or doc[m.end].text not in "(（":
+            continue
+        inside: list[Slot] = []
+        k = m.end + 1
+        while k < len(doc) and doc[k].text not in ")）":
+            j = sm.index_at(k)
+            if j is not None:
+                inside += r.mention_args(j)
+                k = sm.mentions[j].end
+                continue
+            if doc[k].text not in ("、", "・", ",", "および", "及び", "と", "や"):
+                break
+            k += 1
+        states = [a for a in inside if r.arg_type(a) == ActorType.COUNTRY]
+        if k < len(doc) and doc[k].text in ")）" and len(states) >= 2 and len(states) == len(inside):
+            yield from emit(
+                r,
+                RelationType.MEMBER_OF,
+                states,
+                r.mention_args(idx),
+                doc[m.end],
+                m.text,
+                Modality.ASSERTED,
+                Confidence.MEMBERSHIP,
+            )

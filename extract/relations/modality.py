@@ -1,0 +1,76 @@
+"""Modality of a relation: asserted, hedged, negated or hypothetical (ONTOLOGY.md).
+
+Read from the trigger's predicate and the clause around it, climbing through
+light verbs, compounds and the nouns a clause modifies (締結する可能性).
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Trigger
+from ..types import Modality, RelationType
+from .frames import Reader, particles
+
+__all__ = ["NO_TRIGGER", "modality"]
+
+# For rule families without a trigger word (membership, evaluation): no modality of their own.
+NO_TRIGGER = Trigger(lemma="", type=RelationType.COMMENTS_ON)
+
+
+# -- modality and time -------------------------------------------------------------
+def modality(r: Reader, tok, trig: Trigger) -> Modality:
+    """asserted, hedged, negated or hypothetical, read from the trigger's predicate
+    and the clause around it (ONTOLOGY.md).
+
+    Negation on the relation itself wins over a hedge around it: 供与しない方針
+    is a negated support, not a hedged one.
+    """
+    hedges = r.lex.hedges
+    cur = tok
+    for step in range(5):
+        lemmas = [c.lemma_ for c in cur.children if c.dep_ in ("aux", "cop", "mark", "case", "fixed", "advmod")]
+        texts = [c.text for c in cur.children if c.dep_ in ("aux", "cop", "mark", "case")]
+        words = lemmas + texts
+        if "かねる" in lemmas or "かね" in texts:
+            return Modality.HEDGED
+        if any(x in ("ば", "たら", "なら", "ならば") for x in words):
+            return Modality.HYPOTHETICAL
+        if any(x in hedges[Modality.NEGATED] for x in words):
+            return Modality.NEGATED
+        if step > 0 and cur.lemma_ in hedges[Modality.HYPOTHETICAL]:
+            return Modality.HYPOTHETICAL
+        if step > 0 and cur.lemma_ in hedges[Modality.HEDGED]:
+            return Modality.HEDGED
+        if any(x in hedges[Modality.HEDGED] for x in lemmas):
+            return Modality.HEDGED
+        if cur.dep_ in ("obj", "nsubj") and cur.head.lemma_.endswith(tuple(r.lex.negating_verbs)):
+            return Modality.NEGATED  # 武器供与を停止, 支援を拒否
+        if cur.dep_ == "obj" and cur.head.lemma_ in r.lex.hedging_verbs:
+            return Modality.HEDGED  # 対話を呼びかけた: asked for, not held (rule 7)
+        if cur.dep_ == "compound" or (
+            cur.dep_ in ("obj", "iobj") and cur.head.lemma_ in r.lex.light_verbs | r.lex.passive_light_verbs
+        ):
+            cur = cur.head
+            continue
+        if cur.dep_ == "nmod" and particles(cur) == "の" and cur.head.lemma_ in r.lex.transparent_nouns:
+            cur = cur.head  # 遺憾の意を表明: the trigger speaks through 意
+            continue
+        if cur.dep_ == "acl" or (cur.dep_ == "nmod" and particles(cur) == "の"):
+            # 締結する可能性 / 協力の必要性: the noun the clause modifies decides.
+            h = cur.head
+            if h.lemma_ in hedges[Modality.HEDGED] or h.text in hedges[Modality.HEDGED]:
+                return Modality.HEDGED
+            if h.lemma_ in hedges[Modality.HYPOTHETICAL] or h.text in hedges[Modality.HYPOTHETICAL]:
+                return Modality.HYPOTHETICAL
+            break
+        if cur.dep_ in ("advcl", "ccomp") and particles(cur).endswith(("と", "とは")):
+            h = cur.head
+            # …したとみられる: the judge is unnamed, the claim hedged.
+            if h.lemma_ in ("見る", "みる", "見込む", "推測", "観測", "予想", "予測") and r.passive(h):
+                return Modality.HEDGED
+            if h.lemma_ in ("期待", "予定", "計画", "検討", "目指す", "考える"):
+                return Modality.HEDGED
+            break
+        if cur.dep_ in ("nsubj", "obj", "obl", "dislocated", "nmod") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return trig.modality or Modality.ASSERTED

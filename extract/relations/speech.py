@@ -1,0 +1,111 @@
+"""Reported speech: 「…」と指摘する, …と述べた, …について語った.
+
+The speaker comments_on the actors of what is said; a demand (…べきだ) is a
+request of the actor who must act. A clause reporting the speaker's own act
+(追加関税を課すと表明した) is that act, found by the event rules, not a comment:
+so this family reads the candidates the families before it found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..lexicon import Lexicon
+from ..types import Modality, RelationType
+from .cues import Cues
+from .emit import emit
+from .frames import ABOUT, AGENT, ATTRIBUTION, COMPARE, Reader, particles
+from .slots import TOPIC, Candidate, Confidence
+
+__all__ = ["cues", "speech"]
+
+
+def cues(lex: Lexicon) -> Cues:
+    return Cues.of_words(lex.speech_verbs)
+
+
+def speech(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
+    """Every speech verb with what is said."""
+    for tok in r.doc:
+        if tok.lemma_ in r.lex.speech_verbs or tok.text in r.lex.speech_verbs:
+            yield from _speech(r, tok, earlier)
+
+
+def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]:
+    """「…」と指摘する: the speaker comments_on the actors of the quote."""
+    if r.passive(tok) or r.sm.index_at(tok.i) is not None:
+        return
+    # the quoted clause ends in と (…ていると, …だと, 「…」と)
+    complements = [
+        c
+        for c in tok.children
+        if particles(c).endswith(("と", "とは"))
+        and c.dep_ in ("advcl", "ccomp", "obl", "nmod", "xcomp", "nsubj", "obj", "dislocated", "acl", "conj")
+        and not particles(c).endswith(("とと", "ととは"))
+    ]
+    about = [c for c in tok.children if particles(c) in ABOUT]
+    lemma = tok.lemma_ if tok.lemma_ in r.lex.speech_verbs else tok.text
+    if not complements and (lemma in r.lex.quote_only_speech or not about):
+        return
+    # 懸念を表明: the object is a trigger noun, handled as that relation.
+    for c in tok.children:
+        if c.dep_ == "obj" and r.trigger_of(c) is not None:
+            return
+    speaker = [
+        a
+        for c in tok.children
+        if c.dep_ in ("nsubj", "dislocated") and particles(c) in AGENT | {""}
+        for a in r.phrase_actors(c, genitive=False)
+    ]
+    span: set[int] = set()
+    for c in complements:
+        span.update(t.i for t in c.subtree)
+    span |= r.quote_tokens(span)
+    if not speaker and span:
+        speaker = r.speaker_before(min(span))
+    if not speaker:
+        speaker = r.climb_subjects(tok)
+    conf = Confidence.SPEECH
+    if not speaker:
+        speaker = [TOPIC]
+        conf = Confidence.CARRIED_SPEAKER
+    targets = []
+    should = False
+    for i in sorted(span):
+        t = r.doc[i]
+        if t.lemma_ == "べき" or t.text == "べき":
+            should = True
+    # 追加関税を課すと表明した: an indirect clause with no subject of its own
+    # reports the speaker's own act, which is a relation, not a comment.
+    quoted = bool(r.quote_tokens(span))
+    # 「中国に自制を求める」と述べた: a quote of the speaker's own act, too
+    self_report = (
+        not quoted
+        and not any(
+            ch.dep_ in ("nsubj", "dislocated") and not r.is_self(ch, speaker) for c in complements for ch in c.children
+        )
+    ) or any(c.token in span and (set(c.sources) & set(speaker) or (TOPIC in c.sources and quoted)) for c in earlier)
+    for idx, m in enumerate(r.sm.mentions):
+        if m.start not in span:
+            continue
+        head = r.mention_head(m)
+        if self_report and r.phrase_particle(head) not in ABOUT:
+            continue
+        if particles(head) in COMPARE or particles(head).startswith(ATTRIBUTION):
+            continue
+        if r.only_possessor(head):
+            continue
+        if r.is_affiliation(idx):
+            continue
+        targets += r.mention_args(idx)
+    for c in about:
+        targets += r.phrase_actors(c)
+    targets = [a for a in targets if a not in speaker]
+    modality = Modality.ASSERTED
+    if should:
+        # 「安保理は制裁を見直すべきだ」と主張: a demand on the actor who must act.
+        agents = r.agents_in(span)
+        if agents:
+            yield from emit(r, RelationType.REQUEST, speaker, agents, tok, r.predicate_text(tok), modality, conf)
+            return
+    yield from emit(r, RelationType.COMMENTS_ON, speaker, targets, tok, r.predicate_text(tok), modality, conf)
