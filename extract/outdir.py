@@ -42,7 +42,7 @@ _CURRENT = "current"
 _RUN = re.compile(r"^run-[0-9a-f]{16}$")
 # Temporary files an older geokg (or `geokg export`) left beside the outputs when it was killed.
 _STALE_FILE = re.compile(
-    r"^\.(?:triples\.jsonl|graph\.json|graph\.graphml|graph\.gexf|nodes\.csv|edges\.csv|graph\.html"
+    r"^\.\.?(?:triples\.jsonl|graph\.json|graph\.graphml|graph\.gexf|nodes\.csv|edges\.csv|graph\.html"
     r"|report\.json)\..*\.tmp$"
 )
 

@@ -14,9 +14,11 @@ corpus does not parse again); ``workers`` extracts in several local
 processes, ``dask`` on the workers of a Dask cluster (:mod:`extract.parallel`),
 with the same outputs.
 
-All outputs are staged as temporary files in the output folder and renamed
-over the old ones only when every one of them has been written, so an
-interrupted or crashed run leaves the previous outputs as they were.
+One run at a time writes to an output folder, and all its outputs are
+written into a fresh folder and swapped in with one rename only when every
+one of them has been written (:mod:`extract.outdir`), so an interrupted,
+crashed or killed run leaves the previous outputs as they were, and a run
+that could read nothing keeps them too.
 """
 
 from __future__ import annotations
@@ -247,18 +249,14 @@ def _prepare_outdir(out: Path, *, into: bool) -> None:
         raise UsageError(f"{out}: the output folder is not writable; choose another -o OUTDIR")
 
 
-def _earlier_triples(path: Path) -> int:
-    """Check the triples.jsonl of an earlier build before extracting anything; returns its line count."""
+def _check_earlier_triples(path: Path) -> None:
+    """Check the triples.jsonl of an earlier build before extracting anything (UsageError naming the line)."""
     if not path.is_file():
-        return 0
-    n = 0
+        return
     with open(path, "rb") as fh:
         for lineno, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            _triple_doc(raw, path, lineno)
-            n += 1
-    return n
+            if raw.strip():
+                _triple_doc(raw, path, lineno)
 
 
 def _triple_doc(raw: bytes | str, path: Path, lineno: int) -> str:
@@ -411,7 +409,7 @@ def _build_held(
             G = graph.read_json(old_graph)
         except graph.GraphFileError as e:
             raise UsageError(f"{e}; --into needs the graph.json of an earlier `geokg build`") from None
-        _earlier_triples(old_triples)
+        _check_earlier_triples(old_triples)
         earlier = _earlier_rows(old_report)
     else:
         G, earlier = graph.build_graph([]), []
