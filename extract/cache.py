@@ -129,6 +129,7 @@ class ResultCache:
 
     def __init__(self, directory: str | os.PathLike[str] | None = None):
         self.directory = Path(directory) if directory is not None else default_cache_dir()
+        self._warned = False
 
     @staticmethod
     def salt_for(extractor_version: str, settings: dict[str, Any] | None = None) -> str:
@@ -163,12 +164,15 @@ class ResultCache:
         except OSError as e:
             raise ValueError(f"{p}: cannot read ({e.strerror or e})") from None
         try:
-            entry = json.loads(raw.decode("utf-8"))
+            entry = json.loads(raw.decode("utf-8"), parse_constant=_not_json)
             if entry.get("format") != CACHE_FORMAT or entry.get("key") != key:
                 raise ValueError("not an entry for this key")
-            return DocumentResult.from_dict(entry["result"])
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as e:
-            raise ValueError(f"{p}: corrupt cache entry ({e})") from None
+            result = DocumentResult.from_dict(entry["result"])
+            # What a result is written as later (triples.jsonl, graph.json) must be writable: UTF-8, finite numbers.
+            json.dumps(result.to_dict(), ensure_ascii=False, allow_nan=False).encode("utf-8")
+            return result
+        except Exception as e:  # anything at all (deep nesting, lone surrogates, a foreign file): a miss
+            raise ValueError(f"{p}: corrupt cache entry ({type(e).__name__}: {e})") from None
 
     def put(self, key: str, result: DocumentResult) -> bool:
         """Store ``result``; False (and a log line) when the cache folder is not writable."""
@@ -186,9 +190,21 @@ class ResultCache:
             with atomic_path(p) as tmp:
                 tmp.write_text(data, encoding="utf-8")
         except OSError as e:
-            log.warning("cannot write the cache entry %s (%s); continuing without it", p, e.strerror or e)
+            if not self._warned:  # once per run: a read-only cache fails every entry the same way
+                log.warning(
+                    "cannot write to the cache in %s (%s); continuing without storing results "
+                    "(--cache-dir DIR to use another folder, --no-cache to turn it off)",
+                    self.directory,
+                    e.strerror or e,
+                )
+                self._warned = True
+            log.info("cannot write the cache entry %s (%s)", p, e.strerror or e)
             return False
         return True
+
+
+def _not_json(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _relabel(result: DocumentResult, path: str) -> DocumentResult:

@@ -13,10 +13,13 @@ import argparse
 import importlib.util
 import json
 import logging
+import re
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .io import DEFAULT_MAX_BYTES
 from .runner import UsageError
 
 __all__ = ["main"]
@@ -36,11 +39,14 @@ examples:
 
 inputs:
   plain text, Markdown (.md, front matter title/date/url) and HTML pages
-  (.html .htm: text taken from the markup, scripts and styles dropped), in
-  UTF-8 (with or without BOM), UTF-16, Shift_JIS/CP932, EUC-JP or ISO-2022-JP
-  (detected). Empty, binary and other files are skipped, with the reason.
+  (.html .htm: the article only, menus, related articles and comments
+  dropped), in UTF-8 (with or without BOM), UTF-16, Shift_JIS/CP932, EUC-JP or
+  ISO-2022-JP (detected). Empty, binary and other files, FIFOs and devices,
+  and files over --max-bytes are skipped, with the reason; links to folders
+  are followed once; geokg's own outputs under the inputs are left out.
 
-outputs (in OUTDIR, replaced together only when all are written):
+outputs (in OUTDIR, swapped in at once only when all are written; one run
+at a time per OUTDIR):
   triples.jsonl   one relation per line, with its evidence sentence
   graph.json      the knowledge graph (networkx node-link JSON)
   graph.graphml   the same for Gephi, Cytoscape, igraph, Gephi Lite
@@ -50,8 +56,10 @@ outputs (in OUTDIR, replaced together only when all are written):
   graph.html      the interactive map (one file, works offline)
   report.json     every input: processed / skipped / failed, why, counts
 
-exit status: 0 all inputs read (some may be skipped), 1 some failed or none
-could be read (the rest are still written), 2 usage error.
+exit status: 0 all inputs read (some may be skipped), 1 some failed (the
+rest are still written) or none could be read (the previous outputs are
+kept), 2 usage error (also: OUTDIR in use by another run), 130 Ctrl-C and
+143 SIGTERM (the previous outputs are kept).
 """
 
 _EPILOG_EVALUATE = """\
@@ -90,12 +98,19 @@ def _parser() -> argparse.ArgumentParser:
         default=["seeds"],
         help="article files or folders (read recursively: *.txt *.md *.html); default: seeds/",
     )
-    b.add_argument("-o", "--output", metavar="OUTDIR", default="output", help="where to write (default: output/)")
+    b.add_argument("-o", "--output", metavar="OUTDIR", help="where to write (default: output/)")
     b.add_argument(
         "--into",
         metavar="OUTDIR",
         help="add the inputs to the graph already in OUTDIR and write there (an article given "
         "again replaces its earlier version); instead of -o",
+    )
+    b.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="skip files larger than SIZE (default: 50MB; e.g. 200MB, 1GB, 500k)",
     )
     b.add_argument("--model", default="ja_ginza", help="spaCy model to parse with (default: ja_ginza)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -156,14 +171,44 @@ def _parser() -> argparse.ArgumentParser:
 
 
 _MAX_LISTED = 20  # problems printed per kind; report.json lists them all
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(i?)b?\s*$", re.I)
+
+
+def _size(text: str) -> int:
+    """A size in bytes from ``50MB``, ``1.5GB``, ``500k``, ``64KiB`` or ``1000`` (k, M, G are powers of 1000).
+
+    >>> _size("50MB"), _size("500k"), _size("2KiB"), _size("123")
+    (50000000, 500000, 2048, 123)
+    """
+    m = _SIZE.match(text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size; write e.g. 50MB, 1GB, 500k or a number of bytes")
+    base = 1024 if m.group(3) else 1000
+    return int(float(m.group(1)) * base ** " kmg".index((m.group(2) or " ").lower()))
+
+
+def _say(text: str) -> None:
+    """One message to stderr; file names and article text in it are shown, never obeyed by the terminal."""
+    from graph.table import printable
+
+    print(printable(text), file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from graph.table import printable
+
     from .runner import REPORT_FILE, build
 
     try:
         if args.into:
+            if args.output is not None:
+                raise UsageError(
+                    f"-o {args.output} and --into {args.into} both say where to write; give one: "
+                    "--into OUTDIR adds to the graph there, -o OUTDIR builds a new one"
+                )
             args.output = args.into
+        elif args.output is None:
+            args.output = "output"
         report = build(
             args.inputs,
             args.output,
@@ -174,39 +219,39 @@ def cmd_build(args: argparse.Namespace) -> int:
             dask=args.dask,
             cache=False if args.no_cache else None,
             cache_dir=args.cache_dir,
+            max_bytes=args.max_bytes,
         )
     except OSError as e:
         # Writing the outputs failed (disk full, folder removed): the old outputs are left as they were.
         where = e.filename or args.output
-        print(
+        _say(
             f"geokg: error: cannot write the outputs in {args.output}/ ({where}: {e.strerror or e}); "
-            "the previous outputs are left as they were — free some space or choose another -o OUTDIR",
-            file=sys.stderr,
+            "the previous outputs are left as they were — free some space or choose another -o OUTDIR"
         )
         return EXIT_SOME_FAILED
     for kind, records in (("skipped", report.skipped), ("failed", report.failed)):
         for r in records[:_MAX_LISTED]:
-            print(f"geokg: {kind}: {r.reason}", file=sys.stderr)
+            _say(f"geokg: {kind}: {r.reason}")
             if r.traceback and getattr(args, "verbose", False):
-                print(r.traceback.rstrip(), file=sys.stderr)
+                for line in r.traceback.rstrip().splitlines():
+                    _say(line)
         if len(records) > _MAX_LISTED:
-            print(
-                f"geokg: … and {len(records) - _MAX_LISTED} more {kind}; see {args.output}/{REPORT_FILE}",
-                file=sys.stderr,
-            )
+            _say(f"geokg: … and {len(records) - _MAX_LISTED} more {kind}; see {args.output}/{REPORT_FILE}")
     warned = [w for r in report.inputs for w in r.warnings]
     for w in warned[:_MAX_LISTED]:
-        print(f"geokg: warning: {w}", file=sys.stderr)
+        _say(f"geokg: warning: {w}")
     if len(warned) > _MAX_LISTED:
-        print(
-            f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{REPORT_FILE}", file=sys.stderr
+        _say(f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{REPORT_FILE}")
+    print(printable(report.summary()))
+    if report.kept_previous:
+        _say(
+            f"geokg: no article could be read from {' '.join(args.inputs)}; the previous outputs in "
+            f"{args.output}/ are left as they were (the reasons are listed above)"
         )
-    print(report.summary())
-    if not report.processed:
-        print(
+    elif not report.processed:
+        _say(
             f"geokg: no article could be read from {' '.join(args.inputs)}; empty outputs written — "
-            f"see {args.output}/{REPORT_FILE} for each file's reason",
-            file=sys.stderr,
+            f"see {args.output}/{REPORT_FILE} for each file's reason"
         )
     return EXIT_OK if report.ok else EXIT_SOME_FAILED
 
@@ -254,15 +299,48 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: temporary files removed, workers stopped, earlier outputs kept."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+class SafeFormatter(logging.Formatter):
+    """Log lines with file names and article text shown, never obeyed by the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from graph.table import printable
+
+        return "\n".join(printable(line) for line in super().format(record).splitlines())
+
+
+def _handle_sigterm() -> bool:
+    """Turn SIGTERM into :class:`Terminated`, unless geokg runs inside a program that handles it itself."""
+    if signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None):
+        return False
+    try:
+        signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread
+        return False
+    return True
+
+
+def setup_logging(level: int) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(SafeFormatter("geokg: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="geokg: %(levelname)s: %(message)s"
-    )
+    setup_logging(logging.INFO if args.verbose else logging.WARNING)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    handled = _handle_sigterm()
     try:
         if args.command == "build":
             return cmd_build(args)
@@ -271,11 +349,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(args, "func"):
             return int(args.func(args))
     except UsageError as e:
-        print(f"geokg: error: {e}", file=sys.stderr)
+        _say(f"geokg: error: {e}")
         return EXIT_USAGE
+    except Terminated:
+        _say("geokg: terminated; earlier outputs are left as they were")
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
-        print("geokg: interrupted; earlier outputs are left as they were", file=sys.stderr)
+        _say("geokg: interrupted; earlier outputs are left as they were")
         return 130
+    finally:
+        if handled:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parser.print_help()
     return EXIT_USAGE
 

@@ -9,9 +9,9 @@ Analysts feed whatever they scraped, so reading is forgiving but never silent:
   encoding explains are replaced with U+FFFD and counted as a warning.
 - **Formats.** Plain text; the seed layout (title line, the title again, URL
   line, body in 『』 blocks), read verbatim with the title and URL as metadata;
-  Markdown (front matter ``title:``/``date:``/``url:``); HTML pages, whose text
-  is taken with a real parser (``html.parser``), scripts, styles and navigation
-  dropped.
+  Markdown (front matter ``title:``/``date:``/``url:``); HTML pages, whose
+  article text is taken with trafilatura (menus, related articles, comments
+  and scripts dropped; :mod:`extract.markup`).
 - **Not articles.** Empty or whitespace-only files, binary files and files of
   other types are *skipped* (:class:`SkippedInput`); files that cannot be read
   *fail* (:class:`InputError`). Either way the message names the file and says
@@ -25,19 +25,21 @@ Markdown.
 from __future__ import annotations
 
 import codecs
-import datetime as _dt
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
+from .markup import Extracted, html_to_text, iso_date, markdown_to_text
 from .types import Document, Relation
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "GEOKG_OUTPUTS",
     "INPUT_SUFFIXES",
     "Decoded",
     "Extracted",
@@ -47,6 +49,8 @@ __all__ = [
     "NotText",
     "SkippedInput",
     "decode_bytes",
+    "display_path",
+    "document_id",
     "dump_relation",
     "html_to_text",
     "iso_date",
@@ -54,9 +58,11 @@ __all__ = [
     "list_inputs",
     "markdown_to_text",
     "parse_seed_header",
+    "read_bytes",
     "read_document",
     "read_input",
     "read_jsonl",
+    "special_file",
     "write_jsonl",
 ]
 
@@ -81,18 +87,108 @@ class NotText(ValueError):
 # Listing the inputs
 # ---------------------------------------------------------------------------------------------
 
+DEFAULT_MAX_BYTES = 50_000_000  # larger files are skipped (``--max-bytes``): no news article is 50 MB
+# What geokg writes in an output folder; a folder holding them is a geokg output set, not articles.
+GEOKG_OUTPUTS = (
+    "triples.jsonl",
+    "graph.json",
+    "graph.graphml",
+    "graph.gexf",
+    "nodes.csv",
+    "edges.csv",
+    "graph.html",
+    "report.json",
+)
+# How a report.json written by geokg begins (runner.BuildReport.to_dict, indent=1).
+_REPORT_HEAD = b'{\n "extractor": '
+
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    """A file to account for. ``named`` is True for a file given on the command line."""
+    """A file to account for.
+
+    ``path`` is where it is on disk (as the system names it); ``name`` is how
+    geokg names it in the outputs (:func:`document_id`). ``named`` is True for
+    a file given on the command line. ``error`` (it *fails*) and ``skip`` (it
+    is *skipped*) say why it is not read; ``excluded`` marks geokg's own
+    output, left out of the inputs altogether (listed apart in report.json).
+    """
 
     path: Path
     named: bool = True
     error: str | None = None  # a folder that could not be listed
+    skip: str | None = None  # a special file, a folder already read through a link, the same file again
+    excluded: str | None = None
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", document_id(self.path))
 
     @property
     def supported(self) -> bool:
         return self.named or self.path.suffix.lower() in INPUT_SUFFIXES
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can always be written (UTF-8, JSON, a terminal).
+
+    A file name that is not valid UTF-8 (``caf\\xe9.txt`` saved in Latin-1)
+    keeps its undecodable bytes as ``\\xe9`` escapes instead of breaking the
+    report.
+
+    >>> display_path(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\\\\xe9.txt'
+    >>> display_path("ロシア.txt")
+    'ロシア.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def document_id(path: str | os.PathLike[str]) -> str:
+    """How a file is named in the outputs: one spelling per file.
+
+    The path is made absolute and normalised (``in/../in/a.txt`` and an
+    absolute path name the same file), then given relative to the current
+    folder when it is inside it; see :func:`display_path` for names that
+    are not UTF-8. ``--into`` replaces a document by this name.
+
+    >>> document_id("seeds/../seeds/./a.txt") == document_id(os.path.abspath("seeds/a.txt")) == "seeds/a.txt"
+    True
+    """
+    full = os.path.normpath(os.path.abspath(os.fspath(path)))
+    rel = os.path.relpath(full)
+    shown = full if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
+    return display_path(shown)
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def special_file(mode: int) -> str | None:
+    """What a file that is not a regular file is ("a named pipe (FIFO)"), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in _KINDS if test(mode)), "not a regular file")
+
+
+def _special_reason(name: str, what: str) -> str:
+    return f"{name}: {what}, not a regular file; geokg reads only regular files — copy the article to a file"
+
+
+def _is_output_set(folder: Path) -> bool:
+    """Whether ``folder`` holds the outputs of a geokg build (its report.json says so)."""
+    try:
+        with open(folder / "report.json", "rb") as fh:
+            return fh.read(len(_REPORT_HEAD)) == _REPORT_HEAD
+    except OSError:
+        return False
 
 
 def list_inputs(
@@ -100,44 +196,113 @@ def list_inputs(
 ) -> list[InputFile]:
     """Every file to account for, sorted by path, each file once.
 
-    Folders are walked recursively without following symbolic links to folders;
-    hidden files and folders (``.git``, ``.DS_Store``) and anything under an
-    ``exclude`` folder (the output folder) are left out. Files of other types
-    inside folders are listed with ``supported`` False, so they can be reported as
-    skipped; a folder that cannot be listed is listed with its ``error``. Paths
-    that do not exist are listed as given (reading them fails).
+    Folders are walked recursively; hidden files and folders (``.git``,
+    ``.DS_Store``) are left out. Files of other types inside folders are
+    listed with ``supported`` False, so they can be reported as skipped; a
+    folder that cannot be listed is listed with its ``error``. Paths that do
+    not exist are listed as given (reading them fails).
+
+    Symbolic links to folders are followed once: a link to a folder already
+    read (a loop, or a second way into the same tree) is listed as skipped,
+    with the reason, and so is a second path to the same file. FIFOs, devices
+    and sockets are listed as skipped: reading one could block forever or
+    never end.
+
+    geokg's own output is left out, listed with ``excluded``: an ``exclude``
+    folder (the output folder) inside an input folder, and the output files
+    of any geokg output set (a folder whose report.json geokg wrote) —
+    including an input folder that is also the output folder.
     """
     excluded = [_real(e) for e in exclude]
-    seen: set[Path] = set()
+    seen: dict[Path, str] = {}  # real path of each file listed -> its name
+    walked: list[Path] = []  # real paths of the folders walked
     out: list[InputFile] = []
+    links: list[Path] = []  # symbolic links met in folders, followed once the real tree is read
 
-    def add(p: Path, named: bool, error: str | None = None) -> None:
+    def add(p: Path, named: bool, *, error: str | None = None) -> None:
+        f = InputFile(p, named, error)
+        try:
+            st = os.stat(p)
+        except OSError:
+            st = None  # missing or a broken link: reading it says why
         key = _real(p)
         if key in seen:
+            if seen[key] != f.name and not named:
+                out.append(replace(f, skip=f"{f.name}: the same file as {seen[key]} (through a link); read once"))
             return
-        seen.add(key)
-        out.append(InputFile(p, named, error))
+        seen[key] = f.name
+        what = special_file(st.st_mode) if st is not None and error is None else None
+        if what is not None and not stat.S_ISDIR(st.st_mode):  # type: ignore[union-attr]
+            f = replace(f, skip=_special_reason(f.name, what))
+        out.append(f)
 
-    def unlisted(e: OSError) -> None:
-        p = Path(e.filename)
-        add(p, True, f"{p}: cannot list this folder ({e.strerror or e}); make it readable (chmod u+rx) or leave it out")
+    def walk(top: Path) -> None:
+        here_real = _real(top)
+        walked.append(here_real)
+        own = here_real in excluded or _is_output_set(top)
+        try:
+            with os.scandir(top) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            why = f"cannot list this folder ({e.strerror or e}); make it readable (chmod u+rx) or leave it out"
+            add(top, True, error=f"{document_id(top)}: {why}")
+            return
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            p = top / entry.name
+            if own and entry.name in GEOKG_OUTPUTS:
+                out.append(InputFile(p, False, excluded=f"{document_id(p)}: written by geokg (an output file)"))
+                continue
+            try:
+                real_dir = entry.is_dir(follow_symlinks=False)
+                link = entry.is_symlink()
+            except OSError:
+                real_dir = link = False
+            if real_dir:
+                if _real(p) in excluded:
+                    out.append(InputFile(p, False, excluded=f"{document_id(p)}: the output folder of this run"))
+                else:
+                    subfolders.append(p)
+            elif link:
+                links.append(p)
+            else:
+                add(p, False)
+        for sub in subfolders:
+            walk(sub)
+
+    def follow(link: Path) -> None:
+        if not link.is_dir():
+            add(link, False)  # a link to a file (or a broken one: reading it says why)
+            return
+        target = _real(link)
+        name = document_id(link)
+        if _is_under(_real(link.parent), target):
+            out.append(
+                InputFile(
+                    link, False, skip=f"{name}: a symbolic link to a folder that contains it (a loop); not read twice"
+                )
+            )
+        elif any(_is_under(target, w) or _is_under(w, target) for w in walked):
+            out.append(InputFile(link, False, skip=f"{name}: a symbolic link to a folder already read; not read twice"))
+        elif target in excluded:
+            out.append(InputFile(link, False, excluded=f"{name}: a link to the output folder of this run"))
+        else:
+            walk(link)
 
     for item in inputs:
         root = Path(item)
-        if not root.is_dir():
+        if root.is_dir():
+            walk(root)
+        else:
             add(root, True)
-            continue
-        for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=False):
-            here = Path(dirpath)
-            dirnames[:] = sorted(
-                d
-                for d in dirnames
-                if not d.startswith(".") and not any(_is_under(_real(here / d), e) for e in excluded)
-            )
-            for name in sorted(filenames):
-                if not name.startswith("."):
-                    add(here / name, False)
-    out.sort(key=lambda f: str(f.path))
+    while links:  # the real files and folders first, so a file is named by its own path rather than a link's
+        batch = sorted(links)
+        links.clear()
+        for link in batch:
+            follow(link)
+    out.sort(key=lambda f: f.name)
     return out
 
 
@@ -153,7 +318,7 @@ def _is_under(path: Path, folder: Path) -> bool:
 def iter_input_files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     """Files named on the command line, and the articles inside folders (recursively, sorted)."""
     for f in list_inputs(inputs):
-        if f.supported:
+        if f.supported and not (f.error or f.skip or f.excluded):
             yield f.path
 
 
@@ -334,364 +499,8 @@ def _check_text(d: Decoded) -> Decoded:
 
 
 # ---------------------------------------------------------------------------------------------
-# Markup → text
+# Markup → text (extract.markup), and the seed layout
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    """Text taken from markup, and the metadata the markup states."""
-
-    text: str
-    title: str | None = None
-    date: str | None = None  # ISO YYYY-MM-DD
-    url: str | None = None
-
-
-_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_DATE_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\b|T|$)")
-
-
-def iso_date(value: Any) -> str | None:
-    """An ISO ``YYYY-MM-DD`` from a timestamp or date as pages and front matter write it.
-
-    >>> iso_date("2024-06-19T23:30:00+09:00"), iso_date("2024年6月19日"), iso_date("soon")
-    ('2024-06-19', '2024-06-19', None)
-    """
-    if isinstance(value, _dt.date):
-        return value.strftime("%Y-%m-%d")
-    if not isinstance(value, str):
-        return None
-    m = _DATE.match(value) or _DATE_COMPACT.match(value)
-    if not m:
-        return None
-    try:
-        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
-
-
-# Content never shown as text: dropped always.
-_HARD_SKIP = frozenset({"script", "style"})
-# Page furniture: dropped, unless nothing else is left (a page wrapped in one of them).
-_SOFT_SKIP = frozenset(
-    {
-        "noscript",
-        "template",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "canvas",
-        "nav",
-        "aside",
-        "footer",
-        "select",
-        "button",
-        "dialog",
-    }
-)
-_VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-        "param",
-        "keygen",
-    }
-)
-_BLOCK = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "caption",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-        "option",
-        "html",
-    }
-)
-_DATE_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dcterms.created",
-    "citation_publication_date",
-    "parsely-pub-date",
-    "sailthru.date",
-)
-_BREAK = "\x00"  # a line break required by the markup (NUL never survives decoding)
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-_WIDE = "\u2e80-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-# A line break next to Japanese text is removed, not turned into a space (CSS Text 3 removes it
-# between two wide characters; Japanese text also wants no space before a half-width "19日").
-_WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*|[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
-
-
-class _TextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.main: list[str] = []  # text outside page furniture
-        self.every: list[str] = []  # all text, the fallback
-        self.skip: list[str] = []  # open furniture elements
-        self.hard: str | None = None  # inside <script>/<style>
-        self.pre = 0
-        self.in_title = False
-        self.title: list[str] = []
-        self.h1: list[str] | None = None
-        self.h1_text: str | None = None
-        self.ld_json: list[str] | None = None
-        self.ld_blocks: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.time_datetime: str | None = None
-        self.itemprop_date: str | None = None
-        self.canonical: str | None = None
-
-    def _emit(self, s: str) -> None:
-        if not self.skip:
-            self.main.append(s)
-        self.every.append(s)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
-            if key and "content" in a:
-                self.meta.setdefault(key, a["content"].strip())
-            return
-        if tag == "link" and "canonical" in a.get("rel", "").lower().split():
-            self.canonical = self.canonical or a.get("href") or None
-            return
-        if a.get("itemprop", "").lower() == "datepublished" and self.itemprop_date is None:
-            self.itemprop_date = a.get("datetime") or a.get("content") or None
-        if tag == "time" and self.time_datetime is None and a.get("datetime"):
-            self.time_datetime = a["datetime"]
-        if tag in _HARD_SKIP:
-            self.hard = tag
-            if tag == "script" and a.get("type", "").lower() == "application/ld+json":
-                self.ld_json = []
-            return
-        if tag == "title" and not self.skip and not self.title:
-            self.in_title = True
-            return
-        if tag == "h1" and self.h1_text is None:
-            self.h1 = []
-        if tag == "pre":
-            self.pre += 1
-        if tag in _BLOCK:
-            self._emit(_BREAK)
-        if tag in _SOFT_SKIP and tag not in _VOID:
-            self.skip.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HARD_SKIP:
-            if self.ld_json is not None:
-                self.ld_blocks.append("".join(self.ld_json))
-            self.hard, self.ld_json = None, None
-            return
-        if tag == "title":
-            self.in_title = False
-            return
-        if tag == "h1" and self.h1 is not None:
-            self.h1_text = _collapse("".join(self.h1)) or None
-            self.h1 = None
-        if tag == "pre" and self.pre:
-            self.pre -= 1
-        if tag in self.skip:
-            del self.skip[len(self.skip) - 1 - self.skip[::-1].index(tag) :]
-        if tag in _BLOCK:
-            self._emit(_BREAK)
-
-    def handle_data(self, data: str) -> None:
-        if self.hard is not None:
-            if self.ld_json is not None:
-                self.ld_json.append(data)
-            return
-        if self.in_title:
-            self.title.append(data)
-            return
-        if self.h1 is not None:
-            self.h1.append(data)
-        data = data.replace(_BREAK, " ")
-        if self.pre:  # preformatted: its line breaks are real
-            data = data.replace("\r\n", "\n").replace("\n", _BREAK)
-        self._emit(data)
-
-    def published(self) -> str | None:
-        """The publication date: article:published_time, then schema.org, then other metadata, then <time>."""
-        candidates = (
-            self.meta.get(_DATE_META[0]),
-            self.itemprop_date,
-            _ld_date(self.ld_blocks),
-            *(self.meta.get(k) for k in _DATE_META[1:]),
-            self.time_datetime,
-        )
-        for value in candidates:
-            d = iso_date(value)
-            if d:
-                return d
-        return None
-
-
-def _ld_date(blocks: list[str]) -> str | None:
-    """``datePublished`` from JSON-LD (schema.org NewsArticle), which most news sites embed."""
-
-    def find(obj: Any, depth: int = 0) -> str | None:
-        if depth > 8:
-            return None
-        if isinstance(obj, dict):
-            if isinstance(obj.get("datePublished"), str):
-                return obj["datePublished"]
-            items: Iterable[Any] = obj.values()
-        elif isinstance(obj, list):
-            items = obj
-        else:
-            return None
-        for v in items:
-            found = find(v, depth + 1)
-            if found:
-                return found
-        return None
-
-    for block in blocks:
-        try:
-            found = find(json.loads(block))
-        except ValueError:
-            continue
-        if found:
-            return found
-    return None
-
-
-def _collapse(s: str) -> str:
-    return _HTML_SPACE.sub(" ", _WIDE_BREAK.sub("", s)).strip()
-
-
-def _render(parts: list[str]) -> str:
-    lines = (_collapse(line) for line in "".join(parts).split(_BREAK))
-    return "\n".join(line for line in lines if line)
-
-
-def html_to_text(markup: str) -> Extracted:
-    """The text of an HTML page, one block per line, with its title, date and URL.
-
-    Scripts and styles are dropped; navigation, asides, footers and forms'
-    controls too, unless the page has no other text. Line breaks inside
-    Japanese text are removed, elsewhere they become spaces (as a browser shows it).
-
-    >>> e = html_to_text('<html><head><title>T</title><meta property="article:published_time" '
-    ...                  'content="2024-06-19T09:00:00+09:00"><script>var x="米国";</script></head>'
-    ...                  '<body><nav>ホーム</nav><p>ロシアと\\n北朝鮮が<b>合意</b>した。</p></body></html>')
-    >>> e.text, e.title, e.date
-    ('ロシアと北朝鮮が合意した。', 'T', '2024-06-19')
-    """
-    p = _TextParser()
-    p.feed(markup)
-    p.close()
-    text = _render(p.main)
-    if not text:
-        text = _render(p.every)
-    title = p.meta.get("og:title") or _collapse("".join(p.title)) or p.h1_text or None
-    url = p.canonical or p.meta.get("og:url") or None
-    return Extracted(text=text, title=title, date=p.published(), url=url)
-
-
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-
-
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
-    fields: dict[str, str] = {}
-    for line in m.group(1).splitlines():
-        lm = _FM_LINE.match(line)
-        if lm:
-            value = lm.group(2)
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-                value = value[1:-1]
-            fields.setdefault(lm.group(1).lower(), value)
-    return fields, text[m.end() :]
-
-
-def markdown_to_text(source: str) -> Extracted:
-    """The text of a Markdown article (CommonMark, via markdown-it-py), with its front matter.
-
-    >>> e = markdown_to_text("---\\ntitle: 露朝\\ndate: 2024-06-19\\n---\\n# 見出し\\n\\n**ロシア**と[北朝鮮](https://x.jp)が合意した。")
-    >>> e.text, e.title, e.date
-    ('見出し\\nロシアと北朝鮮が合意した。', '露朝', '2024-06-19')
-    """
-    from markdown_it import MarkdownIt
-
-    fields, body = _front_matter(source)
-    extracted = html_to_text(MarkdownIt("commonmark", {"html": True}).render(body))
-    date = next(
-        (
-            iso_date(fields[k])
-            for k in ("date", "published", "pubdate", "published_at")
-            if k in fields and iso_date(fields[k])
-        ),
-        None,
-    )
-    url = next((fields[k] for k in ("url", "link", "source", "canonical_url") if fields.get(k)), None)
-    title = fields.get("title") or extracted.title
-    return Extracted(text=extracted.text, title=title or None, date=date or extracted.date, url=url or extracted.url)
 
 
 _URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
@@ -733,6 +542,7 @@ class Input:
     encoding: str
     format: str  # text | seed | markdown | html
     warnings: tuple[str, ...] = field(default=())
+    author: str | None = None  # as the page or front matter states it
 
 
 def _format_for(path: Path, text: str) -> str:
@@ -747,36 +557,93 @@ def _format_for(path: Path, text: str) -> str:
     return "text"
 
 
-def read_input(path: str | os.PathLike[str]) -> Input:
+def _size(n: int) -> str:
+    """A size as people say it: ``50 MB``, ``1.5 kB``.
+
+    >>> _size(50_000_000), _size(1_500), _size(12)
+    ('50 MB', '1.5 kB', '12 bytes')
+    """
+    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if n >= factor:
+            return f"{n / factor:.3g} {unit}"
+    return f"{n} bytes"
+
+
+def read_bytes(path: str | os.PathLike[str], *, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``.
+
+    The file is opened without blocking and checked after opening, so a FIFO
+    (which would block forever), a device (``/dev/zero`` never ends) or a file
+    swapped for one after listing is skipped rather than read; at most
+    ``max_bytes + 1`` bytes are ever read, even from a file that grows.
+
+    Raises :class:`SkippedInput` for a special file or one over the limit,
+    :class:`InputError` when it cannot be read.
+    """
+    p = Path(path)
+    name = name or document_id(p)
+    try:
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        if p.is_symlink():
+            target = display_path(os.readlink(p))
+            raise InputError(
+                f"{name}: no such file: a symbolic link to {target}, which does not exist; fix or remove the link"
+            ) from None
+        raise InputError(
+            f"{name}: no such file; check the path (it may have been moved or deleted during the run)"
+        ) from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder; pass the folder itself to read the articles inside") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied; make the file readable (chmod u+r) or leave it out") from None
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e}); check the disk or copy the file again") from None
+    st = os.fstat(fd)
+    what = special_file(st.st_mode)
+    if what is not None:
+        os.close(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{name}: is a folder; pass the folder itself to read the articles inside")
+        raise SkippedInput(_special_reason(name, what))
+    with os.fdopen(fd, "rb") as fh:
+        too_big = (
+            f"{name}: larger than {_size(max_bytes)} ({{}}); not an article — raise the limit with "
+            f"--max-bytes if it really is one"
+        )
+        if st.st_size > max_bytes:
+            raise SkippedInput(too_big.format(_size(st.st_size)))
+        try:
+            raw = fh.read(max_bytes + 1)
+        except OSError as e:
+            raise InputError(
+                f"{name}: cannot be read ({e.strerror or e}); check the disk or copy the file again"
+            ) from None
+        if len(raw) > max_bytes:
+            raise SkippedInput(too_big.format("it grew while being read"))
+    return raw
+
+
+def read_input(path: str | os.PathLike[str], *, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
     """Read one article file.
+
+    ``name`` is the document's name in the outputs and messages (default:
+    :func:`document_id` of ``path``).
 
     Raises
     ------
     SkippedInput
-        Not an article: empty or whitespace-only, binary, nothing but markup.
+        Not an article: empty or whitespace-only, binary, nothing but markup;
+        not a regular file (a FIFO, a device); larger than ``max_bytes``.
     InputError
         It cannot be read: missing, a folder, permission denied, an I/O error.
     """
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        if p.is_symlink():
-            raise InputError(
-                f"{p}: no such file: a symbolic link to {os.readlink(p)}, which does not exist; fix or remove the link"
-            ) from None
-        raise InputError(
-            f"{p}: no such file; check the path (it may have been moved or deleted during the run)"
-        ) from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a folder; pass the folder itself to read the articles inside") from None
-    except PermissionError:
-        raise InputError(f"{p}: permission denied; make the file readable (chmod u+r) or leave it out") from None
-    except OSError as e:
-        raise InputError(f"{p}: cannot be read ({e.strerror or e}); check the disk or copy the file again") from None
+    name = name or document_id(p)
+    raw = read_bytes(p, name=name, max_bytes=max_bytes)
     if not raw.strip():
         raise SkippedInput(
-            f"{p}: empty{' (only whitespace)' if raw else ''}; nothing to extract — check that "
+            f"{name}: empty{' (only whitespace)' if raw else ''}; nothing to extract — check that "
             "the article text was saved"
         )
     fmt = _format_for(p, "")
@@ -784,36 +651,35 @@ def read_input(path: str | os.PathLike[str]) -> Input:
         decoded = decode_bytes(raw, html=fmt == "html" or p.suffix.lower() not in INPUT_SUFFIXES)
     except NotText as e:
         raise SkippedInput(
-            f"{p}: {e}; geokg reads text articles (.txt .md .html) — convert it to text or leave it out"
+            f"{name}: {e}; geokg reads text articles (.txt .md .html) — convert it to text or leave it out"
         ) from None
     text = decoded.text.lstrip("\ufeff") if decoded.text.startswith("\ufeff") else decoded.text
     warnings: list[str] = []
     if decoded.replaced:
         warnings.append(
-            f"{p}: {decoded.replaced} undecodable byte sequence(s) replaced with U+FFFD "
+            f"{name}: {decoded.replaced} undecodable byte sequence(s) replaced with U+FFFD "
             f"(read as {decoded.encoding}); check the file's encoding if text is missing"
         )
     if not text.strip():
-        raise SkippedInput(f"{p}: empty (only whitespace); nothing to extract — check that the article text was saved")
+        raise SkippedInput(
+            f"{name}: empty (only whitespace); nothing to extract — check that the article text was saved"
+        )
     fmt = _format_for(p, text)
-    title = url = date = None
-    if fmt == "html":
-        page = html_to_text(text)
-        text, title, url, date = page.text, page.title, page.url, page.date
-    elif fmt == "markdown":
-        page = markdown_to_text(text)
-        text, title, url, date = page.text, page.title, page.url, page.date
+    title = url = date = author = None
+    if fmt in ("html", "markdown"):
+        page = html_to_text(text) if fmt == "html" else markdown_to_text(text)
+        text, title, url, date, author = page.text, page.title, page.url, page.date, page.author
     else:
         header = parse_seed_header(text)
         if header is not None:
             fmt, title, url = "seed", header.title, header.url
     if not text.strip():
         raise SkippedInput(
-            f"{p}: no text outside the markup (only scripts, styles or navigation); "
+            f"{name}: no text outside the markup (only scripts, styles or navigation); "
             "save the article page itself, not a frame or a redirect"
         )
-    doc = Document(path=str(path), text=text, title=title, url=url, date=date)
-    return Input(document=doc, encoding=decoded.encoding, format=fmt, warnings=tuple(warnings))
+    doc = Document(path=name, text=text, title=title, url=url, date=date)
+    return Input(document=doc, encoding=decoded.encoding, format=fmt, warnings=tuple(warnings), author=author)
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:

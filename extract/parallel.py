@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import ctypes
 import json
 import logging
 import multiprocessing
 import os
+import signal
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,12 +206,51 @@ _worker_extractors: dict[ExtractorSpec, Any] = {}
 _worker_lock = threading.Lock()
 
 
-def _worker_init(spec: ExtractorSpec, log_level: int) -> None:
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the geokg process that started it ends, however it ends.
+
+    On Linux the kernel sends SIGKILL to the worker when its parent dies, even
+    by ``kill -9`` (``prctl(PR_SET_PDEATHSIG)``); elsewhere a thread polls the
+    parent. Either way no worker (each holding a model, ~0.5 GB) outlives a
+    killed build.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):  # not Linux
+        armed = False
+    if not armed:
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="geokg-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _worker_init(spec: ExtractorSpec, log_level: int, parent: int | None = None) -> None:
+    if parent is not None:
+        _die_with_parent(parent)
+    # Ctrl-C reaches the whole process group; the parent handles it (and stops the workers).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # One thread per process: the processes are the parallelism.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    logging.basicConfig(level=log_level, format="geokg: %(levelname)s: %(message)s")
+    from .cli import setup_logging
+
+    setup_logging(log_level)
     _worker_extractor(spec)
+
+
+def _ping() -> int:
+    """A task that only proves a worker could start (and load its model)."""
+    return os.getpid()
 
 
 def _worker_extractor(spec: ExtractorSpec):
@@ -311,10 +353,14 @@ class _ChunkedBackend:
 class ProcessExtractor(_ChunkedBackend):
     """``Extractor.pipe`` over ``workers`` local processes.
 
-    The pool starts on the first chunk; each process loads the model once.
-    A process that dies (killed for memory, a crash in native code) fails the
-    documents of its chunk, with the reason, and the pool is started again for
-    the rest.
+    The pool starts on the first chunk; each process loads the model once,
+    and dies with this process (:func:`_die_with_parent`).
+
+    A process that dies (killed for memory, a crash in native code) takes the
+    pool with it, and every chunk in flight is lost. Those documents are then
+    extracted again one at a time in a new pool, so that only a document that
+    kills its worker again fails (with the reason); the others, and the rest
+    of the input, go on. If a new pool cannot even start, RuntimeError.
     """
 
     _strict = False
@@ -337,7 +383,7 @@ class ProcessExtractor(_ChunkedBackend):
         self._in_flight = in_flight or 2 * workers
         self.context = context
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
-        self._restarts = 0  # in a row, without a chunk done in between
+        self._outstanding: set[concurrent.futures.Future] = set()
 
     @property
     def in_flight(self) -> int:
@@ -350,42 +396,98 @@ class ProcessExtractor(_ChunkedBackend):
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context(self.context),
                 initializer=_worker_init,
-                initargs=(self.spec, level),
+                initargs=(self.spec, level, os.getpid()),
             )
         return self._pool
 
     def close(self) -> None:
-        if self._pool is not None:
+        """Stop the workers: at once if they still have work (an interrupted run), else when idle."""
+        if self._pool is None:
+            return
+        if any(not f.done() for f in self._outstanding):
+            self._kill_pool()
+        else:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        self._outstanding.clear()
+
+    def _kill_pool(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        # No public API stops a pool's processes; a dying pool must not keep its workers running.
+        processes = list(getattr(pool, "_processes", {}).values())
+        for proc in processes:
+            if proc.is_alive():
+                proc.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            proc.join(timeout=10)
 
     def _submit(self, chunk: list[Document]):
-        return self._start().submit(_extract_chunk, self.spec, chunk)
+        fut = self._start().submit(_extract_chunk, self.spec, chunk)
+        self._outstanding.add(fut)
+        return fut
 
     def _collect(self, queue) -> list[DocumentResult]:
         chunk, fut = queue.popleft()
         try:
             fingerprint, results = fut.result()
         except concurrent.futures.process.BrokenProcessPool as e:
-            self._restarts += 1
-            if self._restarts > 3:
-                raise RuntimeError(f"the worker processes keep dying ({e}); try without --workers") from None
-            log.warning(
-                "a worker process died (%s); its %d documents are failed, restarting the workers", e, len(chunk)
-            )
-            self._restart(queue)
-            return _failed(chunk, f"worker process died ({e or 'killed'})")
-        self._restarts = 0
+            return self._recover(chunk, queue, e)
+        finally:
+            self._outstanding.discard(fut)
         self._check(fingerprint)
         return results
 
-    def _restart(self, queue) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
-        pool = self._start()
-        for i, (chunk, _) in enumerate(queue):
-            queue[i] = (chunk, pool.submit(_extract_chunk, self.spec, chunk))
+    def _recover(self, chunk: list[Document], queue, error: BaseException) -> list[DocumentResult]:
+        """A worker died and the pool with it: extract everything that was in flight again, one document at a time."""
+        lost = [chunk, *(c for c, _ in queue)]
+        queue.clear()
+        self._kill_pool()
+        self._outstanding.clear()
+        log.warning(
+            "a worker process died (%s); extracting the %d documents it may have held again, one at a time",
+            error or "killed",
+            sum(map(len, lost)),
+        )
+        redone = [[self._alone(d) for d in c] for c in lost]
+        for c, results in zip(lost[1:], redone[1:], strict=True):
+            done: concurrent.futures.Future = concurrent.futures.Future()
+            done.set_result((_code_fingerprint(), results))
+            queue.append((c, done))
+        return redone[0]
+
+    def _alone(self, document: Document) -> DocumentResult:
+        """One document in a pool of its own; failed (only it) if its worker dies again."""
+        fut = self._start().submit(_extract_chunk, self.spec, [document])
+        try:
+            fingerprint, results = fut.result()
+        except concurrent.futures.process.BrokenProcessPool:
+            self._kill_pool()
+            self._check_workers_start()
+            log.warning("%s: its worker process died again while extracting it; it is failed", document.path)
+            return _failed(
+                [document],
+                "the worker process extracting it died (killed, e.g. for lack of memory, or crashed); "
+                "the other documents are extracted — try it alone without --workers",
+            )[0]
+        self._check(fingerprint)
+        return results[0]
+
+    def _check_workers_start(self) -> None:
+        """RuntimeError when a worker cannot even start: then every document would fail the same way."""
+        try:
+            self._start().submit(_ping).result()
+        except concurrent.futures.process.BrokenProcessPool as e:
+            self._kill_pool()
+            raise RuntimeError(f"the worker processes die as they start ({e}); try without --workers") from None
+
+
+def _code_fingerprint() -> str:
+    from .cache import code_fingerprint
+
+    return code_fingerprint()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,9 +14,11 @@ corpus does not parse again); ``workers`` extracts in several local
 processes, ``dask`` on the workers of a Dask cluster (:mod:`extract.parallel`),
 with the same outputs.
 
-All outputs are staged as temporary files in the output folder and renamed
-over the old ones only when every one of them has been written, so an
-interrupted or crashed run leaves the previous outputs as they were.
+One run at a time writes to an output folder, and all its outputs are
+written into a fresh folder and swapped in with one rename only when every
+one of them has been written (:mod:`extract.outdir`), so an interrupted,
+crashed or killed run leaves the previous outputs as they were, and a run
+that could read nothing keeps them too.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ import contextlib
 import json
 import logging
 import os
-import re
 import sys
 import tempfile
 import time
@@ -36,6 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .io import DEFAULT_MAX_BYTES
+from .outdir import OutdirBusy, OutputFolder
 from .types import Document
 
 __all__ = ["OUTPUT_FILES", "REPORT_FILE", "BuildReport", "InputRecord", "UsageError", "build", "documents"]
@@ -62,6 +65,7 @@ class InputRecord:
     format: str | None = None
     title: str | None = None
     url: str | None = None
+    author: str | None = None
     date: str | None = None  # publication date found in the input (ISO), used to resolve 「19日」
     characters: int = 0
     sentences: int = 0
@@ -78,6 +82,7 @@ class InputRecord:
             "format": self.format,
             "title": self.title,
             "url": self.url,
+            "author": self.author,
             "date": self.date,
             "characters": self.characters,
             "sentences": self.sentences,
@@ -99,6 +104,10 @@ class BuildReport:
     seconds: float = 0.0
     extractor: str = ""
     cache: str = ""  # e.g. "350 cached, 8 extracted"; not in report.json (it differs between runs)
+    excluded: list[tuple[str, str]] = field(default_factory=list)  # geokg's own output under the inputs
+    earlier: list[InputRecord] = field(default_factory=list)  # --into: rows of the documents not read again
+    into: bool = False
+    kept_previous: bool = False  # nothing could be read: the previous outputs were left in place
 
     def _with(self, status: str) -> list[InputRecord]:
         return [r for r in self.inputs if r.status == status]
@@ -133,22 +142,37 @@ class BuildReport:
         return not self.failed and bool(self.processed)
 
     def to_dict(self) -> dict[str, Any]:
-        inputs = sorted(self.inputs, key=lambda r: r.path)
+        """report.json: every document of the graph (with ``--into``, also those of earlier runs), then this run."""
+        inputs = sorted([*self.earlier, *self.inputs], key=lambda r: r.path)
+
+        def count(rows: list[InputRecord], status: str) -> int:
+            return sum(r.status == status for r in rows)
+
         return {
             "extractor": self.extractor,
             "inputs": [r.to_dict() for r in inputs],
             "totals": {
                 "inputs": len(inputs),
-                "processed": len(self.processed),
-                "skipped": len(self.skipped),
-                "failed": len(self.failed),
+                "processed": count(inputs, PROCESSED),
+                "skipped": count(inputs, SKIPPED),
+                "failed": count(inputs, FAILED),
                 "warnings": sum(len(r.warnings) for r in inputs),
                 "characters": sum(r.characters for r in inputs),
-                "sentences": self.sentences,
-                "relations": self.relations,
+                "sentences": sum(r.sentences for r in inputs),
+                "relations": self.relations + sum(r.relations for r in self.earlier),
                 "actors": self.actors,
                 "edges": self.edges,
             },
+            # What this run read; with --into the rows and totals above also cover the earlier runs.
+            "this_run": {
+                "into": self.into,
+                "inputs": len(self.inputs),
+                "processed": len(self.processed),
+                "skipped": len(self.skipped),
+                "failed": len(self.failed),
+                "relations": self.relations,
+            },
+            "excluded": [{"path": p, "reason": r} for p, r in sorted(self.excluded)],
             "outputs": list(self.outputs),
         }
 
@@ -184,37 +208,36 @@ def documents(inputs: Sequence[str], failures: list[tuple[str, str]]) -> Iterato
 
     _check_inputs(inputs)
     for f in list_inputs(inputs):
-        if not f.supported:
+        if not f.supported or f.excluded:
             continue
         if f.error:
-            failures.append((str(f.path), f.error))
+            failures.append((f.name, f.error))
             log.warning("%s", f.error)
             continue
+        if f.skip:
+            log.info("%s", f.skip)
+            continue
         try:
-            yield read_input(f.path).document
+            yield read_input(f.path, name=f.name).document
         except SkippedInput as e:
             log.info("%s", e)
         except InputError as e:
-            failures.append((str(f.path), str(e)))
+            failures.append((f.name, str(e)))
             log.warning("%s", e)
 
 
-# Temporary files of a run that was killed (SIGKILL, power loss) before it could clean up.
-_STALE = re.compile(
-    r"^\.\.?(?:triples\.jsonl|graph\.json|graph\.graphml|graph\.gexf|nodes\.csv|edges\.csv|graph\.html"
-    r"|report\.json)\..*\.tmp$"
-)
-
-
-def _remove_stale_temporaries(out: Path) -> None:
-    for p in out.iterdir():
-        if _STALE.match(p.name) and p.is_file():
-            with contextlib.suppress(OSError):
-                p.unlink()
-                log.info("removed %s, left by an earlier run that was killed", p)
-
-
-def _prepare_outdir(out: Path) -> None:
+def _prepare_outdir(out: Path, *, into: bool) -> None:
+    if into:
+        if not out.is_dir():
+            raise UsageError(
+                f"{out}: no such folder; --into adds to the output folder of an earlier `geokg build` "
+                f"(use -o {out} to start a new graph there)"
+            )
+        if not (out / "graph.json").is_file():
+            raise UsageError(
+                f"{out}: has no graph.json; --into adds to the output folder of an earlier `geokg build` "
+                f"(use -o {out} to start a new graph there)"
+            )
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: exists and is not a folder; choose another -o OUTDIR")
     try:
@@ -225,6 +248,72 @@ def _prepare_outdir(out: Path) -> None:
         ) from None
     if not os.access(out, os.W_OK | os.X_OK):
         raise UsageError(f"{out}: the output folder is not writable; choose another -o OUTDIR")
+
+
+def _check_earlier_triples(path: Path) -> None:
+    """Check the triples.jsonl of an earlier build before extracting anything (UsageError naming the line)."""
+    if not path.is_file():
+        return
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if raw.strip():
+                _triple_doc(raw, path, lineno)
+
+
+def _triple_doc(raw: bytes | str, path: Path, lineno: int) -> str:
+    try:
+        line = json.loads(raw)
+    except (ValueError, RecursionError) as e:  # bad JSON, bad UTF-8, an integer too long, nesting too deep
+        raise UsageError(
+            f"{path}:{lineno}: not a geokg relation (not JSON: {e}); --into needs the triples.jsonl "
+            "of an earlier `geokg build`"
+        ) from None
+    if not isinstance(line, dict) or not isinstance(line.get("doc"), str):
+        raise UsageError(
+            f'{path}:{lineno}: not a geokg relation (no "doc" string); --into needs the triples.jsonl '
+            "of an earlier `geokg build`"
+        )
+    return line["doc"]
+
+
+def _earlier_rows(path: Path) -> list[InputRecord]:
+    """The input rows of the earlier report.json (none when it is missing or not geokg's)."""
+    try:
+        data = json.loads(path.read_bytes())
+        rows = data["inputs"]
+        out = []
+        for row in rows:
+            r = InputRecord(path=str(row["path"]), status=str(row["status"]), reason=str(row.get("reason") or ""))
+            if r.status not in (PROCESSED, SKIPPED, FAILED):
+                raise ValueError(r.status)
+            for name in ("encoding", "format", "title", "url", "author", "date"):
+                value = row.get(name)
+                setattr(r, name, value if isinstance(value, str) else None)
+            for name in ("characters", "sentences", "relations"):
+                value = row.get(name)
+                setattr(r, name, value if isinstance(value, int) and not isinstance(value, bool) else 0)
+            r.warnings = [str(w) for w in row.get("warnings") or () if isinstance(w, str)]
+            out.append(r)
+        return out
+    except (OSError, ValueError, RecursionError, KeyError, TypeError, AttributeError) as e:
+        log.info("%s: not read (%s); the report lists the earlier documents without details", path, e)
+        return []
+
+
+def _carried_over(earlier: list[InputRecord], report: BuildReport, G: Any) -> list[InputRecord]:
+    """--into: the earlier rows of the documents this run did not read, and a row for any graph document without one."""
+    now = {r.path for r in report.inputs}
+    rows = [r for r in earlier if r.path not in now]
+    covered = now | {r.path for r in rows}
+    for doc in sorted(set(G.graph.get("documents", {})) - covered):
+        rows.append(
+            InputRecord(
+                path=doc,
+                status=PROCESSED,
+                warnings=[f"{doc}: read by an earlier run; the earlier report.json has no row for it"],
+            )
+        )
+    return rows
 
 
 def build(
@@ -239,13 +328,15 @@ def build(
     dask: str | None = None,
     cache: bool | None = None,
     cache_dir: str | Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> BuildReport:
     """Extract from ``inputs`` (files and folders) and write the outputs and ``report.json`` to ``outdir``.
 
     With ``into``, the inputs are added to the graph already in ``outdir``
     (its ``graph.json``) without re-reading the old articles; an article
-    already in it is replaced, and ``triples.jsonl`` keeps the old lines of
-    the articles not re-read.
+    already in it (the same :func:`~extract.io.document_id`) is replaced, and
+    ``triples.jsonl`` keeps the old lines of the articles not re-read;
+    ``report.json`` then lists every document of the graph.
 
     ``extractor`` is anything with the contract of :meth:`Extractor.pipe`
     (documents in, one :class:`~extract.types.DocumentResult` per document out,
@@ -254,80 +345,130 @@ def build(
     ``workers`` processes (0: one per CPU core) or on the Dask cluster at
     ``dask`` (a scheduler address), behind the result cache in ``cache_dir`` (default
     ``~/.cache/geokg``; ``cache`` False, or None with ``$GEOKG_NO_CACHE`` set,
-    turns it off). An ``extractor`` given is used as it is.
+    turns it off). An ``extractor`` given is used as it is. Files larger
+    than ``max_bytes`` are skipped.
 
-    Raises :class:`UsageError` for a missing input or an unusable output folder
-    (before anything is read). Per-file problems never raise: they are recorded
-    in the returned report.
+    One run at a time writes to ``outdir`` (:class:`~extract.outdir.OutputFolder`
+    locks it); the outputs are written into a fresh folder and swapped in at
+    once, so an interrupted or killed run leaves the previous ones as they
+    were. When no article at all could be read, the previous outputs are
+    kept too (``report.kept_previous``).
+
+    Raises :class:`UsageError` for a missing input, an unusable output folder
+    or one in use by another run (before anything is read). Per-file problems
+    never raise: they are recorded in the returned report.
     """
-    import graph
-    from graph._atomic import atomic_open, atomic_path
-
     started = time.perf_counter()
     out = Path(outdir)
     _check_inputs(inputs)
-    _prepare_outdir(out)
-    from .io import list_inputs
-
-    files = list_inputs(inputs, exclude=[out])
     if workers < 0:
         raise UsageError(f"--workers {workers}: give a number of processes (0: one per CPU core)")
-    workers = workers or os.cpu_count() or 1
-    owned = extractor is None
-    if extractor is None:
-        from .parallel import make_extractor
-
+    if max_bytes < 1:
+        raise UsageError(f"--max-bytes {max_bytes}: give a size of at least 1 byte, e.g. 50MB")
+    _prepare_outdir(out, into=into)
+    folder = OutputFolder(out, [*OUTPUT_FILES, REPORT_FILE])
+    with contextlib.ExitStack() as held:
         try:
-            extractor = make_extractor(model, workers=workers, dask=dask, cache=cache, cache_dir=cache_dir)
-        except RuntimeError as e:
+            held.enter_context(folder.locked())
+        except OutdirBusy as e:  # nothing was read or written
             raise UsageError(str(e)) from None
-    report = BuildReport(outdir=out, extractor=str(getattr(extractor, "version", "")))
-    _remove_stale_temporaries(out)
-    old_graph, old_triples = out / "graph.json", out / "triples.jsonl"
-    if into and old_graph.is_file():
+        return _build_held(
+            folder,
+            inputs,
+            extractor,
+            dict(model=model, workers=workers, dask=dask, cache=cache, cache_dir=cache_dir),
+            into=into,
+            progress=progress,
+            max_bytes=max_bytes,
+            started=started,
+        )
+
+
+def _build_held(
+    folder: OutputFolder,
+    inputs: Sequence[str],
+    extractor: Any,
+    extractor_options: dict[str, Any],
+    *,
+    into: bool,
+    progress: bool,
+    max_bytes: int,
+    started: float,
+) -> BuildReport:
+    """:func:`build` once the output folder is held."""
+    import graph
+
+    from .io import list_inputs
+
+    out = folder.path
+    folder.recover()
+    listed = list_inputs(inputs, exclude=[out])
+    files = [f for f in listed if not f.excluded]
+    old_graph, old_triples, old_report = out / "graph.json", out / "triples.jsonl", out / REPORT_FILE
+    if into:
         try:
             G = graph.read_json(old_graph)
         except graph.GraphFileError as e:
             raise UsageError(f"{e}; --into needs the graph.json of an earlier `geokg build`") from None
+        _check_earlier_triples(old_triples)
+        earlier = _earlier_rows(old_report)
     else:
-        G = graph.build_graph([])
+        G, earlier = graph.build_graph([]), []
+    owned = extractor is None
+    if extractor is None:
+        from .parallel import make_extractor
+
+        options = dict(extractor_options)
+        options["workers"] = options["workers"] or os.cpu_count() or 1
+        try:
+            extractor = make_extractor(**options)
+        except RuntimeError as e:
+            raise UsageError(str(e)) from None
+    report = BuildReport(outdir=out, extractor=str(getattr(extractor, "version", "")), into=into)
+    report.excluded = [(f.name, f.excluded) for f in listed if f.excluded]
     bar = _progress_bar(len(files), progress and sys.stderr.isatty())
+    run = folder.stage()
+    committed = False
     try:
-        with contextlib.ExitStack() as staged:
-            # Entered in reverse order of renaming: triples.jsonl is renamed first, report.json last.
-            report_tmp = staged.enter_context(atomic_path(out / REPORT_FILE))
-            html_tmp = staged.enter_context(atomic_path(out / "graph.html"))
-            edges_tmp = staged.enter_context(atomic_path(out / "edges.csv"))
-            nodes_tmp = staged.enter_context(atomic_path(out / "nodes.csv"))
-            gexf_tmp = staged.enter_context(atomic_path(out / "graph.gexf"))
-            graphml_tmp = staged.enter_context(atomic_path(out / "graph.graphml"))
-            json_tmp = staged.enter_context(atomic_path(out / "graph.json"))
-            triples = staged.enter_context(atomic_open(out / "triples.jsonl"))
-            # Lines are spooled until every article is in: merging persons across
-            # articles (graph.merge_identities) may rename the ids written early.
-            spool = staged.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n"))
-            added = _extract_all(files, extractor, report, G, spool, bar)
+        # Lines are spooled until every article is in: merging persons across
+        # articles (graph.merge_identities) may rename the ids written early.
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool:
+            added = _extract_all(files, extractor, report, G, spool, bar, max_bytes=max_bytes)
             if into and old_triples.is_file():
                 with open(old_triples, encoding="utf-8") as fh:
-                    spool.writelines(line for line in fh if line.strip() and json.loads(line)["doc"] not in added)
+                    for lineno, line in enumerate(fh, 1):
+                        if line.strip() and _triple_doc(line, old_triples, lineno) not in added:
+                            spool.write(line if line.endswith("\n") else line + "\n")
             graph.merge_identities(G)
             spool.seek(0)
-            triples.writelines(_remapped(spool, G))
-            graph.write_json(G, json_tmp)
-            graph.write_graphml(G, graphml_tmp)
-            graph.write_gexf(G, gexf_tmp)
-            graph.write_nodes_csv(G, nodes_tmp)
-            graph.write_edges_csv(G, edges_tmp)
-            graph.render_html(G, html_tmp)
+            with open(run / "triples.jsonl", "w", encoding="utf-8", newline="\n") as triples:
+                triples.writelines(_remapped(spool, G))
+        if into:
+            report.earlier = _carried_over(earlier, report, G)
+            in_graph = G.graph.get("documents", {})
+            for r in report.inputs:
+                if r.status != PROCESSED and r.path in in_graph:
+                    r.warnings.append(f"{r.path}: not read this time; its earlier version stays in the graph")
+        if not report.processed and folder.has_outputs():
+            report.kept_previous = True  # nothing read: an empty graph must not replace a real one
+        else:
+            graph.write_json(G, run / "graph.json")
+            graph.write_graphml(G, run / "graph.graphml")
+            graph.write_gexf(G, run / "graph.gexf")
+            graph.write_nodes_csv(G, run / "nodes.csv")
+            graph.write_edges_csv(G, run / "edges.csv")
+            graph.render_html(G, run / "graph.html")
             report.actors = G.number_of_nodes()
             report.edges = G.number_of_edges()
             report.outputs = [*OUTPUT_FILES, REPORT_FILE]
-            with open(report_tmp, "w", encoding="utf-8", newline="\n") as fh:
+            with open(run / REPORT_FILE, "w", encoding="utf-8", newline="\n") as fh:
                 json.dump(report.to_dict(), fh, ensure_ascii=False, indent=1, sort_keys=False)
                 fh.write("\n")
-                fh.flush()
-                os.fsync(fh.fileno())
+            folder.commit(run)
+            committed = True
     finally:
+        if not committed:
+            folder.discard(run)
         if bar is not None:
             bar.close()
         if owned:
@@ -359,7 +500,7 @@ def _progress_bar(total: int, enabled: bool):
     return tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, leave=False)
 
 
-def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) -> set[str]:
+def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar, *, max_bytes: int) -> set[str]:
     """Read the files one by one, extract, and stream the results to ``triples`` and ``G``;
     returns the documents added to ``G``.
 
@@ -371,7 +512,7 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) ->
     """
     import graph
 
-    from .io import InputError, SkippedInput, dump_relation, read_input
+    from .io import InputError, SkippedInput, display_path, dump_relation, read_input
 
     in_flight: deque[tuple[InputRecord, Document]] = deque()
     handed_out = 0
@@ -384,19 +525,21 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) ->
     def readable() -> Iterator[Document]:
         nonlocal handed_out
         for f in files:
-            record = InputRecord(path=str(f.path), status=PROCESSED)
+            record = InputRecord(path=f.name, status=PROCESSED)
             report.inputs.append(record)
             if f.error:
                 record.status, record.reason = FAILED, f.error
+            elif f.skip:
+                record.status, record.reason = SKIPPED, f.skip
             elif not f.supported:
                 record.status = SKIPPED
                 record.reason = (
-                    f"{f.path}: not an article file ({f.path.suffix or 'no extension'}); geokg reads "
-                    ".txt .md .html — name the file on the command line to read it anyway"
+                    f"{f.name}: not an article file ({display_path(f.path.suffix) or 'no extension'}); geokg "
+                    "reads .txt .md .html — name the file on the command line to read it anyway"
                 )
             else:
                 try:
-                    loaded = read_input(f.path)
+                    loaded = read_input(f.path, name=f.name, max_bytes=max_bytes)
                 except SkippedInput as e:
                     record.status, record.reason = SKIPPED, str(e)
                 except InputError as e:
@@ -404,13 +547,14 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar) ->
                 except Exception as e:  # a bug in reading: this file fails, the others go on
                     record.status, record.reason, record.traceback = (
                         FAILED,
-                        _bug(f.path, "reading", e),
+                        _bug(f.name, "reading", e),
                         traceback.format_exc(),
                     )
                 else:
                     doc = loaded.document
                     record.encoding, record.format = loaded.encoding, loaded.format
                     record.title, record.url, record.date = doc.title, doc.url, doc.date
+                    record.author = loaded.author
                     record.characters = len(doc.text)
                     record.warnings = list(loaded.warnings)
                     for w in loaded.warnings:

@@ -4,7 +4,10 @@ GiNZA's own splitter cuts 金正恩(キム・ジョンウン)総書記 at the br
 Sudachi refuses texts over ~49 KB (GiNZA issue #242), so geokg splits first:
 at 。！？ and full stops (． and a '.' between Japanese characters), never
 inside 「」『』() unless a bracket runs implausibly long, and hard-splits any
-run longer than ``max_chars`` at the last comma or space before the limit.
+run longer than ``MAX_SENTENCE_CHARS`` at the last comma or space before the
+limit, and any ``MAX_UNBROKEN_CHARS`` characters without a comma or space at
+all (a line of scraped text without punctuation is not a sentence, and the
+parser's memory grows with the length of what it is given).
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["MAX_SENTENCE_CHARS", "Sentence", "split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "MAX_UNBROKEN_CHARS", "Sentence", "split_sentences"]
 
 MAX_SENTENCE_CHARS = 1000
+# No Japanese sentence runs this long without a 、 or a space; a 300,000-character line without any
+# took 3.2 GB to parse in 1,000-character pieces, under 1 GB in pieces of this size.
+MAX_UNBROKEN_CHARS = 150
 # A bracket left open longer than this is a stray, not a quote.
 _MAX_QUOTE = 400
 
@@ -73,12 +79,18 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         inside[o - start : c - start] = b"\x01" * (c - o)
     s = start
     i = start
+    run = start  # where the current run without a comma or space began
     while i < end:
         if i - s >= MAX_SENTENCE_CHARS:
             cut = max((text.rfind(b, s + MAX_SENTENCE_CHARS // 2, i) for b in _SOFT_BREAKS), default=-1)
             cut = cut + 1 if cut > s else i
             yield s, cut
             s = cut
+        elif i - max(s, run) >= MAX_UNBROKEN_CHARS:
+            yield s, i
+            s = i
+        if text[i] in _SOFT_BREAKS:
+            run = i + 1
         if not inside[i - start] and _is_full_stop(text, i):
             j = i + 1
             # closing marks stay with their sentence (。」), but a run of them is bounded too

@@ -76,9 +76,22 @@ def _load(path: str):
         raise _Usage(str(e)) from None
 
 
+def _json(value: Any) -> str:
+    """JSON for the terminal: article text in it cannot act on the terminal."""
+    from .table import printable_json
+
+    return printable_json(json.dumps(value, ensure_ascii=False, indent=1))
+
+
+def _error(message: object) -> None:
+    from .table import printable
+
+    print(printable(f"geokg: error: {message}"), file=sys.stderr)
+
+
 def _print_table(table, args: argparse.Namespace, *, evidence: bool = False) -> None:
     if args.json:
-        print(json.dumps({"title": table.title, "rows": table.to_dicts()}, ensure_ascii=False, indent=1))
+        print(_json({"title": table.title, "rows": table.to_dicts()}))
         return
     print(table.to_string(max_width=None if args.full else -1))
     if evidence or getattr(args, "evidence", False):
@@ -87,27 +100,29 @@ def _print_table(table, args: argparse.Namespace, *, evidence: bool = False) -> 
 
 def _print_evidence(table) -> None:
     from .readwrite import evidence_text
+    from .table import printable
 
     for row in table:
         if not getattr(row, "evidence", None):
             continue
-        print(f"\n{row.source_label} {row.type} {row.target_label}")
+        print(f"\n{printable(f'{row.source_label} {row.type} {row.target_label}')}")
         for line in evidence_text([dataclasses.asdict(e) for e in row.evidence]):
-            print(f"  {line}")
+            print(f"  {printable(line)}")
 
 
 def _q_actor(kg, args):
+    from .table import printable
+
     info = kg.actor(args.name)
     if args.json:
-        print(json.dumps(dataclasses.asdict(info), ensure_ascii=False, indent=1))
+        print(_json(dataclasses.asdict(info)))
         return EXIT_OK
     for name in ("id", "label", "type", "role", "mentions", "aliases", "docs", "merged"):
         value = getattr(info, name)
         if name == "merged" and not value:
             continue
-        print(
-            f"{name:9} {'; '.join(value) if name == 'merged' else ', '.join(value) if isinstance(value, tuple) else value}"
-        )
+        text = "; ".join(value) if name == "merged" else ", ".join(value) if isinstance(value, tuple) else str(value)
+        print(f"{name:9} {printable(text)}")
     print()
     print(kg.neighbors(info.id).to_string(max_width=None if args.full else -1))
     return EXIT_OK
@@ -149,7 +164,9 @@ def _q_path(kg, args):
     try:
         table = kg.path(args.a, args.b, type=_types(args.type))
     except NoPath as e:
-        print(f"geokg: {e}", file=sys.stderr)
+        from .table import printable
+
+        print(printable(f"geokg: {e}"), file=sys.stderr)
         return EXIT_NOT_FOUND
     _print_table(table, args, evidence=True)
     return EXIT_OK
@@ -199,10 +216,10 @@ def cmd_query(args: argparse.Namespace) -> int:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")
         return EXIT_OK
     except UnknownActor as e:
-        print(f"geokg: error: {e}", file=sys.stderr)
+        _error(e)
         return EXIT_USAGE
     except (_Usage, ValueError) as e:
-        print(f"geokg: error: {e}", file=sys.stderr)
+        _error(e)
         return EXIT_USAGE
 
 
@@ -233,14 +250,20 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise _Usage(f"{out}: is a folder; give a file name such as {out / _DEFAULT_NAME[fmt]}")
         written = export(kg.G, out, fmt)
     except _Usage as e:
-        print(f"geokg: error: {e}", file=sys.stderr)
+        _error(e)
         return EXIT_USAGE
     except OSError as e:
-        print(f"geokg: error: cannot write {e.filename or args.output}: {e.strerror}", file=sys.stderr)
+        _error(f"cannot write {e.filename or args.output}: {e.strerror}")
         return EXIT_USAGE
     for path in written:
-        print(f"wrote {path}")
+        print(f"wrote {_printable_path(path)}")
     return EXIT_OK
+
+
+def _printable_path(path: Any) -> str:
+    from .table import printable
+
+    return printable(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 _RENDER_EPILOG = """\

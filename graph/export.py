@@ -202,17 +202,36 @@ def _array_item(value: Any) -> str:
     return " ".join(str(value).replace(";", "；").split())
 
 
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, and tab or CR before one.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A text cell that a spreadsheet shows rather than evaluates: a leading ``'`` before = + - @.
+
+    Article text is data, and a sentence or a mention can begin with
+    ``=HYPERLINK(…)``; Excel and LibreOffice treat the quote as "this is text".
+    Numbers geokg writes itself (``-4.0``) are not text cells and are left alone.
+
+    >>> neutralise("=1+1"), neutralise("-ロシア"), neutralise("ロシア")
+    ("'=1+1", "'-ロシア", 'ロシア')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def _cell(value: Any, kind: str) -> str:
     # An empty cell is "no property" to neo4j-admin, which is what a missing value is.
     if value is None or (value == "" and kind != "string"):
         return ""
     if kind == "array":
-        return ";".join(_array_item(v) for v in value)
+        return neutralise(";".join(_array_item(v) for v in value))
     if kind == "boolean":
         return "true" if value else "false"
     if kind == "double":
         return repr(float(value))
-    return " ".join(str(value).splitlines()) if kind == "string" else str(value)
+    if kind == "int":
+        return str(int(value))
+    return neutralise(" ".join(str(value).splitlines()))
 
 
 def _neo4j_labels(d: Mapping[str, Any]) -> str:
@@ -235,7 +254,7 @@ def write_nodes_csv(G: nx.MultiDiGraph, path: str | os.PathLike[str] | IO[str]) 
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["id:ID", *(h for _, h, _ in _NEO4J_NODE_FIELDS), ":LABEL"])
         for n, d in _sorted_nodes(G):
-            w.writerow([n, *(_cell(d.get(a), k) for a, _, k in _NEO4J_NODE_FIELDS), _neo4j_labels(d)])
+            w.writerow([neutralise(str(n)), *(_cell(d.get(a), k) for a, _, k in _NEO4J_NODE_FIELDS), _neo4j_labels(d)])
 
 
 def write_edges_csv(G: nx.MultiDiGraph, path: str | os.PathLike[str] | IO[str]) -> None:
@@ -246,7 +265,12 @@ def write_edges_csv(G: nx.MultiDiGraph, path: str | os.PathLike[str] | IO[str]) 
         for s, t, k, d in _sorted_edges(G):
             row = {**d, "evidence": evidence_text(d.get("evidence") or [])}
             w.writerow(
-                [s, t, str(d.get("type", k)).upper(), *(_cell(row.get(a), kind) for a, _, kind in _NEO4J_EDGE_FIELDS)]
+                [
+                    neutralise(str(s)),
+                    neutralise(str(t)),
+                    neutralise(str(d.get("type", k)).upper()),
+                    *(_cell(row.get(a), kind) for a, _, kind in _NEO4J_EDGE_FIELDS),
+                ]
             )
 
 

@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -98,33 +99,196 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     True
     """
     with atomic_open(path) as fh:
-        json.dump(node_link(G), fh, ensure_ascii=False, sort_keys=True, indent=1)
+        # allow_nan=False: NaN and Infinity are not JSON; a graph holding one is a bug to report, not a file to write.
+        json.dump(node_link(G), fh, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False)
         fh.write("\n")
 
 
 def read_json(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_json`.
 
-    Raises :class:`GraphFileError` (a ``ValueError``) naming the file when it
-    is not JSON or not a node-link graph.
+    Raises :class:`GraphFileError` (a ``ValueError``) naming the file, and the
+    field, when it is not JSON or not a geokg node-link graph: a value of the
+    wrong type (``"aliases": 5``), an edge between nodes the file does not
+    list, NaN or an infinite number, nesting deeper than any geokg graph has,
+    an integer too long to read. Attributes geokg does not know are kept
+    as they are.
     """
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except IsADirectoryError:
+        raise GraphFileError(f"{path}: is a folder, not a graph file") from None
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant, parse_float=_finite_float)
+    except UnicodeDecodeError as e:
+        raise GraphFileError(f"{path}: not a JSON graph (not UTF-8: {e})") from None
+    except RecursionError:
+        raise GraphFileError(f"{path}: not a geokg graph (nested deeper than any graph is)") from None
+    except ValueError as e:  # JSONDecodeError, NaN, an integer of thousands of digits
         raise GraphFileError(f"{path}: not a JSON graph ({e})") from None
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or "edges" not in data:
         raise GraphFileError(f"{path}: not a geokg graph (node-link JSON with 'nodes' and 'edges')")
-    G = nx.MultiDiGraph()
-    G.graph.update(data.get("graph") or {})
     try:
-        for n in data["nodes"]:
-            G.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
-        for edge in data["edges"]:
-            attrs = {k: v for k, v in edge.items() if k not in ("source", "target", "key")}
-            G.add_edge(edge["source"], edge["target"], key=edge.get("key", attrs.get("type")), **attrs)
-    except (KeyError, TypeError) as e:
-        raise GraphFileError(f"{path}: not a geokg graph (node or edge without {e})") from None
+        return _graph_from(data)
+    except _Bad as e:
+        raise GraphFileError(f"{path}: not a geokg graph: {e}") from None
+
+
+class _Bad(ValueError):
+    """A field of a node-link mapping that is not what a geokg graph holds (the message names it)."""
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too large for a number")
+    return value
+
+
+_MAX_DEPTH = 16  # a geokg graph nests 4 deep (edges → evidence → one evidence → a value)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_value(value: Any, where: str, depth: int = 0) -> None:
+    """Any JSON value: not too deep, and no string that cannot be written back as UTF-8."""
+    if depth > _MAX_DEPTH:
+        raise _Bad(f"{where}: nested deeper than any geokg graph is")
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            raise _Bad(f"{where}: a string with a lone surrogate (\\ud800-\\udfff), which is not text")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _check_value(v, f"{where}[{i}]", depth + 1)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_value(k, f"{where} key", depth + 1)
+            _check_value(v, f"{where}.{k}", depth + 1)
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _strings(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+# The attributes geokg writes, and what each must be (others are kept as they are).
+_KINDS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "string": (lambda v: isinstance(v, str), "a string"),
+    "string?": (lambda v: v is None or isinstance(v, str), "a string or null"),
+    "strings": (_strings, "a list of strings"),
+    "int": (_is_int, "an integer"),
+    "number": (_is_number, "a number"),
+    "number?": (lambda v: v is None or _is_number(v), "a number or null"),
+    "bool": (lambda v: isinstance(v, bool), "true or false"),
+    "id": (lambda v: isinstance(v, str) or _is_int(v), "a string (or an integer)"),
+}
+_NODE_FIELDS = {
+    "id": "id",
+    "label": "string",
+    "type": "string",
+    "role": "string?",
+    "aliases": "strings",
+    "mentions": "int",
+    "docs": "strings",
+}
+_EDGE_FIELDS = {
+    "source": "id",
+    "target": "id",
+    "key": "id",
+    "type": "string",
+    "symmetric": "bool",
+    "count": "int",
+    "weight": "number",
+    "docs": "strings",
+    "predicates": "strings",
+    "modality": "string",
+    "confidence": "number",
+    "first_time": "string",
+    "last_time": "string",
+    "cameo": "string?",
+    "goldstein": "number?",
+}
+_EVIDENCE_FIELDS = {
+    "doc": "string",
+    "sentence": "string",
+    "sentence_index": "int",
+    "predicate": "string",
+    "modality": "string",
+    "time": "string?",
+    "confidence": "number",
+    "source_mention": "string",
+    "target_mention": "string",
+}
+_EVIDENCE_REQUIRED = ("doc", "sentence", "sentence_index")
+
+
+def _check_fields(item: Any, fields: Mapping[str, str], where: str, required: Iterable[str] = ()) -> None:
+    if not isinstance(item, dict):
+        raise _Bad(f"{where}: must be an object, not {_shown(item)}")
+    for name in required:
+        if name not in item:
+            raise _Bad(f"{where}: has no {name!r}")
+    for name, kind in fields.items():
+        if name in item:
+            ok, what = _KINDS[kind]
+            if not ok(item[name]):
+                raise _Bad(f"{where}.{name}: must be {what}, not {_shown(item[name])}")
+    for name, value in item.items():
+        _check_value(value, f"{where}.{name}")
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _graph_from(data: dict[str, Any]) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    attrs = data.get("graph")
+    if attrs is None:
+        attrs = {}
+    if not isinstance(attrs, dict):
+        raise _Bad(f'"graph": must be an object, not {_shown(attrs)}')
+    documents = attrs.get("documents", {})
+    if not isinstance(documents, dict) or not all(
+        isinstance(m, dict) and all(_is_int(c) for c in m.values()) for m in documents.values()
+    ):
+        raise _Bad('"graph".documents: must map each document to its mentions per actor ({"RUS": 2})')
+    for name, value in attrs.items():
+        _check_value(value, f'"graph".{name}')
+    G.graph.update(attrs)
+    edges = data["edges"]
+    if not isinstance(edges, list):
+        raise _Bad(f'"edges": must be a list, not {_shown(edges)}')
+    # Ids 5 and "5" are two nodes, as in networkx (the map draws both; see graph.render).
+    for i, n in enumerate(data["nodes"]):
+        where = f"nodes[{i}]"
+        _check_fields(n, _NODE_FIELDS, where, required=("id",))
+        G.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
+    for i, edge in enumerate(edges):
+        where = f"edges[{i}]"
+        _check_fields(edge, _EDGE_FIELDS, where, required=("source", "target"))
+        for end in ("source", "target"):
+            if edge[end] not in G:
+                raise _Bad(f"{where}.{end}: no node {_shown(edge[end])} in 'nodes'")
+        evidence = edge.get("evidence", [])
+        if not isinstance(evidence, list):
+            raise _Bad(f"{where}.evidence: must be a list, not {_shown(evidence)}")
+        for j, ev in enumerate(evidence):
+            _check_fields(ev, _EVIDENCE_FIELDS, f"{where}.evidence[{j}]", required=_EVIDENCE_REQUIRED)
+        attrs = {k: v for k, v in edge.items() if k not in ("source", "target", "key")}
+        G.add_edge(edge["source"], edge["target"], key=edge.get("key", attrs.get("type")), **attrs)
     return G
 
 

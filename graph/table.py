@@ -10,11 +10,49 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["Table", "display_width", "truncate"]
+__all__ = ["Table", "display_width", "printable", "printable_json", "truncate"]
+
+# What a terminal would act on rather than show: C0 and C1 controls (ESC starts the escape
+# sequences that move the cursor, recolour or retitle the window), line separators, bidi
+# overrides (which reorder what is shown), and lone surrogates (which cannot be encoded).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNPRINTABLE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe to print to a terminal: control characters and the like shown as escapes.
+
+    Article text and file names are data; an escape sequence in them must be
+    shown, not obeyed. Line breaks and tabs are escaped too, so one message
+    stays one line.
+
+    >>> printable("ロシア\x1b[2J\u202e.txt\n")
+    'ロシア\\x1b[2J\\u202e.txt\\x0a'
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def printable_json(text: str) -> str:
+    r"""JSON text (from ``json.dumps(..., ensure_ascii=False)``) with the characters a terminal acts on escaped.
+
+    ``json.dumps`` escapes C0 controls already but leaves DEL, C1 controls and
+    bidi overrides raw; they become ``\uXXXX``, which is still the same JSON.
+
+    >>> import json
+    >>> printable_json(json.dumps("a\x9bb\u202e", ensure_ascii=False))
+    '"a\\u009bb\\u202e"'
+    """
+    return _UNPRINTABLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def display_width(text: str) -> int:
@@ -60,8 +98,8 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, tuple | list | frozenset | set):
-        return ", ".join(str(v) for v in value)
-    return " ".join(str(value).split())
+        return printable(", ".join(" ".join(str(v).split()) for v in value))
+    return printable(" ".join(str(value).split()))
 
 
 Column = tuple  # (header, getter) or (header, getter, "right")
@@ -114,7 +152,7 @@ class Table(list):
     def to_string(self, *, max_width: int | None = -1) -> str:
         """The table as text; cells longer than ``max_width`` columns are cut (None: never)."""
         limit = self.max_width if max_width == -1 else max_width
-        lines = [self.title] if self.title else []
+        lines = [printable(self.title)] if self.title else []
         columns = self.columns
         if not self:
             lines.append("(no results)")

@@ -189,4 +189,4 @@ def test_failures_are_not_cached_and_an_unwritable_cache_is_not_fatal(extractor,
     cached = CachedExtractor(extractor, blocked / "cache")
     (r,) = cached.pipe([Document(path="c.txt", text=C)])
     assert r.error is None and cached.stats.stored == 0
-    assert "cannot write the cache entry" in caplog.text
+    assert "cannot write to the cache in" in caplog.text

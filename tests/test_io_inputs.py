@@ -302,8 +302,11 @@ def test_io_list_inputs_sorted_once_hidden_and_output_left_out(tmp_path):
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("本文。", encoding="utf-8")
     files = list_inputs([root, root / "b.txt", root / "a.md"], exclude=[root / "out"])
-    rel = [(str(f.path.relative_to(root)), f.supported) for f in files]
+    rel = [(str(f.path.relative_to(root)), f.supported) for f in files if not f.excluded]
     assert rel == [("a.md", True), ("b.txt", True), ("sub/c.html", True), ("sub/d.jpg", False)]
+    assert [(f.path, f.excluded) for f in files if f.excluded] == [
+        (root / "out", f"{root / 'out'}: the output folder of this run")
+    ]
 
 
 def test_io_list_inputs_thousands_of_files(tmp_path):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.sentences import MAX_SENTENCE_CHARS, split_sentences
+from extract.sentences import MAX_SENTENCE_CHARS, MAX_UNBROKEN_CHARS, split_sentences
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.model
@@ -39,14 +39,22 @@ def test_robustness_line_of_200000_characters_without_punctuation(tmp_path):
     started = time.perf_counter()
     sentences = split_sentences(line)
     assert time.perf_counter() - started < 5
-    assert len(sentences) == 200 and max(len(s.text) for s in sentences) == MAX_SENTENCE_CHARS
+    pieces = -(-len(line) // MAX_UNBROKEN_CHARS)  # no comma or space anywhere: cut at the unbroken limit
+    assert len(sentences) == pieces and max(len(s.text) for s in sentences) == MAX_UNBROKEN_CHARS
     assert "".join(s.text for s in sentences) == line
     f = tmp_path / "line.txt"
     f.write_text(line + "\n米国がイランに制裁を科した。\n", encoding="utf-8")
     report, triples = _build(tmp_path, f)
     (row,) = report["inputs"]
-    assert row["status"] == "processed" and row["sentences"] == 201
+    assert row["status"] == "processed" and row["sentences"] == pieces + 1
     assert [(t["source"], t["type"], t["target"]) for t in triples] == [("USA", "sanction", "IRN")]
+
+
+def test_robustness_long_run_with_commas_is_cut_at_the_sentence_limit():
+    line = ("きょうはあさからあめがふっていて、えきまえのしょうてんがいはしずかだった" * 100)[:20_000]
+    sentences = split_sentences(line)
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS < 2 * min(len(s.text) for s in sentences[:-1])
+    assert all(s.text.endswith("、") for s in sentences[:-1]) and "".join(s.text for s in sentences) == line
 
 
 def test_robustness_article_over_the_sudachi_limit_on_one_line(tmp_path):

@@ -54,11 +54,22 @@ def _by_path(report: dict) -> dict[str, dict]:
 
 
 def _snapshot(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    """What a reader of the output folder sees (geokg's own state in .geokg/ aside)."""
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if not p.name.startswith(".")}
 
 
 def _temporaries(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp"))
+    """Temporary files and output sets that no reader sees (what a killed run leaves)."""
+    state = out / ".geokg"
+    current = os.readlink(state / "current") if (state / "current").is_symlink() else None
+    left = [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+    if state.is_dir():
+        left += [
+            f".geokg/{p.name}"
+            for p in state.iterdir()
+            if p.name.endswith(".tmp") or (p.name.startswith("run-") and p.name != current)
+        ]
+    return sorted(left)
 
 
 @pytest.fixture
@@ -322,7 +333,7 @@ def test_runner_extractor_that_cannot_run_at_all_raises(tmp_path):
     (tmp_path / "out").mkdir()
     with pytest.raises(RuntimeError, match="no model"):
         build([str(tmp_path / "a.txt")], tmp_path / "out", extractor=Broken(), progress=False)
-    assert list((tmp_path / "out").iterdir()) == []  # nothing half written
+    assert _snapshot(tmp_path / "out") == {} and _temporaries(tmp_path / "out") == []  # nothing half written
 
 
 def test_runner_no_readable_input_writes_empty_outputs_and_exits_1(tmp_path, capsys):
@@ -335,12 +346,7 @@ def test_runner_no_readable_input_writes_empty_outputs_and_exits_1(tmp_path, cap
     assert "no article could be read" in err and "Traceback" not in err
     assert (out / "triples.jsonl").read_bytes() == b""
     assert _report(out)["totals"]["processed"] == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
-
-    empty_folder = tmp_path / "nothing"
-    empty_folder.mkdir()
-    assert main(["build", str(empty_folder), "-o", str(out), "--no-progress"]) == 1
-    assert _report(out)["inputs"] == []
+    assert sorted(_snapshot(out)) == sorted(OUTPUTS)
 
 
 def test_runner_output_folder_that_is_a_file_is_a_usage_error(tmp_path, capsys):
@@ -365,7 +371,7 @@ def test_runner_outputs_and_inputs_in_one_folder(tmp_path, capsys):
 def previous(tmp_path, seed_build) -> Path:
     """An output folder holding the outputs of an earlier, successful run."""
     out = tmp_path / "out"
-    shutil.copytree(seed_build, out)
+    shutil.copytree(seed_build, out, ignore=shutil.ignore_patterns(".geokg"))  # as plain files, as older geokg wrote
     return out
 
 
@@ -405,6 +411,13 @@ def test_runner_disk_full_leaves_previous_outputs(previous, seed_copy, monkeypat
     assert _temporaries(previous) == []
 
 
+def _staging(out: Path) -> list[Path]:
+    """The output sets being written (not the one readers see)."""
+    current = out / ".geokg" / "current"
+    seen = os.readlink(current) if current.is_symlink() else None
+    return [p for p in out.glob(".geokg/run-*/triples.jsonl") if p.parent.name != seen]
+
+
 def _slow_corpus(tmp_path: Path, n: int = 12) -> Path:
     d = tmp_path / "corpus"
     d.mkdir()
@@ -422,7 +435,7 @@ def _start_and_wait_for_staging(corpus: Path, out: Path) -> subprocess.Popen:
         text=True,
     )
     deadline = time.monotonic() + 120
-    while not any(n.startswith(".triples.jsonl.") for n in os.listdir(out)):
+    while not _staging(out):
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the build never started writing"
         time.sleep(0.05)
@@ -484,11 +497,11 @@ def _lookahead(tmp_path: Path, monkeypatch, texts: list[str], extractor) -> int:
     reads = finished = most = 0
     read, add = extract_io.read_input, graph.add_results
 
-    def counting_read(p):
+    def counting_read(p, **kw):
         nonlocal reads, most
         reads += 1
         most = max(most, reads - finished)
-        return read(p)
+        return read(p, **kw)
 
     def counting_add(G, results, **kwargs):
         nonlocal finished
