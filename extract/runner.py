@@ -432,7 +432,10 @@ def _build_held(
     try:
         # Lines are spooled until every article is in: merging persons across
         # articles (graph.merge_identities) may rename the ids written early.
-        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool:
+        with (
+            open(run / "triples.jsonl", "w", encoding="utf-8", newline="\n") as triples,
+            tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool,
+        ):
             added = _extract_all(files, extractor, report, G, spool, bar, max_bytes=max_bytes)
             if into and old_triples.is_file():
                 with open(old_triples, encoding="utf-8") as fh:
@@ -441,8 +444,7 @@ def _build_held(
                             spool.write(line if line.endswith("\n") else line + "\n")
             graph.merge_identities(G)
             spool.seek(0)
-            with open(run / "triples.jsonl", "w", encoding="utf-8", newline="\n") as triples:
-                triples.writelines(_remapped(spool, G))
+            triples.writelines(_remapped(spool, G))
         if into:
             report.earlier = _carried_over(earlier, report, G)
             in_graph = G.graph.get("documents", {})
