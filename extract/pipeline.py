@@ -34,6 +34,8 @@ DEFAULT_MODEL = "ja_ginza"
 _NO_NER = ("ner",)
 # How many sentences back "the sanctions" may refer (event anaphora).
 _ANAPHOR_REACH = 3
+# How far back a bare act of a kind the text keeps returning to may look (ドイツも承認した, paragraphs on).
+_ANAPHOR_FAR = 8
 # Components the rules do not read. (bunsetu_recognizer stays: it also turns
 # the parser's "nsubj_bunsetu" labels into plain UD labels.)
 _UNUSED_COMPONENTS = ("compound_splitter",)
@@ -310,7 +312,7 @@ class Extractor:
                 if c.targets == (ANAPHOR,):
                     # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
                     seen_at, tgts = recent.get(c.type, (-99, []))
-                    if index - seen_at > _ANAPHOR_REACH:
+                    if index - seen_at > (_ANAPHOR_FAR if c.type == RelationType.SUPPORT else _ANAPHOR_REACH):
                         continue
                     tgts = [t for t in tgts if t.id not in {x.id for x in srcs}]
                 else:

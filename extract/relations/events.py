@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..lexicon import Lexicon, Trigger
+from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, RelationType
 from .cues import Cues
 from .emit import emit
@@ -140,6 +140,13 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
         targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
     if not targets and fr.passive and trig.type in _ANAPHORIC and r.main_clause(tok):
         targets = [TOPIC]  # アルジェリアの支援を受ける。: the dropped subject receives it
+    if trig.needs == Needs.STATE:
+        # 承認: a state's recognition of another state (ONTOLOGY trigger mapping)
+        targets = [a for a in targets if r.arg_type(a) == ActorType.COUNTRY or a is TOPIC]
+        if not targets and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+            targets = [ANAPHOR]  # ドイツも承認した: the state whose recognition the text is about
+        if not targets:
+            return
     sources = sources + [a for a in fr.coagents if a not in targets]
     if not sources and targets and not fr.passive:
         # (a passive leaves its agent out on purpose: 対応を迫られる has no one to inherit)

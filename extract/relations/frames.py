@@ -328,6 +328,8 @@ class Reader:
             return tok.dep_ in ("nsubj", "obj") and (
                 self.in_class(h, Needs.RISE) or h.lemma_ in self.lex.object_classes[Needs.RISE]
             )
+        if trig.needs == Needs.STATE:
+            return True  # checked on the targets (events)
         if trig.needs == Needs.CAUSATIVE:
             return any(c.lemma_ in self.lex.object_classes[Needs.CAUSATIVE] for c in tok.children)
         return True
