@@ -35,7 +35,20 @@ from . import evaluation, events, membership, speech, visits
 from .cues import Cues
 from .frames import Reader
 from .membership import MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS
-from .slots import ANAPHOR, TOPIC, Arg, Candidate, Carried, Confidence, Known, Penalty, Recent, SentenceAnalysis, Slot
+from .slots import (
+    ANAPHOR,
+    THEME,
+    TOPIC,
+    Arg,
+    Candidate,
+    Carried,
+    Confidence,
+    Known,
+    Penalty,
+    Recent,
+    SentenceAnalysis,
+    Slot,
+)
 from .topic import topic
 
 __all__ = [
@@ -43,6 +56,7 @@ __all__ = [
     "MEMBERSHIP_NOUNS",
     "MEMBERSHIP_VERBS",
     "RULES",
+    "THEME",
     "TOPIC",
     "Arg",
     "Candidate",

@@ -164,6 +164,9 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         targets = refs[:1]
     if not targets and trig.type == RelationType.SUPPORT:
         targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
+    if not targets and fr.passive:
+        # 東ドイツは…に加盟、同年に西ドイツに併合された: the subject of the clause before undergoes it
+        targets = [a for a in r.earlier_subject(tok) if a not in sources]
     if not targets and fr.passive and trig.type in _ANAPHORIC and r.main_clause(tok):
         targets = [TOPIC]  # アルジェリアの支援を受ける。: the dropped subject receives it
     if trig.needs == Needs.STATE:

@@ -693,6 +693,18 @@ class Reader:
             cur = cur.head
         return []
 
+    def earlier_subject(self, tok) -> list[Slot]:
+        """The は-subject of a clause hung on ``tok`` before it (東ドイツは…加盟、…併合された)."""
+        for ch in sorted(tok.children, key=lambda c: c.i):
+            if ch.i >= tok.i or ch.dep_ not in ("obl", "advcl", "conj", "nmod"):
+                continue
+            for sub in ch.children:
+                if sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が"):
+                    args = self.phrase_actors(sub, genitive=False)
+                    if args:
+                        return args
+        return []
+
     def agents_below(self, tok) -> list[Slot]:
         """北朝鮮による…核実験・ミサイル実験を伴う…威嚇行動: an agent marked による anywhere in
         the act noun's phrase."""
