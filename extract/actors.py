@@ -766,6 +766,18 @@ class _Builder:
             ):
                 # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
                 parts += 1
+            elif (
+                k == stop
+                and not strict
+                and 2 <= len(t.text) <= 3
+                and all(is_kanji(c) for c in t.text)
+                and t.tag_.startswith("名詞-固有名詞")
+                and self.lex.lookup(t.text) is None
+            ):
+                # 茂木|外務大臣: a proper noun right before a title is a surname, whatever
+                # Sudachi took it for (茂木 is also a town)
+                has_name = True
+                parts += 1
             else:
                 break
             k -= 1
