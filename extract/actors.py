@@ -1162,10 +1162,13 @@ class _Builder:
                 joined = any(doc[k].text in _NAME_JOINERS for k in range(start, end)) and is_katakana(
                     name.replace("=", "")
                 )
+                # プーチンの…, プーチンが: a katakana name Sudachi knows, used as an argument
+                argument = end < n and doc[end].tag_.startswith(("助詞-格助詞", "助詞-係助詞"))
+                known_name = sudachi and is_katakana(name) and len(name) >= 3 and argument
                 ok = (
                     len(name) >= 2
                     and not name.isascii()
-                    and ((sudachi and ner) or full or (joined and (sudachi or ner)))
+                    and ((sudachi and ner) or full or (joined and (sudachi or ner)) or known_name)
                 )
                 if ok and self.lex.lookup(name) is None and self.lex.title_role(name) is None:
                     idx = self.add(
