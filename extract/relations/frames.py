@@ -198,6 +198,13 @@ class Reader:
                 out += found
         return out
 
+    def _paired_states(self, a, b) -> bool:
+        ia, ib = self.sm.index_at(a.i), self.sm.index_at(b.i)
+        if ia is None or ib is None or ia == ib:
+            return False
+        ma, mb = self.sm.mentions[ia], self.sm.mentions[ib]
+        return ma.type == mb.type == ActorType.COUNTRY and len(ma.text) == 1 and a.idx + len(a.text) == b.idx
+
     def phrase_actors(self, tok, seen: set[int] | None = None, *, genitive: bool = True, depth: int = 2) -> list[Slot]:
         """The actors an argument phrase headed by ``tok`` stands for.
 
@@ -226,6 +233,14 @@ class Reader:
                 if len(named) >= 2:
                     return named
             args = self.mention_args(idx)
+            if (
+                m.start > 0
+                and m.start - 1 not in seen
+                and self._paired_states(self.doc[m.start - 1], self.doc[m.start])
+            ):
+                # 日ウクライナ情報保護協定: the abbreviation fused before (GiNZA hangs it anywhere)
+                seen.add(m.start - 1)
+                args = self.mention_args(self.sm.index_at(m.start - 1) or 0) + args
             for t in range(m.start, m.end):
                 args += self.coordinated(self.doc[t], seen)
             return args
