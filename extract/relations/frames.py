@@ -180,8 +180,8 @@ class Reader:
                 not is_coord
                 and ch.dep_ in ("nmod", "compound")
                 and p == ""
-                and ch.i + 1 < len(self.doc)
-                and (self.doc[ch.i + 1].text in "、・," or self.doc[ch.i + 1].dep_ == "cc")
+                and (nxt := self._after_aside(ch.i + 1)) < len(self.doc)
+                and (self.doc[nxt].text in "、・," or self.doc[nxt].dep_ == "cc")
             ):
                 is_coord = True  # 米国、韓国と / 米国及び韓国と
             if is_coord:
@@ -197,6 +197,17 @@ class Reader:
                     found += self.coordinated(ch, seen)
                 out += found
         return out
+
+    def _after_aside(self, k: int) -> int:
+        """The token after a bracketed aside starting at ``k`` (ベトナム共和国(南ベトナム)、…), else ``k``."""
+        doc = self.doc
+        if k < len(doc) and doc[k].text in "(（":
+            j = k + 1
+            while j < len(doc) and doc[j].text not in ")）" and j - k < 12:
+                j += 1
+            if j < len(doc) and doc[j].text in ")）":
+                return j + 1
+        return k
 
     def _paired_states(self, a, b) -> bool:
         ia, ib = self.sm.index_at(a.i), self.sm.index_at(b.i)
