@@ -93,6 +93,8 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         yield from emit(r, trig.type, mediators, parties, tok, pred, mood, conf - Penalty.INFERRED)
         return
     sides = unique(fr.sources + fr.partners + (fr.compounds if trig.mutual else []))
+    if trig.mutual and len(members(sides)) < 2 and not fr.targets:
+        sides = unique(sides + fr.fallback)  # 両国間では…国交を断絶した: the two of an earlier clause
     only_compounds = set(fr.targets) <= set(fr.compounds)  # 印パ戦争: both sides in the compound
     if trig.mutual and (not fr.targets or fr.targets_are_partners or only_compounds) and len(members(sides)) >= 2:
         # AとBの間で戦闘, 印パ戦争: each side attacks the other

@@ -326,7 +326,8 @@ class Reader:
         while (
             start > 0
             and self.doc[start - 1].dep_ == "compound"
-            and self.doc[start - 1].head.i in range(start, tok.i + 1)
+            # (輸入|規制|措置: GiNZA may hang every part on the last noun, not on the next)
+            and (self.doc[start - 1].head.i in range(start, tok.i + 1) or self.doc[start - 1].head.i == tok.head.i)
             and self.sm.index_at(start - 1) is None
         ):
             start -= 1
@@ -398,8 +399,9 @@ class Reader:
         exclude = {n.i for n in own_nodes}
         for node in own_nodes:
             self.collect(node, fr, exclude, seen)
-        if tok.pos_ in ("NOUN", "PROPN"):
-            self.collect_deep(tok, fr, seen)
+        for node in own_nodes:
+            if node.pos_ in ("NOUN", "PROPN"):
+                self.collect_deep(node, fr, seen)
         self.left_source(tok, fr, seen)
         fr.passive = self.passive(tok)
         if not shallow:
@@ -640,7 +642,11 @@ class Reader:
                 clauses = [c for c in clauses if c.dep_ in ("advcl", "conj")]
                 for ch in clauses:
                     for sub in ch.children:
-                        if sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が", "も"):
+                        if (sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が", "も")) or (
+                            sub.dep_ == "obl"
+                            and particles(sub) in ("では", "の間では")
+                            and self.sm.index_at(sub.i) is not None
+                        ):  # (両国間では対立が激化し、…国交を断絶した: the two)
                             args = self.phrase_actors(sub, genitive=False)
                             if args:
                                 return args
