@@ -766,6 +766,18 @@ class _Builder:
             ):
                 # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
                 parts += 1
+            elif (
+                k == stop
+                and not strict
+                and 2 <= len(t.text) <= 3
+                and all(is_kanji(c) for c in t.text)
+                and t.tag_.startswith("名詞-固有名詞")
+                and self.lex.lookup(t.text) is None
+            ):
+                # 茂木|外務大臣: a proper noun right before a title is a surname, whatever
+                # Sudachi took it for (茂木 is also a town)
+                has_name = True
+                parts += 1
             else:
                 break
             k -= 1
@@ -807,6 +819,14 @@ class _Builder:
             elif t.text in _NAME_JOINERS and j > k and j + 1 < n and is_katakana(doc[j + 1].text):
                 joined = True
                 j += 1
+            elif (
+                j > k
+                and len(t.text) == 1
+                and is_kanji(t.text)
+                and doc[j - 1].tag_.startswith("名詞-固有名詞-人名")
+                and not _is_particle(t.tag_)
+            ):
+                j += 1  # 金正|恩: Sudachi cuts a rare name apart
             else:
                 break
         if j == k or not (tagged or joined) or j - k > 9:
@@ -1142,10 +1162,13 @@ class _Builder:
                 joined = any(doc[k].text in _NAME_JOINERS for k in range(start, end)) and is_katakana(
                     name.replace("=", "")
                 )
+                # プーチンの…, プーチンが: a katakana name Sudachi knows, used as an argument
+                argument = end < n and doc[end].tag_.startswith(("助詞-格助詞", "助詞-係助詞"))
+                known_name = sudachi and is_katakana(name) and len(name) >= 3 and argument
                 ok = (
                     len(name) >= 2
                     and not name.isascii()
-                    and ((sudachi and ner) or full or (joined and (sudachi or ner)))
+                    and ((sudachi and ner) or full or (joined and (sudachi or ner)) or known_name)
                 )
                 if ok and self.lex.lookup(name) is None and self.lex.title_role(name) is None:
                     idx = self.add(
@@ -1351,6 +1374,22 @@ class _Builder:
                 )
             )
 
+    # -- 9. leaders named by what they lead: ポル・ポト率いるクメール・ルージュ -------------
+    def led_by(self) -> None:
+        """ハシム・サチ率いるコソボ民主党, サチが率いる暫定政府: the person leads the body or state."""
+        doc = self.doc
+        for i, t in enumerate(doc):
+            if t.lemma_ not in ("率いる", "率いた") or i == 0 or i + 1 >= len(doc):
+                continue
+            left = i - 1 if self.ntext(i - 1, i) != "が" else i - 2
+            person = self.out.index_at(left) if left >= 0 else None
+            led = self.out.index_at(i + 1)
+            if person is None or led is None:
+                continue
+            pm, lm = self.out.mentions[person], self.out.mentions[led]
+            if pm.type == ActorType.PERSON and pm.end == left + 1 and lm.start == i + 1 and lm.type != ActorType.PERSON:
+                self.link(person, "leader_of", led, "率いる")
+
     # -- 7. the speaker: 私, 我々 ------------------------------------------------
     def speakers(self) -> None:
         """私 (the one speaking) and 我々 (those the speaker speaks for): the document
@@ -1472,6 +1511,7 @@ def find_mentions(
     b.free_organizations()
     b.collectives()
     b.speakers()
+    b.led_by()
     _national_bodies(b)
     # Keep mentions in text order so that indices follow the sentence.
     return _sorted(b.out, b.dropped)

@@ -42,6 +42,7 @@ class Needs(StrEnum):
     RELATIONS = "relations"
     MILITARY = "military"
     ASSETS = "assets"
+    STATE = "state"  # 承認 is support only of a state (recognition), not of a plan
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from .actors import Link, SentenceMentions, find_mentions, needs_ner
 from .conventions import no_comment_on_own_state, states_for_persons
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_kanji, is_katakana
-from .relations import ANAPHOR, TOPIC, Arg, Candidate, Confidence, Known, Recent, SentenceAnalysis, analyse, cues
+from .relations import ANAPHOR, THEME, TOPIC, Arg, Candidate, Confidence, Known, Recent, SentenceAnalysis, analyse, cues
 from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
 from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
@@ -34,6 +34,8 @@ DEFAULT_MODEL = "ja_ginza"
 _NO_NER = ("ner",)
 # How many sentences back "the sanctions" may refer (event anaphora).
 _ANAPHOR_REACH = 3
+# How far back a bare act of a kind the text keeps returning to may look (ドイツも承認した, paragraphs on).
+_ANAPHOR_FAR = 8
 # Components the rules do not read. (bunsetu_recognizer stays: it also turns
 # the parser's "nsubj_bunsetu" labels into plain UD labels.)
 _UNUSED_COMPONENTS = ("compound_splitter",)
@@ -228,6 +230,23 @@ class Extractor:
             [(document.text[p.sentence.start : p.sentence.end], p.mentions, p.groups) for p in prepared], actors, home
         )
         home_links: list[tuple[int, str, Resolved, Link]] = []  # officials with no state named
+        theme = self._theme(prepared, actors)
+        for index, member in self._listed_members(prepared, actors):
+            p = prepared[index]
+            if theme is not None and member.id != theme.id:
+                self._add(
+                    relations,
+                    document,
+                    document.text[p.sentence.start : p.sentence.end],
+                    index,
+                    member,
+                    RelationType.MEMBER_OF,
+                    theme,
+                    "加盟国",
+                    Modality.ASSERTED,
+                    None,
+                    Confidence.MEMBERSHIP,
+                )
         if voice.we_line is not None:
             # a statement made together is cooperation among those who make it (ONTOLOGY rule 4)
             p = prepared[voice.we_line]
@@ -305,16 +324,16 @@ class Extractor:
                 continue
             topic = actors.topic_for(index)
             for c in analysis.candidates:
-                srcs = self._resolve_all(c.sources, sm, actors, groups, topic, voice, index, acts)
+                srcs = self._resolve_all(c.sources, sm, actors, groups, topic, voice, index, acts, theme)
                 srcs = _spoken_by(c, srcs, voice, index)
                 if c.targets == (ANAPHOR,):
                     # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
                     seen_at, tgts = recent.get(c.type, (-99, []))
-                    if index - seen_at > _ANAPHOR_REACH:
+                    if index - seen_at > (_ANAPHOR_FAR if c.type == RelationType.SUPPORT else _ANAPHOR_REACH):
                         continue
                     tgts = [t for t in tgts if t.id not in {x.id for x in srcs}]
                 else:
-                    tgts = self._resolve_all(c.targets, sm, actors, groups, topic, voice, index, acts)
+                    tgts = self._resolve_all(c.targets, sm, actors, groups, topic, voice, index, acts, theme)
                     if tgts and not c.type.symmetric:
                         recent[c.type] = (index, tgts)
                 if srcs and c.type not in _SPEECH_ACTS and c.type.is_event:
@@ -376,6 +395,29 @@ class Extractor:
             parsed_sentences=sum(p.analysis is not None for p in prepared),
             characters=len(document.text),
         )
+
+    def _theme(self, prepared: list[_Prepared], actors: DocumentActors) -> Resolved | None:
+        """The body an article is about: its first sentence opens with it (ワルシャワ条約機構(…)は…)."""
+        for p in prepared[:1]:
+            if p.topic_mentions:
+                m = p.mentions.mentions[p.topic_mentions[0]]
+                if m.type == ActorType.ORGANIZATION:
+                    return actors.resolve(Arg(p.topic_mentions[0]), p.mentions, p.groups)
+        return None
+
+    def _listed_members(self, prepared: list[_Prepared], actors: DocumentActors) -> Iterator[tuple[int, Resolved]]:
+        """A heading 加盟国 and, on the next line, the states listed (A・B・C): members of the article's body."""
+        for index, p in enumerate(prepared[:-1]):
+            if p.sentence.text.strip().strip("=■●・ ") not in _MEMBER_HEADINGS:
+                continue
+            nxt = prepared[index + 1]
+            states = [i for i, m in enumerate(nxt.mentions.mentions) if m.type == ActorType.COUNTRY and m.ids]
+            named = sum(len(nxt.mentions.mentions[i].text) for i in states)
+            if len(states) >= 2 and named >= 0.6 * len(nxt.sentence.text.strip()):
+                for i in states:
+                    r = actors.resolve(Arg(i), nxt.mentions, nxt.groups)
+                    if r is not None:
+                        yield index + 1, r
 
     def _government_states(self, prepared: list[_Prepared], home: str | None, actors: DocumentActors) -> dict[str, str]:
         """Which state each government named after its leader is (ONTOLOGY convention 10):
@@ -467,6 +509,7 @@ class Extractor:
         voice: Voice,
         index: int,
         acts: list[tuple[int, RelationType, list[Resolved], list[Resolved]]],
+        theme: Resolved | None = None,
     ) -> list[Resolved]:
         out: list[Resolved] = []
         for a in args:
@@ -475,6 +518,9 @@ class Extractor:
                 continue
             if isinstance(a, Recent):
                 out += _doers_of_recent(acts, a, index)
+                continue
+            if a is THEME:
+                out += [theme] if theme is not None else []
                 continue
             if isinstance(a, Known):
                 known = actors.known(a.id)
@@ -535,6 +581,8 @@ class Extractor:
             relations[key] = rel
 
 
+# Headings of a list of members in an encyclopedia article.
+_MEMBER_HEADINGS = frozenset({"加盟国", "構成国", "参加国", "加盟国一覧", "原加盟国", "メンバー", "締約国"})
 # Japanese news writes a foreign head of government with the state (英首相, インドのモディ首相);
 # a bare 首相 or 外相 with a name in kanji is Japan's (岸田首相).
 _JAPANESE_CABINET = frozenset({"首相", "総理", "総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "官房長官"})

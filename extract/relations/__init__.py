@@ -31,11 +31,24 @@ from enum import IntEnum
 
 from ..actors import SentenceMentions
 from ..lexicon import Lexicon
-from . import evaluation, events, membership, speech, visits
+from . import evaluation, events, membership, quotes, speech, visits
 from .cues import Cues
 from .frames import Reader
 from .membership import MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS
-from .slots import ANAPHOR, TOPIC, Arg, Candidate, Carried, Confidence, Known, Penalty, Recent, SentenceAnalysis, Slot
+from .slots import (
+    ANAPHOR,
+    THEME,
+    TOPIC,
+    Arg,
+    Candidate,
+    Carried,
+    Confidence,
+    Known,
+    Penalty,
+    Recent,
+    SentenceAnalysis,
+    Slot,
+)
 from .topic import topic
 
 __all__ = [
@@ -43,6 +56,7 @@ __all__ = [
     "MEMBERSHIP_NOUNS",
     "MEMBERSHIP_VERBS",
     "RULES",
+    "THEME",
     "TOPIC",
     "Arg",
     "Candidate",
@@ -90,6 +104,7 @@ RULES: tuple[Rule, ...] = (
     Rule("events", events.events, events.cues),
     Rule("speech", speech.speech, speech.cues),
     Rule("evaluations", evaluation.evaluations, evaluation.cues),
+    Rule("quotes", quotes.quotes, quotes.cues),
     Rule("membership", membership.membership, membership.cues, Phase.AFTER),
 )
 

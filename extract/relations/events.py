@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..lexicon import Lexicon, Trigger
+from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, RelationType
 from .cues import Cues
 from .emit import emit
@@ -23,6 +23,8 @@ __all__ = ["cues", "events"]
 
 # Acts whose bare noun refers back to the same act just described (event anaphora).
 _ANAPHORIC = frozenset({RelationType.SANCTION, RelationType.SUPPORT, RelationType.ATTACK})
+# Acts whose doer may be given by what the subject describes (…したことは…脅威である).
+_ACTS_BY_SUBJECT = frozenset({RelationType.THREAT, RelationType.ATTACK})
 # What is said to someone about what they do: the target is the doer of the act described.
 _SPEECH_ACTS = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
 
@@ -32,15 +34,39 @@ def cues(lex: Lexicon) -> Cues:
 
 
 def events(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
-    """Every trigger of the sentence with its frame."""
+    """Every trigger of the sentence with its frame; an act threatened (…を攻撃すると脅した)
+    is the threat's, not an act of its own."""
+    threatened = _threatened(r)
     for tok in r.doc:
+        if tok.i in threatened:
+            continue
         trig = r.trigger_of(tok)
         if trig is not None:
-            yield from _event(r, tok, trig)
+            yield from _event(r, tok, trig, threatened=[t for t, by in threatened.items() if by == tok.i])
 
 
-def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
+def _threatened(r: Reader) -> dict[int, int]:
+    """The act tokens in the と-clause of a threat verb (脅す, 警告): act → threat."""
+    out: dict[int, int] = {}
+    for tok in r.doc:
+        trig = r.trigger_of(tok)
+        if trig is None or trig.type != RelationType.THREAT or tok.pos_ != "VERB":
+            continue
+        for c in tok.children:
+            if c.dep_ in ("advcl", "ccomp", "obl") and particles(c).endswith("と"):
+                for t in c.subtree:
+                    inner = r.trigger_of(t)
+                    if inner is not None and inner.type in (RelationType.ATTACK, RelationType.THREAT):
+                        out[t.i] = tok.i
+    return out
+
+
+def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> Iterator[Candidate]:
     fr = r.frame(tok, trig)
+    for t in threatened:
+        inner = r.trigger_of(r.doc[t])
+        if inner is not None:
+            fr.targets = unique(fr.targets + r.frame(r.doc[t], inner).targets)
     if not r.needs_ok(tok, trig, fr):
         return
     if fr.has_subject:
@@ -138,8 +164,23 @@ def _event(r: Reader, tok, trig: Trigger) -> Iterator[Candidate]:
         targets = refs[:1]
     if not targets and trig.type == RelationType.SUPPORT:
         targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
+    if not targets and fr.passive:
+        # 東ドイツは…に加盟、同年に西ドイツに併合された: the subject of the clause before undergoes it
+        targets = [a for a in r.earlier_subject(tok) if a not in sources]
     if not targets and fr.passive and trig.type in _ANAPHORIC and r.main_clause(tok):
         targets = [TOPIC]  # アルジェリアの支援を受ける。: the dropped subject receives it
+    if trig.needs == Needs.STATE:
+        # 承認: a state's recognition of another state (ONTOLOGY trigger mapping)
+        targets = [a for a in targets if r.arg_type(a) == ActorType.COUNTRY or a is TOPIC]
+        if not targets and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+            targets = [ANAPHOR]  # ドイツも承認した: the state whose recognition the text is about
+        if not targets:
+            return
+    if not sources and trig.type in _ACTS_BY_SUBJECT:
+        # 北朝鮮が…発射を強行したことは、我が国の安全に対する…脅威であり: the doers of the act
+        # the subject describes; 北朝鮮による…を伴う威嚇行動: an agent inside the phrase
+        sources = [a for c in fr.subject_phrases for a in r.doers(c) if a not in targets]
+        sources = sources or [a for a in r.agents_below(tok) if a not in targets]
     sources = sources + [a for a in fr.coagents if a not in targets]
     if not sources and targets and not fr.passive:
         # (a passive leaves its agent out on purpose: 対応を迫られる has no one to inherit)

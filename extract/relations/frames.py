@@ -328,6 +328,8 @@ class Reader:
             return tok.dep_ in ("nsubj", "obj") and (
                 self.in_class(h, Needs.RISE) or h.lemma_ in self.lex.object_classes[Needs.RISE]
             )
+        if trig.needs == Needs.STATE:
+            return True  # checked on the targets (events)
         if trig.needs == Needs.CAUSATIVE:
             return any(c.lemma_ in self.lex.object_classes[Needs.CAUSATIVE] for c in tok.children)
         return True
@@ -478,6 +480,7 @@ class Reader:
             if not args:
                 if ch.dep_ in ("nsubj", "nsubj:pass") and p in ("が", "は") and self.trigger_of(ch) is None:
                     fr.has_subject = True  # 国連軍が…: a subject, but no actor we know
+                    fr.subject_phrases.append(ch)
                 elif ch.dep_ == "obj" or p in OBJECT or p in DATIVE or p in ABOUT or p in TARGET:
                     fr.complements.append(ch)  # …していることに懸念: an act described, not named
                 continue
@@ -689,6 +692,31 @@ class Reader:
                 break
             cur = cur.head
         return []
+
+    def earlier_subject(self, tok) -> list[Slot]:
+        """The は-subject of a clause hung on ``tok`` before it (東ドイツは…加盟、…併合された)."""
+        for ch in sorted(tok.children, key=lambda c: c.i):
+            if ch.i >= tok.i or ch.dep_ not in ("obl", "advcl", "conj", "nmod"):
+                continue
+            for sub in ch.children:
+                if sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が"):
+                    args = self.phrase_actors(sub, genitive=False)
+                    if args:
+                        return args
+        return []
+
+    def agents_below(self, tok) -> list[Slot]:
+        """北朝鮮による…核実験・ミサイル実験を伴う…威嚇行動: an agent marked による anywhere in
+        the act noun's phrase."""
+        out: list[Slot] = []
+        for t in tok.subtree:
+            if t.i == tok.i:
+                continue
+            idx = self.sm.index_at(t.i)
+            if idx is not None and self.mention_head(self.sm.mentions[idx]).i == t.i:
+                if any(particles(t).startswith(b) for b in BY):
+                    out += self.mention_args(idx)
+        return unique(out)
 
     def referred_act(self, phrase) -> Recent | None:
         """今般の攻撃, この動き, こうした行動, これ: a phrase that points back at an act
@@ -951,6 +979,7 @@ class Frame:
     sources: list[Slot] = field(default_factory=list)
     complements: list = field(default_factory=list)  # argument phrases that describe an act (…ことに)
     subject_marks: set[str] = field(default_factory=set)  # the particles the subjects came with
+    subject_phrases: list = field(default_factory=list)  # subjects that describe an act (…したことは)
 
     def merge(self, carrier: Frame, *, light: bool) -> None:
         """Add a carrying verb's slots: all of them for a light verb, else only targets."""
@@ -969,6 +998,7 @@ class Frame:
             self.about += carrier.about
             self.cause += carrier.cause
             self.complements += carrier.complements
+            self.subject_phrases += carrier.subject_phrases
         else:
             self.cause += carrier.cause
             if not (self.targets or self.datives or self.objs):

@@ -11,7 +11,7 @@ from .cues import Cues
 from .emit import emit
 from .frames import AGENT, AS, Frame, Reader, bare, particles, unique
 from .modality import NO_TRIGGER, modality
-from .slots import Arg, Candidate, Confidence, Known, Slot
+from .slots import THEME, Arg, Candidate, Confidence, Known, Slot
 
 __all__ = ["MEMBERSHIP_NOUNS", "MEMBERSHIP_VERBS", "cues", "membership"]
 
@@ -31,7 +31,11 @@ def membership(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candida
     G7議長国であるイタリア, タイなどの国連加盟国, ペルー、コロンビア等から成るリマグループ,
     サヘルのG5(ブルキナファソ、チャド、…)."""
     for tok in r.doc:
-        if tok.lemma_ in MEMBERSHIP_VERBS and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+        if tok.lemma_ in MEMBERSHIP_VERBS and (
+            tok.pos_ == "VERB"
+            or any(c.lemma_ == "する" for c in tok.children)
+            or any(c.dep_ in ("nsubj", "obl") for c in tok.children)  # 東ドイツは1990年にNATOに加盟、
+        ):
             yield from _joins(r, tok)
         elif tok.text.endswith(MEMBERSHIP_NOUNS) and r.sm.index_at(tok.i) is None:
             yield from _member_noun(r, tok)
@@ -45,8 +49,10 @@ def _joins(r: Reader, tok) -> Iterator[Candidate]:
     """フィンランドはNATOに加盟した."""
     fr = Frame()
     r.collect(tok, fr, {tok.i}, {tok.i})
-    bodies = [a for a in fr.datives if r.arg_type(a) == ActorType.ORGANIZATION]
+    bodies: list[Slot] = [a for a in fr.datives if r.arg_type(a) == ActorType.ORGANIZATION]
     members = [a for a in (fr.subjects or r.climb_subjects(tok)) if r.arg_type(a) == ActorType.COUNTRY]
+    if not bodies and not fr.datives:
+        bodies = [THEME]  # 東ドイツは1956年加盟: of the body the text is about
     yield from emit(
         r, RelationType.MEMBER_OF, members, bodies, tok, tok.text, modality(r, tok, NO_TRIGGER), Confidence.MEMBERSHIP
     )

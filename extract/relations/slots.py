@@ -16,6 +16,7 @@ from ..types import Modality, RelationType
 
 __all__ = [
     "ANAPHOR",
+    "THEME",
     "TOPIC",
     "Arg",
     "Candidate",
@@ -43,10 +44,12 @@ class Carried(Enum):
 
     TOPIC = "topic"  # the actor the previous sentences were about (a dropped subject)
     ANAPHOR = "anaphor"  # the target of the same kind of act just mentioned (「制裁」 = those sanctions)
+    THEME = "theme"  # the body the document is about (an encyclopedia article's subject)
 
 
 TOPIC: Final = Carried.TOPIC
 ANAPHOR: Final = Carried.ANAPHOR
+THEME: Final = Carried.THEME
 
 
 @dataclass(frozen=True, slots=True, order=True)
