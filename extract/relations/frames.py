@@ -397,11 +397,12 @@ class Reader:
         # 日本にとって深刻な脅威: GiNZA hangs the argument on the adjective
         own_nodes += [ch for ch in tok.children if ch.dep_ in ("acl", "amod") and ch.pos_ == "ADJ"]
         exclude = {n.i for n in own_nodes}
-        for node in own_nodes:
-            self.collect(node, fr, exclude, seen)
+        # (the phrases below a noun first: reading its own dependents marks them as seen)
         for node in own_nodes:
             if node.pos_ in ("NOUN", "PROPN"):
                 self.collect_deep(node, fr, seen)
+        for node in own_nodes:
+            self.collect(node, fr, exclude, seen)
         self.left_source(tok, fr, seen)
         fr.passive = self.passive(tok)
         if not shallow:
@@ -520,6 +521,8 @@ class Reader:
         for mid in tok.children:
             if mid.dep_ not in ("nmod", "compound") or self.sm.index_at(mid.i) is not None or mid.i in seen:
                 continue
+            if self.trigger_of(mid) is not None:
+                continue  # an act of its own (ロシアの侵攻の…) keeps its arguments
             if bare(particles(mid)) not in ("の", ""):
                 continue
             for node in (mid, *(m for m in mid.children if m.dep_ in ("nmod", "compound"))):
@@ -694,6 +697,8 @@ class Reader:
                 return self.phrase_actors(cur.head, genitive=False)
             came_from = cur
             cur = cur.head
+            if self.passive(cur):
+                return []  # …支援を始めれば、日本や韓国は対応を迫られる: that subject undergoes, it does not act
             for ch in cur.children:
                 if ch.i == came_from.i:
                     continue
@@ -905,8 +910,14 @@ class Reader:
             out += fr.sources
             if trig.type in (RelationType.SUPPORT, RelationType.COOPERATION) or trig.type.symmetric:
                 out += fr.targets + fr.partners  # the taker of what is given takes part too
-        if out:
-            return unique(out)
+        # (and the agents by their particles: ロシアによる…動き、分離派武装勢力による…不安定化)
+        victims = {
+            a
+            for ev in phrase.subtree
+            if (t := self.trigger_of(ev)) is not None
+            for a in self.frame(ev, t, shallow=True).targets
+            if t.type not in (RelationType.SUPPORT,)
+        }
         for idx, m in enumerate(self.sm.mentions):
             if m.start not in tokens or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.PERSON):
                 continue
@@ -933,7 +944,8 @@ class Reader:
                 )
             ):
                 out += self.mention_args(idx)  # the taker of what is given is in it too
-        return unique(out)
+        # (the victim of an act is not its doer: ウクライナ in ロシアのウクライナ侵略)
+        return [a for a in unique(out) if a not in victims]
 
     def quote_tokens(self, span: set[int]) -> set[int]:
         """All tokens of a 「…」 quote that the complement starts in (GiNZA may cut quotes apart)."""
