@@ -323,8 +323,11 @@ class Extractor:
                 actors.set_topic(self._cheap_topic(p, actors), index)
                 continue
             topic = actors.topic_for(index)
+            # a government's own text drops the subject of what it says and does to others
+            home_topic = [voice.home] if not topic and voice.home is not None else []
             for c in analysis.candidates:
-                srcs = self._resolve_all(c.sources, sm, actors, groups, topic, voice, index, acts, theme)
+                carried = topic or (home_topic if c.type in _GOVERNMENT_ACTS else [])
+                srcs = self._resolve_all(c.sources, sm, actors, groups, carried, voice, index, acts, theme)
                 srcs = _spoken_by(c, srcs, voice, index)
                 if c.targets == (ANAPHOR,):
                     # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
@@ -449,8 +452,12 @@ class Extractor:
                 if m.kind != "government" or m.name in out:
                     continue
                 state = named.get(m.name) or leaders.get(m.name)
-                if state is None and all(is_kanji(c) for c in m.name) and (m.title == "内閣" or home == "JPN"):
-                    state = "JPN"
+                if (
+                    state is None
+                    and all(is_kanji(c) for c in m.name)
+                    and (m.title == "内閣" or home == "JPN" or "JPN" in counts)
+                ):
+                    state = "JPN"  # 岸田政権 in a text that speaks of Japan
                 if state is None and salient:
                     state = salient[0]
                 if state is not None:
@@ -583,6 +590,10 @@ class Extractor:
 
 # Headings of a list of members in an encyclopedia article.
 _MEMBER_HEADINGS = frozenset({"加盟国", "構成国", "参加国", "加盟国一覧", "原加盟国", "メンバー", "締約国"})
+# What a government's own text says or does to others with its subject dropped (…を強く求めます).
+_GOVERNMENT_ACTS = frozenset(
+    {RelationType.CRITICISM, RelationType.REQUEST, RelationType.SANCTION, RelationType.SUPPORT}
+)
 # Japanese news writes a foreign head of government with the state (英首相, インドのモディ首相);
 # a bare 首相 or 外相 with a name in kanji is Japan's (岸田首相).
 _JAPANESE_CABINET = frozenset({"首相", "総理", "総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "官房長官"})

@@ -315,6 +315,10 @@ class Reader:
             trig = self.lex.triggers.get(tok.lemma_) or self.lex.triggers.get(tok.text)
         if trig is None:
             return None
+        if tok.i > 0 and self.doc[tok.i - 1].dep_ == "compound":
+            # 貿易紛争, 情報戦: a compound that names no act of the ontology
+            if self.doc[tok.i - 1].text + tok.text in self.lex.non_triggers:
+                return None
         if trig.noun_only and tok.pos_ not in ("NOUN", "PROPN"):
             return None
         if trig.verb_only and not (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
@@ -355,7 +359,7 @@ class Reader:
             return tok.dep_ in ("nsubj", "obj") and (
                 self.in_class(h, Needs.RISE) or h.lemma_ in self.lex.object_classes[Needs.RISE]
             )
-        if trig.needs == Needs.STATE:
+        if trig.needs in (Needs.STATE, Needs.AGAINST):
             return True  # checked on the targets (events)
         if trig.needs == Needs.CAUSATIVE:
             return any(c.lemma_ in self.lex.object_classes[Needs.CAUSATIVE] for c in tok.children)
