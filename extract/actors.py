@@ -485,12 +485,17 @@ class _Builder:
         return False
 
     def _dotted(self, i: int, j: int) -> bool:
-        """日・ウクライナ首脳会談, 日・EU: an abbreviation joined by ・ to a state or body named in full."""
+        """日・ウクライナ首脳会談, 日ウクライナ情報保護協定, 日・EU: an abbreviation joined (by ・ or
+        nothing) to a state or body named in full."""
         doc = self.doc
-        if j + 1 >= len(doc) or self.ntext(j, j + 1) not in ("・", "･"):
+        if j >= len(doc):
             return False
-        nxt = self.out.index_at(j + 1)
-        return nxt is not None and self.out.mentions[nxt].type in (ActorType.COUNTRY, ActorType.ORGANIZATION)
+        k = j + 1 if self.ntext(j, j + 1) in ("・", "･") else j
+        nxt = self.out.index_at(k) if k < len(doc) else None
+        if nxt is None or (k == j and self.tok_start[j] != self.tok_end[j - 1]):
+            return False
+        m = self.out.mentions[nxt]
+        return m.start == k and m.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) and not m.prefix
 
     def _standalone(self, i: int, surface: str) -> bool:
         """A lone 米/露/英 counts when a title, body word or particle follows."""
@@ -1162,10 +1167,13 @@ class _Builder:
                 joined = any(doc[k].text in _NAME_JOINERS for k in range(start, end)) and is_katakana(
                     name.replace("=", "")
                 )
+                # プーチンの…, プーチンが: a katakana name Sudachi knows, used as an argument
+                argument = end < n and doc[end].tag_.startswith(("助詞-格助詞", "助詞-係助詞"))
+                known_name = sudachi and is_katakana(name) and len(name) >= 3 and argument
                 ok = (
                     len(name) >= 2
                     and not name.isascii()
-                    and ((sudachi and ner) or full or (joined and (sudachi or ner)))
+                    and ((sudachi and ner) or full or (joined and (sudachi or ner)) or known_name)
                 )
                 if ok and self.lex.lookup(name) is None and self.lex.title_role(name) is None:
                     idx = self.add(

@@ -43,6 +43,7 @@ class Needs(StrEnum):
     MILITARY = "military"
     ASSETS = "assets"
     STATE = "state"  # 承認 is support only of a state (recognition), not of a plan
+    AGAINST = "against"  # 措置 is a sanction only against someone (対北朝鮮措置, Xに対する措置)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ class Lexicon:
     quote_only_speech: frozenset[str]
     topic_nouns: frozenset[str]
     conduct_nouns: frozenset[str]  # 行動, 決定, 努力: 「Xの行動を非難」 criticises X
+    non_triggers: frozenset[str]  # 貿易紛争: compounds ending in a trigger that name no act of the ontology
     anonymous_agents: frozenset[str]
     evaluation_verbs: frozenset[str]
     negating_verbs: frozenset[str]
@@ -377,6 +379,7 @@ def _build(data: Mapping[str, Any], version: str, *, iso_countries: bool = True)
         quote_only_speech=frozenset(trig_data["speech"]["quote_only"]),
         topic_nouns=frozenset(trig_data["speech"]["topic_nouns"]),
         conduct_nouns=frozenset(trig_data["speech"]["conduct_nouns"]),
+        non_triggers=frozenset(trig_data.get("non_triggers", {}).get("words", ())),
         anonymous_agents=frozenset(trig_data["anonymous_agents"]["words"]),
         evaluation_verbs=frozenset(trig_data["speech"]["evaluation"]),
         negating_verbs=frozenset(trig_data["hedges"]["negating_verbs"]),

@@ -172,13 +172,10 @@ class Extractor:
                     ([x for x in todo if x[1].ner], ()),
                     ([x for x in todo if not x[1].ner], _NO_NER),
                 ):
-                    if not group:
-                        continue
-                    docs = self.nlp.pipe(
-                        (p.tokens for _, p in group), batch_size=self.batch_size, disable=list(disable)
-                    )
-                    for (document, p), d in zip(group, docs, strict=True):
-                        self._read_parse(document, p, d)
+                    for batch in _token_batches(group, self.batch_size):
+                        docs = self.nlp.pipe((p.tokens for _, p in batch), batch_size=len(batch), disable=list(disable))
+                        for (document, p), d in zip(batch, docs, strict=True):
+                            self._read_parse(document, p, d)
             except Exception:
                 # one sentence broke the batch: parse document by document to find which
                 for document, prepared in pending:
@@ -231,6 +228,7 @@ class Extractor:
         )
         home_links: list[tuple[int, str, Resolved, Link]] = []  # officials with no state named
         theme = self._theme(prepared, actors)
+        subject = self._subject_state(prepared, actors, home)
         for index, member in self._listed_members(prepared, actors):
             p = prepared[index]
             if theme is not None and member.id != theme.id:
@@ -323,14 +321,19 @@ class Extractor:
                 actors.set_topic(self._cheap_topic(p, actors), index)
                 continue
             topic = actors.topic_for(index)
+            # a government's own text drops the subject of what it says and does to others
+            home_topic = [voice.home] if not topic and voice.home is not None else []
             for c in analysis.candidates:
-                srcs = self._resolve_all(c.sources, sm, actors, groups, topic, voice, index, acts, theme)
+                carried = topic or (home_topic if c.type in _GOVERNMENT_ACTS else [])
+                srcs = self._resolve_all(c.sources, sm, actors, groups, carried, voice, index, acts, theme)
                 srcs = _spoken_by(c, srcs, voice, index)
                 if c.targets == (ANAPHOR,):
                     # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
                     seen_at, tgts = recent.get(c.type, (-99, []))
                     if index - seen_at > (_ANAPHOR_FAR if c.type == RelationType.SUPPORT else _ANAPHOR_REACH):
-                        continue
+                        # 米国は従来からの制裁を強化: no such act just described; the state the
+                        # whole text is about, if one clearly is
+                        tgts = [subject] if subject is not None and c.type == RelationType.SANCTION else []
                     tgts = [t for t in tgts if t.id not in {x.id for x in srcs}]
                 else:
                     tgts = self._resolve_all(c.targets, sm, actors, groups, topic, voice, index, acts, theme)
@@ -396,6 +399,19 @@ class Extractor:
             characters=len(document.text),
         )
 
+    def _subject_state(self, prepared: list[_Prepared], actors: DocumentActors, home: str | None) -> Resolved | None:
+        """The state a text is clearly about: named at least three times, twice as often as any
+        other (the text's own government aside)."""
+        counts: Counter[str] = Counter()
+        for p in prepared:
+            for m in p.mentions.mentions:
+                if m.type == ActorType.COUNTRY and len(m.ids) == 1 and m.ids[0] != home:
+                    counts[m.ids[0]] += 1
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return actors.known(ranked[0][0])
+
     def _theme(self, prepared: list[_Prepared], actors: DocumentActors) -> Resolved | None:
         """The body an article is about: its first sentence opens with it (ワルシャワ条約機構(…)は…)."""
         for p in prepared[:1]:
@@ -449,8 +465,12 @@ class Extractor:
                 if m.kind != "government" or m.name in out:
                     continue
                 state = named.get(m.name) or leaders.get(m.name)
-                if state is None and all(is_kanji(c) for c in m.name) and (m.title == "内閣" or home == "JPN"):
-                    state = "JPN"
+                if (
+                    state is None
+                    and all(is_kanji(c) for c in m.name)
+                    and (m.title == "内閣" or home == "JPN" or "JPN" in counts)
+                ):
+                    state = "JPN"  # 岸田政権 in a text that speaks of Japan
                 if state is None and salient:
                     state = salient[0]
                 if state is not None:
@@ -583,6 +603,10 @@ class Extractor:
 
 # Headings of a list of members in an encyclopedia article.
 _MEMBER_HEADINGS = frozenset({"加盟国", "構成国", "参加国", "加盟国一覧", "原加盟国", "メンバー", "締約国"})
+# What a government's own text says or does to others with its subject dropped (…を強く求めます).
+_GOVERNMENT_ACTS = frozenset(
+    {RelationType.CRITICISM, RelationType.REQUEST, RelationType.SANCTION, RelationType.SUPPORT}
+)
 # Japanese news writes a foreign head of government with the state (英首相, インドのモディ首相);
 # a bare 首相 or 外相 with a name in kanji is Japan's (岸田首相).
 _JAPANESE_CABINET = frozenset({"首相", "総理", "総理大臣", "外相", "外務大臣", "防衛相", "防衛大臣", "官房長官"})
@@ -592,6 +616,27 @@ def _japanese_official(person: Resolved, title: str, actors: DocumentActors) -> 
     if title in _JAPANESE_CABINET and person.label and all(is_kanji(c) for c in person.label):
         return actors.known("JPN")
     return None
+
+
+# The parser's memory grows with the tokens of a batch (about 70 KB each), so a batch
+# closes at this many tokens as well as at the batch size in sentences.
+_BATCH_TOKENS = 4000
+
+
+def _token_batches(group: list[tuple[Document, _Prepared]], size: int) -> Iterator[list[tuple[Document, _Prepared]]]:
+    """``group`` cut into batches of at most ``size`` sentences and ``_BATCH_TOKENS`` tokens
+    (one sentence longer than that is a batch of its own)."""
+    batch: list[tuple[Document, _Prepared]] = []
+    tokens = 0
+    for item in group:
+        n = len(item[1].tokens) if item[1].tokens is not None else 0  # type: ignore[arg-type]
+        if batch and (len(batch) >= size or tokens + n > _BATCH_TOKENS):
+            yield batch
+            batch, tokens = [], 0
+        batch.append(item)
+        tokens += n
+    if batch:
+        yield batch
 
 
 # What is said: criticism, requests and comments go to the one who says them (ONTOLOGY conventions).

@@ -229,3 +229,23 @@ def test_relation_from_dict_names_the_allowed_values():
 def test_actor_round_trips():
     a = Actor(id="putin", type="person", name="プーチン", aliases=("プーチン氏",), role="leader", mentions=3)
     assert Actor.from_dict(a.to_dict()) == a
+
+
+# -- parse batches ----------------------------------------------------------------
+
+
+def test_parse_batches_are_bounded_in_tokens_and_keep_every_sentence_in_order():
+    # the parser's memory grows with a batch's tokens: long comma-run sentences must not
+    # share a batch just because there are few of them
+    from types import SimpleNamespace
+
+    from extract.pipeline import _BATCH_TOKENS, _token_batches
+
+    lengths = [900, 900, 900, 900, 900, 10, 10, _BATCH_TOKENS + 500, 10]
+    group = [(i, SimpleNamespace(tokens=[0] * n)) for i, n in enumerate(lengths)]
+    batches = list(_token_batches(group, size=64))
+    assert [i for b in batches for i, _ in b] == list(range(len(lengths)))
+    for b in batches:
+        total = sum(len(p.tokens) for _, p in b)
+        assert total <= _BATCH_TOKENS or len(b) == 1  # one overlong sentence goes alone
+    assert [len(b) for b in list(_token_batches(group[:4], size=3))] == [3, 1]

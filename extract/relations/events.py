@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, RelationType
 from .cues import Cues
 from .emit import emit
 from .frames import DATIVE, TARGET, Reader, members, particles, unique
 from .modality import modality
-from .slots import ANAPHOR, TOPIC, Candidate, Confidence, Penalty, Slot
+from .slots import ANAPHOR, TOPIC, Arg, Candidate, Confidence, Penalty, Slot
 
 __all__ = ["cues", "events"]
 
@@ -93,6 +94,8 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         yield from emit(r, trig.type, mediators, parties, tok, pred, mood, conf - Penalty.INFERRED)
         return
     sides = unique(fr.sources + fr.partners + (fr.compounds if trig.mutual else []))
+    if trig.mutual and len(members(sides)) < 2 and not fr.targets:
+        sides = unique(sides + fr.fallback)  # 両国間では…国交を断絶した: the two of an earlier clause
     only_compounds = set(fr.targets) <= set(fr.compounds)  # 印パ戦争: both sides in the compound
     if trig.mutual and (not fr.targets or fr.targets_are_partners or only_compounds) and len(members(sides)) >= 2:
         # AとBの間で戦闘, 印パ戦争: each side attacks the other
@@ -169,6 +172,30 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         targets = [a for a in r.earlier_subject(tok) if a not in sources]
     if not targets and fr.passive and trig.type in _ANAPHORIC and r.main_clause(tok):
         targets = [TOPIC]  # アルジェリアの支援を受ける。: the dropped subject receives it
+    if trig.type == RelationType.SANCTION and not targets:
+        # ロシアとベラルーシへの…輸出を禁止: whoever the trade restricted goes to
+        targets = [
+            a
+            for c in fr.objects + fr.complements
+            for t in c.subtree
+            if t.i != c.i and r.sm.index_at(t.i) is not None and particles(t) in TARGET
+            for a in r.phrase_actors(t, genitive=False)
+            if a not in sources
+        ]
+    if trig.needs == Needs.AGAINST:
+        # 対北朝鮮措置, 北朝鮮に対する措置: measures are a sanction only when aimed at someone
+        targets = [
+            a
+            for a in fr.targets
+            if isinstance(a, Arg)
+            and a not in sources
+            and (
+                r.prefix(r.mention_head(r.sm.mentions[a.mention])) in TARGET_PREFIXES
+                or particles(r.mention_head(r.sm.mentions[a.mention])) in TARGET
+            )
+        ]
+        if not targets:
+            return
     if trig.needs == Needs.STATE:
         # 承認: a state's recognition of another state (ONTOLOGY trigger mapping)
         targets = [a for a in targets if r.arg_type(a) == ActorType.COUNTRY or a is TOPIC]

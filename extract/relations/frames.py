@@ -180,8 +180,8 @@ class Reader:
                 not is_coord
                 and ch.dep_ in ("nmod", "compound")
                 and p == ""
-                and ch.i + 1 < len(self.doc)
-                and (self.doc[ch.i + 1].text in "、・," or self.doc[ch.i + 1].dep_ == "cc")
+                and (nxt := self._after_aside(ch.i + 1)) < len(self.doc)
+                and (self.doc[nxt].text in "、・," or self.doc[nxt].dep_ == "cc")
             ):
                 is_coord = True  # 米国、韓国と / 米国及び韓国と
             if is_coord:
@@ -197,6 +197,24 @@ class Reader:
                     found += self.coordinated(ch, seen)
                 out += found
         return out
+
+    def _after_aside(self, k: int) -> int:
+        """The token after a bracketed aside starting at ``k`` (ベトナム共和国(南ベトナム)、…), else ``k``."""
+        doc = self.doc
+        if k < len(doc) and doc[k].text in "(（":
+            j = k + 1
+            while j < len(doc) and doc[j].text not in ")）" and j - k < 12:
+                j += 1
+            if j < len(doc) and doc[j].text in ")）":
+                return j + 1
+        return k
+
+    def _paired_states(self, a, b) -> bool:
+        ia, ib = self.sm.index_at(a.i), self.sm.index_at(b.i)
+        if ia is None or ib is None or ia == ib:
+            return False
+        ma, mb = self.sm.mentions[ia], self.sm.mentions[ib]
+        return ma.type == mb.type == ActorType.COUNTRY and len(ma.text) == 1 and a.idx + len(a.text) == b.idx
 
     def phrase_actors(self, tok, seen: set[int] | None = None, *, genitive: bool = True, depth: int = 2) -> list[Slot]:
         """The actors an argument phrase headed by ``tok`` stands for.
@@ -226,6 +244,14 @@ class Reader:
                 if len(named) >= 2:
                     return named
             args = self.mention_args(idx)
+            if (
+                m.start > 0
+                and m.start - 1 not in seen
+                and self._paired_states(self.doc[m.start - 1], self.doc[m.start])
+            ):
+                # 日ウクライナ情報保護協定: the abbreviation fused before (GiNZA hangs it anywhere)
+                seen.add(m.start - 1)
+                args = self.mention_args(self.sm.index_at(m.start - 1) or 0) + args
             for t in range(m.start, m.end):
                 args += self.coordinated(self.doc[t], seen)
             return args
@@ -289,6 +315,10 @@ class Reader:
             trig = self.lex.triggers.get(tok.lemma_) or self.lex.triggers.get(tok.text)
         if trig is None:
             return None
+        if tok.i > 0 and self.doc[tok.i - 1].dep_ == "compound":
+            # 貿易紛争, 情報戦: a compound that names no act of the ontology
+            if self.doc[tok.i - 1].text + tok.text in self.lex.non_triggers:
+                return None
         if trig.noun_only and tok.pos_ not in ("NOUN", "PROPN"):
             return None
         if trig.verb_only and not (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
@@ -300,7 +330,8 @@ class Reader:
         while (
             start > 0
             and self.doc[start - 1].dep_ == "compound"
-            and self.doc[start - 1].head.i in range(start, tok.i + 1)
+            # (輸入|規制|措置: GiNZA may hang every part on the last noun, not on the next)
+            and (self.doc[start - 1].head.i in range(start, tok.i + 1) or self.doc[start - 1].head.i == tok.head.i)
             and self.sm.index_at(start - 1) is None
         ):
             start -= 1
@@ -328,7 +359,7 @@ class Reader:
             return tok.dep_ in ("nsubj", "obj") and (
                 self.in_class(h, Needs.RISE) or h.lemma_ in self.lex.object_classes[Needs.RISE]
             )
-        if trig.needs == Needs.STATE:
+        if trig.needs in (Needs.STATE, Needs.AGAINST):
             return True  # checked on the targets (events)
         if trig.needs == Needs.CAUSATIVE:
             return any(c.lemma_ in self.lex.object_classes[Needs.CAUSATIVE] for c in tok.children)
@@ -370,10 +401,12 @@ class Reader:
         # 日本にとって深刻な脅威: GiNZA hangs the argument on the adjective
         own_nodes += [ch for ch in tok.children if ch.dep_ in ("acl", "amod") and ch.pos_ == "ADJ"]
         exclude = {n.i for n in own_nodes}
+        # (the phrases below a noun first: reading its own dependents marks them as seen)
+        for node in own_nodes:
+            if node.pos_ in ("NOUN", "PROPN"):
+                self.collect_deep(node, fr, seen)
         for node in own_nodes:
             self.collect(node, fr, exclude, seen)
-        if tok.pos_ in ("NOUN", "PROPN"):
-            self.collect_deep(tok, fr, seen)
         self.left_source(tok, fr, seen)
         fr.passive = self.passive(tok)
         if not shallow:
@@ -492,6 +525,8 @@ class Reader:
         for mid in tok.children:
             if mid.dep_ not in ("nmod", "compound") or self.sm.index_at(mid.i) is not None or mid.i in seen:
                 continue
+            if self.trigger_of(mid) is not None:
+                continue  # an act of its own (ロシアの侵攻の…) keeps its arguments
             if bare(particles(mid)) not in ("の", ""):
                 continue
             for node in (mid, *(m for m in mid.children if m.dep_ in ("nmod", "compound"))):
@@ -614,7 +649,11 @@ class Reader:
                 clauses = [c for c in clauses if c.dep_ in ("advcl", "conj")]
                 for ch in clauses:
                     for sub in ch.children:
-                        if sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が", "も"):
+                        if (sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が", "も")) or (
+                            sub.dep_ == "obl"
+                            and particles(sub) in ("では", "の間では")
+                            and self.sm.index_at(sub.i) is not None
+                        ):  # (両国間では対立が激化し、…国交を断絶した: the two)
                             args = self.phrase_actors(sub, genitive=False)
                             if args:
                                 return args
@@ -662,6 +701,8 @@ class Reader:
                 return self.phrase_actors(cur.head, genitive=False)
             came_from = cur
             cur = cur.head
+            if self.passive(cur):
+                return []  # …支援を始めれば、日本や韓国は対応を迫られる: that subject undergoes, it does not act
             for ch in cur.children:
                 if ch.i == came_from.i:
                     continue
@@ -873,8 +914,14 @@ class Reader:
             out += fr.sources
             if trig.type in (RelationType.SUPPORT, RelationType.COOPERATION) or trig.type.symmetric:
                 out += fr.targets + fr.partners  # the taker of what is given takes part too
-        if out:
-            return unique(out)
+        # (and the agents by their particles: ロシアによる…動き、分離派武装勢力による…不安定化)
+        victims = {
+            a
+            for ev in phrase.subtree
+            if (t := self.trigger_of(ev)) is not None
+            for a in self.frame(ev, t, shallow=True).targets
+            if t.type not in (RelationType.SUPPORT,)
+        }
         for idx, m in enumerate(self.sm.mentions):
             if m.start not in tokens or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.PERSON):
                 continue
@@ -901,7 +948,8 @@ class Reader:
                 )
             ):
                 out += self.mention_args(idx)  # the taker of what is given is in it too
-        return unique(out)
+        # (the victim of an act is not its doer: ウクライナ in ロシアのウクライナ侵略)
+        return [a for a in unique(out) if a not in victims]
 
     def quote_tokens(self, span: set[int]) -> set[int]:
         """All tokens of a 「…」 quote that the complement starts in (GiNZA may cut quotes apart)."""
