@@ -44,6 +44,7 @@ class Needs(StrEnum):
     ASSETS = "assets"
     STATE = "state"  # 承認 is support only of a state (recognition), not of a plan
     AGAINST = "against"  # 措置 is a sanction only against someone (対北朝鮮措置, Xに対する措置)
+    REFUSAL = "refusal"  # 容認 is a criticism only when refused (容認できない, 許されない)
 
 
 @dataclass(frozen=True, slots=True)

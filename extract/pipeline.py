@@ -20,11 +20,26 @@ from .actors import Link, SentenceMentions, find_mentions, needs_ner
 from .conventions import no_comment_on_own_state, states_for_persons
 from .lexicon import Lexicon, load_lexicon
 from .normalize import is_kanji, is_katakana
-from .relations import ANAPHOR, THEME, TOPIC, Arg, Candidate, Confidence, Known, Recent, SentenceAnalysis, analyse, cues
+from .relations import (
+    ANAPHOR,
+    SPEAKER,
+    THEME,
+    TOPIC,
+    VOICE,
+    Arg,
+    Candidate,
+    Carried,
+    Confidence,
+    Known,
+    Recent,
+    SentenceAnalysis,
+    analyse,
+    cues,
+)
 from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
 from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
-from .voice import Voice, home_state, read_voice
+from .voice import Voice, home_state, is_statement_line, read_voice, turn
 
 __all__ = ["DEFAULT_MODEL", "Extractor", "extract_document", "extract_relations", "load"]
 
@@ -100,11 +115,12 @@ class Extractor:
         sentences = split_sentences(text)
         out = []
         tokenizer = self.nlp.tokenizer
+        voiced = _voiced(text, sentences)
         for s in sentences:
             view, cuts = _parse_view(s.text)
             toks = tokenizer(view)
             sm = find_mentions(toks, self.lex, original=s.text, cuts=cuts)
-            parse = self._worth_parsing(toks, sm)
+            parse = self._worth_parsing(toks, sm, voiced=voiced)
             out.append(
                 _Prepared(
                     sentence=s,
@@ -118,11 +134,11 @@ class Extractor:
             )
         return out
 
-    def _worth_parsing(self, toks, sm: SentenceMentions) -> bool:
+    def _worth_parsing(self, toks, sm: SentenceMentions, *, voiced: bool = False) -> bool:
         if not self.prefilter:
             return True
         actors = sm.distinct_actor_keys()
-        if not actors:
+        if not actors and not voiced:
             return False
         if len(actors) >= 2:
             return True
@@ -323,7 +339,10 @@ class Extractor:
             topic = actors.topic_for(index)
             # a government's own text drops the subject of what it says and does to others
             home_topic = [voice.home] if not topic and voice.home is not None else []
+            asking = index in voice.turns and voice.turns[index] is None
             for c in analysis.candidates:
+                if asking and any(isinstance(a, Carried) for a in c.sources):
+                    continue  # 【記者】…への働きかけは: a reporter's question asserts nothing of anyone
                 carried = topic or (home_topic if c.type in _GOVERNMENT_ACTS else [])
                 srcs = self._resolve_all(c.sources, sm, actors, groups, carried, voice, index, acts, theme)
                 srcs = _spoken_by(c, srcs, voice, index)
@@ -536,6 +555,15 @@ class Extractor:
             if a is TOPIC:
                 out += topic
                 continue
+            if a is VOICE:
+                speaker = voice.speaker(index)
+                out += [speaker] if speaker is not None else [voice.home] if voice.home is not None else []
+                continue
+            if a is SPEAKER:
+                # 支援を表明する with no subject: the one whose statement it is
+                speaker = voice.speaker(index)
+                out += [speaker] if speaker is not None else topic
+                continue
             if isinstance(a, Recent):
                 out += _doers_of_recent(acts, a, index)
                 continue
@@ -618,6 +646,17 @@ def _japanese_official(person: Resolved, title: str, actors: DocumentActors) -> 
     return None
 
 
+def _voiced(text: str, sentences: list[Sentence]) -> bool:
+    """Whether someone speaks in the text (its government, a statement's author, the turns
+    of a transcript): then a sentence naming no one may still be theirs (今般の攻撃を深く
+    憂慮しております) and is worth parsing when a rule could start from it."""
+    return (
+        home_state(text) is not None
+        or any(is_statement_line(s.text) for s in sentences[:10])
+        or any(turn(s.text) is not None for s in sentences)
+    )
+
+
 # The parser's memory grows with the tokens of a batch (about 70 KB each), so a batch
 # closes at this many tokens as well as at the batch size in sentences.
 _BATCH_TOKENS = 4000
@@ -648,8 +687,10 @@ def _doers_of_recent(
 ) -> list[Resolved]:
     """今般の攻撃を非難 → whoever attacked in the sentences just before; この動きを歓迎 →
     the parties of the latest act (both sides of an agreement)."""
+    # (今般の攻撃 names the kind of act, so it may point further back than この動き)
+    reach = _ANAPHOR_REACH if ref.type is None else _ANAPHOR_FAR
     for seen_at, rtype, srcs, tgts in reversed(acts):
-        if index - seen_at > _ANAPHOR_REACH:
+        if index - seen_at > reach:
             break
         if ref.type is None or rtype == ref.type:
             return list(dict.fromkeys(srcs + tgts)) if rtype.symmetric else srcs

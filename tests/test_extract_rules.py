@@ -93,8 +93,8 @@ EVENT_CASES = [
     ("北朝鮮は韓国と休戦中で、軍事開発に力を注ぐ。", set()),
     # no relation between two actors merely named together
     ("ブラジルとアルゼンチンは南米の大国だ。", set()),
-    # severing relations with a partner
-    ("カナダはイランとの国交を断絶した。", {("CAN", "sanction", "IRN", "asserted")}),
+    # severing relations with a partner: a sanction both ways (ONTOLOGY trigger mapping, 断交)
+    ("カナダはイランとの国交を断絶した。", {("CAN", "sanction", "IRN", "asserted"), ("IRN", "sanction", "CAN", "asserted")}),
     ("1972年、日本と中国は国交を正常化した。", {("CHN", "cooperation", "JPN", "asserted")}),
     # leaving a treaty is a negated treaty; a declaration of war is an attack (ONTOLOGY rules 4, 6)
     ("1945年、ソ連は日ソ中立条約を破棄して日本に宣戦布告した。",

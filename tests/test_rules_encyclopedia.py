@@ -62,8 +62,7 @@ THREAT_CASES = [
     case("ロシアによる核兵器の使用を示唆する威嚇行動は、ポーランドにとって重大な脅威だ。", {("RUS", "threat", "POL")}),
     case("ロシア軍がベラルーシ国境付近で大規模な演習を行ったことは、リトアニアにとって重大な脅威であり、"
          "断じて容認できない。",
-         {("RUS", "threat", "LTU")},
-         fails="容認できない in the next clause negates the threat (RUS threat LTU negated)"),
+         {("RUS", "threat", "LTU")}),
 ]
 
 SUPPORT_RECEIVED_CASES = [

@@ -31,14 +31,16 @@ from enum import IntEnum
 
 from ..actors import SentenceMentions
 from ..lexicon import Lexicon
-from . import evaluation, events, membership, quotes, speech, visits
+from . import evaluation, events, membership, obligation, quotes, speech, visits
 from .cues import Cues
 from .frames import Reader
 from .membership import MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS
 from .slots import (
     ANAPHOR,
+    SPEAKER,
     THEME,
     TOPIC,
+    VOICE,
     Arg,
     Candidate,
     Carried,
@@ -56,8 +58,10 @@ __all__ = [
     "MEMBERSHIP_NOUNS",
     "MEMBERSHIP_VERBS",
     "RULES",
+    "SPEAKER",
     "THEME",
     "TOPIC",
+    "VOICE",
     "Arg",
     "Candidate",
     "Carried",
@@ -105,6 +109,7 @@ RULES: tuple[Rule, ...] = (
     Rule("speech", speech.speech, speech.cues),
     Rule("evaluations", evaluation.evaluations, evaluation.cues),
     Rule("quotes", quotes.quotes, quotes.cues),
+    Rule("obligations", obligation.obligations, obligation.cues),
     Rule("membership", membership.membership, membership.cues, Phase.AFTER),
 )
 

@@ -13,12 +13,12 @@ from collections.abc import Iterator, Sequence
 
 from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
-from ..types import ActorType, RelationType
+from ..types import ActorType, Modality, RelationType
 from .cues import Cues
 from .emit import emit
 from .frames import DATIVE, TARGET, Reader, members, particles, unique
 from .modality import modality
-from .slots import ANAPHOR, TOPIC, Arg, Candidate, Confidence, Penalty, Slot
+from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Penalty, Slot
 
 __all__ = ["cues", "events"]
 
@@ -79,6 +79,18 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         conf -= Penalty.WEAK_TRIGGER
     mood = modality(r, tok, trig)
     pred = r.predicate_text(tok)
+    if trig.needs == Needs.REFUSAL:
+        # 断じて容認できない: refusing to accept is the criticism; accepting is none
+        if mood != Modality.NEGATED:
+            return
+        mood = Modality.ASSERTED
+        if not fr.sources and fr.subject_phrases:
+            # 北朝鮮が…を強行したことは…容認できない: what is refused is the subject, its doers
+            # the target; who refuses goes unsaid (the text's voice)
+            targets = [a for c in fr.subject_phrases for a in r.doers(c)]
+            refuser = r.speaker_from(tok) or r.climb_subjects(tok) or ([VOICE] if r.main_clause(tok) else [])
+            yield from emit(r, trig.type, refuser, targets, tok, pred, mood, conf - Penalty.INFERRED)
+            return
     if trig.mediation:
         # エジプトが…交渉を仲介, 中国とベトナムの仲介を引き受けた: the mediator meets each
         # party (ONTOLOGY rule 6); the parties are not said to meet each other
@@ -162,8 +174,14 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         if not targets:
             targets = r.topic_doers(tok, exclude=sources)
     if not targets and trig.type in _SPEECH_ACTS:
-        # 今般の攻撃を深く懸念, これを非難: the act just described
-        refs: list[Slot] = [ref for c in fr.complements + fr.objects if (ref := r.referred_act(c)) is not None]
+        # …措置について、…遺憾である旨表明: what the statement is about, its doers
+        targets = [a for c in r.said_about(tok) for a in r.doers(c) or r.phrase_actors(c) if a not in sources]
+    if not targets and trig.type in _SPEECH_ACTS:
+        # 今般の攻撃を深く懸念, これを非難: the act just described; 措置の撤廃を求める: the
+        # measure named just before, whoever took it
+        refs: list[Slot] = [
+            ref for c in fr.complements + fr.objects if (ref := r.referred_act(c) or r.bare_act(c)) is not None
+        ]
         targets = refs[:1]
     if not targets and trig.type == RelationType.SUPPORT:
         targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
@@ -182,6 +200,9 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
             for a in r.phrase_actors(t, genitive=False)
             if a not in sources
         ]
+    if trig.type == RelationType.SANCTION and not targets:
+        # 日本産食品の輸入規制: goods named by where they are made are that state's
+        targets = [a for a in _origins(r, tok) if a not in sources]
     if trig.needs == Needs.AGAINST:
         # 対北朝鮮措置, 北朝鮮に対する措置: measures are a sanction only when aimed at someone
         targets = [
@@ -214,7 +235,8 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         sources = fr.fallback
         conf -= Penalty.INFERRED
         if not sources and not fr.has_subject and r.main_clause(tok):
-            sources = [TOPIC]
+            # 支援を表明する: who declares it is the one speaking, when the text names them
+            sources = [SPEAKER if _declared(r, tok) else TOPIC]
             conf -= Penalty.CARRIED_TOPIC
     if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
         # 制裁の枠組みをつくってきた: the sanctions the text was just about
@@ -222,6 +244,9 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         targets = [ANAPHOR]
         conf = Confidence.ANAPHORA
     yield from emit(r, trig.type, sources, targets, tok, pred, mood, conf)
+    if trig.mutual and targets and all(_with(r, a) for a in targets):
+        # カナダはイランとの国交を断絶した: what one side breaks off, both have broken off
+        yield from emit(r, trig.type, targets, sources, tok, pred, mood, conf - Penalty.INFERRED)
 
 
 def _symmetric(r: Reader, trig: Trigger, sides, others, tok, pred: str, mood, conf: float) -> Iterator[Candidate]:
@@ -269,3 +294,33 @@ def _thanked_by(r: Reader, tok) -> list[Slot]:
             ]
             return speakers
     return []
+
+
+# Verbs by which a speaker declares an act of their own (支援を表明する, 支持を表する).
+_DECLARING = frozenset({"表明", "表する", "宣言", "約束", "申し上げる"})
+
+
+def _declared(r: Reader, tok) -> bool:
+    """An act noun that is what the sentence's verb declares: 全面的な支援を表明する."""
+    return tok.dep_ == "obj" and tok.head.lemma_ in _DECLARING and not r.passive(tok.head)
+
+
+def _origins(r: Reader, tok) -> list[Slot]:
+    """The states whose goods a trade measure names: 日本産水産物, ロシア製品 (X産, X製)."""
+    node = tok
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head  # 輸入|規制|措置: the goods hang on the last noun
+    out: list[Slot] = []
+    for t in node.subtree:
+        idx = r.sm.index_at(t.i)
+        if idx is None or t.i + 1 >= len(r.doc):
+            continue
+        m = r.sm.mentions[idx]
+        if m.type == ActorType.COUNTRY and r.doc[t.i + 1].text in ("産", "製", "産品", "製品"):
+            out += r.mention_args(idx)
+    return unique(out)
+
+
+def _with(r: Reader, a: Slot) -> bool:
+    """An actor named as the other side (イランとの国交, イランと断交)."""
+    return isinstance(a, Arg) and particles(r.mention_head(r.sm.mentions[a.mention])) in ("と", "との", "とも")

@@ -349,7 +349,14 @@ class Reader:
     def needs_ok(self, tok, trig: Trigger, frame: Frame) -> bool:
         if trig.needs is None:
             return True
-        if trig.needs in (Needs.AGREEMENT, Needs.ARMS, Needs.TRADE, Needs.RELATIONS, Needs.MILITARY, Needs.ASSETS):
+        if trig.needs == Needs.TRADE:
+            # 輸入を停止, 輸入規制: the trade itself is stopped, not an agreement about trade
+            # (輸出をめぐる合意の履行停止)
+            near = [*tok.children, *frame.objects]
+            near += [c for o in frame.objects for c in o.children if c.dep_ == "compound"]
+            near += [*tok.head.children, tok.head] if tok.dep_ == "compound" else []
+            return any(self.in_class(c, trig.needs) for c in near)
+        if trig.needs in (Needs.AGREEMENT, Needs.ARMS, Needs.RELATIONS, Needs.MILITARY, Needs.ASSETS):
             near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 8]
             near += [c for c in tok.head.children if abs(c.i - tok.i) <= 4] if tok.dep_ == "compound" else []
             near += list(frame.objects)
@@ -359,8 +366,8 @@ class Reader:
             return tok.dep_ in ("nsubj", "obj") and (
                 self.in_class(h, Needs.RISE) or h.lemma_ in self.lex.object_classes[Needs.RISE]
             )
-        if trig.needs in (Needs.STATE, Needs.AGAINST):
-            return True  # checked on the targets (events)
+        if trig.needs in (Needs.STATE, Needs.AGAINST, Needs.REFUSAL):
+            return True  # checked on the targets and the modality (events)
         if trig.needs == Needs.CAUSATIVE:
             return any(c.lemma_ in self.lex.object_classes[Needs.CAUSATIVE] for c in tok.children)
         return True
@@ -483,7 +490,7 @@ class Reader:
                 continue
             if ch.dep_ in ("acl", "advcl", "ccomp", "xcomp", "conj") and self.sm.index_at(ch.i) is None:
                 continue
-            p = particles(ch)
+            p = particles(ch) or self._shared_particle(ch, node)
             if ch.lemma_ in ("とも", "共", "一緒") and p == "に":
                 # 米欧や中国とともに: co-agents of the subject
                 fr.coagents += [
@@ -514,10 +521,32 @@ class Reader:
                 if ch.dep_ in ("nsubj", "nsubj:pass") and p in ("が", "は") and self.trigger_of(ch) is None:
                     fr.has_subject = True  # 国連軍が…: a subject, but no actor we know
                     fr.subject_phrases.append(ch)
-                elif ch.dep_ == "obj" or p in OBJECT or p in DATIVE or p in ABOUT or p in TARGET:
+                elif (
+                    ch.dep_ == "obj"
+                    or p in OBJECT
+                    or p in DATIVE
+                    or p in ABOUT
+                    or p in TARGET
+                    or (p == "" and ch.lemma_ == "こと" and ch.i < node.i)  # 攻撃が起こったこと、憂慮し
+                ):
                     fr.complements.append(ch)  # …していることに懸念: an act described, not named
                 continue
             self.slot(ch, p, args, fr)
+
+    def _shared_particle(self, ch, node) -> str:
+        """日本および日本国民への支援: GiNZA hangs both conjuncts on the act, the first
+        bare; it takes the particle of the conjunct after the および / 、 / ・."""
+        if ch.dep_ not in ("nmod", "compound"):
+            return ""
+        k = self._after_aside(ch.i + 1)
+        if k >= len(self.doc) or not (self.doc[k].dep_ == "cc" or self.doc[k].text in "、・,"):
+            return ""
+        for sib in node.children:
+            if sib.i > k and sib.dep_ == ch.dep_ and any(self.sm.index_at(t.i) is not None for t in sib.subtree):
+                return particles(sib)
+            if sib.i > k:
+                break
+        return ""
 
     def collect_deep(self, tok, fr: Frame, seen: set[int]) -> None:
         """北朝鮮からロシアへの軍事装備品及び弾薬の提供: GiNZA may hang the から / への
@@ -732,7 +761,21 @@ class Reader:
             if cur.head.i == cur.i:
                 break
             cur = cur.head
+        # 茂木大臣から、イランが…ことへの懸念を伝え: GiNZA may hang the speaker on a clause
+        # inside what is said; a person marked から and set off by a comma still speaks
+        for idx, m in enumerate(self.sm.mentions):
+            head = self.mention_head(m)
+            if m.type != ActorType.PERSON or head.i >= tok.i or particles(head) not in _SPEAKER_MARKS:
+                continue
+            k = head.i + 1
+            while k < len(self.doc) and self.doc[k].dep_ in ("case", "fixed"):
+                k += 1
+            if k < len(self.doc) and self.doc[k].text in "、，," and not self.in_quote(head):
+                return self.mention_args(idx)
         return []
+
+    def in_quote(self, tok) -> bool:
+        return any(qs <= tok.idx < qe for qs, qe in self.quotes)
 
     def earlier_subject(self, tok) -> list[Slot]:
         """The は-subject of a clause hung on ``tok`` before it (東ドイツは…加盟、…併合された)."""
@@ -764,6 +807,14 @@ class Reader:
         already described; the kind of act when the noun names one."""
         if phrase.lemma_ in _POINTING_PRONOUNS:
             return Recent()
+        if phrase.lemma_ == "こと":
+            # 今般の攻撃が起こったこと: the act the clause says took place
+            for clause in phrase.children:
+                if clause.dep_ == "acl":
+                    for ch in clause.children:
+                        if ch.dep_ in ("nsubj", "obj") and (ref := self.referred_act(ch)) is not None:
+                            return ref
+            return None
         pointed = any(
             c.dep_ in ("det", "nmod", "compound", "amod") and (c.text in _POINTERS or c.lemma_ in _POINTERS)
             for c in phrase.children
@@ -775,6 +826,36 @@ class Reader:
             return Recent(trig.type)
         if phrase.lemma_ in self.lex.conduct_nouns or phrase.lemma_ in _EVENT_WORDS:
             return Recent()
+        return None
+
+    def said_about(self, tok) -> list:
+        """…措置について、…遺憾である旨表明: the について phrase of the speech verb a
+        旨 / と clause hangs on, for a judgement in it that names no one."""
+        cur = tok
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                return []
+            nxt = cur.head
+            if nxt.lemma_ in self.lex.speech_verbs:
+                # (GiNZA may hang a sentence-initial …について on any verb after it)
+                return [c for c in self.doc[: tok.i] if particles(c) in ABOUT and not self.in_quote(c)][:1]
+            if not (cur.dep_ == "acl" and nxt.lemma_ in ("旨", "むね")) and not particles(cur).endswith("と"):
+                return []
+            cur = nxt
+        return []
+
+    def bare_act(self, phrase) -> Recent | None:
+        """措置の撤廃, 制裁の解除: an act noun with no actor of its own under what is asked
+        or deplored stands for the same act named before it."""
+        for ch in phrase.children:
+            if ch.dep_ != "nmod" or particles(ch) != "の":
+                continue
+            trig = self.trigger_of(ch)
+            if trig is None or trig.type not in (RelationType.SANCTION, RelationType.ATTACK, RelationType.THREAT):
+                continue
+            if any(self.sm.index_at(t.i) is not None for t in ch.subtree):
+                return None
+            return Recent(trig.type)
         return None
 
     def sentence_topic(self, tok) -> list[Slot]:

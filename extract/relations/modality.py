@@ -6,14 +6,31 @@ light verbs, compounds and the nouns a clause modifies (締結する可能性).
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Trigger
 from ..types import Modality, RelationType
 from .frames import Reader, particles
 
-__all__ = ["NO_TRIGGER", "modality"]
+__all__ = ["NO_TRIGGER", "modality", "obliged"]
 
 # For rule families without a trigger word (membership, evaluation): no modality of their own.
 NO_TRIGGER = Trigger(lemma="", type=RelationType.COMMENTS_ON)
+
+
+# What follows the main verb when it is an obligation: しなければならない,
+# しなくてはならない, してはならない (must not), すべきである, させるべきだ.
+_MUST = re.compile(
+    r"^(さ|し|せ|させ|る|せる|させる|す|する)?"
+    r"((なけれ|なく|ね)(ば|ては|ちゃ)|ては|では)(なら|なり)(ない|ません)"
+    r"|^(さ|し|せ|させ|る|せる|させる|す|する)?べき(だ|である|です)?$"
+)
+
+
+def obliged(r: Reader, verb) -> bool:
+    """Whether ``verb`` ends its sentence in an obligation: 慎まなければならない, 撤退させるべきだ."""
+    tail = r.doc.text[verb.idx + len(verb.text) :].rstrip("。．.!！」』 　")
+    return bool(_MUST.search(tail))
 
 
 # -- modality and time -------------------------------------------------------------
@@ -27,6 +44,8 @@ def modality(r: Reader, tok, trig: Trigger) -> Modality:
     hedges = r.lex.hedges
     cur = tok
     for step in range(5):
+        if cur.head.i == cur.i and obliged(r, cur):
+            return Modality.HEDGED  # 協力しなければならない: called for, not done (rule 7)
         lemmas = [c.lemma_ for c in cur.children if c.dep_ in ("aux", "cop", "mark", "case", "fixed", "advmod")]
         texts = [c.text for c in cur.children if c.dep_ in ("aux", "cop", "mark", "case")]
         words = lemmas + texts
@@ -72,5 +91,7 @@ def modality(r: Reader, tok, trig: Trigger) -> Modality:
             break
         if cur.dep_ in ("nsubj", "obj", "obl", "dislocated", "nmod") or cur.head.i == cur.i:
             break
+        if cur.dep_ == "advcl" and any(c.dep_ in ("cop", "aux") for c in cur.children):
+            break  # …重大な脅威であり、断じて容認できない: a clause with a predicate of its own
         cur = cur.head
     return trig.modality or Modality.ASSERTED

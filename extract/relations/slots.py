@@ -16,8 +16,10 @@ from ..types import Modality, RelationType
 
 __all__ = [
     "ANAPHOR",
+    "SPEAKER",
     "THEME",
     "TOPIC",
+    "VOICE",
     "Arg",
     "Candidate",
     "Carried",
@@ -45,11 +47,15 @@ class Carried(Enum):
     TOPIC = "topic"  # the actor the previous sentences were about (a dropped subject)
     ANAPHOR = "anaphor"  # the target of the same kind of act just mentioned (「制裁」 = those sanctions)
     THEME = "theme"  # the body the document is about (an encyclopedia article's subject)
+    SPEAKER = "speaker"  # the one whose statement the sentence is (支援を表明する), else TOPIC
+    VOICE = "voice"  # the one speaking, else the text's own government; no one in a text with no voice
 
 
 TOPIC: Final = Carried.TOPIC
 ANAPHOR: Final = Carried.ANAPHOR
 THEME: Final = Carried.THEME
+SPEAKER: Final = Carried.SPEAKER
+VOICE: Final = Carried.VOICE
 
 
 @dataclass(frozen=True, slots=True, order=True)
