@@ -1339,7 +1339,18 @@ class _Builder:
         (:mod:`extract.pipeline`); a state named just before (米国では, カンボジアの) is it."""
         doc = self.doc
         for i in range(len(doc)):
-            if i == 0 or self.ntext(i, i + 1) not in _GOVERNMENT_WORDS:
+            word = self.ntext(i, i + 1)
+            fused = next((w for w in _GOVERNMENT_WORDS if word.endswith(w) and is_katakana(word[: -len(w)])), None)
+            if (
+                fused is not None
+                and len(word) - len(fused) >= 2
+                and self.free(i, i + 1)
+                and self.lex.lookup(word[: -len(fused)]) is None  # (ウクライナ政府 is the state's)
+            ):
+                # トランプ政権 as one word
+                self._government(i, i, word[: -len(fused)], fused)
+                continue
+            if i == 0 or word not in _GOVERNMENT_WORDS:
                 continue
             if i + 1 < len(doc) and self.lex.title_role(self.ntext(i + 1, min(len(doc), i + 3))) is not None:
                 continue  # 岸田内閣|総理大臣: a title, not the cabinet
@@ -1361,23 +1372,31 @@ class _Builder:
             name = self.ntext(k, i)
             if self.lex.lookup(name) is not None:
                 continue
-            state: tuple[str, ...] = ()
-            if k >= 2 and self.ntext(k - 1, k) in ("の", "では", "で"):
-                before = self.out.index_at(k - 2)
+            self._government(k, i, name, self.ntext(i, i + 1))
+
+    def _government(self, k: int, last: int, name: str, word: str) -> None:
+        """The government mention of tokens ``k``..``last``; its state when named just before
+        (米国のトランプ政権, 米国ではトランプ政権が)."""
+        state: tuple[str, ...] = ()
+        for gap in (("の",), ("では",), ("で",), ("で", "は")):
+            j = k - len(gap)
+            if j >= 1 and tuple(self.ntext(x, x + 1) for x in range(j, k)) == gap:
+                before = self.out.index_at(j - 1)
                 if before is not None and self.out.mentions[before].type == ActorType.COUNTRY:
                     state = self.out.mentions[before].ids[:1]
-            self.add(
-                Mention(
-                    start=k,
-                    end=i + 1,
-                    text=self.text(k, i + 1),
-                    type=ActorType.COUNTRY,
-                    ids=state,
-                    name=name,
-                    kind="government",
-                    title=self.ntext(i, i + 1),
-                )
+                    break
+        self.add(
+            Mention(
+                start=k,
+                end=last + 1,
+                text=self.text(k, last + 1),
+                type=ActorType.COUNTRY,
+                ids=state,
+                name=name,
+                kind="government",
+                title=word,
             )
+        )
 
     # -- 9. leaders named by what they lead: ポル・ポト率いるクメール・ルージュ -------------
     def led_by(self) -> None:

@@ -36,6 +36,7 @@ from .relations import (
     analyse,
     cues,
 )
+from .relations.leaders import STATE_HEADS
 from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
 from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
@@ -389,6 +390,7 @@ class Extractor:
             ]
             actors.set_topic(new_topic, index)
         self._add_home_officials(relations, document, home, home_links, actors)
+        self._add_subject_leaders(relations, document, prepared, actors, subject)
         acting = {x for r in relations.values() for x in (r.source, r.target)}
         for index, sentence_text, child, parent, lk in implied:
             if child.id in acting:
@@ -526,6 +528,46 @@ class Extractor:
                 None,
                 Confidence.AFFILIATION,
             )
+
+    def _add_subject_leaders(
+        self, relations: dict, document: Document, prepared: list[_Prepared], actors: DocumentActors, subject
+    ) -> None:
+        """マドゥーロ大統領 in a text about Venezuela that never names his state: a foreign head
+        of state with a bare title leads the state the text is clearly about."""
+        if subject is None:
+            return
+        placed = {
+            r.source
+            for r in relations.values()
+            if r.type in (RelationType.LEADER_OF, RelationType.MEMBER_OF) and r.target_type == ActorType.COUNTRY
+        }
+        for index, p in enumerate(prepared):
+            sm = p.mentions
+            linked = {lk.child for lk in sm.links if not lk.to_home}
+            for i, m in enumerate(sm.mentions):
+                if m.type != ActorType.PERSON or i in linked or m.is_speaker:
+                    continue
+                title = m.title or next((t for t in sorted(STATE_HEADS) if m.text.endswith(t) and m.text != t), None)
+                if title is None or title.lstrip("元前現") not in STATE_HEADS:
+                    continue
+                person = actors.resolve(Arg(i), sm, p.groups)
+                if person is None or person.id in placed or not is_katakana(person.label.replace("・", "")):
+                    continue  # (a kanji name with a bare 首相 in Japanese text is Japan's: home officials)
+                placed.add(person.id)
+                text = document.text[p.sentence.start : p.sentence.end]
+                self._add(
+                    relations,
+                    document,
+                    text,
+                    index,
+                    person,
+                    RelationType.LEADER_OF,
+                    subject,
+                    title,
+                    Modality.ASSERTED,
+                    None,
+                    Confidence.AFFILIATION - 0.2,
+                )
 
     def _cheap_topic(self, p: _Prepared, actors: DocumentActors) -> list[Resolved]:
         """Topic of an unparsed sentence: the actors before its first は."""

@@ -135,10 +135,29 @@ MEMBERSHIP_CASES = [
           ("ARG", "meeting", "PRY"), ("BRA", "meeting", "URY"), ("BRA", "meeting", "PRY"),
           ("PRY", "meeting", "URY")},
          fails="the last member listed (パラグアイ) meets no one, and the body meets the other members"),
+    # leaving a body: was a member, no longer (member_of, negated)
+    case("ボリビアは、ペルーの加盟に抗議して、南米諸国連合を脱退した。",
+         {("BOL", "criticism", "PER"), ("BOL", "member_of", "unasur", "negated")}),
+    case("英国は2020年にEUから離脱した。", {("GBR", "member_of", "eu", "negated")}),
+]
+
+# A bare head-of-state title leads the state the sentence sets it in.
+SETTING_CASES = [
+    case("チリでは、現職のロペス大統領が再選された。", {("ロペス", "leader_of", "CHL")}),
+    case("ルト大統領をはじめとするケニアの代表団が来日した。", {("ルト", "leader_of", "KEN")}),
+    case("ルト大統領をはじめとするケニアの代表団と会談した。", {("ルト", "leader_of", "KEN")}),
+    # a person inside what another state is said to do is not that state's leader
+    case("ペルーは、ロペス大統領が国境を封鎖したことを非難した。", set()),
+    # a bare は sets two actors side by side, not the person in the state
+    case("ペルーは国境を封鎖し、ロペス大統領は抗議した。", set()),
+    # 副大統領 and the like do not lead the state
+    case("チリでは、ロペス副大統領が辞任した。", set()),
+    # a government named after its leader in one word, with the state it is set in
+    case("チリではロペス政権が発足した。", {("ロペス", "leader_of", "CHL")}),
 ]
 # fmt: on
 
-ALL_CASES = table(TITLE_CASES, GOVERNMENT_CASES, MEMBERSHIP_CASES)
+ALL_CASES = table(TITLE_CASES, GOVERNMENT_CASES, MEMBERSHIP_CASES, SETTING_CASES)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL_CASES)

@@ -18,12 +18,14 @@ __all__ = ["MEMBERSHIP_NOUNS", "MEMBERSHIP_VERBS", "cues", "membership"]
 # 常任理事国として / NATOに加盟した: words that make a state member_of a body
 MEMBERSHIP_NOUNS = ("加盟国", "理事国", "加盟", "一員", "メンバー", "構成国", "締約国", "議長国", "参加国", "盟主")
 MEMBERSHIP_VERBS = frozenset({"加盟", "加入"})
+# モロッコはアフリカ連合を脱退した: a member that leaves was one (member_of, negated)
+LEAVING_VERBS = frozenset({"脱退", "離脱"})
 # ペルー、コロンビア等から成るリマグループ: verbs that say what a body is made of
 _COMPOSED_OF = frozenset({"成る", "構成", "加盟", "参加", "結成", "組織"})
 
 
 def cues(lex: Lexicon) -> Cues:
-    return Cues(words=MEMBERSHIP_VERBS, suffixes=MEMBERSHIP_NOUNS)
+    return Cues(words=MEMBERSHIP_VERBS | LEAVING_VERBS, suffixes=MEMBERSHIP_NOUNS)
 
 
 def membership(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
@@ -37,6 +39,8 @@ def membership(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candida
             or any(c.dep_ in ("nsubj", "obl") for c in tok.children)  # 東ドイツは1990年にNATOに加盟、
         ):
             yield from _joins(r, tok)
+        elif tok.lemma_ in LEAVING_VERBS and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+            yield from _leaves(r, tok)
         elif tok.text.endswith(MEMBERSHIP_NOUNS) and r.sm.index_at(tok.i) is None:
             yield from _member_noun(r, tok)
         elif (idx := r.sm.index_at(tok.i)) is not None and r.arg_type(Arg(idx)) == ActorType.ORGANIZATION:
@@ -50,12 +54,31 @@ def _joins(r: Reader, tok) -> Iterator[Candidate]:
     fr = Frame()
     r.collect(tok, fr, {tok.i}, {tok.i})
     bodies: list[Slot] = [a for a in fr.datives if r.arg_type(a) == ActorType.ORGANIZATION]
-    members = [a for a in (fr.subjects or r.climb_subjects(tok)) if r.arg_type(a) == ActorType.COUNTRY]
+    members = [
+        a for a in (fr.subjects or r.climb_subjects(tok) or r.shared_subject(tok)) if r.arg_type(a) == ActorType.COUNTRY
+    ]
     if not bodies and not fr.datives:
         bodies = [THEME]  # 東ドイツは1956年加盟: of the body the text is about
     yield from emit(
         r, RelationType.MEMBER_OF, members, bodies, tok, tok.text, modality(r, tok, NO_TRIGGER), Confidence.MEMBERSHIP
     )
+
+
+def _leaves(r: Reader, tok) -> Iterator[Candidate]:
+    """モロッコはアフリカ連合を脱退した, 英国はEUから離脱した: no longer a member."""
+    fr = Frame()
+    r.collect(tok, fr, {tok.i}, {tok.i})
+    bodies = [
+        a
+        for c in tok.children
+        if c.dep_ in ("obj", "obl") and particles(c) in ("を", "から")
+        for a in r.phrase_actors(c, genitive=False)
+        if r.arg_type(a) == ActorType.ORGANIZATION
+    ]
+    members = [
+        a for a in (fr.subjects or r.climb_subjects(tok) or r.shared_subject(tok)) if r.arg_type(a) == ActorType.COUNTRY
+    ]
+    yield from emit(r, RelationType.MEMBER_OF, members, bodies, tok, tok.text, Modality.NEGATED, Confidence.MEMBERSHIP)
 
 
 def _member_noun(r: Reader, tok) -> Iterator[Candidate]:
