@@ -241,6 +241,15 @@ class _Builder:
         for i in range(m.start, m.end):
             self.out.by_token[i] = idx
 
+    def descent(self) -> None:
+        """アルバニア系住民, 米系商店, 日系企業: a state's name before 系 says where people or
+        firms come from; the state is not acting."""
+        for idx, m in enumerate(self.out.mentions):
+            if idx in self.dropped or m.type != ActorType.COUNTRY or m.end >= len(self.doc):
+                continue
+            if self.doc[m.end].text.startswith("系") or self.doc[m.end - 1].text.endswith("系"):
+                self.drop(idx)
+
     def drop(self, idx: int) -> None:
         old = self.out.mentions[idx]
         for i in range(old.start, old.end):
@@ -1527,6 +1536,7 @@ def find_mentions(
     b.gazetteer()
     b.unlisted_states()
     b.abbreviations()
+    b.descent()
     b.fused_bodies()
     b.bodies()
     b.genitive_bodies()

@@ -29,6 +29,12 @@ WAR_CASES = [
     case("1990年、イラクはクウェートを併合した。", {("IRQ", "attack", "KWT")}),
     # a passive's undergoer is the は-subject of the clause hung before it
     case("東ティモールは1975年に独立を宣言し、翌年インドネシアに併合された。", {("IDN", "attack", "TLS")}),
+    # a war named after its place names no party: whoever ends it did not wage it on that place
+    case("1995年、クリントン大統領はボスニア紛争の終結を宣言した。", set()),
+    # what occurred has no doer to inherit from the sentence before
+    case("ケニアはソマリアを支援した。翌月にはエチオピア航空機撃墜事件が発生した。", {("KEN", "support", "SOM")}),
+    # a state's name before 系 is where people come from, not an actor
+    case("主にセルビア系住民に支持された政党が勝利した。", set()),
 ]
 
 RECOGNITION_CASES = [

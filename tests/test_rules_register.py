@@ -227,6 +227,17 @@ MEETING_CASES = [
          {("ルト", "leader_of", "KEN"), ("ハッサン", "leader_of", "TZA"), ("ハッサン", "meeting", "ルト")}),
     # states meet states
     case("ペルーとチリは外相会談を開いた。", {("CHL", "meeting", "PER")}),
+    # a tour of several states: the visitor meets each host, the hosts not each other; what is
+    # confirmed there is agreed with the hosts
+    case("【山本外務大臣】先般、私はケニア、タンザニア及びウガンダを訪問し、地域情勢に関する連携を確認しました。",
+         {("山本", "member_of", "JPN"), ("KEN", "meeting", "山本"), ("TZA", "meeting", "山本"), ("UGA", "meeting", "山本"),
+          ("JPN", "cooperation", "KEN"), ("JPN", "cooperation", "TZA"), ("JPN", "cooperation", "UGA")}),
+    # cooperation confirmed at a meeting is among all of its parties
+    case("日米豪印外相会合において、海洋安全保障での協力を確認した。",
+         {("AUS", "meeting", "IND"), ("AUS", "meeting", "JPN"), ("AUS", "meeting", "USA"), ("IND", "meeting", "JPN"),
+          ("IND", "meeting", "USA"), ("JPN", "meeting", "USA"), ("AUS", "cooperation", "IND"),
+          ("AUS", "cooperation", "JPN"), ("AUS", "cooperation", "USA"), ("IND", "cooperation", "JPN"),
+          ("IND", "cooperation", "USA"), ("JPN", "cooperation", "USA")}),
     # those who meet a third party together do not meet each other
     case("フランスとドイツは、ポーランドと会談した。", {("FRA", "meeting", "POL"), ("DEU", "meeting", "POL")}),
     # 日・X首脳会談: the lone abbreviation joined by ・ to a named state

@@ -129,8 +129,24 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
                 if len(members(agents)) >= 2 and trig.type != RelationType.MEETING:
                     yield from emit(r, trig.type, agents, agents, tok, pred, mood, conf)
             return
+        hosts = unique(fr.targets + fr.partners)
+        if trig.visit and len(members(hosts)) >= 2:
+            # 韓国、フィリピン及びパラオを訪問し: the visitor meets each host, not the hosts each other
+            visitors = [a for a in parts if a not in hosts] or fr.fallback
+            yield from emit(r, trig.type, visitors, hosts, tok, pred, mood, conf)
+            return
         if len(members(parts)) < 2:
             parts = unique(parts + r.loose_partners(tok))
+        if len(members(parts)) < 2 and trig.type == RelationType.COOPERATION:
+            present = unique(parts + r.met_at(tok))
+            if len(members(present)) >= 2:
+                yield from emit(r, trig.type, present, present, tok, pred, mood, conf - Penalty.INFERRED)
+                return
+            met = [a for a in r.met_before(tok) if a not in parts]
+            if met:
+                agents = parts or fr.fallback or ([TOPIC] if r.main_clause(tok) else [])
+                yield from emit(r, trig.type, agents, met, tok, pred, mood, conf - Penalty.INFERRED)
+                return
         if len(members(parts)) < 2:
             parts = unique(parts + fr.fallback)
             conf -= Penalty.INFERRED
@@ -230,8 +246,12 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         sources = [a for c in fr.subject_phrases for a in r.doers(c) if a not in targets]
         sources = sources or [a for a in r.agents_below(tok) if a not in targets]
     sources = sources + [a for a in fr.coagents if a not in targets]
-    if not sources and targets and not fr.passive:
-        # (a passive leaves its agent out on purpose: 対応を迫られる has no one to inherit)
+    # (ベトナム戦争の終戦を宣言: a war named after its place names no party; the one who ends it
+    # did not wage it on that place)
+    named_after = trig.mutual and set(targets) <= set(fr.compounds)
+    if not sources and targets and not fr.passive and not _happened(tok) and not named_after:
+        # (a passive leaves its agent out on purpose: 対応を迫られる has no one to inherit;
+        # 撃墜事件が発生し says it happened, not who did it)
         sources = fr.fallback
         conf -= Penalty.INFERRED
         if not sources and not fr.has_subject and r.main_clause(tok):
@@ -324,3 +344,15 @@ def _origins(r: Reader, tok) -> list[Slot]:
 def _with(r: Reader, a: Slot) -> bool:
     """An actor named as the other side (イランとの国交, イランと断交)."""
     return isinstance(a, Arg) and particles(r.mention_head(r.sm.mentions[a.mention])) in ("と", "との", "とも")
+
+
+# Verbs that say an event took place, naming no one who did it.
+_OCCUR = frozenset({"発生", "起こる", "起きる", "勃発", "生じる", "相次ぐ"})
+
+
+def _happened(tok) -> bool:
+    """マレーシア航空機撃墜事件が発生し: the act (or the 事件 it names) is what occurred."""
+    node = tok
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubj:pass") and node.head.lemma_ in _OCCUR

@@ -911,6 +911,35 @@ class Reader:
             out += self.phrase_actors(t, genitive=False)
         return out
 
+    def met_before(self, tok) -> list[Slot]:
+        """…を訪問し、連携を確認した / …と会談し、協力を確認した: those met in an earlier
+        clause of the same sentence, the partners of what is agreed there."""
+        verb = tok.head if tok.dep_ in ("obj", "nsubj") else tok
+        out: list[Slot] = []
+        for c in verb.children:
+            if c.dep_ not in ("advcl", "conj") or c.i > tok.i:
+                continue
+            trig = self.trigger_of(c)
+            if trig is None or trig.type != RelationType.MEETING:
+                continue
+            fr = self.frame(c, trig, shallow=True)
+            out += fr.targets + fr.partners
+        return out
+
+    def met_at(self, tok) -> list[Slot]:
+        """日米豪印外相会合において、…協力を確認した: the parties of the meeting where it is agreed."""
+        verb = tok.head if tok.dep_ in ("obj", "nsubj") else tok
+        out: list[Slot] = []
+        for c in verb.children:
+            if c.dep_ != "obl" or particles(c) not in ("において", "で", "では", "にて", "においては"):
+                continue
+            trig = self.trigger_of(c)
+            if trig is None or trig.type != RelationType.MEETING:
+                continue
+            fr = self.frame(c, trig, shallow=True)
+            out += fr.sources + fr.partners + fr.targets + fr.compounds
+        return out
+
     def main_clause(self, tok) -> bool:
         # Only a trigger of the main clause inherits the previous sentence's subject.
         cur = tok
