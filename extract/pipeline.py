@@ -40,7 +40,7 @@ from .relations.leaders import STATE_HEADS
 from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
 from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
-from .voice import Voice, home_state, is_statement_line, read_voice, turn
+from .voice import Voice, home_state, is_statement_line, own_voice, read_voice, turn
 
 __all__ = ["DEFAULT_MODEL", "Extractor", "extract_document", "extract_relations", "load"]
 
@@ -693,7 +693,7 @@ def _voiced(text: str, sentences: list[Sentence]) -> bool:
     of a transcript): then a sentence naming no one may still be theirs (今般の攻撃を深く
     憂慮しております) and is worth parsing when a rule could start from it."""
     return (
-        home_state(text) is not None
+        own_voice(text)
         or any(is_statement_line(s.text) for s in sentences[:10])
         or any(turn(s.text) is not None for s in sentences)
     )

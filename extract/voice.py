@@ -20,7 +20,7 @@ from .relations import Arg
 from .resolve import DocumentActors, Resolved
 from .types import ActorType
 
-__all__ = ["Voice", "home_state", "is_reporter", "is_statement_line", "read_voice", "turn"]
+__all__ = ["Voice", "home_state", "is_reporter", "is_statement_line", "own_voice", "read_voice", "turn"]
 
 _JAPAN = "JPN"
 # Each a sign that the text is the Japanese government's own (or a Japanese
@@ -51,6 +51,19 @@ def home_state(text: str) -> str | None:
     if _JAPANESE_GOVERNMENT.search(text) or _ISSUER_LINE.search(text):
         return _JAPAN
     return None
+
+
+_OWN_VOICE = re.compile(r"我が国|わが国|我が政府|政府として|外務報道官|談話")
+
+
+def own_voice(text: str) -> bool:
+    """Whether a government speaks in ``text`` in its own words (我が国, 政府として), not
+    merely dated in its era (an encyclopedia's 昭和20年 is no one speaking).
+
+    >>> own_voice("我が国は、この攻撃を強く非難します。"), own_voice("昭和20年、日本は降伏した。")
+    (True, False)
+    """
+    return bool(_OWN_VOICE.search(text)) or bool(_ISSUER_LINE.search(text))
 
 
 # A statement's title or opening line: 「…大臣の声明」, 「…談話」, 「…演説」, 「…会見」.

@@ -24,10 +24,12 @@ def test_registry_names_each_family_once():
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_prefilter_cues_cover_every_family(lex, rule):
     family, union = rule.cues(lex), cues(lex)
-    assert family.words or family.suffixes or family.prefixes
+    # a family either says what it starts from, or that it needs two actors (always parsed)
+    assert bool(family.words or family.suffixes or family.prefixes or family.phrases) != rule.two_actors
     assert family.words <= union.words
     assert set(family.suffixes) <= set(union.suffixes)
     assert set(family.prefixes) <= set(union.prefixes)
+    assert set(family.phrases) <= set(union.phrases)
 
 
 def test_evaluation_verbs_are_cues(lex):
@@ -51,7 +53,36 @@ def test_cues_match_words_endings_beginnings_and_phrases():
         ("ノルウェー政府は今回の決定を歓迎した。", 1),  # one actor and an evaluation verb
         ("ノルウェーはNATOに加盟した。", 1),  # two actors
         ("ノルウェーは美しい国だ。", 0),  # one actor, no cue of any family
+        # a quote needs a speaker and someone it names: 「」 alone is no cue
+        ("ノルウェーでは「白夜」と呼ばれる季節がある。", 0),
+        # なら alone (a condition) is no cue; an obligation is
+        ("必要ならノルウェーは参加する。", 0),
+        ("ノルウェーは撤退しなければならない。", 1),
+        # in a text someone speaks in, a sentence naming no one is theirs when a rule could read it
+        ("【外務大臣】ノルウェーと会談しました。\n今般の攻撃を深く憂慮しております。", 2),
+        ("ノルウェーと会談した。\n今般の攻撃を深く憂慮している。", 1),
     ],
 )
 def test_only_sentences_a_family_could_read_are_parsed(extractor, text, parsed):
     assert extractor.extract(Document(path="t.txt", text=text)).parsed_sentences == parsed
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("rule", [r for r in RULES if r.two_actors], ids=lambda r: r.name)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各国の反応\nハンセン首相「協力を強化すべきだ」",
+        "現職のハンセン大統領が再選された。",
+        "ハンセン首相は「協力を強化する」と述べた。",
+    ],
+)
+def test_a_family_said_to_need_two_actors_finds_nothing_with_one(extractor, rule, text):
+    from extract.actors import find_mentions
+    from extract.relations import Reader
+
+    for line in text.split("\n"):
+        doc = extractor.nlp(line)
+        sm = find_mentions(doc, extractor.lex)
+        assert len(sm.distinct_actor_keys()) < 2
+        assert list(rule.find(Reader(doc, sm, extractor.lex, doc_year=None, doc_date=None), [])) == []

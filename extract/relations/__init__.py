@@ -100,6 +100,9 @@ class Rule:
     find: Callable[[Reader, Sequence[Candidate]], Iterator[Candidate]]
     cues: Callable[[Lexicon], Cues]
     phase: Phase = Phase.BY_TOKEN
+    # finds nothing in a sentence naming fewer than two actors (a quote's speaker and whom it
+    # names), so it needs no cue words: every sentence with two actors is parsed
+    two_actors: bool = False
 
 
 # In the order they run; each family sees the candidates of those before it.
@@ -108,10 +111,10 @@ RULES: tuple[Rule, ...] = (
     Rule("events", events.events, events.cues),
     Rule("speech", speech.speech, speech.cues),
     Rule("evaluations", evaluation.evaluations, evaluation.cues),
-    Rule("quotes", quotes.quotes, quotes.cues),
+    Rule("quotes", quotes.quotes, quotes.cues, two_actors=True),
     Rule("obligations", obligation.obligations, obligation.cues),
     Rule("membership", membership.membership, membership.cues, Phase.AFTER),
-    Rule("leaders", leaders.leaders, leaders.cues, Phase.AFTER),
+    Rule("leaders", leaders.leaders, leaders.cues, Phase.AFTER, two_actors=True),
 )
 
 

@@ -28,7 +28,8 @@ _CUES = ("ならない", "なりません", "べき")
 
 
 def cues(lex: Lexicon) -> Cues:
-    return Cues(words=frozenset({"べき", "なら", "なり"}), phrases=_CUES)
+    # phrases, not words: なら and なり alone are in every other sentence
+    return Cues(phrases=_CUES)
 
 
 def obligations(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:

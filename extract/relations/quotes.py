@@ -27,7 +27,9 @@ _DEMANDS = ("べき",)
 
 
 def cues(lex: Lexicon) -> Cues:
-    return Cues(words=frozenset("「『"))
+    # none: a quote yields only with a speaker and someone it names, two actors, and every
+    # sentence with two is parsed (「」 alone would parse every title an encyclopedia quotes)
+    return Cues()
 
 
 def quotes(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:

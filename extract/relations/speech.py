@@ -20,8 +20,13 @@ from .slots import TOPIC, Candidate, Confidence
 __all__ = ["cues", "speech"]
 
 
+# (…という: mostly a name or a hearsay, not someone speaking; a sentence where it is has its
+# speaker and another actor, and two actors are always parsed)
+_WEAK_CUES = frozenset({"いう"})
+
+
 def cues(lex: Lexicon) -> Cues:
-    return Cues.of_words(lex.speech_verbs)
+    return Cues.of_words(lex.speech_verbs - _WEAK_CUES)
 
 
 def speech(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
