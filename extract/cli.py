@@ -292,10 +292,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             for r in res.relations
         ]
     res = score(golds, triples)
+    from graph.table import printable, printable_json
+
+    # (ids, labels and misses come from the files scored: shown, never obeyed by the terminal)
     if args.json:
-        print(json.dumps(res, ensure_ascii=False, indent=1, sort_keys=True))
+        print(printable_json(json.dumps(res, ensure_ascii=False, indent=1, sort_keys=True)))
     else:
-        print(format_report(res, show=args.show))
+        print("\n".join(printable(line) for line in format_report(res, show=args.show).splitlines()))
     return EXIT_OK
 
 

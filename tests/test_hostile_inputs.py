@@ -210,3 +210,44 @@ def test_hostile_build_with_a_fifo_a_device_and_max_bytes(tmp_path):
     assert "larger than 2 kB" in rows["big.txt"]["reason"] and "--max-bytes" in rows["big.txt"]["reason"]
     bad = _geokg("build", str(d), "-o", str(out), "--max-bytes", "lots")
     assert bad.returncode == 2 and "'lots' is not a size" in bad.stderr
+
+
+def test_hostile_escapes_in_scored_files_are_shown_not_obeyed(tmp_path):
+    # evaluate --show prints the gold's ids and the triples' labels: both are files from elsewhere
+    evil = "ロシア\x1b]0;pwned\x07\x1b[2J\u202e"
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.json").write_text(
+        json.dumps(
+            {
+                "doc": "texts/a.txt",
+                "actors": [
+                    {"id": evil, "type": "country", "name": evil, "aliases": [evil]},
+                    {"id": "PRK", "type": "country", "name": "北朝鮮", "aliases": ["北朝鮮"]},
+                ],
+                "relations": [{"source": evil, "type": "sanction", "target": "PRK", "evidence": evil}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    triples = tmp_path / "triples.jsonl"
+    triples.write_text(
+        json.dumps(
+            {
+                "doc": "texts/a.txt",
+                "source": "X\x1b[31m",
+                "source_label": "X\x1b[31m",
+                "type": "attack",
+                "target": "PRK",
+                "target_label": "北朝鮮",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    for extra in ([], ["--show"], ["--json"]):
+        r = _geokg("evaluate", "--gold", str(gold), "--triples", str(triples), *extra)
+        assert r.returncode == 0, r.stderr
+        assert "\x1b" not in r.stdout and "\x07" not in r.stdout and "\u202e" not in r.stdout
+        if extra == ["--show"]:
+            assert "\\x1b[2J" in r.stdout and "X\\x1b[31m" in r.stdout
