@@ -36,7 +36,7 @@ from .relations import (
     analyse,
     cues,
 )
-from .relations.leaders import STATE_HEADS
+from .relations.leaders import state_head_title
 from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
 from .sentences import Sentence, split_sentences
 from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
@@ -502,11 +502,7 @@ class Extractor:
         """外務大臣 with no state named: the official of the text's own government,
         unless the document states the person's state elsewhere (ザリーフ外相 after
         ザリーフ・イラン外務大臣)."""
-        placed = {
-            r.source
-            for r in relations.values()
-            if r.type in (RelationType.LEADER_OF, RelationType.MEMBER_OF) and r.target_type == ActorType.COUNTRY
-        }
+        placed = _placed(relations)
         for index, sentence_text, child, lk in home_links:
             if child.id in placed or child.type != ActorType.PERSON:
                 continue
@@ -536,19 +532,15 @@ class Extractor:
         of state with a bare title leads the state the text is clearly about."""
         if subject is None:
             return
-        placed = {
-            r.source
-            for r in relations.values()
-            if r.type in (RelationType.LEADER_OF, RelationType.MEMBER_OF) and r.target_type == ActorType.COUNTRY
-        }
+        placed = _placed(relations)
         for index, p in enumerate(prepared):
             sm = p.mentions
             linked = {lk.child for lk in sm.links if not lk.to_home}
             for i, m in enumerate(sm.mentions):
                 if m.type != ActorType.PERSON or i in linked or m.is_speaker:
                     continue
-                title = m.title or next((t for t in sorted(STATE_HEADS) if m.text.endswith(t) and m.text != t), None)
-                if title is None or title.lstrip("元前現") not in STATE_HEADS:
+                title = state_head_title(m)
+                if title is None:
                     continue
                 person = actors.resolve(Arg(i), sm, p.groups)
                 if person is None or person.id in placed or not is_katakana(person.label.replace("・", "")):
@@ -697,6 +689,15 @@ def _voiced(text: str, sentences: list[Sentence]) -> bool:
         or any(is_statement_line(s.text) for s in sentences[:10])
         or any(turn(s.text) is not None for s in sentences)
     )
+
+
+def _placed(relations: dict) -> set[str]:
+    """The persons the relations already give a state (leader_of or member_of one)."""
+    return {
+        r.source
+        for r in relations.values()
+        if r.type in (RelationType.LEADER_OF, RelationType.MEMBER_OF) and r.target_type == ActorType.COUNTRY
+    }
 
 
 # The parser's memory grows with the tokens of a batch (about 70 KB each), so a batch

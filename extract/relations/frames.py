@@ -10,8 +10,9 @@ records anything: rules turn what it reads into :class:`Candidate` records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..actors import TARGET_PREFIXES, SentenceMentions
 from ..lexicon import Lexicon, Needs, Trigger
@@ -114,6 +115,10 @@ def bare(p: str) -> str:
         if p.startswith(head) and len(p) > len(head):
             return p[len(head) :]
     return p
+
+
+# Where something is agreed at a meeting: 会合において, 会談で.
+_AT_MEETING = frozenset({"において", "で", "では", "にて", "においては"})
 
 
 def particles(tok) -> str:
@@ -867,7 +872,7 @@ class Reader:
             head = self.mention_head(m)
             if head.i >= tok.i or particles(head) not in ("は", "では", "からは", "としては"):
                 continue
-            if any(qs <= self.doc[m.start].idx < qe for qs, qe in self.quotes):
+            if self.in_quote(self.doc[m.start]):
                 continue
             if self.is_affiliation(idx):
                 continue
@@ -914,30 +919,25 @@ class Reader:
     def met_before(self, tok) -> list[Slot]:
         """…を訪問し、連携を確認した / …と会談し、協力を確認した: those met in an earlier
         clause of the same sentence, the partners of what is agreed there."""
-        verb = tok.head if tok.dep_ in ("obj", "nsubj") else tok
-        out: list[Slot] = []
-        for c in verb.children:
-            if c.dep_ not in ("advcl", "conj") or c.i > tok.i:
-                continue
-            trig = self.trigger_of(c)
-            if trig is None or trig.type != RelationType.MEETING:
-                continue
-            fr = self.frame(c, trig, shallow=True)
-            out += fr.targets + fr.partners
-        return out
+        frames = self._meetings_on(tok, lambda c: c.dep_ in ("advcl", "conj") and c.i < tok.i)
+        return [a for fr in frames for a in fr.targets + fr.partners]
 
     def met_at(self, tok) -> list[Slot]:
         """日米豪印外相会合において、…協力を確認した: the parties of the meeting where it is agreed."""
+        frames = self._meetings_on(tok, lambda c: c.dep_ == "obl" and particles(c) in _AT_MEETING)
+        return [a for fr in frames for a in fr.sources + fr.partners + fr.targets + fr.compounds]
+
+    def _meetings_on(self, tok, keep: Callable[[Any], bool]) -> list[Frame]:
+        """The frames of the meetings hung on the verb that carries ``tok`` (協力を|確認した),
+        among its dependents that ``keep`` accepts."""
         verb = tok.head if tok.dep_ in ("obj", "nsubj") else tok
-        out: list[Slot] = []
+        out = []
         for c in verb.children:
-            if c.dep_ != "obl" or particles(c) not in ("において", "で", "では", "にて", "においては"):
+            if not keep(c):
                 continue
             trig = self.trigger_of(c)
-            if trig is None or trig.type != RelationType.MEETING:
-                continue
-            fr = self.frame(c, trig, shallow=True)
-            out += fr.sources + fr.partners + fr.targets + fr.compounds
+            if trig is not None and trig.type == RelationType.MEETING:
+                out.append(self.frame(c, trig, shallow=True))
         return out
 
     def main_clause(self, tok) -> bool:
@@ -985,7 +985,7 @@ class Reader:
             m = self.sm.mentions[idx]
             if m.end > start or m.is_collective:
                 continue
-            if any(qs <= self.doc[m.start].idx < qe for qs, qe in self.quotes):
+            if self.in_quote(self.doc[m.start]):
                 continue
             head = self.mention_head(m)
             if particles(head) in AGENT:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ..actors import Mention
 from ..lexicon import Lexicon
 from ..types import ActorType, Modality, RelationType
 from .cues import Cues
@@ -19,7 +20,7 @@ from .emit import emit
 from .frames import Reader, particles
 from .slots import Arg, Candidate, Confidence, Penalty
 
-__all__ = ["STATE_HEADS", "cues", "leaders"]
+__all__ = ["STATE_HEADS", "cues", "leaders", "state_head_title"]
 
 # Titles of a state's head (not a body's: 議長, 総裁, 事務総長 lead bodies).
 STATE_HEADS = frozenset({"大統領", "首相", "国王", "女王", "総統", "国家主席", "主席", "皇帝", "首長", "元首"})
@@ -38,9 +39,8 @@ def leaders(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]
     for idx, m in enumerate(r.sm.mentions):
         if m.type != ActorType.PERSON or idx in linked or m.is_speaker:
             continue
-        # (トランプ大統領 may come as one word, its title unread)
-        title = m.title or next((t for t in sorted(STATE_HEADS) if m.text.endswith(t) and m.text != t), None)
-        if title is None or _head_title(title) not in STATE_HEADS:
+        title = state_head_title(m)
+        if title is None:
             continue
         head = r.mention_head(m)
         state = _led_list(r, idx) or _setting(r, idx, head)
@@ -56,6 +56,13 @@ def leaders(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]
             Modality.ASSERTED,
             Confidence.AFFILIATION - Penalty.INFERRED,
         )
+
+
+def state_head_title(m: Mention) -> str | None:
+    """The title a person mention gives as a state's head (大統領, 元首相), else None."""
+    # (トランプ大統領 may come as one word, its title unread)
+    title = m.title or next((t for t in sorted(STATE_HEADS) if m.text.endswith(t) and m.text != t), None)
+    return title if title is not None and _head_title(title) in STATE_HEADS else None
 
 
 def _head_title(title: str) -> str:

@@ -37,7 +37,7 @@ def obligations(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candid
     for root in doc:
         if root.head.i != root.i:
             continue
-        if any(qs <= root.idx < qe for qs, qe in r.quotes):
+        if r.in_quote(root):
             continue  # 「…べきだ」: the quote's speaker (the quotes family)
         if not obliged(r, root):
             continue
