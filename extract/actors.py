@@ -1557,9 +1557,11 @@ def _sorted(sm: SentenceMentions, dropped: set[int]) -> SentenceMentions:
     new_index = {old: new for new, old in enumerate(order)}
     out = SentenceMentions()
     out.mentions = [sm.mentions[i] for i in order]
+    # A link to or from a dropped mention states nothing about the mentions that remain.
     out.links = [
         dataclasses.replace(lk, child=new_index[lk.child], parent=None if lk.parent is None else new_index[lk.parent])
         for lk in sm.links
+        if lk.child in new_index and (lk.parent is None or lk.parent in new_index)
     ]
     out.by_token = {t: new_index[i] for t, i in sm.by_token.items()}
     return out

@@ -26,12 +26,12 @@ DEV_GOLD = DATA / "dev" / "gold"
 DEV_TEXTS = DATA / "dev" / "texts"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
-# Reached on 2026-12-01; each floor is the figure reached minus 0.01.
+# Reached on 2026-12-07 on the 80-text corpus; each floor is the figure reached minus 0.01.
 SEED_RELATION_F1 = 0.989 - 0.01
 SEED_ACTOR_F1 = 1.0 - 0.01
-DEV_RELATION_F1 = 0.706 - 0.01
-DEV_ACTOR_F1 = 0.877 - 0.01
-DEV_GENRE_RELATION_F1 = {"gov": 0.761 - 0.01, "talk": 0.734 - 0.01, "wiki": 0.622 - 0.01}
+DEV_RELATION_F1 = 0.582 - 0.01
+DEV_ACTOR_F1 = 0.817 - 0.01
+DEV_GENRE_RELATION_F1 = {"gov": 0.620 - 0.01, "news": 0.393 - 0.01, "talk": 0.688 - 0.01, "wiki": 0.560 - 0.01}
 
 
 def _evaluate(gold: Path, *args: str) -> dict:
