@@ -1,7 +1,7 @@
 """Time to read hostile and large HTML pages: linear in the page size (issue 13).
 
 For each page shape, builds pages of growing size and times
-``extract.io.html_to_text`` on them (best of ``--runs``), printing seconds
+``extract.read.io.html_to_text`` on them (best of ``--runs``), printing seconds
 and seconds per MB; a linear reader keeps the second figure flat.
 
     .venv/bin/python bench/html_reading.py
@@ -49,7 +49,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--shapes", nargs="+", default=["asides", "paragraphs", "links", "chains", "jsonld"])
     args = ap.parse_args()
-    from extract.io import html_to_text
+    from extract.read.io import html_to_text
 
     html_to_text(P)  # imports
     for shape in args.shapes:

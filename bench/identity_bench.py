@@ -99,7 +99,8 @@ def main() -> None:
     ap.add_argument("--lookups", type=int, default=2000)
     a = ap.parse_args()
 
-    from graph.identity import NameIndex, merge_identities, search_keys
+    from graph.merge import merge_identities
+    from graph.names import NameIndex, search_keys
 
     t = time.perf_counter()
     G, names, _ = build(a.persons, a.edges)

@@ -69,7 +69,7 @@ def main() -> None:
 
     from extract.actors import recognize
     from extract.lexicon import load_lexicon
-    from extract.pipeline import _parse_text, load
+    from extract.run.pipeline import _parse_text, load
 
     data = json.loads(Path(a.data).read_text(encoding="utf-8"))[: a.limit]
     nlp = load()

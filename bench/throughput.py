@@ -12,7 +12,7 @@ in a fresh process (so peak memory is its own), in one run:
 - plain   — ``spacy.load("ja_ginza")`` (every component) and ``nlp.pipe`` over
             every sentence of every document (geokg's sentence split), batch 64;
             model loading not timed.
-- build   — ``extract.runner.build`` on the corpus folder: reading, the cheap
+- build   — ``extract.run.runner.build`` on the corpus folder: reading, the cheap
             pass, the parse of the sentences worth it, the rules, triples.jsonl,
             graph.json, GraphML and the map; with an empty cache. For one
             worker the model is loaded before the clock starts (as for plain);
@@ -96,8 +96,8 @@ def _peak_mb() -> tuple[float, float]:
 def child_plain(a: dict) -> dict:
     import spacy
 
-    from extract.io import read_input
-    from extract.sentences import split_sentences
+    from extract.read.io import read_input
+    from extract.read.sentences import split_sentences
 
     texts = [read_input(p).document.text for p in sorted(Path(a["corpus"]).iterdir())]
     chars = sum(map(len, texts))
@@ -141,13 +141,13 @@ class _Tally:
 def child_build(a: dict) -> dict:
     import logging
 
-    from extract.parallel import make_extractor
-    from extract.runner import build
+    from extract.run.parallel import make_extractor
+    from extract.run.runner import build
 
     logging.basicConfig(level=logging.WARNING)
     load_s = 0.0
     if a["workers"] == 1 and not a.get("warm"):
-        from extract.pipeline import load
+        from extract.run.pipeline import load
 
         t0 = time.perf_counter()
         load(a.get("model", "ja_ginza"))
@@ -163,7 +163,7 @@ def child_build(a: dict) -> dict:
     stats = getattr(extractor, "stats", None)
     own, children = _peak_mb()
     import extract
-    from extract.pipeline import load as _load
+    from extract.run.pipeline import load as _load
 
     return {
         "code": str(Path(extract.__file__).parent),
@@ -185,8 +185,8 @@ def child_build(a: dict) -> dict:
 
 def child_seed_full(a: dict) -> dict:
     """Every sentence of the seed parsed (prefilter off): the F1 the prefilter must not lose."""
-    from extract.io import dump_relation, read_input
-    from extract.pipeline import Extractor, load
+    from extract.read.io import dump_relation, read_input
+    from extract.run.pipeline import Extractor, load
 
     ex = Extractor(load(), prefilter=False)
     out = Path(a["out"])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .io import read_document, read_jsonl, write_jsonl
+from .read.io import read_document, read_jsonl, write_jsonl
 from .types import Actor, ActorType, Document, DocumentResult, Modality, Relation, RelationType, Role
 
 __all__ = [
@@ -37,10 +37,10 @@ __all__ = [
 ]
 
 _LAZY = {
-    "load": "pipeline",
-    "Extractor": "pipeline",
-    "extract_relations": "pipeline",
-    "extract_document": "pipeline",
+    "load": "run.pipeline",
+    "Extractor": "run.pipeline",
+    "extract_relations": "run.pipeline",
+    "extract_document": "run.pipeline",
     "load_lexicon": "lexicon",
 }
 

@@ -19,8 +19,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .io import DEFAULT_MAX_BYTES
-from .runner import UsageError
+from .read.io import DEFAULT_MAX_BYTES
+from .run.logs import setup_logging
+from .run.runner import UsageError
 
 __all__ = ["main"]
 
@@ -197,7 +198,7 @@ def _say(text: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from graph.table import printable
 
-    from .runner import REPORT_FILE, build
+    from .run.runner import REPORT_FILE, build
 
     try:
         if args.into:
@@ -282,8 +283,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                     except ValueError as e:
                         raise UsageError(f"{path}:{n}: not JSON ({e})") from None
     else:
-        from .pipeline import Extractor
-        from .runner import documents
+        from .run.pipeline import Extractor
+        from .run.runner import documents
 
         extractor = Extractor()
         triples = [
@@ -310,15 +311,6 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated()
 
 
-class SafeFormatter(logging.Formatter):
-    """Log lines with file names and article text shown, never obeyed by the terminal."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        from graph.table import printable
-
-        return "\n".join(printable(line) for line in super().format(record).splitlines())
-
-
 def _handle_sigterm() -> bool:
     """Turn SIGTERM into :class:`Terminated`, unless geokg runs inside a program that handles it itself."""
     if signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None):
@@ -328,12 +320,6 @@ def _handle_sigterm() -> bool:
     except ValueError:  # not the main thread
         return False
     return True
-
-
-def setup_logging(level: int) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(SafeFormatter("geokg: %(levelname)s: %(message)s"))
-    logging.basicConfig(level=level, handlers=[handler])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,7 +9,7 @@ language model installed.
 'RUS'
 """
 
-from .build import add_relations, add_results, build_graph, canonical, remove_document, to_relations
+from .build import add_relations, add_results, build_graph
 from .example import example, example_graph
 from .export import (
     FORMATS,
@@ -21,7 +21,9 @@ from .export import (
     write_nodes_csv,
     write_outputs,
 )
-from .identity import NameIndex, merge_identities, search_keys
+from .merge import merge_identities
+from .model import canonical, remove_document, to_relations
+from .names import NameIndex, search_keys
 from .query import (
     AmbiguousActor,
     KnowledgeGraph,

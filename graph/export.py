@@ -34,7 +34,7 @@ import networkx as nx
 
 from ._atomic import atomic_open
 from ._time import period
-from .build import EDGE_LIST_ATTRS, NODE_LIST_ATTRS
+from .model import EDGE_LIST_ATTRS, NODE_LIST_ATTRS
 from .readwrite import (
     _sorted_edges,
     _sorted_nodes,

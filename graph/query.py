@@ -32,7 +32,7 @@ import networkx as nx
 from extract.types import MODALITY_STRENGTH, Modality, RelationType
 
 from ._time import period, sort_key, time_bound
-from .identity import NameIndex
+from .names import NameIndex
 from .readwrite import GraphFileError, read_json
 from .table import Table
 
@@ -426,7 +426,7 @@ class KnowledgeGraph:
     def resolve(self, name: str) -> str:
         """The id of the actor ``name`` refers to.
 
-        Any name the actor is known by (:meth:`graph.identity.NameIndex.find`):
+        Any name the actor is known by (:meth:`graph.names.NameIndex.find`):
         the id; an id or label; an alias; a name the gazetteer knows it by
         (露, アメリカ, North Korea, 中国外交部 for ``CHN:外務省``); the same without
         titles and honorifics (氏, 大統領, 教授 …); a person's surname or last

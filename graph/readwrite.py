@@ -40,7 +40,7 @@ from typing import IO, Any
 import networkx as nx
 
 from ._atomic import atomic_open, atomic_path
-from .build import EDGE_LIST_ATTRS, NODE_LIST_ATTRS
+from .model import EDGE_LIST_ATTRS, NODE_LIST_ATTRS
 
 __all__ = [
     "LIST_SEPARATOR",

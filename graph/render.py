@@ -62,11 +62,12 @@ import networkx as nx
 
 from extract.normalize import loose_romaji, match_key
 
-from . import identity, style
+from . import style
 from ._atomic import write_text_atomic
 from ._time import sort_key
-from .identity import _titles  # the resolver's own title list
-from .identity import strip_titles as _strip_titles
+from .names import _titles  # the resolver's own title list
+from .names import search_keys as _resolver_keys
+from .names import strip_titles as _strip_titles
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -289,7 +290,7 @@ def search_keys(node_id: Any, attrs: Mapping[str, Any]) -> list[str]:
     """
     names = [str(node_id), _str(attrs.get("label")), *_strings(attrs.get("aliases"))]
     # every name the resolver knows the actor by (gazetteer names, English, last names)
-    keys: set[str] = set(identity.search_keys(str(node_id), attrs))
+    keys: set[str] = set(_resolver_keys(str(node_id), attrs))
     for name in names:
         for form in (name, _strip_titles(name)) if _may_have_title(name) else (name,):
             if k := query_key(form):

@@ -41,14 +41,14 @@ def _no_result_cache():
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extract.pipeline import load
+    from extract.run.pipeline import load
 
     return load()
 
 
 @pytest.fixture(scope="session")
 def extractor(nlp):
-    from extract.pipeline import Extractor
+    from extract.run.pipeline import Extractor
 
     return Extractor(nlp)
 

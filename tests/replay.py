@@ -4,7 +4,7 @@ The rule tests need what ``ja_ginza`` says about their sentences, not the
 model itself: each sentence's tokenizer-only ``Doc`` (the extractor's cheap
 pass) and its full parse are recorded once in ``tests/data/parses/<module>.json``
 and rebuilt with ``Doc(vocab).from_json(...)``. :class:`ReplayNLP` then stands
-in for ``spacy.load("ja_ginza")`` in :class:`extract.pipeline.Extractor`.
+in for ``spacy.load("ja_ginza")`` in :class:`extract.run.pipeline.Extractor`.
 
 What ``Doc.to_json`` does not keep is recorded beside it and checked when
 recording: every token's ``norm_`` (Sudachi's normalised form, not the
@@ -514,7 +514,7 @@ def tokenizer_doc(entry: Mapping[str, Any], vocab):
 
 
 class RuleRunner:
-    """Runs :class:`extract.pipeline.Extractor` on a pipeline (real or replayed) for rule tests.
+    """Runs :class:`extract.run.pipeline.Extractor` on a pipeline (real or replayed) for rule tests.
 
     ``check``: a second pipeline (the replay, when this one is the model) whose
     result must be the same, so every case also proves its recording faithful.
@@ -542,7 +542,7 @@ class RuleRunner:
 
     @staticmethod
     def _run(nlp, document, lexicon):
-        from extract.pipeline import Extractor
+        from extract.run.pipeline import Extractor
 
         result = Extractor(nlp, lexicon=lexicon).extract(document)
         # The extractor turns a failure into DocumentResult.error: a missing recording

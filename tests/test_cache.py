@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from extract.cache import CachedExtractor, ResultCache, code_fingerprint
-from extract.parallel import ExtractorSpec, LazyExtractor, model_version
+from extract.run.cache import CachedExtractor, ResultCache, code_fingerprint
+from extract.run.parallel import ExtractorSpec, LazyExtractor, model_version
 from extract.types import Document, DocumentResult
 from tests.conftest import SEED
 
@@ -61,7 +61,7 @@ def test_cache_key_depends_on_text_date_and_salt_not_on_path():
 
 
 def test_cache_dir_defaults_follow_xdg(monkeypatch, tmp_path):
-    from extract.cache import default_cache_dir
+    from extract.run.cache import default_cache_dir
 
     monkeypatch.delenv("GEOKG_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.runner import build
+from extract.run.runner import build
 from tests.conftest import ROOT, SEED
 
 pytestmark = [

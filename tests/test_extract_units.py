@@ -7,7 +7,7 @@ import pytest
 from extract.evaluate import Gold, score
 from extract.lexicon import load_lexicon
 from extract.normalize import loose_romaji, match_key, nfkc, slugify
-from extract.sentences import MAX_SENTENCE_CHARS, split_sentences
+from extract.read.sentences import MAX_SENTENCE_CHARS, split_sentences
 from extract.types import Actor, Relation, RelationType
 
 
@@ -239,7 +239,7 @@ def test_parse_batches_are_bounded_in_tokens_and_keep_every_sentence_in_order():
     # share a batch just because there are few of them
     from types import SimpleNamespace
 
-    from extract.pipeline import _BATCH_TOKENS, _token_batches
+    from extract.run.pipeline import _BATCH_TOKENS, _token_batches
 
     lengths = [900, 900, 900, 900, 900, 10, 10, _BATCH_TOKENS + 500, 10]
     group = [(i, SimpleNamespace(tokens=[0] * n)) for i, n in enumerate(lengths)]

@@ -17,10 +17,10 @@ from tests.conftest import SEED
 
 
 def _need_into():
-    from extract.runner import build
+    from extract.run.runner import build
 
     if "into" not in inspect.signature(build).parameters:
-        pytest.skip("extract.runner.build has no `into` yet (runner side of issue 4)")
+        pytest.skip("extract.run.runner.build has no `into` yet (runner side of issue 4)")
 
 
 ARTICLE_B = "北朝鮮とソ連は1961年に友好協力相互援助条約を締結した。米国は2022年、ロシアに制裁を科した。\n"

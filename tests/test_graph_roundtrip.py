@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import graph
 from extract.types import Actor, ActorType, DocumentResult, Modality, Relation, RelationType, Role
-from graph.build import canonical
+from graph.model import canonical
 from graph.readwrite import evidence_text, flat_attrs, node_link
 
 # id, label, type

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.parallel import ExtractorSpec, ProcessExtractor
+from extract.run.parallel import ExtractorSpec, ProcessExtractor
 from tests.conftest import ROOT, SEED
 
 pytestmark = pytest.mark.model
@@ -128,7 +128,7 @@ def previous(tmp_path, seed_copy) -> Path:
 
 
 def test_hostile_outdir_in_use_is_exit_2_at_once(previous, seed_copy, capsys):
-    from extract.outdir import OutputFolder
+    from extract.run.outdir import OutputFolder
 
     before = _snapshot(previous)
     with OutputFolder(previous, []).locked():  # another run holds it
@@ -178,7 +178,7 @@ def test_hostile_outputs_are_links_into_one_output_set(previous):
 
 def test_hostile_crash_just_before_the_swap_leaves_every_old_file(tmp_path, seed_copy, monkeypatch):
     """An older geokg's plain files are moved under `current` first; a crash before the swap shows them all."""
-    from extract import outdir
+    from extract.run import outdir
 
     out = tmp_path / "out"
     assert main(["build", str(seed_copy), "-o", str(out), "--no-progress"]) == 0
@@ -251,7 +251,7 @@ class _Crashing:
 
 
 def test_hostile_a_dead_worker_fails_only_its_document(tmp_path):
-    from extract.runner import build
+    from extract.run.runner import build
 
     d = tmp_path / "in"
     d.mkdir()

@@ -227,7 +227,7 @@ def test_hostile_into_with_a_bad_triples_line(built, tmp_path, line, message, ca
     ids=["deep", "lone surrogate", "NaN", "relations: 5", "cut short", "not UTF-8"],
 )
 def test_hostile_cache_entry_that_cannot_be_used_is_a_miss(tmp_path, extractor, poison):
-    from extract.cache import CachedExtractor, ResultCache
+    from extract.run.cache import CachedExtractor, ResultCache
     from extract.types import Document
 
     cache = ResultCache(tmp_path / "cache")

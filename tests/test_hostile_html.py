@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.io import html_to_text, read_input
+from extract.read.io import html_to_text, read_input
 
 # fmt: off
 BODY = [

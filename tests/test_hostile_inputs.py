@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.io import SkippedInput, document_id, list_inputs, read_input
+from extract.read.io import SkippedInput, document_id, list_inputs, read_input
 from tests.conftest import ROOT
 
 SENTENCE = "ロシアと北朝鮮が19日、包括的な協力を規定する新条約を締結すると合意した。"

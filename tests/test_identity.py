@@ -18,7 +18,8 @@ import pytest
 import graph
 from extract.lexicon import load_lexicon
 from extract.types import Relation
-from graph.identity import NameIndex, merge_identities, name_key, plan_merges, search_keys
+from graph.merge import merge_identities, plan_merges
+from graph.names import NameIndex, name_key, search_keys
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -378,6 +379,11 @@ def corpus_build(tmp_path_factory, nlp):
 
 
 @pytest.mark.model
+@pytest.mark.xfail(
+    strict=True,
+    reason="the 80-text corpus splits forces and bodies from their states (RUS:空軍, COL:国軍) and "
+    "ドナルド・J・トランプ from ドナルド・トランプ: issue 16 (one node per actor across documents)",
+)
 def test_the_corpus_has_one_node_per_actor(corpus_build):
     golds = _gold(DATA / "dev" / "gold") + _gold(DATA / "gold")
     triples = [json.loads(x) for x in (corpus_build / "triples.jsonl").read_text(encoding="utf-8").splitlines()]

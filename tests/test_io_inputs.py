@@ -1,7 +1,7 @@
 """Reading what analysts scrape: encodings, formats, metadata and files that are not articles.
 
 Every case writes a real file in ``tmp_path`` (bytes produced by Python's own
-codecs) and reads it with :func:`extract.io.read_input`. No model is loaded.
+codecs) and reads it with :func:`extract.read.io.read_input`. No model is loaded.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from extract.io import (
+from extract.read.io import (
     InputError,
     SkippedInput,
     decode_bytes,

@@ -16,7 +16,7 @@ import pytest
 import graph
 from extract.normalize import loose_romaji
 from graph import render
-from graph.identity import strip_titles as _strip_titles
+from graph.names import strip_titles as _strip_titles
 
 pytestmark = pytest.mark.browser
 

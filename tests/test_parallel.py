@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.parallel import DaskExtractor, ExtractorSpec, ProcessExtractor, chunked, make_extractor
+from extract.run.parallel import DaskExtractor, ExtractorSpec, ProcessExtractor, chunked, make_extractor
 from extract.types import Document
 from tests.conftest import SEED
 

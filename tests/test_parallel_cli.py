@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.runner import build
+from extract.run.runner import build
 from tests.conftest import SEED
 
 pytestmark = [
@@ -87,9 +87,9 @@ def test_dask_writes_what_a_local_run_writes(local, tmp_path):
     ],
 )
 def test_bad_workers_or_scheduler_is_a_usage_error(local, tmp_path, capsys, monkeypatch, args, message):
-    import extract.parallel
+    import extract.run.parallel
 
-    monkeypatch.setattr(extract.parallel, "DASK_CONNECT_TIMEOUT", 2)
+    monkeypatch.setattr(extract.run.parallel, "DASK_CONNECT_TIMEOUT", 2)
     d, _ = local
     assert main(["build", str(d), "-o", str(tmp_path), "--no-progress", *args]) == 2
     assert message in capsys.readouterr().err

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from extract.sentences import MAX_SENTENCE_CHARS, split_sentences
+from extract.read.sentences import MAX_SENTENCE_CHARS, split_sentences
 from extract.types import Document
 
 # Pieces that exercise the splitter and the gazetteer: actor names (full- and half-width),

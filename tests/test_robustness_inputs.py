@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.sentences import MAX_SENTENCE_CHARS, MAX_UNBROKEN_CHARS, split_sentences
+from extract.read.sentences import MAX_SENTENCE_CHARS, MAX_UNBROKEN_CHARS, split_sentences
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.model

@@ -218,9 +218,7 @@ def test_replay_rule_tests_pass_where_the_model_cannot_be_imported(tmp_path):
         [sys.executable, "-c", "import ja_ginza"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert probe.returncode != 0 and "blocked by the test" in probe.stderr
-    imports = (
-        "import extract.pipeline, extract.relations, extract.actors, extract.resolve, tests.replay, tests.invented"
-    )
+    imports = "import extract.run.pipeline, extract.relations, extract.actors, extract.document.resolve, tests.replay, tests.invented"
     assert subprocess.run([sys.executable, "-c", imports], env=env, cwd=ROOT, timeout=60).returncode == 0
 
     run = subprocess.run(

@@ -219,7 +219,7 @@ def test_runner_unlistable_folder_fails(tmp_path, capsys):
 
 def test_runner_extraction_error_costs_only_that_article(tmp_path, monkeypatch, capsys):
     """A bug the extractor hits on one article (no real input triggers one today: injected)."""
-    from extract.pipeline import Extractor
+    from extract.run.pipeline import Extractor
 
     d = tmp_path / "in"
     d.mkdir()
@@ -247,7 +247,7 @@ def test_runner_extraction_error_costs_only_that_article(tmp_path, monkeypatch, 
 
 _FAULTY_BUILD = """
 import sys
-from extract.pipeline import Extractor
+from extract.run.pipeline import Extractor
 real = Extractor._prepare
 def prepare(self, text, *args, **kwargs):
     if text.startswith("不具合"):
@@ -306,7 +306,7 @@ class _BatchingExtractor:
 
 
 def test_runner_batch_failure_is_narrowed_to_its_culprit(tmp_path, extractor, capsys):
-    from extract.runner import build
+    from extract.run.runner import build
 
     d = tmp_path / "in"
     d.mkdir()
@@ -322,7 +322,7 @@ def test_runner_batch_failure_is_narrowed_to_its_culprit(tmp_path, extractor, ca
 
 
 def test_runner_extractor_that_cannot_run_at_all_raises(tmp_path):
-    from extract.runner import build
+    from extract.run.runner import build
 
     class Broken:
         def pipe(self, documents):
@@ -488,7 +488,7 @@ def test_runner_same_input_gives_byte_identical_outputs(tmp_path, mixed):
 def _lookahead(tmp_path: Path, monkeypatch, texts: list[str], extractor) -> int:
     """How many files were read ahead of the extraction results, at most, during a build."""
     import graph
-    from extract import io as extract_io
+    from extract.read import io as extract_io
 
     d = tmp_path / "in"
     d.mkdir()
@@ -511,7 +511,7 @@ def _lookahead(tmp_path: Path, monkeypatch, texts: list[str], extractor) -> int:
 
     monkeypatch.setattr(extract_io, "read_input", counting_read)
     monkeypatch.setattr(graph, "add_results", counting_add)
-    from extract.runner import build
+    from extract.run.runner import build
 
     report = build([str(d)], tmp_path / "out", extractor=extractor, progress=False)
     assert finished == len(report.processed) == len(texts)
@@ -527,7 +527,7 @@ def _lookahead(tmp_path: Path, monkeypatch, texts: list[str], extractor) -> int:
 )
 def test_runner_reads_files_only_as_fast_as_they_are_extracted(tmp_path, monkeypatch, nlp, kind):
     """Texts are never all held at once: the read-ahead is bounded by the extractor's batch."""
-    from extract.pipeline import Extractor
+    from extract.run.pipeline import Extractor
 
     small_batches = Extractor(nlp, batch_size=4)
     n = 60

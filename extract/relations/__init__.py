@@ -20,7 +20,7 @@ start from. :data:`RULES` lists them in the order they run; the prefilter's
 cue set is derived from it (:func:`cues`). Everything here is pure: it reads
 a parsed Doc and its mentions and returns :class:`Candidate` records whose
 arguments still point at mentions; the document level
-(:mod:`extract.resolve`) turns them into actors.
+(:mod:`extract.document.resolve`) turns them into actors.
 """
 
 from __future__ import annotations

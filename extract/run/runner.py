@@ -9,14 +9,14 @@ Memory stays flat over folders of thousands of articles: files are read one at
 a time, relations are streamed to the (temporary) ``triples.jsonl`` and the
 graph is grown document by document with :func:`graph.add_relations`.
 
-Results are cached on disk (:mod:`extract.cache`; a re-run on an unchanged
+Results are cached on disk (:mod:`extract.run.cache`; a re-run on an unchanged
 corpus does not parse again); ``workers`` extracts in several local
-processes, ``dask`` on the workers of a Dask cluster (:mod:`extract.parallel`),
+processes, ``dask`` on the workers of a Dask cluster (:mod:`extract.run.parallel`),
 with the same outputs.
 
 One run at a time writes to an output folder, and all its outputs are
 written into a fresh folder and swapped in with one rename only when every
-one of them has been written (:mod:`extract.outdir`), so an interrupted,
+one of them has been written (:mod:`extract.run.outdir`), so an interrupted,
 crashed or killed run leaves the previous outputs as they were, and a run
 that could read nothing keeps them too.
 """
@@ -37,9 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .io import DEFAULT_MAX_BYTES
+from ..read.io import DEFAULT_MAX_BYTES
+from ..types import Document
 from .outdir import OutdirBusy, OutputFolder
-from .types import Document
 
 __all__ = ["OUTPUT_FILES", "REPORT_FILE", "BuildReport", "InputRecord", "UsageError", "build", "documents"]
 
@@ -204,7 +204,7 @@ def _check_inputs(inputs: Sequence[str]) -> None:
 
 def documents(inputs: Sequence[str], failures: list[tuple[str, str]]) -> Iterator[Document]:
     """The readable documents among ``inputs``; what cannot be read goes to ``failures``."""
-    from .io import InputError, SkippedInput, list_inputs, read_input
+    from ..read.io import InputError, SkippedInput, list_inputs, read_input
 
     _check_inputs(inputs)
     for f in list_inputs(inputs):
@@ -334,21 +334,21 @@ def build(
 
     With ``into``, the inputs are added to the graph already in ``outdir``
     (its ``graph.json``) without re-reading the old articles; an article
-    already in it (the same :func:`~extract.io.document_id`) is replaced, and
+    already in it (the same :func:`~extract.read.io.document_id`) is replaced, and
     ``triples.jsonl`` keeps the old lines of the articles not re-read;
     ``report.json`` then lists every document of the graph.
 
     ``extractor`` is anything with the contract of :meth:`Extractor.pipe`
     (documents in, one :class:`~extract.types.DocumentResult` per document out,
     in input order, a failure inside one document set as its ``error``);
-    default: an :class:`~extract.pipeline.Extractor` over ``model``, in
+    default: an :class:`~extract.run.pipeline.Extractor` over ``model``, in
     ``workers`` processes (0: one per CPU core) or on the Dask cluster at
     ``dask`` (a scheduler address), behind the result cache in ``cache_dir`` (default
     ``~/.cache/geokg``; ``cache`` False, or None with ``$GEOKG_NO_CACHE`` set,
     turns it off). An ``extractor`` given is used as it is. Files larger
     than ``max_bytes`` are skipped.
 
-    One run at a time writes to ``outdir`` (:class:`~extract.outdir.OutputFolder`
+    One run at a time writes to ``outdir`` (:class:`~extract.run.outdir.OutputFolder`
     locks it); the outputs are written into a fresh folder and swapped in at
     once, so an interrupted or killed run leaves the previous ones as they
     were. When no article at all could be read, the previous outputs are
@@ -398,7 +398,7 @@ def _build_held(
     """:func:`build` once the output folder is held."""
     import graph
 
-    from .io import list_inputs
+    from ..read.io import list_inputs
 
     out = folder.path
     folder.recover()
@@ -483,7 +483,7 @@ def _build_held(
 
 def _remapped(lines: Iterable[str], G) -> Iterator[str]:
     """Triples lines with the ids of merged persons replaced by the node they joined."""
-    from graph.identity import remap_relation
+    from graph.merge import remap_relation
 
     if not G.graph.get("merged_ids"):
         yield from lines
@@ -514,7 +514,7 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar, *,
     """
     import graph
 
-    from .io import InputError, SkippedInput, display_path, dump_relation, read_input
+    from ..read.io import InputError, SkippedInput, display_path, dump_relation, read_input
 
     in_flight: deque[tuple[InputRecord, Document]] = deque()
     handed_out = 0

@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
-from .types import MODALITY_STRENGTH, ActorType, Relation, RelationType
+from ..types import MODALITY_STRENGTH, ActorType, Relation, RelationType
 
 __all__ = ["no_comment_on_own_state", "persons_states", "states_for_persons", "strongest"]
 

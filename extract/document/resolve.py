@@ -17,11 +17,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from .actors import Mention, SentenceMentions
-from .lexicon import Lexicon
-from .normalize import is_short_name, slugify
-from .relations import Arg, Slot
-from .types import Actor, ActorType, Role
+from ..actors import Mention, SentenceMentions
+from ..lexicon import Lexicon
+from ..normalize import is_short_name, slugify
+from ..relations import Arg, Slot
+from ..types import Actor, ActorType, Role
 
 __all__ = ["DocumentActors", "Resolved", "blank_bylines", "state_groups"]
 
@@ -54,7 +54,7 @@ class _Person:
     @property
     def id(self) -> str:
         # From the full name: two Bushes with different given names are two ids. The
-        # surname alone in another article is joined to it by graph.identity.
+        # surname alone in another article is joined to it by graph.merge.
         return slugify(self.name)
 
 

@@ -16,11 +16,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .actors import Link, SentenceMentions, find_mentions, needs_ner
-from .conventions import no_comment_on_own_state, states_for_persons
-from .lexicon import Lexicon, load_lexicon
-from .normalize import is_kanji, is_katakana
-from .relations import (
+from ..actors import Link, SentenceMentions, find_mentions, needs_ner
+from ..document.conventions import no_comment_on_own_state, states_for_persons
+from ..document.resolve import DocumentActors, Resolved, blank_bylines, state_groups
+from ..document.voice import Voice, home_state, is_statement_line, own_voice, read_voice, turn
+from ..lexicon import Lexicon, load_lexicon
+from ..normalize import is_kanji, is_katakana
+from ..read.sentences import Sentence, split_sentences
+from ..relations import (
     ANAPHOR,
     SPEAKER,
     THEME,
@@ -36,11 +39,8 @@ from .relations import (
     analyse,
     cues,
 )
-from .relations.leaders import state_head_title
-from .resolve import DocumentActors, Resolved, blank_bylines, state_groups
-from .sentences import Sentence, split_sentences
-from .types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
-from .voice import Voice, home_state, is_statement_line, own_voice, read_voice, turn
+from ..relations.leaders import state_head_title
+from ..types import ActorType, Document, DocumentResult, Modality, Relation, RelationType
 
 __all__ = ["DEFAULT_MODEL", "Extractor", "extract_document", "extract_relations", "load"]
 
@@ -798,7 +798,7 @@ def _parse_text(text: str) -> str:
     the usual marks. The result is a prefix-aligned copy of ``text`` (same
     offsets, possibly shorter), so mention offsets stay true to the evidence.
     """
-    from .normalize import nfkc
+    from ..normalize import nfkc
 
     # Photo-caption marks: ㊧㊨㊥ (position in the photo) would become 左右中 under
     # NFKC, and a trailing "=ロイター" credit would become the caption's head.

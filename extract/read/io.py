@@ -11,7 +11,7 @@ Analysts feed whatever they scraped, so reading is forgiving but never silent:
   line, body in 『』 blocks), read verbatim with the title and URL as metadata;
   Markdown (front matter ``title:``/``date:``/``url:``); HTML pages, whose
   article text is taken with trafilatura (menus, related articles, comments
-  and scripts dropped; :mod:`extract.markup`).
+  and scripts dropped; :mod:`extract.read.markup`).
 - **Not articles.** Empty or whitespace-only files, binary files and files of
   other types are *skipped* (:class:`SkippedInput`); files that cannot be read
   *fail* (:class:`InputError`). Either way the message names the file and says
@@ -34,8 +34,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
+from ..types import Document, Relation
 from .markup import Extracted, html_to_text, iso_date, markdown_to_text
-from .types import Document, Relation
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -499,7 +499,7 @@ def _check_text(d: Decoded) -> Decoded:
 
 
 # ---------------------------------------------------------------------------------------------
-# Markup → text (extract.markup), and the seed layout
+# Markup → text (extract.read.markup), and the seed layout
 # ---------------------------------------------------------------------------------------------
 
 

@@ -15,10 +15,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .actors import SentenceMentions
-from .relations import Arg
+from ..actors import SentenceMentions
+from ..relations import Arg
+from ..types import ActorType
 from .resolve import DocumentActors, Resolved
-from .types import ActorType
 
 __all__ = ["Voice", "home_state", "is_reporter", "is_statement_line", "own_voice", "read_voice", "turn"]
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .types import Document, DocumentResult
+from ..types import Document, DocumentResult
 
 __all__ = [
     "DaskExtractor",
@@ -93,7 +93,7 @@ def model_version(model: str) -> str | None:
     meta = _model_meta(model)
     if meta is None:
         return None
-    from .lexicon import load_lexicon
+    from ..lexicon import load_lexicon
 
     return f"{meta.get('name', '?')}-{meta.get('version', '?')}+lex-{load_lexicon().version}"
 
@@ -242,7 +242,7 @@ def _worker_init(spec: ExtractorSpec, log_level: int, parent: int | None = None)
     # One thread per process: the processes are the parallelism.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    from .cli import setup_logging
+    from .logs import setup_logging
 
     setup_logging(log_level)
     _worker_extractor(spec)
@@ -582,7 +582,7 @@ def make_extractor(
     """The extractor ``geokg build`` runs: local, ``workers`` processes or Dask, behind the cache.
 
     The result has ``pipe``, ``extract``, ``version`` and ``close``, and
-    ``stats`` (a :class:`~extract.cache.CacheStats`) when caching. ``cache``
+    ``stats`` (a :class:`~extract.run.cache.CacheStats`) when caching. ``cache``
     None means on unless ``$GEOKG_NO_CACHE`` is set (to anything but 0).
     Raises RuntimeError when the model is not installed (checked without
     loading it). ``extractor`` (an :class:`Extractor`) is used as is, in this

@@ -19,7 +19,7 @@ Entries live in ``CACHE_DIR/ab/abcdef….json`` (``$GEOKG_CACHE_DIR``, else
 read or parsed is ignored and the document extracted again. Failed
 extractions are not cached. Deleting the folder is always safe.
 
->>> from extract.pipeline import Extractor  # doctest: +SKIP
+>>> from extract.run.pipeline import Extractor  # doctest: +SKIP
 >>> cached = CachedExtractor(Extractor(), ResultCache("/tmp/geokg-cache"))  # doctest: +SKIP
 >>> results = list(cached.pipe(documents))  # doctest: +SKIP
 >>> cached.stats  # doctest: +SKIP
@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from .types import Document, DocumentResult
+from ..types import Document, DocumentResult
 
 __all__ = [
     "CACHE_FORMAT",

@@ -1,0 +1,210 @@
+"""Where a person's name begins and ends around a title: the name tokens, trimmed of what is not the name."""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from ..normalize import is_kanji, is_katakana
+from .mentions import MentionSet
+from .sentence import (
+    CLOSE,
+    NAME_JOINERS,
+    OPEN,
+    SentenceView,
+    is_particle,
+    is_reading,
+)
+
+# Kinship words that Sudachi glues to names (三女悦子, 長男信勝).
+KIN = (
+    "長女",
+    "次女",
+    "三女",
+    "四女",
+    "長男",
+    "次男",
+    "三男",
+    "四男",
+    "妻",
+    "夫",
+    "父",
+    "母",
+    "兄",
+    "弟",
+    "姉",
+    "妹",
+    "息子",
+    "娘",
+    "孫",
+    "叔父",
+    "叔母",
+)
+
+
+def name_token(t) -> bool:
+    tag = t.tag_
+    txt = t.text
+    if tag.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person":
+        return True
+    if tag.startswith(("名詞-普通名詞", "名詞-固有名詞-一般")) and is_katakana(txt) and len(txt) >= 2:
+        return True
+    return False
+
+
+def name_left(
+    sent: SentenceView, ms: MentionSet, lex: Lexicon, end: int, *, strict: bool = False
+) -> tuple[int, int, str | None] | None:
+    """Scan left from ``end`` (exclusive) for a name: (start, end, reading).
+
+    ``strict``: words were skipped between the name and its title
+    (外務・安全保障政策 in …EU外務・安全保障政策上級代表), so a lone katakana
+    word is not enough: the name must be tagged a name or be joined by ・.
+    """
+    doc = sent.doc
+    k = end - 1
+    reading = None
+    if k >= 0 and doc[k].text in "・･":
+        k -= 1
+    if k >= 0 and doc[k].text in CLOSE:
+        o = k - 1
+        while o >= 0 and doc[o].text not in OPEN and k - o < 12:
+            o -= 1
+        if o < 0 or doc[o].text not in OPEN:
+            return None
+        inner = sent.ntext(o + 1, k) if o + 1 < k else ""
+        if inner and is_reading(inner):
+            reading = inner
+        k = o - 1
+    stop = k
+    parts = 0
+    has_name = tagged = joined = False
+    while k >= 0 and parts < 4 and ms.free(k, k + 1):
+        t = doc[k]
+        if name_token(t):
+            has_name = True
+            tagged = tagged or t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person"
+            parts += 1
+        elif t.text in "・･" and k > 0 and is_katakana(doc[k - 1].text) and parts > 0:
+            joined = True  # ヴォロディミール・ゼレンスキー: parts joined by ・ do not count
+        elif (
+            len(t.text) <= 2
+            and all(is_kanji(c) for c in t.text)
+            and not is_particle(t.tag_)
+            and ((parts > 0 and name_token(doc[k + 1])) or (k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名")))
+        ):
+            # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
+            parts += 1
+        elif (
+            k == stop
+            and not strict
+            and 2 <= len(t.text) <= 3
+            and all(is_kanji(c) for c in t.text)
+            and t.tag_.startswith("名詞-固有名詞")
+            and lex.lookup(t.text) is None
+        ):
+            # 茂木|外務大臣: a proper noun right before a title is a surname, whatever
+            # Sudachi took it for (茂木 is also a town)
+            has_name = True
+            parts += 1
+        else:
+            break
+        k -= 1
+    if not has_name or k == stop:
+        return None
+    if strict and not (tagged or joined):
+        return None
+    start = k + 1
+    while start <= stop and doc[start].text in NAME_JOINERS:
+        start += 1
+    if start > stop:
+        return None
+    name = sent.ntext(start, stop + 1)
+    if lex.title_role(name) is not None or lex.lookup(name) is not None:
+        return None
+    return start, end, reading
+
+
+def name_right(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int) -> tuple[int, int, str | None] | None:
+    """A name right after its title: アメリカの国務長官であるアレクサンダー・ヘイグ,
+    シンガポールの首相リー・クアンユー, 外交部長 黄華. Only a tagged name or
+    katakana parts joined by ・ count (a title is often followed by other nouns)."""
+    doc = sent.doc
+    n = len(doc)
+    k = start
+    words = [sent.ntext(j, j + 1) for j in range(k, min(n, k + 2))]
+    if words[:2] == ["で", "ある"]:
+        k += 2
+    elif words[:1] in (["の"], [" "], ["　"]):
+        k += 1
+    while k < n and doc[k].text.isspace():
+        k += 1
+    j = k
+    tagged = joined = False
+    while j < n and ms.free(j, j + 1):
+        t = doc[j]
+        if name_token(t):
+            tagged = tagged or t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person"
+            j += 1
+        elif t.text in NAME_JOINERS and j > k and j + 1 < n and is_katakana(doc[j + 1].text):
+            joined = True
+            j += 1
+        elif (
+            j > k
+            and len(t.text) == 1
+            and is_kanji(t.text)
+            and doc[j - 1].tag_.startswith("名詞-固有名詞-人名")
+            and not is_particle(t.tag_)
+        ):
+            j += 1  # 金正|恩: Sudachi cuts a rare name apart
+        else:
+            break
+    if j == k or not (tagged or joined) or j - k > 9:
+        return None
+    if j < n and (lex.title_role(doc[j].text) is not None or doc[j].tag_.startswith("接尾辞")):
+        return None  # the name has a title or ending of its own: read from there
+    name = sent.ntext(k, j)
+    if lex.title_role(name) is not None or lex.lookup(name) is not None:
+        return None
+    reading = None
+    if j + 1 < n and doc[j].text in OPEN:
+        c = j + 1
+        while c < n and doc[c].text not in CLOSE and c - j < 12:
+            c += 1
+        if c < n and is_reading(sent.ntext(j + 1, c)):
+            reading = sent.ntext(j + 1, c)
+    return k, j, reading
+
+
+def clean_name(lex: Lexicon, raw: str) -> str:
+    """The bare name: no reading in brackets, honorific or title (恩氏 is one token at times)."""
+    name = raw
+    for o in OPEN:
+        if o in name:
+            name = name[: name.index(o)]
+    name = name.rstrip("・･ ").strip()
+    changed = True
+    while changed:
+        changed = False
+        for suffix in sorted(lex.honorifics | set(lex.titles), key=len, reverse=True):
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                name = name[: -len(suffix)].rstrip("・･ ")
+                changed = True
+                break
+    return name
+
+
+def trim_name(sent: SentenceView, lex: Lexicon, start: int, end: int) -> tuple[int, int]:
+    """Drop kinship words before a name (三女悦子) and 等/ら after it (吉村等)."""
+    doc = sent.doc
+    while start < end and (
+        doc[start].text in KIN or lex.title_role(doc[start].text) is not None or doc[start].text in NAME_JOINERS
+    ):
+        start += 1
+    while end > start and (doc[end - 1].text in NAME_JOINERS or doc[end - 1].text in ("等", "ら", "氏")):
+        end -= 1
+    text = sent.ntext(start, end) if start < end else ""
+    for kin in KIN:
+        if text.startswith(kin) and len(text) > len(kin) + 1 and doc[start].text.startswith(kin):
+            return start, start  # a kinship word fused into the token: not a clean name
+    if text.endswith("等") and len(text) > 2:
+        return start, start
+    return start, end

@@ -1,0 +1,237 @@
+"""Persons: a name with a title or an honorific, a reading in brackets, or a name alone that Sudachi knows."""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from ..normalize import is_katakana
+from ..types import ActorType, Role
+from .mentions import Mention, MentionSet
+from .names import clean_name, name_left, name_right, trim_name
+from .sentence import (
+    NAME_JOINERS,
+    SentenceView,
+    is_nounish,
+)
+from .titles import (
+    TitleZone,
+    affiliate,
+    affiliation_before,
+    affiliation_org,
+    fused_title_at,
+    title_at,
+    title_links,
+    title_zone,
+)
+
+
+def persons(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    """Persons named with a title: the name first (ヴォロディミール・ゼレンスキー・ウクライナ大統領,
+    岸田文雄内閣総理大臣, バラク・オバマ(第44代アメリカ合衆国大統領)) or the title first
+    (アメリカの国務長官であるアレクサンダー・ヘイグ); the states and bodies named between
+    name and title are the person's affiliations."""
+    doc = sent.doc
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not ms.free(i, i + 1):
+            i += 1
+            continue
+        title = title_at(sent, lex, i)
+        fused_state = None
+        if title is None:
+            title, fused_state = fused_title_at(sent, lex, i)
+        if title is None:
+            i += 1
+            continue
+        end, role, word = title
+        zone = title_zone(sent, ms, lex, i)
+        if word.startswith("同") and word[1:] in lex.titles:
+            zone.same = True  # 同国防大臣: the state just named
+        if zone.person is not None:
+            # ボレルEU上級代表兼欧州委員会副委員長: a second title of the person just named
+            title_links(ms, lex, zone.person, zone, role, word, fused_state)
+            for t in range(i, end):
+                ms.by_token[t] = zone.person
+            i = end
+            continue
+        found = name_left(sent, ms, lex, zone.start, strict=zone.skipped)
+        name_first = found is not None
+        if found is None:
+            found = name_right(sent, ms, lex, end)
+        if found is None:
+            _title_alone(sent, ms, i, end, role, word, zone)
+            i += 1
+            continue
+        start, stop, reading = found
+        name = clean_name(lex, sent.ntext(start, stop))
+        if not name or lex.lookup(name) is not None:
+            i += 1
+            continue
+        # The mention ends with the title unless a state or body stands in between
+        # (those stay mentions of their own); the title tokens still map to the
+        # person, so that the parse head finds it.
+        span_end = end if name_first and not zone.affiliations and not zone.bracketed else stop
+        idx = ms.add(
+            Mention(
+                start=start,
+                end=span_end,
+                text=sent.text(start, span_end),
+                type=ActorType.PERSON,
+                name=name,
+                kind="person",
+                role=role,
+                title=word,
+                reading=reading,
+            )
+        )
+        if name_first:
+            for t in range(stop, end):
+                ms.by_token.setdefault(t, idx)
+            if not zone.affiliations:
+                # ロシアのプーチン大統領, 南山大の平岩俊司教授: the affiliation before the name
+                aff = affiliation_before(sent, ms, lex, start, role)
+                if aff is not None:
+                    zone.affiliations.append(aff)
+        title_links(ms, lex, idx, zone, role, word, fused_state)
+        i = max(end, stop)
+    _honorific_persons(sent, ms, lex)
+    _named_persons(sent, ms, lex)
+
+
+def _title_alone(sent: SentenceView, ms: MentionSet, i: int, end: int, role: Role, word: str, zone: TitleZone) -> None:
+    """総理は, 同大統領が: a title standing alone, the one person of the document who holds it
+    (extract.document.resolve decides which, or none)."""
+    doc = sent.doc
+    if zone.affiliations or zone.person is not None or not ms.free(i, end) or end >= len(doc):
+        return
+    if i > 0 and is_nounish(doc[i - 1].tag_):
+        return  # 日米外相会談, 各国首脳: part of a longer noun
+    if not (doc[end].tag_.startswith(("助詞-係助詞", "助詞-格助詞")) or doc[end].text in "、。"):
+        return
+    ms.add(
+        Mention(
+            start=i,
+            end=end,
+            text=sent.text(i, end),
+            type=ActorType.PERSON,
+            kind="title",
+            role=role,
+            title=word,
+        )
+    )
+
+
+def _honorific_persons(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    for i in range(len(sent.doc)):
+        if not ms.free(i, i + 1) or sent.ntext(i, i + 1) not in lex.honorifics:
+            continue
+        found = name_left(sent, ms, lex, i)
+        if found is None:
+            continue
+        start, _, reading = found
+        name = clean_name(lex, sent.ntext(start, i))
+        role = None
+        title = None
+        # 慶応大学教授の山田花子氏: the title precedes the name.
+        idx = ms.add(
+            Mention(
+                start=start,
+                end=i + 1,
+                text=sent.text(start, i + 1),
+                type=ActorType.PERSON,
+                name=name,
+                kind="person",
+                reading=reading,
+            )
+        )
+        if start >= 2 and sent.ntext(start - 1, start) == "の":
+            for k in range(start - 2, max(-1, start - 6), -1):
+                found_title = title_at(sent, lex, k)
+                if found_title and found_title[0] == start - 1:
+                    _, role, title = found_title
+                    m = ms.mentions[idx]
+                    ms.mentions[idx] = Mention(
+                        start=m.start,
+                        end=m.end,
+                        text=m.text,
+                        type=m.type,
+                        name=m.name,
+                        kind=m.kind,
+                        role=role,
+                        title=title,
+                        reading=m.reading,
+                    )
+                    aff = ms.index_at(k - 1) if k > 0 else None
+                    if aff is None and k > 0:
+                        aff = affiliation_org(sent, ms, lex, k, role)
+                    if aff is not None:
+                        affiliate(ms, idx, aff, role, title)
+                    break
+
+
+def _named_persons(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    """Names with no title or honorific: Sudachi 人名 runs and GiNZA NER persons.
+
+    Either tagger alone is unreliable (Sudachi tags fictional characters and
+    brands as names, NER tags 先任 as a Person), so a bare name is taken when
+    both agree, or when it has the shape of a full name: 姓 + 名, or
+    katakana parts joined by ・ (ジョン・F・ケネディ).
+    """
+    doc = sent.doc
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if not (ms.free(i, i + 1) and (t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person")):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and ms.free(j, j + 1):
+            nxt = doc[j]
+            if nxt.tag_.startswith("名詞-固有名詞-人名") or (nxt.ent_type_ == "Person" and nxt.ent_iob_ == "I"):
+                j += 1
+            elif (
+                nxt.text in NAME_JOINERS
+                and j + 1 < n
+                and ms.free(j + 1, j + 2)
+                and (is_katakana(doc[j + 1].text) or (doc[j + 1].text.isascii() and doc[j + 1].text.isalpha()))
+            ):
+                j += 2
+            else:
+                break
+        start, end = trim_name(sent, lex, i, j)
+        if start < end:
+            name = sent.ntext(start, end)
+            tags = [doc[k].tag_ for k in range(start, end)]
+            sudachi = any(tg.startswith("名詞-固有名詞-人名") for tg in tags)
+            ner = any(doc[k].ent_type_ == "Person" for k in range(start, end))
+            full = any(tg.startswith("名詞-固有名詞-人名-姓") for tg in tags) and any(
+                tg.startswith("名詞-固有名詞-人名-名") for tg in tags
+            )
+            joined = any(doc[k].text in NAME_JOINERS for k in range(start, end)) and is_katakana(name.replace("=", ""))
+            # プーチンの…, プーチンが: a katakana name Sudachi knows, used as an argument
+            argument = end < n and doc[end].tag_.startswith(("助詞-格助詞", "助詞-係助詞"))
+            known_name = sudachi and is_katakana(name) and len(name) >= 3 and argument
+            ok = (
+                len(name) >= 2
+                and not name.isascii()
+                and ((sudachi and ner) or full or (joined and (sudachi or ner)) or known_name)
+            )
+            if ok and lex.lookup(name) is None and lex.title_role(name) is None:
+                idx = ms.add(
+                    Mention(
+                        start=start,
+                        end=end,
+                        text=sent.text(start, end),
+                        type=ActorType.PERSON,
+                        name=clean_name(lex, name),
+                        kind="person",
+                    )
+                )
+                # ソ連のヨシフ・スターリン: a person of a state, no title needed
+                if start >= 2 and sent.ntext(start - 1, start) == "の":
+                    state = ms.index_at(start - 2)
+                    if state is not None and ms.mentions[state].type == ActorType.COUNTRY:
+                        if len(ms.mentions[state].ids) == 1:
+                            ms.link(idx, "member_of", state, "の")
+        i = max(j, i + 1)

@@ -1,0 +1,100 @@
+"""One sentence as the recognisers read it: its tokens, their text, and the word classes they test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+from ..normalize import is_katakana, nfkc
+from ..types import ActorType
+
+__all__ = ["PREFIXES", "TARGET_PREFIXES"]
+
+
+# One-character prefixes that turn a country abbreviation into an argument:
+# 対ロ制裁 (against Russia), 訪米 (visit to the US), 駐日大使 (to Japan).
+PREFIXES = frozenset("対訪駐親反在脱来離知嫌")
+
+
+TARGET_PREFIXES = frozenset("対反嫌")  # 対ロ制裁: against Russia
+
+
+OPEN = "(（"
+
+
+CLOSE = ")）"
+
+
+NAME_JOINERS = frozenset("・･=＝")
+
+
+def is_reading(text: str) -> bool:
+    """A reading in brackets: katakana (キム・ジョンウン) or hiragana (ご・こうこう)."""
+    t = text.replace(" ", "").replace("・", "")
+    return bool(t) and (is_katakana(t) or all("\u3041" <= c <= "\u309f" or c == "ー" for c in t))
+
+
+def is_particle(tag: str) -> bool:
+    return tag.startswith(("助詞", "助動詞", "補助記号", "空白"))
+
+
+def is_nounish(tag: str) -> bool:
+    return tag.startswith(("名詞", "接頭辞", "接尾辞-名詞的"))
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class SentenceView:
+    """One sentence's tokens, as the recognisers read them: positions, normalised and verbatim text."""
+
+    doc: list  # the Doc's tokens: indexing a Doc makes a new Token object each time, and the rules index a lot
+    surface: str  # the verbatim sentence the mentions' texts are taken from
+    cuts: tuple[tuple[int, int], ...]  # spans the parser did not read (a long English aside): (position, length)
+    norm: str  # the NFKC text, for matching
+    tok_start: list[int]
+    tok_end: list[int]
+    end_at: dict[int, int]  # character offset where a token ends -> its index
+
+    def __init__(self, doc, original: str | None = None, cuts: tuple[tuple[int, int], ...] = ()):
+        tokens = list(doc)
+        text = doc.text
+        # Surface forms come from the original text (the Doc may hold its NFKC form).
+        surface = original[: len(text)] if original is not None and len(original) >= len(text) else text
+        if cuts and original is not None:
+            surface = original
+        tok_end = [t.idx + len(t) for t in tokens]
+        set_ = object.__setattr__
+        set_(self, "doc", tokens)
+        set_(self, "surface", surface)
+        set_(self, "cuts", cuts)
+        set_(self, "norm", nfkc(text))
+        set_(self, "tok_start", [t.idx for t in tokens])
+        set_(self, "tok_end", tok_end)
+        set_(self, "end_at", {e: i for i, e in enumerate(tok_end)})
+
+    def text(self, start: int, end: int) -> str:
+        if self.cuts:
+            return self.surface[self._verbatim(self.tok_start[start]) : self._verbatim(self.tok_end[end - 1], end=True)]
+        return self.surface[self.tok_start[start] : self.tok_end[end - 1]]
+
+    def _verbatim(self, pos: int, *, end: bool = False) -> int:
+        """A position in the parsed text as a position in the verbatim sentence
+        (an end at a cut stays before it, a start moves past it)."""
+        return pos + sum(length for at, length in self.cuts if at < pos or (at == pos and not end))
+
+    def ntext(self, start: int, end: int) -> str:
+        return self.norm[self.tok_start[start] : self.tok_end[end - 1]]
+
+
+def actor_type(lex: Lexicon, actor_id: str) -> ActorType:
+    return lex.actors[actor_id].type
+
+
+# -- 2. abbreviations: 日米韓, ロ朝, 対ロ, 訪米, 露外相 -------------------------
+def abbr_ids(lex: Lexicon, s: str) -> tuple[str, ...] | None:
+    ab = lex.abbreviations
+    if not s or any(c not in ab for c in s):
+        return None
+    # ソロ, パロ: a run of katakana abbreviations is a katakana word
+    if len(s) > 1 and all("\u30a0" <= c <= "\u30ff" for c in s):
+        return None
+    return tuple(dict.fromkeys(ab[c] for c in s))

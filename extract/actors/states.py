@@ -1,0 +1,227 @@
+"""States and their abbreviations: the gazetteer's names, states it does not list, compounds (日米, ロ朝), and names that are no actor (セルビア系)."""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from ..normalize import slugify
+from ..types import ActorType
+from .mentions import Mention, MentionSet
+from .sentence import (
+    PREFIXES,
+    SentenceView,
+    abbr_ids,
+    actor_type,
+    is_nounish,
+)
+
+# Endings of a state's official name: 共和国, 王国, 連邦 …
+_STATE_ENDINGS = ("共和国", "王国", "連邦", "公国", "首長国", "帝国", "民主共和国", "人民共和国", "合衆国", "連合王国")
+
+
+def descent(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    """アルバニア系住民, 米系商店, 日系企業: a state's name before 系 says where people or
+    firms come from; the state is not acting."""
+    for idx, m in enumerate(ms.mentions):
+        if idx in ms.dropped or m.type != ActorType.COUNTRY or m.end >= len(sent.doc):
+            continue
+        if sent.doc[m.end].text.startswith("系") or sent.doc[m.end - 1].text.endswith("系"):
+            ms.drop(idx)
+
+
+# -- 1. gazetteer --------------------------------------------------------
+def gazetteer(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    doc, lex = sent.doc, lex
+    i = 0
+    n = len(doc)
+    while i < n:
+        s = sent.tok_start[i]
+        if sent.norm[s : s + 1].upper() not in lex.alias_initials:
+            i += 1
+            continue
+        best = None
+        last = i
+        while last + 1 < n and sent.tok_end[last + 1] - s <= lex.max_alias_length:
+            last += 1
+        for j in range(last, i - 1, -1):
+            e = sent.tok_end[j]
+            # the text is NFKC already: a key only drops spaces and folds case
+            key = "".join(sent.norm[s:e].split()).upper()
+            aid = lex.aliases.get(key)
+            if aid is not None and (len(key) >= 2 or not key.isascii()) and _ascii_bounded(sent, s, e):
+                best = (j + 1, aid)
+                break
+        if best is None:
+            i += 1
+            continue
+        end, aid = best
+        ms.add(Mention(start=i, end=end, text=sent.text(i, end), type=actor_type(lex, aid), ids=(aid,)))
+        i = end
+
+
+def unlisted_states(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    """サハラ・アラブ民主共和国, カンプチア人民共和国: a state Sudachi knows as a country
+    name but the gazetteer does not (partly recognised or historical) is a state too."""
+    for i, t in enumerate(sent.doc):
+        if not ms.free(i, i + 1) or not t.tag_.startswith("名詞-固有名詞-地名-国"):
+            continue
+        word = sent.ntext(i, i + 1)
+        if len(word) < 4 or not word.endswith(_STATE_ENDINGS):
+            continue
+        # 南ベトナム共和国臨時革命政府: a body with the state's name in it is the body
+        j = i + 1
+        while j < len(sent.doc) and j - i <= 4 and sent.doc[j].tag_.startswith("名詞-普通名詞"):
+            j += 1
+        run = sent.ntext(i, j)
+        if j > i + 1 and run.endswith(("政府", "評議会", "委員会", "戦線", "機構")):
+            ms.add(
+                Mention(
+                    start=i,
+                    end=j,
+                    text=sent.text(i, j),
+                    type=ActorType.ORGANIZATION,
+                    name=run,
+                    kind="organization",
+                    org_id=slugify(run),
+                )
+            )
+            continue
+        ms.add(
+            Mention(
+                start=i,
+                end=i + 1,
+                text=sent.text(i, i + 1),
+                type=ActorType.COUNTRY,
+                name=word,
+                kind="organization",
+                org_id=slugify(word),
+            )
+        )
+
+
+def _ascii_bounded(sent: SentenceView, s: int, e: int) -> bool:
+    # Latin aliases (EU, IS, AP) must not be part of a longer Latin word.
+    t = sent.norm
+    if t[s:e].isascii():
+        if s > 0 and t[s - 1].isascii() and t[s - 1].isalnum():
+            return False
+        if e < len(t) and t[e].isascii() and t[e].isalnum():
+            return False
+    return True
+
+
+def abbreviations(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    doc, lex = sent.doc, lex
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not ms.free(i, i + 1):
+            i += 1
+            continue
+        # Adjacent tokens made only of abbreviations form one compound: 日米 + 韓.
+        j = i
+        while (
+            j < n
+            and ms.free(j, j + 1)
+            and abbr_ids(lex, sent.ntext(j, j + 1)) is not None
+            and (j == i or sent.tok_start[j] == sent.tok_end[j - 1])
+        ):  # adjacent, no space between
+            j += 1
+        prefix = None
+        start = i
+        if j == i:
+            tok = sent.ntext(i, i + 1)
+            # A prefix inside the token: 訪米, 対日, 駐日
+            ids = abbr_ids(lex, tok[1:]) if len(tok) >= 2 and tok[0] in PREFIXES else None
+            if ids is not None and tok not in lex.not_compounds:
+                ms.add(
+                    Mention(
+                        start=i,
+                        end=i + 1,
+                        text=sent.text(i, i + 1),
+                        type=_compound_type(lex, ids),
+                        ids=ids,
+                        kind="compound",
+                        prefix=tok[0],
+                    )
+                )
+            i += 1
+            continue
+        surface = sent.ntext(i, j)
+        ids = abbr_ids(lex, surface)
+        if ids is None or surface in lex.not_compounds or _is_date_or_word(sent, lex, i, j, surface):
+            i = j
+            continue
+        prev = sent.ntext(i - 1, i) if i > 0 else ""
+        if prev and prev[-1] in PREFIXES and prev[-1:] == prev:
+            prefix = prev
+        if (
+            len(surface) == 1
+            and prefix is None
+            and not _standalone(sent, lex, i, surface)
+            and not _dotted(sent, ms, i, j)
+        ):
+            i = j
+            continue
+        if surface in lex.ambiguous_compounds and not (
+            j < n and is_nounish(doc[j].tag_) and not doc[j].tag_.startswith("名詞-数詞")
+        ):
+            i = j
+            continue
+        ms.add(
+            Mention(
+                start=start,
+                end=j,
+                text=sent.text(start, j),
+                type=_compound_type(lex, ids),
+                ids=ids,
+                kind="compound" if len(ids) > 1 else "gazetteer",
+                prefix=prefix,
+            )
+        )
+        i = j
+
+
+def _compound_type(lex: Lexicon, ids: tuple[str, ...]) -> ActorType:
+    return actor_type(lex, ids[0]) if len(ids) == 1 else ActorType.COUNTRY
+
+
+def _is_date_or_word(sent: SentenceView, lex: Lexicon, i: int, j: int, surface: str) -> bool:
+    doc = sent.doc
+    # 19日, 3月中: a number before 日/中 makes it a date, not Japan or China.
+    if i > 0 and (doc[i - 1].like_num or doc[i - 1].tag_.startswith("名詞-数詞")):
+        return True
+    # Sudachi tags the abbreviation 中 in 期間中 as a suffix.
+    if len(surface) == 1 and doc[i].tag_.startswith("接尾辞") and surface not in lex.standalone_abbreviations:
+        return True
+    return False
+
+
+def _dotted(sent: SentenceView, ms: MentionSet, i: int, j: int) -> bool:
+    """日・ウクライナ首脳会談, 日ウクライナ情報保護協定, 日・EU: an abbreviation joined (by ・ or
+    nothing) to a state or body named in full."""
+    doc = sent.doc
+    if j >= len(doc):
+        return False
+    k = j + 1 if sent.ntext(j, j + 1) in ("・", "･") else j
+    nxt = ms.index_at(k) if k < len(doc) else None
+    if nxt is None or (k == j and sent.tok_start[j] != sent.tok_end[j - 1]):
+        return False
+    m = ms.mentions[nxt]
+    return m.start == k and m.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) and not m.prefix
+
+
+def _standalone(sent: SentenceView, lex: Lexicon, i: int, surface: str) -> bool:
+    """A lone 米/露/英 counts when a title, body word or particle follows."""
+    if surface not in lex.standalone_abbreviations:
+        return False
+    doc = sent.doc
+    if i + 1 >= len(doc):
+        return False
+    nxt = sent.ntext(i + 1, min(len(doc), i + 4))
+    if nxt.startswith(lex.state_alias_suffixes + lex.state_body_suffixes):
+        return True
+    for k in range(i + 2, min(len(doc), i + 5) + 1):
+        if lex.title_role(sent.ntext(i + 1, k)) is not None:
+            return True
+    # 米が, 露は: a particle right after is the abbreviation used as a noun.
+    return doc[i + 1].tag_.startswith("助詞-格助詞") or doc[i + 1].tag_.startswith("助詞-係助詞")

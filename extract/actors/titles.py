@@ -1,0 +1,260 @@
+"""Titles and the affiliations written with them: 「Xの Y大統領」, 「X省Y研究所のZ研究員」, 駐日大使."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+from ..normalize import is_kanji, is_katakana
+from ..types import ActorType, Role
+from .mentions import Mention, MentionSet
+from .names import name_token
+from .sentence import (
+    CLOSE,
+    OPEN,
+    SentenceView,
+    abbr_ids,
+    actor_type,
+    is_nounish,
+    is_particle,
+)
+
+
+@dataclass(slots=True)
+class TitleZone:
+    """The words between a person's name and title (see ``_Builder._title_zone``)."""
+
+    start: int  # where the name must end (token index, exclusive)
+    affiliations: list[int] = field(default_factory=list)  # mention indices, nearest the title first
+    same: bool = False  # 同国防大臣: the state just named
+    hosted: bool = False  # 駐日 / 駐アフガニスタン: an ambassador, of a state not named here
+    joined: bool = False  # 兼: a second title of one person
+    person: int | None = None  # that person's mention, for a second title
+    skipped: bool = False  # policy words skipped (外務・安全保障政策)
+    bracketed: bool = False  # バラク・オバマ(第44代アメリカ合衆国大統領)
+    after_no: bool = False  # アメリカの国務長官
+
+
+def _bare_title(title: str, lex: Lexicon) -> str:
+    """The title without its modifiers: 元内閣総理大臣 → 内閣総理大臣."""
+    w = title
+    while w not in lex.titles:
+        for m in lex.title_modifiers:
+            if w.startswith(m) and len(w) > len(m):
+                w = w[len(m) :]
+                break
+        else:
+            return title
+    return w
+
+
+# -- 4. persons ------------------------------------------------------------
+def title_at(sent: SentenceView, lex: Lexicon, i: int) -> tuple[int, Role, str] | None:
+    """Longest title word starting at token i: (end, role, title)."""
+    doc = sent.doc
+    for k in range(min(len(doc), i + 5), i, -1):
+        words = sent.ntext(i, k)
+        if not words.endswith(lex.title_words):
+            continue  # cheap test first: every title ends in a title word
+        role = lex.title_role(words)
+        if role is not None:
+            return k, role, words
+    return None
+
+
+def fused_title_at(sent: SentenceView, lex: Lexicon, i: int) -> tuple[tuple[int, Role, str] | None, str | None]:
+    """バイデン|米大統領: Sudachi keeps a state's abbreviation and the title in one token."""
+    word = sent.ntext(i, i + 1)
+    if len(word) < 3 or not word.endswith(lex.title_words):
+        return None, None
+    for k in range(1, len(word) - 1):
+        role = lex.title_role(word[k:])
+        if role is None:
+            continue
+        head = word[:k]
+        ids = abbr_ids(lex, head)
+        state = ids[0] if ids and len(ids) == 1 else lex.lookup(head) if k >= 2 else None
+        if state is not None and actor_type(lex, state) == ActorType.COUNTRY:
+            return (i + 1, role, word[k:]), state
+    return None, None
+
+
+def title_zone(sent: SentenceView, ms: MentionSet, lex: Lexicon, ts: int) -> TitleZone:
+    """What stands between a name and its title starting at token ``ts``.
+
+    States and bodies (ウクライナ, イラン・イスラム共和国, EU), 駐 + the host
+    state (駐日, 駐アフガニスタン), 同 (the state just named), 第44代, and
+    policy words (外務・安全保障政策) — in brackets, or after の (アメリカの国務長官).
+    """
+    doc = sent.doc
+    zone = TitleZone(start=ts)
+    k = ts - 1
+    words = 0
+    while k >= 0:
+        idx = ms.index_at(k)
+        if idx is not None:
+            m = ms.mentions[idx]
+            if m.type == ActorType.PERSON:
+                if zone.joined:
+                    zone.person = idx
+                break
+            if m.is_collective:
+                break
+            if m.prefix == "駐" or (m.start > 0 and sent.ntext(m.start - 1, m.start) == "駐"):
+                zone.hosted = True
+                k = m.start - 1 if m.prefix == "駐" else m.start - 2
+                continue
+            zone.affiliations.append(idx)
+            k = m.start - 1
+            continue
+        word = sent.ntext(k, k + 1)
+        tag = doc[k].tag_
+        if word in CLOSE and zone.affiliations is not None:
+            # 欧州連合(EU)外務・安全保障政策上級代表: an acronym in brackets after a body
+            o = k - 1
+            while o >= 0 and doc[o].text not in OPEN and k - o <= 4:
+                o -= 1
+            inner = sent.ntext(o + 1, k) if o >= 0 else ""
+            if o >= 1 and doc[o].text in OPEN and inner.isascii() and inner.replace("/", "").isalnum():
+                before = ms.index_at(o - 1)
+                if before is not None and ms.mentions[before].type != ActorType.PERSON:
+                    k = o - 1
+                    continue
+            break
+        if word in ("同", "同国"):
+            zone.same = True
+        elif word == "駐日":
+            zone.hosted = True
+        elif word == "兼":
+            zone.joined = True
+        elif word in "・･" and k > 0 and not is_katakana(sent.ntext(k - 1, k)):
+            pass
+        elif word == "代" and k > 0 and doc[k - 1].like_num:
+            k -= 1  # 第44代
+            if k > 0 and sent.ntext(k - 1, k) == "第":
+                k -= 1
+        elif word in ("初代", "歴代", "現職", "前", "元", "現", "新"):
+            pass
+        elif tag.startswith("名詞-普通名詞") and not name_token(doc[k]) and words < 6 and lex.title_role(word) is None:
+            words += 1
+            zone.skipped = True
+        elif zone.joined and lex.title_role(word) is not None:
+            pass  # the first of two titles: 上級代表|兼|副委員長
+        else:
+            break
+        k -= 1
+    zone.start = k + 1
+    if k >= 0 and doc[k].text in OPEN and not zone.person:
+        # バラク・オバマ(第44代アメリカ合衆国大統領): the name is before the brackets
+        zone.start = k
+        zone.bracketed = True
+    elif not zone.affiliations and k >= 1 and sent.ntext(k, k + 1) == "の":
+        # アメリカの国務長官, 南山大の平岩教授
+        aff = ms.index_at(k - 1)
+        if aff is None:
+            aff = affiliation_org(sent, ms, lex, k, Role.OFFICIAL)
+        if aff is not None and not ms.mentions[aff].type == ActorType.PERSON:
+            zone.affiliations.append(aff)
+            zone.after_no = True
+    return zone
+
+
+def title_links(
+    ms: MentionSet, lex: Lexicon, person: int, zone: TitleZone, role: Role, title: str, fused_state: str | None
+) -> None:
+    """The affiliations a title states: the states and bodies in its zone, else
+    the state the title itself implies (内閣総理大臣, 国務長官), else the state just
+    named (同国防大臣), else the text's own government (外務大臣 in a MOFA release)."""
+    rtype = "leader_of" if role == Role.LEADER else "member_of"
+    if zone.affiliations:
+        for aff in zone.affiliations:
+            affiliate(ms, person, aff, role, title)
+        return
+    if fused_state is not None:
+        ms.link(person, rtype, None, title, parent_id=fused_state)
+        return
+    implied = lex.title_states.get(title) or lex.title_states.get(_bare_title(title, lex))
+    if implied is not None:
+        ms.link(person, rtype, None, title, parent_id=implied)
+        return
+    if zone.same:
+        before = [
+            (m.end, i)
+            for i, m in enumerate(ms.mentions)
+            if i not in ms.dropped
+            and m.type == ActorType.COUNTRY
+            and len(m.ids) == 1
+            and m.end <= zone.start
+            and not m.prefix
+        ]
+        if before:
+            ms.link(person, rtype, max(before)[1], title)
+            return
+    if zone.hosted or _bare_title(title, lex) in lex.home_titles:
+        ms.link(person, rtype, None, title, to_home=True)
+
+
+def affiliate(ms: MentionSet, person: int, aff: int, role: Role, title: str) -> None:
+    am = ms.mentions[aff]
+    if am.is_collective:
+        return
+    rtype = "leader_of" if role == Role.LEADER else "member_of"
+    ms.link(person, rtype, aff, title)
+
+
+def affiliation_before(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int, role: Role) -> int | None:
+    """「Xの Y大統領」: X is the person's state or organization (its mention index)."""
+    if start < 2 or sent.ntext(start - 1, start) != "の":
+        return None
+    aff = ms.index_at(start - 2)
+    if aff is None:
+        aff = affiliation_org(sent, ms, lex, start - 1, role)
+    if aff is not None and ms.mentions[aff].type == ActorType.PERSON:
+        return None
+    return aff
+
+
+def affiliation_org(sent: SentenceView, ms: MentionSet, lex: Lexicon, end: int, role: Role) -> int | None:
+    """南山大の平岩教授: the noun run ending at ``end`` is the organization the person works at."""
+    no_index = end
+    if role == Role.LEADER:
+        return None
+    doc = sent.doc
+    k = no_index - 1
+    # 淡|江|大学: Sudachi may tag a kanji of a rare name as an adjective
+    while (
+        k >= 0
+        and ms.free(k, k + 1)
+        and no_index - k <= 4
+        and not doc[k].tag_.startswith("名詞-数詞")
+        and (
+            is_nounish(doc[k].tag_)
+            or (len(doc[k].text) == 1 and is_kanji(doc[k].text) and not is_particle(doc[k].tag_))
+        )
+    ):
+        k -= 1
+    start = k + 1
+    if start >= no_index:
+        return None
+    run = sent.ntext(start, no_index)
+    tags = [doc[x].tag_ for x in range(start, no_index)]
+    has_proper = any(tg.startswith("名詞-固有名詞") for tg in tags) or any(
+        tg.startswith("名詞-普通名詞") and is_katakana(doc[x].text)
+        for x, tg in zip(range(start, no_index), tags, strict=False)
+    )
+    if not (
+        run.endswith(lex.org_suffixes) or (run.endswith(lex.org_suffixes_after_name) and (has_proper or len(run) >= 3))
+    ):
+        return None
+    known = lex.lookup(run)
+    return ms.add(
+        Mention(
+            start=start,
+            end=no_index,
+            text=sent.text(start, no_index),
+            type=ActorType.ORGANIZATION if known is None else actor_type(lex, known),
+            ids=(known,) if known else (),
+            name=run,
+            kind="organization",
+        )
+    )
