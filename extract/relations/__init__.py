@@ -13,7 +13,10 @@ actors in argument positions, read from case particles and structure:
 - coordination (AとBが, AやB), which GiNZA attaches as ``nmod``;
 - reported speech (「…」と指摘): the speaker comments_on the actors of the quote.
 
-The reading is shared (:mod:`.frames`, :mod:`.modality`, :mod:`.timex`); each
+The reading is shared: the clause reader (:mod:`.frames`, with its steps in
+:mod:`.particles`, :mod:`.phrases`, :mod:`.arguments`, :mod:`.carriers`),
+subjects carried within the sentence (:mod:`.subjects`), the doers of an act
+(:mod:`.acts`), :mod:`.modality` and :mod:`.timex`; each
 rule family is a module with one function of the same signature,
 ``family(reader, earlier) -> Iterator[Candidate]``, and the cue words it can
 start from. :data:`RULES` lists them in the order they run; the prefilter's

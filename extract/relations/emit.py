@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..types import Modality, RelationType
-from .frames import Reader, unique
-from .slots import Candidate, Slot
+from .frames import Reader
+from .slots import Candidate, Slot, unique
 from .timex import time
 
 __all__ = ["emit"]

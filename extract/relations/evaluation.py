@@ -7,11 +7,14 @@ from collections.abc import Iterator, Sequence
 
 from ..lexicon import Lexicon
 from ..types import RelationType
+from .acts import doers, referred_act
+from .arguments import collect
 from .cues import Cues
 from .emit import emit
-from .frames import Frame, Reader
+from .frames import Reader
 from .modality import NO_TRIGGER, modality
-from .slots import TOPIC, Candidate, Confidence, Slot
+from .slots import TOPIC, Candidate, Confidence, Frame, Slot
+from .subjects import climb_subjects, main_clause, shared_subject
 
 __all__ = ["cues", "evaluations"]
 
@@ -33,18 +36,18 @@ def _evaluation(r: Reader, tok) -> Iterator[Candidate]:
     if r.passive(tok) or r.sm.index_at(tok.i) is not None:
         return
     fr = Frame()
-    r.collect(tok, fr, {tok.i}, {tok.i})
-    speakers = fr.subjects or r.speaker_from(tok) or r.climb_subjects(tok) or r.shared_subject(tok)
+    collect(r, tok, fr, {tok.i}, {tok.i})
+    speakers = fr.subjects or r.speaker_from(tok) or climb_subjects(r, tok) or shared_subject(r, tok)
     conf = Confidence.EVALUATION
-    if not speakers and r.main_clause(tok):
+    if not speakers and main_clause(r, tok):
         speakers, conf = [TOPIC], Confidence.CARRIED_EVALUATOR
     targets = [a for a in fr.objs + fr.datives + fr.targets + fr.about if a not in speakers]
     if not targets:
         # 日ウクライナ協定が実質合意に至ったことを歓迎: the parties of what is welcomed
-        targets = [a for c in fr.complements for a in r.doers(c) if a not in speakers]
+        targets = [a for c in fr.complements for a in doers(r, c) if a not in speakers]
     if not targets:
         # この動きを歓迎: the act just described
-        refs: list[Slot] = [ref for c in fr.complements + fr.objects if (ref := r.referred_act(c)) is not None]
+        refs: list[Slot] = [ref for c in fr.complements + fr.objects if (ref := referred_act(r, c)) is not None]
         targets = refs[:1]
     yield from emit(
         r,

@@ -14,11 +14,15 @@ from collections.abc import Iterator, Sequence
 from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
+from .acts import agents_below, agents_in, bare_act, doers, referred_act, topic_doers
 from .cues import Cues
 from .emit import emit
-from .frames import DATIVE, TARGET, Reader, members, particles, unique
+from .frames import Reader
+from .meetings import loose_partners, met_at, met_before
 from .modality import modality
-from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Penalty, Slot
+from .particles import ABOUT, DATIVE, TARGET, particles
+from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
+from .subjects import climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject
 
 __all__ = ["cues", "events"]
 
@@ -68,12 +72,12 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         inner = r.trigger_of(r.doc[t])
         if inner is not None:
             fr.targets = unique(fr.targets + r.frame(r.doc[t], inner).targets)
-    if not r.needs_ok(tok, trig, fr):
+    if not _needs_ok(r, tok, trig, fr):
         return
     if fr.has_subject:
         fr.fallback = []
     elif not fr.fallback:
-        fr.fallback = r.shared_subject(tok)
+        fr.fallback = shared_subject(r, tok)
     conf = Confidence.VERB if tok.pos_ == "VERB" or tok.head.pos_ == "VERB" else Confidence.NOUN
     if trig.weak:
         conf -= Penalty.WEAK_TRIGGER
@@ -87,8 +91,8 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         if not fr.sources and fr.subject_phrases:
             # 北朝鮮が…を強行したことは…容認できない: what is refused is the subject, its doers
             # the target; who refuses goes unsaid (the text's voice)
-            targets = [a for c in fr.subject_phrases for a in r.doers(c)]
-            refuser = r.speaker_from(tok) or r.climb_subjects(tok) or ([VOICE] if r.main_clause(tok) else [])
+            targets = [a for c in fr.subject_phrases for a in doers(r, c)]
+            refuser = r.speaker_from(tok) or climb_subjects(r, tok) or ([VOICE] if main_clause(r, tok) else [])
             yield from emit(r, trig.type, refuser, targets, tok, pred, mood, conf - Penalty.INFERRED)
             return
     if trig.mediation:
@@ -102,7 +106,7 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         elif owners and not mediators:
             mediators = owners  # 米国の仲介努力: the mediator
         if not mediators:
-            mediators = [a for a in fr.fallback or r.climb_subjects(tok) if a not in parties]
+            mediators = [a for a in fr.fallback or climb_subjects(r, tok) if a not in parties]
         yield from emit(r, trig.type, mediators, parties, tok, pred, mood, conf - Penalty.INFERRED)
         return
     sides = unique(fr.sources + fr.partners + (fr.compounds if trig.mutual else []))
@@ -120,7 +124,7 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
             # 米国及び韓国と連携し: those after と partner the subject, not each other
             agents = [a for a in parts if a not in fr.with_partners]
             if not agents:
-                agents = fr.fallback or ([] if fr.has_subject or not r.main_clause(tok) else [TOPIC])
+                agents = fr.fallback or ([] if fr.has_subject or not main_clause(r, tok) else [TOPIC])
                 conf -= Penalty.INFERRED
             if agents:
                 yield from _symmetric(r, trig, agents, fr.with_partners, tok, pred, mood, conf)
@@ -136,15 +140,15 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
             yield from emit(r, trig.type, visitors, hosts, tok, pred, mood, conf)
             return
         if len(members(parts)) < 2:
-            parts = unique(parts + r.loose_partners(tok))
+            parts = unique(parts + loose_partners(r, tok))
         if len(members(parts)) < 2 and trig.type == RelationType.COOPERATION:
-            present = unique(parts + r.met_at(tok))
+            present = unique(parts + met_at(r, tok))
             if len(members(present)) >= 2:
                 yield from emit(r, trig.type, present, present, tok, pred, mood, conf - Penalty.INFERRED)
                 return
-            met = [a for a in r.met_before(tok) if a not in parts]
+            met = [a for a in met_before(r, tok) if a not in parts]
             if met:
-                agents = parts or fr.fallback or ([TOPIC] if r.main_clause(tok) else [])
+                agents = parts or fr.fallback or ([TOPIC] if main_clause(r, tok) else [])
                 yield from emit(r, trig.type, agents, met, tok, pred, mood, conf - Penalty.INFERRED)
                 return
         if len(members(parts)) < 2:
@@ -177,34 +181,34 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
             and (particles(c).endswith(ends) or (trig.type == RelationType.REQUEST and _asks(c)))
             for t in c.subtree
         }
-        targets = [a for a in r.agents_in(span) if a not in sources] if span else []
+        targets = [a for a in agents_in(r, span) if a not in sources] if span else []
     if trig.type in _SPEECH_ACTS and not sources and not fr.passive:
         # (a passive's topic undergoes the act: 日本や韓国は対応を迫られる)
-        sources = [a for a in r.speaker_from(tok) or r.sentence_topic(tok) if a not in targets]
+        sources = [a for a in r.speaker_from(tok) or sentence_topic(r, tok) if a not in targets]
     if not targets and trig.type in _SPEECH_ACTS:
         # …していることに懸念を表明, …の解放を求める: the doers of the act described
-        targets = [a for c in fr.complements for a in r.doers(c) if a not in sources]
+        targets = [a for c in fr.complements for a in doers(r, c) if a not in sources]
     if trig.type == RelationType.CRITICISM:
         # 北朝鮮からロシアへの…提供を非難: whoever takes part in the act criticised
-        targets = unique(targets + [a for c in fr.objects if r.trigger_of(c) for a in r.doers(c) if a not in sources])
+        targets = unique(targets + [a for c in fr.objects if r.trigger_of(c) for a in doers(r, c) if a not in sources])
         if not targets:
-            targets = r.topic_doers(tok, exclude=sources)
+            targets = topic_doers(r, tok, exclude=sources)
     if not targets and trig.type in _SPEECH_ACTS:
         # …措置について、…遺憾である旨表明: what the statement is about, its doers
-        targets = [a for c in r.said_about(tok) for a in r.doers(c) or r.phrase_actors(c) if a not in sources]
+        targets = [a for c in _said_about(r, tok) for a in doers(r, c) or r.phrase_actors(c) if a not in sources]
     if not targets and trig.type in _SPEECH_ACTS:
         # 今般の攻撃を深く懸念, これを非難: the act just described; 措置の撤廃を求める: the
         # measure named just before, whoever took it
         refs: list[Slot] = [
-            ref for c in fr.complements + fr.objects if (ref := r.referred_act(c) or r.bare_act(c)) is not None
+            ref for c in fr.complements + fr.objects if (ref := referred_act(r, c) or bare_act(r, c)) is not None
         ]
         targets = refs[:1]
     if not targets and trig.type == RelationType.SUPPORT:
         targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
     if not targets and fr.passive:
         # 東ドイツは…に加盟、同年に西ドイツに併合された: the subject of the clause before undergoes it
-        targets = [a for a in r.earlier_subject(tok) if a not in sources]
-    if not targets and fr.passive and trig.type in _ANAPHORIC and r.main_clause(tok):
+        targets = [a for a in earlier_subject(r, tok) if a not in sources]
+    if not targets and fr.passive and trig.type in _ANAPHORIC and main_clause(r, tok):
         targets = [TOPIC]  # アルジェリアの支援を受ける。: the dropped subject receives it
     if trig.type == RelationType.SANCTION and not targets:
         # ロシアとベラルーシへの…輸出を禁止: whoever the trade restricted goes to
@@ -243,8 +247,8 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
     if not sources and trig.type in _ACTS_BY_SUBJECT:
         # 北朝鮮が…発射を強行したことは、我が国の安全に対する…脅威であり: the doers of the act
         # the subject describes; 北朝鮮による…を伴う威嚇行動: an agent inside the phrase
-        sources = [a for c in fr.subject_phrases for a in r.doers(c) if a not in targets]
-        sources = sources or [a for a in r.agents_below(tok) if a not in targets]
+        sources = [a for c in fr.subject_phrases for a in doers(r, c) if a not in targets]
+        sources = sources or [a for a in agents_below(r, tok) if a not in targets]
     sources = sources + [a for a in fr.coagents if a not in targets]
     # (ベトナム戦争の終戦を宣言: a war named after its place names no party; the one who ends it
     # did not wage it on that place)
@@ -254,7 +258,7 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         # 撃墜事件が発生し says it happened, not who did it)
         sources = fr.fallback
         conf -= Penalty.INFERRED
-        if not sources and not fr.has_subject and r.main_clause(tok):
+        if not sources and not fr.has_subject and main_clause(r, tok):
             # 支援を表明する: who declares it is the one speaking, when the text names them
             sources = [SPEAKER if _declared(r, tok) else TOPIC]
             conf -= Penalty.CARRIED_TOPIC
@@ -356,3 +360,53 @@ def _happened(tok) -> bool:
     while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head
     return node.dep_ in ("nsubj", "nsubj:pass") and node.head.lemma_ in _OCCUR
+
+
+def _needs_ok(r: Reader, tok, trig: Trigger, frame: Frame) -> bool:
+    """Whether what the trigger needs beside it is there: 輸入を停止 (trade), 協定の締結 (an agreement)."""
+    if trig.needs is None:
+        return True
+    if trig.needs == Needs.TRADE:
+        # 輸入を停止, 輸入規制: the trade itself is stopped, not an agreement about trade
+        # (輸出をめぐる合意の履行停止)
+        near = [*tok.children, *frame.objects]
+        near += [c for o in frame.objects for c in o.children if c.dep_ == "compound"]
+        near += [*tok.head.children, tok.head] if tok.dep_ == "compound" else []
+        return any(_in_class(r, c, trig.needs) for c in near)
+    if trig.needs in (Needs.AGREEMENT, Needs.ARMS, Needs.RELATIONS, Needs.MILITARY, Needs.ASSETS):
+        near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 8]
+        near += [c for c in tok.head.children if abs(c.i - tok.i) <= 4] if tok.dep_ == "compound" else []
+        near += list(frame.objects)
+        return any(_in_class(r, c, trig.needs) for c in near)
+    if trig.needs == Needs.RISE:
+        h = tok.head
+        return tok.dep_ in ("nsubj", "obj") and (
+            _in_class(r, h, Needs.RISE) or h.lemma_ in r.lex.object_classes[Needs.RISE]
+        )
+    if trig.needs in (Needs.STATE, Needs.AGAINST, Needs.REFUSAL):
+        return True  # checked on the targets and the modality (events)
+    if trig.needs == Needs.CAUSATIVE:
+        return any(c.lemma_ in r.lex.object_classes[Needs.CAUSATIVE] for c in tok.children)
+    return True
+
+
+def _in_class(r: Reader, tok, cls: str) -> bool:
+    words = r.lex.object_classes.get(cls, frozenset())
+    return any(tok.text.endswith(w) or tok.lemma_.endswith(w) for w in words)
+
+
+def _said_about(r: Reader, tok) -> list:
+    """…措置について、…遺憾である旨表明: the について phrase of the speech verb a
+    旨 / と clause hangs on, for a judgement in it that names no one."""
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return []
+        nxt = cur.head
+        if nxt.lemma_ in r.lex.speech_verbs:
+            # (GiNZA may hang a sentence-initial …について on any verb after it)
+            return [c for c in r.doc[: tok.i] if particles(c) in ABOUT and not r.in_quote(c)][:1]
+        if not (cur.dep_ == "acl" and nxt.lemma_ in ("旨", "むね")) and not particles(cur).endswith("と"):
+            return []
+        cur = nxt
+    return []

@@ -17,7 +17,8 @@ from ..lexicon import Lexicon
 from ..types import ActorType, Modality, RelationType
 from .cues import Cues
 from .emit import emit
-from .frames import Reader, particles
+from .frames import Reader
+from .particles import particles
 from .slots import Arg, Candidate, Confidence, Penalty
 
 __all__ = ["STATE_HEADS", "cues", "leaders", "state_head_title"]

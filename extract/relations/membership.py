@@ -7,11 +7,14 @@ from collections.abc import Iterator, Sequence
 
 from ..lexicon import Lexicon
 from ..types import ActorType, Modality, RelationType
+from .arguments import collect
 from .cues import Cues
 from .emit import emit
-from .frames import AGENT, AS, Frame, Reader, bare, particles, unique
+from .frames import Reader
 from .modality import NO_TRIGGER, modality
-from .slots import THEME, Arg, Candidate, Confidence, Known, Slot
+from .particles import AGENT, AS, bare, particles
+from .slots import THEME, Arg, Candidate, Confidence, Frame, Known, Slot, unique
+from .subjects import climb_subjects, shared_subject
 
 __all__ = ["MEMBERSHIP_NOUNS", "MEMBERSHIP_VERBS", "cues", "membership"]
 
@@ -52,10 +55,12 @@ def membership(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candida
 def _joins(r: Reader, tok) -> Iterator[Candidate]:
     """フィンランドはNATOに加盟した."""
     fr = Frame()
-    r.collect(tok, fr, {tok.i}, {tok.i})
+    collect(r, tok, fr, {tok.i}, {tok.i})
     bodies: list[Slot] = [a for a in fr.datives if r.arg_type(a) == ActorType.ORGANIZATION]
     members = [
-        a for a in (fr.subjects or r.climb_subjects(tok) or r.shared_subject(tok)) if r.arg_type(a) == ActorType.COUNTRY
+        a
+        for a in (fr.subjects or climb_subjects(r, tok) or shared_subject(r, tok))
+        if r.arg_type(a) == ActorType.COUNTRY
     ]
     if not bodies and not fr.datives:
         bodies = [THEME]  # 東ドイツは1956年加盟: of the body the text is about
@@ -67,7 +72,7 @@ def _joins(r: Reader, tok) -> Iterator[Candidate]:
 def _leaves(r: Reader, tok) -> Iterator[Candidate]:
     """モロッコはアフリカ連合を脱退した, 英国はEUから離脱した: no longer a member."""
     fr = Frame()
-    r.collect(tok, fr, {tok.i}, {tok.i})
+    collect(r, tok, fr, {tok.i}, {tok.i})
     bodies = [
         a
         for c in tok.children
@@ -76,7 +81,9 @@ def _leaves(r: Reader, tok) -> Iterator[Candidate]:
         if r.arg_type(a) == ActorType.ORGANIZATION
     ]
     members = [
-        a for a in (fr.subjects or r.climb_subjects(tok) or r.shared_subject(tok)) if r.arg_type(a) == ActorType.COUNTRY
+        a
+        for a in (fr.subjects or climb_subjects(r, tok) or shared_subject(r, tok))
+        if r.arg_type(a) == ActorType.COUNTRY
     ]
     yield from emit(r, RelationType.MEMBER_OF, members, bodies, tok, tok.text, Modality.NEGATED, Confidence.MEMBERSHIP)
 

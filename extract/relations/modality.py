@@ -10,7 +10,8 @@ import re
 
 from ..lexicon import Trigger
 from ..types import Modality, RelationType
-from .frames import Reader, particles
+from .frames import Reader
+from .particles import particles
 
 __all__ = ["NO_TRIGGER", "modality", "obliged"]
 

@@ -18,9 +18,11 @@ from ..lexicon import Lexicon
 from ..types import Modality, RelationType
 from .cues import Cues
 from .emit import emit
-from .frames import Reader, particles
+from .frames import Reader
 from .modality import obliged
+from .particles import particles
 from .slots import VOICE, Arg, Candidate, Confidence
+from .subjects import shared_subject
 
 __all__ = ["cues", "obligations"]
 
@@ -48,7 +50,7 @@ def obligations(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candid
             for a in r.phrase_actors(ch, genitive=False)
         ]
         # 北朝鮮は、…を遵守し、…を慎まなければならない: the subject of the first clause
-        targets = targets or r.shared_subject(root)
+        targets = targets or shared_subject(r, root)
         # (我々は…なければならない: the speaker's duty, not a demand on anyone)
         targets = [a for a in targets if not (isinstance(a, Arg) and r.sm.mentions[a.mention].is_speaker)]
         yield from emit(

@@ -13,10 +13,13 @@ from collections.abc import Iterator, Sequence
 
 from ..lexicon import Lexicon
 from ..types import ActorType, Modality, RelationType
+from .acts import agents_in
 from .cues import Cues
 from .emit import emit
-from .frames import Reader, particles, unique
-from .slots import Candidate, Confidence, Slot
+from .frames import Reader
+from .particles import particles
+from .phrases import only_possessor
+from .slots import Candidate, Confidence, Slot, unique
 
 __all__ = ["cues", "quotes"]
 
@@ -54,13 +57,13 @@ def quotes(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
             if m.start in span
             and not m.is_speaker
             and not r.is_affiliation(idx)
-            and not r.only_possessor(r.mention_head(m))
+            and not only_possessor(r, r.mention_head(m))
             for a in r.mention_args(idx)
         ]
         named = [a for a in unique(named) if a not in speaker]
         text = doc[first : last + 1].text
         if any(d in text for d in _DEMANDS):
-            agents = [a for a in r.agents_in(span) if a not in speaker]
+            agents = [a for a in agents_in(r, span) if a not in speaker]
             if agents:
                 yield from emit(
                     r,

@@ -1,14 +1,16 @@
-"""What the rules hand to the document level: argument slots and candidates.
+"""Argument slots: what fills them, a trigger's frame of them, and the candidates rules hand on.
 
 A candidate's arguments still point at the sentence's mentions (:class:`Arg`);
 two kinds of argument the sentence leaves out are typed values of their own
 (:class:`Carried`), filled later from the document: the subject carried over
 from earlier sentences, and the target of the same kind of act just described.
+A :class:`Frame` holds one trigger's arguments by slot while the rules read them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Final
 
@@ -24,11 +26,14 @@ __all__ = [
     "Candidate",
     "Carried",
     "Confidence",
+    "Frame",
     "Known",
     "Penalty",
     "Recent",
     "SentenceAnalysis",
     "Slot",
+    "members",
+    "unique",
 ]
 
 
@@ -78,6 +83,15 @@ class Recent:
 Slot = Arg | Carried | Known | Recent
 
 
+def unique(args: Iterable[Slot]) -> list[Slot]:
+    return list(dict.fromkeys(args))
+
+
+def members(args: Iterable[Slot]) -> set[Slot]:
+    """The distinct actors among ``args`` (each carried argument counts as one)."""
+    return set(args)
+
+
 class Confidence:
     """Named confidence levels: how directly the sentence states a relation.
 
@@ -125,3 +139,104 @@ class SentenceAnalysis:
 
     candidates: tuple[Candidate, ...] = ()
     topic: tuple[Slot, ...] = ()  # actors of the main clause's subject, for the next sentence
+
+
+@dataclass(slots=True)
+class Frame:
+    """One trigger's arguments by slot, as its particles and structure place them;
+    :meth:`assign` then reads its ``sources`` and ``targets`` for a relation type."""
+
+    subjects: list[Slot] = field(default_factory=list)
+    objs: list[Slot] = field(default_factory=list)
+    datives: list[Slot] = field(default_factory=list)
+    targets: list[Slot] = field(default_factory=list)
+    partners: list[Slot] = field(default_factory=list)
+    by: list[Slot] = field(default_factory=list)
+    from_: list[Slot] = field(default_factory=list)
+    about: list[Slot] = field(default_factory=list)
+    genitives: list[list[Slot]] = field(default_factory=list)
+    compounds: list[Slot] = field(default_factory=list)
+    cause: list[Slot] = field(default_factory=list)
+    fallback: list[Slot] = field(default_factory=list)
+    objects: list = field(default_factory=list)
+    passive: bool = False
+    targets_are_partners: bool = False
+    has_subject: bool = False  # a subject that names no actor (国連軍が): no fallback agent
+    with_partners: list[Slot] = field(default_factory=list)  # the と-marked ones
+    coagents: list[Slot] = field(default_factory=list)  # Xとともに
+    sources: list[Slot] = field(default_factory=list)
+    complements: list = field(default_factory=list)  # argument phrases that describe an act (…ことに)
+    subject_marks: set[str] = field(default_factory=set)  # the particles the subjects came with
+    subject_phrases: list = field(default_factory=list)  # subjects that describe an act (…したことは)
+
+    def merge(self, carrier: Frame, *, light: bool) -> None:
+        """Add a carrying verb's slots: all of them for a light verb, else only targets."""
+        own_agent = bool(self.by or self.from_ or self.subjects)
+        if light:
+            if not own_agent:
+                self.subjects = carrier.subjects + self.subjects
+            self.by += carrier.by
+            self.from_ += carrier.from_
+            self.objs += carrier.objs
+            self.datives += carrier.datives
+            self.targets += carrier.targets
+            self.partners += carrier.partners
+            self.with_partners += carrier.with_partners
+            self.coagents += carrier.coagents
+            self.about += carrier.about
+            self.cause += carrier.cause
+            self.complements += carrier.complements
+            self.subject_phrases += carrier.subject_phrases
+        else:
+            self.cause += carrier.cause
+            if not (self.targets or self.datives or self.objs):
+                self.targets += carrier.targets
+                self.datives += carrier.datives
+            self.partners += carrier.partners
+            self.with_partners += carrier.with_partners
+        self.objects += carrier.objects
+        self.has_subject = self.has_subject or carrier.has_subject
+
+    def assign(self, rtype: RelationType, *, genitive_is_target: bool = False, things_object: bool = False) -> None:
+        """Fill ``sources`` and ``targets`` from the slots, for this relation type.
+
+        ``genitive_is_target``: for 緊張 (朝鮮半島の緊張) the genitive is where
+        the tension is, not who causes it.
+        """
+        if genitive_is_target and self.genitives:
+            self.targets = self.targets + [a for g in self.genitives for a in g]
+            self.genitives = []
+        subj, dat = self.subjects, self.datives
+        if self.passive:
+            # 北朝鮮は制裁を科され: the subject undergoes, に/から/による act.
+            sources = self.by + self.from_ + dat
+            targets = subj + self.objs
+        else:
+            sources = subj + self.by + (self.from_ if rtype != RelationType.MEETING else [])
+            if things_object or (rtype in (RelationType.REQUEST, RelationType.SUPPORT) and (dat or self.targets)):
+                # 北朝鮮に自制を求める, ウクライナに部隊を派遣: the object is what is asked or sent
+                targets = dat + self.targets
+            else:
+                targets = self.objs + dat + self.targets
+        gens = self.genitives
+        if gens:
+            if not sources and len(gens) >= 2:
+                sources, targets = sources + gens[0], targets + gens[-1]
+            elif not sources:
+                sources = sources + gens[0]
+            elif not targets:
+                targets = targets + gens[-1]
+        if rtype.symmetric:
+            self.partners = self.partners + self.compounds + [a for g in gens for a in g]
+        else:
+            targets = targets + self.compounds
+            if not targets and self.partners:
+                # イランとの国交を断絶: with no other target, the partner is it
+                targets = list(self.partners)
+                self.targets_are_partners = True
+        if rtype == RelationType.COMMENTS_ON:
+            targets = targets + self.about
+        if not sources and rtype in (RelationType.THREAT, RelationType.ATTACK, RelationType.SUPPORT):
+            sources = self.cause
+        self.sources = unique(sources)
+        self.targets = unique(targets)

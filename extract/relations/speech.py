@@ -12,10 +12,14 @@ from collections.abc import Iterator, Sequence
 
 from ..lexicon import Lexicon
 from ..types import Modality, RelationType
+from .acts import agents_in
 from .cues import Cues
 from .emit import emit
-from .frames import ABOUT, AGENT, ATTRIBUTION, COMPARE, Reader, particles
-from .slots import TOPIC, Candidate, Confidence
+from .frames import Reader
+from .particles import ABOUT, AGENT, ATTRIBUTION, COMPARE, particles
+from .phrases import only_possessor
+from .slots import TOPIC, Candidate, Confidence, Slot
+from .subjects import climb_subjects
 
 __all__ = ["cues", "speech"]
 
@@ -69,7 +73,7 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
     if not speaker and span:
         speaker = r.speaker_before(min(span))
     if not speaker:
-        speaker = r.climb_subjects(tok)
+        speaker = climb_subjects(r, tok)
     conf = Confidence.SPEECH
     if not speaker:
         speaker = [TOPIC]
@@ -87,18 +91,20 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
     self_report = (
         not quoted
         and not any(
-            ch.dep_ in ("nsubj", "dislocated") and not r.is_self(ch, speaker) for c in complements for ch in c.children
+            ch.dep_ in ("nsubj", "dislocated") and not _is_self(r, ch, speaker)
+            for c in complements
+            for ch in c.children
         )
     ) or any(c.token in span and (set(c.sources) & set(speaker) or (TOPIC in c.sources and quoted)) for c in earlier)
     for idx, m in enumerate(r.sm.mentions):
         if m.start not in span:
             continue
         head = r.mention_head(m)
-        if self_report and r.phrase_particle(head) not in ABOUT:
+        if self_report and _phrase_particle(head) not in ABOUT:
             continue
         if particles(head) in COMPARE or particles(head).startswith(ATTRIBUTION):
             continue
-        if r.only_possessor(head):
+        if only_possessor(r, head):
             continue
         if r.is_affiliation(idx):
             continue
@@ -109,8 +115,30 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
     modality = Modality.ASSERTED
     if should:
         # 「安保理は制裁を見直すべきだ」と主張: a demand on the actor who must act.
-        agents = r.agents_in(span)
+        agents = agents_in(r, span)
         if agents:
             yield from emit(r, RelationType.REQUEST, speaker, agents, tok, r.predicate_text(tok), modality, conf)
             return
     yield from emit(r, RelationType.COMMENTS_ON, speaker, targets, tok, r.predicate_text(tok), modality, conf)
+
+
+_SELF_WORDS = frozenset({"自ら", "自分", "自国", "我々", "私", "われわれ", "自身"})
+
+
+def _is_self(r: Reader, tok, speaker: list[Slot]) -> bool:
+    if tok.lemma_ in _SELF_WORDS:
+        return True
+    args = r.phrase_actors(tok, genitive=False)
+    return bool(args) and all(a in speaker for a in args)
+
+
+def _phrase_particle(tok) -> str:
+    """The particle of the phrase a token sits in: 北朝鮮|問題|について → について."""
+    for _ in range(4):
+        p = particles(tok)
+        if p and p != "の":
+            return p
+        if tok.dep_ not in ("compound", "nmod") or tok.head.i == tok.i:
+            return p
+        tok = tok.head
+    return particles(tok)

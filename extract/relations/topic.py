@@ -3,7 +3,8 @@ following sentence with no subject of its own continues (Japanese drops it)."""
 
 from __future__ import annotations
 
-from .frames import Reader, particles
+from .frames import Reader
+from .particles import particles
 from .slots import Slot
 
 __all__ = ["topic"]

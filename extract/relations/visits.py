@@ -7,11 +7,13 @@ from collections.abc import Iterator, Sequence
 
 from ..lexicon import Lexicon
 from ..types import Modality, RelationType
+from .arguments import collect
 from .cues import Cues
 from .emit import emit
-from .frames import Frame, Reader
+from .frames import Reader
 from .modality import modality
-from .slots import Candidate, Confidence
+from .slots import Candidate, Confidence, Frame
+from .subjects import climb_subjects, shared_subject
 
 __all__ = ["cues", "visits"]
 
@@ -29,8 +31,8 @@ def visits(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
             continue
         tok = r.mention_head(m)
         fr = Frame()
-        r.collect(tok, fr, set(range(m.start, m.end)), set(range(m.start, m.end)))
-        visitors = fr.subjects or r.climb_subjects(tok) or r.shared_subject(tok)
+        collect(r, tok, fr, set(range(m.start, m.end)), set(range(m.start, m.end)))
+        visitors = fr.subjects or climb_subjects(r, tok) or shared_subject(r, tok)
         if not visitors and tok.dep_ == "acl" and r.sm.index_at(tok.head.i) is not None:
             visitors = r.phrase_actors(tok.head, genitive=False)
         trig = r.lex.triggers.get("訪問")

@@ -1,0 +1,183 @@
+"""Who did an act: the doers of the act a phrase describes, points back at, or names bare.
+
+Speech acts, evaluations and quotes are often about an act rather than an
+actor (ロシアによる…動きが継続していることを非難, 今般の攻撃を懸念, 措置の撤廃を
+求める): their target is whoever did it. :func:`doers` reads them from the
+phrase that describes the act; :func:`referred_act` and :func:`bare_act` give a
+:class:`~extract.relations.slots.Recent` for an act only pointed back at, which
+the document resolves to the doers of the latest such act.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..types import ActorType, RelationType
+from .particles import AGENT, ATTRIBUTION, BY, COMPARE, DATIVE, FROM, TARGET, particles
+from .slots import Recent, Slot, unique
+
+if TYPE_CHECKING:
+    from .frames import Reader
+
+__all__ = ["agents_below", "agents_in", "bare_act", "doers", "referred_act", "topic_doers"]
+
+# Words that point back at something just said: 今般の攻撃, この動き, これを非難.
+_POINTERS = frozenset(
+    {"この", "その", "こうした", "このような", "そうした", "そのような", "かかる", "今般", "今回", "本件", "同", "一連"}
+)
+_POINTING_PRONOUNS = frozenset({"これ", "それ"})
+_EVENT_WORDS = frozenset({"事態", "動き", "行為", "出来事", "事件", "決定", "合意", "措置", "状況"})
+# Acts whose taker takes part too: the one supported, the partner of cooperation.
+_GIVING = (RelationType.SUPPORT, RelationType.COOPERATION)
+
+
+def doers(r: Reader, phrase) -> list[Slot]:
+    """Who does the act a phrase describes: the one criticised, asked or welcomed.
+
+    「ロシアによる…動きが継続していること」 → ロシア; 「イランが…履行していないこと」
+    → イラン; 「北朝鮮からロシアへの…提供」 → both (the giver and the taker);
+    「スーダン国軍の行動」 → スーダン国軍. Victims (を, …の主権) are not doers.
+    """
+    out = _parties_of_acts(r, phrase)
+    # (and the agents by their particles: ロシアによる…動き、分離派武装勢力による…不安定化)
+    victims = _victims(r, phrase)
+    tokens = {t.i for t in phrase.subtree}
+    for idx, m in enumerate(r.sm.mentions):
+        if m.start not in tokens or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.PERSON):
+            continue
+        if _acts_by_particle(r, idx):
+            out += r.mention_args(idx)
+    # (the victim of an act is not its doer: ウクライナ in ロシアのウクライナ侵略)
+    return [a for a in unique(out) if a not in victims]
+
+
+def _parties_of_acts(r: Reader, phrase) -> list[Slot]:
+    """The agents of every act in the phrase; the takers too of what is given or shared."""
+    out: list[Slot] = []
+    for ev in phrase.subtree:
+        trig = r.trigger_of(ev)
+        if trig is None:
+            continue
+        fr = r.frame(ev, trig, shallow=True)
+        out += fr.sources
+        if trig.type in _GIVING or trig.type.symmetric:
+            out += fr.targets + fr.partners  # the taker of what is given takes part too
+    return out
+
+
+def _victims(r: Reader, phrase) -> set[Slot]:
+    return {
+        a
+        for ev in phrase.subtree
+        if (t := r.trigger_of(ev)) is not None
+        for a in r.frame(ev, t, shallow=True).targets
+        if t.type not in (RelationType.SUPPORT,)
+    }
+
+
+def _acts_by_particle(r: Reader, idx: int) -> bool:
+    """Whether mention ``idx`` is marked as a doer: による, が, から, と, the owner of an act
+    noun, or the taker of what is given."""
+    head = r.mention_head(r.sm.mentions[idx])
+    p = particles(head)
+    if p in COMPARE or p.startswith(ATTRIBUTION) or r.is_affiliation(idx):
+        return False
+    owner = head.head
+    if any(p.startswith(b) for b in BY) or p in AGENT or p in FROM or p in ("と", "とともに", "と共に"):
+        return True
+    if (
+        p in ("の", "")
+        and head.dep_ in ("nmod", "compound")
+        and (r.trigger_of(owner) is not None or owner.lemma_ in r.lex.conduct_nouns)
+    ):
+        return True
+    # the taker of what is given is in it too
+    return p in TARGET | DATIVE and (trig := r.trigger_of(owner)) is not None and trig.type in _GIVING
+
+
+def agents_in(r: Reader, span: set[int]) -> list[Slot]:
+    """The agents of the acts in a span of tokens (a clause asked for, a quote), else its subjects."""
+    out: list[Slot] = []
+    for i in sorted(span):
+        t = r.doc[i]
+        trig = r.trigger_of(t)
+        if trig is not None:
+            fr = r.frame(t, trig, shallow=True)
+            out += fr.sources
+    if not out:
+        for i in sorted(span):
+            t = r.doc[i]
+            if t.dep_ in ("nsubj",) and particles(t) in AGENT:
+                out += r.phrase_actors(t, genitive=False)
+    return unique(out)
+
+
+def agents_below(r: Reader, tok) -> list[Slot]:
+    """北朝鮮による…核実験・ミサイル実験を伴う…威嚇行動: an agent marked による anywhere in
+    the act noun's phrase."""
+    out: list[Slot] = []
+    for t in tok.subtree:
+        if t.i == tok.i:
+            continue
+        idx = r.sm.index_at(t.i)
+        if idx is not None and r.mention_head(r.sm.mentions[idx]).i == t.i:
+            if any(particles(t).startswith(b) for b in BY):
+                out += r.mention_args(idx)
+    return unique(out)
+
+
+def topic_doers(r: Reader, tok, exclude: Iterable[Slot] = ()) -> list[Slot]:
+    """今般のスーダン国軍の行動は、…損なうものであり、強く非難します: a criticism with
+    no object of its own is of the act the sentence is about (its は-topic)."""
+    skip = set(exclude)
+    out: list[Slot] = []
+    for t in r.doc:
+        if t.dep_ in ("nsubj", "dislocated", "obl") and particles(t) in ("は", "が") and t.i < tok.i:
+            if r.sm.index_at(t.i) is not None:
+                continue  # an actor as the subject is the critic, not the act
+            if r.trigger_of(t) is not None or t.lemma_ in r.lex.conduct_nouns or t.lemma_ == "こと":
+                out += [a for a in doers(r, t) if a not in skip]
+    return unique(out)
+
+
+def referred_act(r: Reader, phrase) -> Recent | None:
+    """今般の攻撃, この動き, こうした行動, これ: a phrase that points back at an act
+    already described; the kind of act when the noun names one."""
+    if phrase.lemma_ in _POINTING_PRONOUNS:
+        return Recent()
+    if phrase.lemma_ == "こと":
+        # 今般の攻撃が起こったこと: the act the clause says took place
+        for clause in phrase.children:
+            if clause.dep_ == "acl":
+                for ch in clause.children:
+                    if ch.dep_ in ("nsubj", "obj") and (ref := referred_act(r, ch)) is not None:
+                        return ref
+        return None
+    pointed = any(
+        c.dep_ in ("det", "nmod", "compound", "amod") and (c.text in _POINTERS or c.lemma_ in _POINTERS)
+        for c in phrase.children
+    )
+    if not pointed:
+        return None
+    trig = r.trigger_of(phrase)
+    if trig is not None:
+        return Recent(trig.type)
+    if phrase.lemma_ in r.lex.conduct_nouns or phrase.lemma_ in _EVENT_WORDS:
+        return Recent()
+    return None
+
+
+def bare_act(r: Reader, phrase) -> Recent | None:
+    """措置の撤廃, 制裁の解除: an act noun with no actor of its own under what is asked
+    or deplored stands for the same act named before it."""
+    for ch in phrase.children:
+        if ch.dep_ != "nmod" or particles(ch) != "の":
+            continue
+        trig = r.trigger_of(ch)
+        if trig is None or trig.type not in (RelationType.SANCTION, RelationType.ATTACK, RelationType.THREAT):
+            continue
+        if any(r.sm.index_at(t.i) is not None for t in ch.subtree):
+            return None
+        return Recent(trig.type)
+    return None

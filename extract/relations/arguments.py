@@ -1,0 +1,216 @@
+"""Sorting a node's dependents into a :class:`~extract.relations.slots.Frame`'s slots by their particles.
+
+:func:`collect` reads every dependent of a node (a trigger, the verb that
+carries it); :func:`collect_deep` the から / への phrases GiNZA hangs on a noun
+between them and the act; :func:`left_source` the から / による phrase just
+before the act's noun phrase. :func:`slot` is the one place a particle decides
+the slot: agent, object, dative, target, partner, by, from, about, genitive.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..actors import TARGET_PREFIXES
+from ..types import RelationType
+from .particles import (
+    ABOUT,
+    AGENT,
+    AS,
+    ATTRIBUTION,
+    BY,
+    COMPARE,
+    CONTENT_DEPS,
+    DATIVE,
+    FROM,
+    OBJECT,
+    TARGET,
+    WITH,
+    bare,
+    particles,
+)
+from .phrases import after_aside
+from .slots import Frame, Slot
+
+if TYPE_CHECKING:
+    from .frames import Reader
+
+__all__ = ["collect", "collect_deep", "left_source", "slot"]
+
+_SPEECH_TYPES = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
+
+
+def collect(r: Reader, node, fr: Frame, exclude: set[int], seen: set[int]) -> None:
+    """Sort the actors among ``node``'s dependents into slots by their particles."""
+    for ch in node.children:
+        idx = r.sm.index_at(ch.i)
+        if idx is not None:
+            # 米|国務|省は: a mention's tokens may hang on the verb separately;
+            # read the mention through its head token, once.
+            head = r.mention_head(r.sm.mentions[idx])
+            if head.i != ch.i and head.head.i == node.i:
+                continue
+        if ch.i in exclude or ch.i in seen or ch.dep_ not in CONTENT_DEPS:
+            continue
+        if ch.dep_ in ("acl", "advcl", "ccomp", "xcomp", "conj") and r.sm.index_at(ch.i) is None:
+            continue
+        p = particles(ch) or _shared_particle(r, ch, node)
+        if ch.lemma_ in ("とも", "共", "一緒") and p == "に":
+            # 米欧や中国とともに: co-agents of the subject
+            fr.coagents += together_with(r, ch, seen)
+            continue
+        if ch.dep_ == "obj" or p in OBJECT:
+            fr.objects.append(ch)
+        args = r.phrase_actors(ch, seen, genitive=_owner_speaks_for(r, ch, p, node))
+        if not args:
+            _unnamed(r, ch, p, node, fr)
+            continue
+        slot(r, ch, p, args, fr)
+
+
+def together_with(r: Reader, ch, seen: set[int] | None = None) -> list[Slot]:
+    """The actors of 米欧や中国とともに, hung on its ともに."""
+    return [
+        a
+        for c in ch.children
+        if particles(c) in ("と", "") and c.dep_ in ("nmod", "compound")
+        for a in r.phrase_actors(c, seen, genitive=False)
+    ]
+
+
+def _owner_speaks_for(r: Reader, ch, p: str, node) -> bool:
+    """イランの核開発は…脅かす: whether a possessor stands for a non-actor argument."""
+    return (
+        p in ABOUT
+        or p in TARGET
+        or p in DATIVE
+        or p in OBJECT
+        # (but 「…の協力が不可欠であり…求めます」: who asks or criticises is named, not owned)
+        or (p in AGENT and node.lemma_ in r.lex.triggers and r.lex.triggers[node.lemma_].type not in _SPEECH_TYPES)
+        or ch.lemma_ in ("間", "あいだ")
+    )
+
+
+def _unnamed(r: Reader, ch, p: str, node, fr: Frame) -> None:
+    """An argument that names no actor: a subject all the same, or an act described."""
+    if ch.dep_ in ("nsubj", "nsubj:pass") and p in ("が", "は") and r.trigger_of(ch) is None:
+        fr.has_subject = True  # 国連軍が…: a subject, but no actor we know
+        fr.subject_phrases.append(ch)
+    elif (
+        ch.dep_ == "obj"
+        or p in OBJECT
+        or p in DATIVE
+        or p in ABOUT
+        or p in TARGET
+        or (p == "" and ch.lemma_ == "こと" and ch.i < node.i)  # 攻撃が起こったこと、憂慮し
+    ):
+        fr.complements.append(ch)  # …していることに懸念: an act described, not named
+
+
+def _shared_particle(r: Reader, ch, node) -> str:
+    """日本および日本国民への支援: GiNZA hangs both conjuncts on the act, the first
+    bare; it takes the particle of the conjunct after the および / 、 / ・."""
+    if ch.dep_ not in ("nmod", "compound"):
+        return ""
+    k = after_aside(r.doc, ch.i + 1)
+    if k >= len(r.doc) or not (r.doc[k].dep_ == "cc" or r.doc[k].text in "、・,"):
+        return ""
+    for sib in node.children:
+        if sib.i > k and sib.dep_ == ch.dep_ and any(r.sm.index_at(t.i) is not None for t in sib.subtree):
+            return particles(sib)
+        if sib.i > k:
+            break
+    return ""
+
+
+def collect_deep(r: Reader, tok, fr: Frame, seen: set[int]) -> None:
+    """北朝鮮からロシアへの軍事装備品及び弾薬の提供: GiNZA may hang the から / への
+    phrases of an act noun on a noun between them and the act; read them there."""
+    for mid in tok.children:
+        if mid.dep_ not in ("nmod", "compound") or r.sm.index_at(mid.i) is not None or mid.i in seen:
+            continue
+        if r.trigger_of(mid) is not None:
+            continue  # an act of its own (ロシアの侵攻の…) keeps its arguments
+        if bare(particles(mid)) not in ("の", ""):
+            continue
+        for node in (mid, *(m for m in mid.children if m.dep_ in ("nmod", "compound"))):
+            for ch in node.children:
+                if ch.i in seen or r.sm.index_at(ch.i) is None:
+                    continue
+                p = particles(ch)
+                if p in FROM or p in TARGET or any(p.startswith(b) for b in BY):
+                    slot(r, ch, p, r.phrase_actors(ch, seen, genitive=False), fr)
+
+
+def slot(r: Reader, ch, p: str, args: list[Slot], fr: Frame) -> None:
+    """Put ``args``, read from the dependent ``ch`` marked ``p``, into their slot."""
+    prefix = r.prefix(ch)
+    if prefix in TARGET_PREFIXES:
+        fr.targets += args
+    elif ch.lemma_ in ("間", "あいだ") and p in ("で", "では", "に", "には", "の", "で、"):
+        # 日本とロシアの間で締結された: the two sides are partners
+        fr.partners += args
+    elif p.startswith(ATTRIBUTION):
+        return
+    elif p in ("で", "では") and r.trigger_of(ch) is not None:
+        # 軍事協力で緊張が高まる: the event is the cause, its actors the source
+        fr.cause += args
+    elif any(p.startswith(b) for b in BY):
+        fr.by += args
+    elif p in AS and r.sm.index_at(ch.i) is not None:
+        fr.subjects += args  # 我が国として(も)…求めます: the state acting in its own name
+    elif p in COMPARE or p in AS:
+        return
+    elif p in ABOUT:
+        fr.about += args
+    elif p in FROM:
+        fr.from_ += args
+    elif p in TARGET:
+        fr.targets += args
+    elif p in WITH:
+        fr.partners += args
+        fr.with_partners += args
+    elif p in AGENT or (p == "" and ch.dep_ in ("nsubj", "dislocated")):
+        _subject(p, args, fr)
+    elif p in OBJECT:
+        fr.objs += args
+    elif p in DATIVE:
+        fr.datives += args
+    elif p == "の" or (p == "" and ch.dep_ == "nmod"):
+        fr.genitives.append(args)
+    elif p == "" and ch.dep_ == "compound":
+        fr.compounds += args
+
+
+def _subject(p: str, args: list[Slot], fr: Frame) -> None:
+    if p in ("が", "も") and fr.subject_marks == {"は"}:
+        # 岸田総理大臣は、…イランが…攻撃を行ったことは: the が-subject is this clause's,
+        # the は-topic the sentence's
+        fr.subjects = []
+    if not (p == "は" and "が" in fr.subject_marks):
+        fr.subjects += args
+    fr.subject_marks.add(p)
+
+
+def left_source(r: Reader, tok, fr: Frame, seen: set[int]) -> None:
+    """ロシアから北朝鮮への支援: GiNZA often hangs the から/による phrase on the verb.
+
+    An actor with から/による right before the trigger's noun phrase is its source.
+    """
+    if tok.pos_ not in ("NOUN", "PROPN") or fr.by or fr.from_:
+        return
+    left = min(t.i for t in tok.subtree)
+    k = left - 1
+    while k >= 0 and r.doc[k].dep_ in ("case", "fixed", "mark"):
+        k -= 1
+    if k < 0 or k in seen or k == tok.i:
+        return
+    head = r.doc[k]
+    p = particles(head)
+    if r.sm.index_at(k) is None or not (p in FROM or any(p.startswith(b) for b in BY)):
+        return
+    args = r.phrase_actors(head, seen, genitive=False)
+    if p in FROM:
+        fr.from_ += args
+    else:
+        fr.by += args

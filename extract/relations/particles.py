@@ -1,0 +1,109 @@
+"""Case marking: the particles after an argument, and the slot each set of them marks.
+
+Pure functions of a token and word sets, shared by every reader of a clause:
+:func:`particles` reads what follows a token (北朝鮮|に|よる → による), :func:`bare`
+takes the list word off it (タイなどの → の), and the sets name which particles
+mark an agent, a target, a partner and so on.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ABOUT",
+    "AGENT",
+    "AS",
+    "ATTRIBUTION",
+    "BY",
+    "COMPARE",
+    "CONTENT_DEPS",
+    "COORD",
+    "DATIVE",
+    "FROM",
+    "GROUP_VERBS",
+    "OBJECT",
+    "TARGET",
+    "WITH",
+    "bare",
+    "particles",
+]
+
+
+# Particle strings (case markers after an argument) and the slot they fill.
+AGENT = frozenset({"が", "は", "も", "では", "こそ", "でも", "がは", "とは"})
+BY = ("による", "によって", "により", "によります")
+FROM = frozenset({"から", "からの", "からは", "からも"})
+TARGET = frozenset(
+    {
+        "へ",
+        "への",
+        "へは",
+        "に対する",
+        "に対して",
+        "に対し",
+        "にとって",
+        "にとっては",
+        "にとっての",
+        "に向けた",
+        "に向け",
+        "に向けて",
+        "宛て",
+        "あて",
+    }
+)
+DATIVE = frozenset({"に", "には", "にも"})
+OBJECT = frozenset({"を", "をも"})
+WITH = frozenset({"と", "との", "とも", "とは", "と共に", "とともに", "とともには", "との間", "と間"})
+ABOUT = frozenset(
+    {"について", "については", "に関して", "に関する", "をめぐる", "をめぐり", "をめぐって", "について、"}
+)
+COMPARE = frozenset({"より", "よりも", "ほど"})
+COORD = frozenset({"と", "や", "、", "及び", "および", "・", "とか", "か", "並びに", "ならびに", "も"})
+AS = frozenset({"として", "としては", "としても", "とて", "とても", "とては"})
+# XをはじめとするY, Xを中心とするY, Xを含むY: a group named by its members
+GROUP_VERBS = frozenset({"はじめる", "始める", "初める", "はじめ", "始め", "含む", "中心", "筆頭"})
+ATTRIBUTION = ("によると", "によれば", "の発表", "の報道")
+
+
+CONTENT_DEPS = frozenset(
+    {
+        "nsubj",
+        "obj",
+        "obl",
+        "nmod",
+        "iobj",
+        "dislocated",
+        "compound",
+        "nsubj:pass",
+        "csubj",
+        "dep",
+        "advcl",
+        "acl",
+        "ccomp",
+        "xcomp",
+        "conj",
+        "appos",
+        "amod",
+        "advmod",
+    }
+)
+
+
+def bare(p: str) -> str:
+    """A particle without the list word before it: タイなどの → の, ペルー等から → から."""
+    for head in ("など", "等", "ら", "なども"):
+        if p.startswith(head) and len(p) > len(head):
+            return p[len(head) :]
+    return p
+
+
+def particles(tok) -> str:
+    """The case particles after a token, joined: 北朝鮮 に よる → 'による', 韓国 に は → 'には'."""
+    parts = []
+    for ch in tok.children:
+        if ch.i > tok.i and ch.dep_ in ("case", "mark") and ch.pos_ in ("ADP", "SCONJ", "AUX", "VERB", "NOUN", "PART"):
+            parts.append((ch.i, ch.text))
+            for f in ch.children:
+                if f.dep_ == "fixed":
+                    parts.append((f.i, f.text))
+    parts.sort()
+    return "".join(t for _, t in parts)

@@ -1,0 +1,168 @@
+"""The actors an argument phrase stands for, step by step.
+
+:meth:`Reader.phrase_actors <extract.relations.frames.Reader.phrase_actors>`
+reads a phrase by its head: an actor mention with those coordinated to it
+(:func:`mention_actors`), an event noun by its parties (:func:`event_parties`),
+a group by the actors named in it (:func:`group_members`), another noun by its
+owner or agent (:func:`owners`). Each step is a function of the reader and a
+token; ``seen`` is the set of tokens already read into the phrase, shared
+through the recursion so that no actor is read twice.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import Trigger
+from ..types import ActorType
+from .particles import ABOUT, BY, COORD, GROUP_VERBS, bare, particles
+from .slots import Slot, unique
+
+if TYPE_CHECKING:
+    from .frames import Reader
+
+__all__ = [
+    "after_aside",
+    "coordinated",
+    "event_parties",
+    "group_members",
+    "mention_actors",
+    "only_possessor",
+    "owners",
+]
+
+# Particles of the setting of an act noun (日本のTICADにおける取組): looked through for its owner.
+_SETTING = frozenset({"における", "での", "にある", "においての"})
+
+
+def mention_actors(r: Reader, idx: int, seen: set[int]) -> list[Slot]:
+    """An actor mention: its members, the abbreviation fused before it, the actors coordinated to it."""
+    m = r.sm.mentions[idx]
+    seen.update(range(m.start, m.end))
+    if m.is_collective:
+        # イスラエルとハマスの双方, 日米両政府: the group is named right there
+        named = [
+            a
+            for t in range(m.start, m.end)
+            for ch in r.doc[t].children
+            if ch.i not in seen and (particles(ch) == "の" or ch.dep_ == "compound")
+            for a in r.phrase_actors(ch, seen, genitive=False)
+        ]
+        if len(named) >= 2:
+            return named
+    args = r.mention_args(idx)
+    if m.start > 0 and m.start - 1 not in seen and _paired_states(r, r.doc[m.start - 1], r.doc[m.start]):
+        # 日ウクライナ情報保護協定: the abbreviation fused before (GiNZA hangs it anywhere)
+        seen.add(m.start - 1)
+        args = r.mention_args(r.sm.index_at(m.start - 1) or 0) + args
+    for t in range(m.start, m.end):
+        args += coordinated(r, r.doc[t], seen)
+    return args
+
+
+def _paired_states(r: Reader, a, b) -> bool:
+    ia, ib = r.sm.index_at(a.i), r.sm.index_at(b.i)
+    if ia is None or ib is None or ia == ib:
+        return False
+    ma, mb = r.sm.mentions[ia], r.sm.mentions[ib]
+    return ma.type == mb.type == ActorType.COUNTRY and len(ma.text) == 1 and a.idx + len(a.text) == b.idx
+
+
+def event_parties(r: Reader, tok, trig: Trigger, seen: set[int]) -> list[Slot]:
+    """An event noun (ロ朝会談, 北朝鮮によるロシアへの支援): its participants."""
+    frame = r.frame(tok, trig, shallow=True, seen=seen)
+    if trig.type.symmetric:
+        out = frame.sources + frame.partners + frame.targets
+    else:
+        out = frame.sources or frame.partners
+    out += coordinated(r, tok, seen)
+    return unique(out)
+
+
+def group_members(r: Reader, tok, seen: set[int]) -> list[Slot]:
+    """G7をはじめとする国際社会, 米国を中心とする有志国: the group stands for the actors named in it."""
+    return [
+        a
+        for ch in tok.children
+        if ch.dep_ == "acl"
+        and ch.i not in seen
+        and (ch.lemma_ in GROUP_VERBS or any(g.lemma_ in GROUP_VERBS for g in ch.children))
+        for g in ch.children
+        if g.dep_ in ("obj", "obl") and particles(g) in ("を", "")
+        for a in r.phrase_actors(g, seen, genitive=False)
+    ]
+
+
+def owners(r: Reader, tok, seen: set[int], depth: int) -> list[Slot]:
+    """ロシアの行動, 北朝鮮による発射, 中国海警局の船舶による妨害: a noun's possessor or
+    agent, up to ``depth`` nouns down, and the actors coordinated to the noun."""
+    out: list[Slot] = []
+    for ch in tok.children:
+        if ch.i in seen:
+            continue
+        p = bare(particles(ch))
+        if (
+            (ch.dep_ == "nmod" and p in ("の", "", "との"))
+            or ch.dep_ == "compound"
+            # 日本のTICADにおける取組: the owner of the forum where the act is
+            or (ch.dep_ == "nmod" and p in _SETTING and r.sm.index_at(ch.i) is None)
+            or (ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in BY))
+        ):
+            out += r.phrase_actors(ch, seen, genitive=True, depth=depth - 1)
+    out += coordinated(r, tok, seen)
+    return out
+
+
+def coordinated(r: Reader, tok, seen: set[int]) -> list[Slot]:
+    """Actors joined to ``tok`` by と/や/、 (GiNZA attaches them as nmod or conj)."""
+    out: list[Slot] = []
+    for ch in tok.children:
+        if ch.i in seen:
+            continue
+        p = particles(ch)
+        is_coord = (ch.dep_ in ("nmod", "conj", "compound", "appos", "obl") and p in COORD) or ch.dep_ == "conj"
+        if (
+            not is_coord
+            and ch.dep_ in ("nmod", "compound")
+            and p == ""
+            and (nxt := after_aside(r.doc, ch.i + 1)) < len(r.doc)
+            and (r.doc[nxt].text in "、・," or r.doc[nxt].dep_ == "cc")
+        ):
+            is_coord = True  # 米国、韓国と / 米国及び韓国と
+        if is_coord:
+            found = r.phrase_actors(ch, seen, genitive=False)
+            if not found and r.sm.index_at(ch.i) is None:
+                # A、B臨時政府、Cの間で: a conjunct named by the actor compounded with it
+                found = [
+                    a for g in ch.children if g.dep_ == "compound" for a in r.phrase_actors(g, seen, genitive=False)
+                ]
+                found += coordinated(r, ch, seen)
+            out += found
+    return out
+
+
+def after_aside(doc, k: int) -> int:
+    """The token after a bracketed aside starting at ``k`` (ベトナム共和国(南ベトナム)、…), else ``k``."""
+    if k < len(doc) and doc[k].text in "(（":
+        j = k + 1
+        while j < len(doc) and doc[j].text not in ")）" and j - k < 12:
+            j += 1
+        if j < len(doc) and doc[j].text in ")）":
+            return j + 1
+    return k
+
+
+def only_possessor(r: Reader, head) -> bool:
+    """旧ソ連の砲弾: an actor that only qualifies a thing is not what is discussed.
+
+    It is when the thing is an event (ロシアの協力), the actor's own stance
+    or conduct (北朝鮮の方, ロ朝の関係), or the topic (…については).
+    """
+    if particles(head) != "の" or head.dep_ != "nmod":
+        return False
+    owner = head.head
+    if r.sm.index_at(owner.i) is not None or r.trigger_of(owner) is not None:
+        return False
+    if owner.lemma_ in r.lex.topic_nouns or owner.text in r.lex.topic_nouns:
+        return False
+    return particles(owner) not in ABOUT

@@ -1,0 +1,183 @@
+"""Carried subjects: who acts when the clause of a trigger names no one.
+
+Japanese drops a subject that the sentence has already given: in a clause
+above (締結すると合意した: 合意's subject), in an earlier clause of the same
+sentence (岸田首相は訪米し、…会談した), as the sentence's opening は-topic.
+Each function here reads one such place for the actors standing there;
+:func:`main_clause` says whether a trigger may take the previous sentence's
+subject instead (the document fills that in).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..types import Modality
+from .arguments import together_with
+from .particles import AGENT, particles
+from .slots import Slot
+
+if TYPE_CHECKING:
+    from .frames import Reader
+
+__all__ = [
+    "climb_subjects",
+    "coagents_of",
+    "earlier_subject",
+    "main_clause",
+    "sentence_topic",
+    "shared_subject",
+]
+
+# The dependencies a subject is climbed through to the clause above.
+_CLIMBED = ("advcl", "acl", "ccomp", "xcomp", "conj", "compound", "nmod", "dep")
+
+
+def main_clause(r: Reader, tok) -> bool:
+    # Only a trigger of the main clause inherits the previous sentence's subject.
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return True
+        p = particles(cur)
+        # …を攻撃したと発表した: the complement of a subjectless speech verb
+        # shares its dropped subject.
+        if (
+            cur.dep_ in ("acl", "nmod", "advcl", "csubj")
+            and p not in ("", "は", "が", "に", "には", "を")
+            and not (p.endswith("と") and cur.head.lemma_ in r.lex.speech_verbs)
+        ):
+            return False
+        # 攻撃を停止し…撤収するよう求める: what is asked of someone else is their act
+        if cur.dep_ == "advcl" and cur.head.lemma_ in r.lex.hedging_verbs:
+            return False
+        cur = cur.head
+    return True
+
+
+def shared_subject(r: Reader, tok) -> list[Slot]:
+    """岸田首相は訪米し、バイデン大統領と会談した: a subject stated in an earlier
+    clause of the same sentence carries over to the later ones."""
+    node = tok
+    for _ in range(4):
+        # (両外相は…を行い、…を含め、…協力していくことで一致: the clause with the
+        # subject may lie several clauses down)
+        clauses = [ch for ch in sorted(node.children, key=lambda c: -c.i) if ch.i < tok.i]
+        for _depth in range(3):
+            clauses = [c for c in clauses if c.dep_ in ("advcl", "conj")]
+            for ch in clauses:
+                args = _clause_subject(r, ch)
+                if args:
+                    return args
+            clauses = [g for c in clauses for g in sorted(c.children, key=lambda x: -x.i) if g.i < tok.i]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+def _clause_subject(r: Reader, clause) -> list[Slot]:
+    """The first subject of ``clause`` that names actors."""
+    for sub in clause.children:
+        if (sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が", "も")) or (
+            sub.dep_ == "obl" and particles(sub) in ("では", "の間では") and r.sm.index_at(sub.i) is not None
+        ):  # (両国間では対立が激化し、…国交を断絶した: the two)
+            args = r.phrase_actors(sub, genitive=False)
+            if args:
+                return args
+    return []
+
+
+def climb_subjects(r: Reader, tok, *, directed: bool = False) -> list[Slot]:
+    """Subjects of the clauses above the trigger (締結すると合意した → 合意's subject).
+
+    A relative clause with no subject of its own is about the noun it
+    modifies (会談した後の…臨むプーチン大統領と金正恩総書記): that noun fills the gap.
+    """
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i or not _climbs(r, cur, directed=directed):
+            return []
+        if cur.dep_ == "acl" and r.sm.index_at(cur.head.i) is not None:
+            return r.phrase_actors(cur.head, genitive=False)
+        if cur.dep_ == "dep" and r.sm.index_at(cur.head.i) is not None and particles(cur.head) in AGENT:
+            # GiNZA sometimes makes the topic the head of the clause (我が国は…連携し)
+            return r.phrase_actors(cur.head, genitive=False)
+        came_from = cur
+        cur = cur.head
+        if r.passive(cur):
+            return []  # …支援を始めれば、日本や韓国は対応を迫られる: that subject undergoes, it does not act
+        for ch in cur.children:
+            if ch.i == came_from.i:
+                continue
+            if ch.dep_ in ("nsubj", "dislocated", "nsubj:pass") and particles(ch) in AGENT | {""}:
+                # 北朝鮮による一連の行動は…脅かす: the agent of a non-actor subject
+                args = r.phrase_actors(ch, genitive=True)
+                if args:
+                    return args + coagents_of(r, cur)
+                if particles(ch) in ("が", "は"):
+                    return []  # the clause has a subject of its own, not an actor
+    return []
+
+
+def _climbs(r: Reader, cur, *, directed: bool) -> bool:
+    """Whether the subject of the clause above ``cur`` is also its clause's."""
+    # Not through the object of another verb (支援を求めた: the asker is not
+    # the giver), except nouns that take a clause (支援を行う用意がある).
+    takes_clause = cur.dep_ in ("nsubj", "obj") and _clause_noun(r, cur)
+    # 働きかけを重視する: the subject of a plain verb does what its object names;
+    # that of a trigger verb (求める, 非難) does not.
+    plain_object = cur.dep_ == "obj" and r.trigger_of(cur.head) is None and cur.head.lemma_ not in r.lex.speech_verbs
+    # 北朝鮮制裁に違反し: the one who breaks the sanctions did not impose them;
+    # for a directed act an oblique is climbed only into a light verb
+    # (支援に乗り出す); the parties of a meeting or treaty may sit higher up.
+    light_oblique = cur.dep_ == "obl" and (not directed or cur.head.lemma_ in r.lex.light_verbs)
+    if cur.dep_ not in _CLIMBED and not takes_clause and not plain_object and not light_oblique:
+        return False
+    # …を援助することを控えるよう促す: what is asked is the addressee's act
+    return not (cur.dep_ == "advcl" and cur.head.lemma_ in r.lex.hedging_verbs)
+
+
+def _clause_noun(r: Reader, tok) -> bool:
+    h = r.lex.hedges
+    return tok.lemma_ in h[Modality.HEDGED] or tok.lemma_ in h[Modality.HYPOTHETICAL]
+
+
+def coagents_of(r: Reader, verb) -> list[Slot]:
+    """米欧や中国とともに…つくってきた: those acting together with the subject."""
+    return [
+        a
+        for ch in verb.children
+        if ch.lemma_ in ("とも", "共", "一緒") and particles(ch) == "に"
+        for a in together_with(r, ch)
+    ]
+
+
+def earlier_subject(r: Reader, tok) -> list[Slot]:
+    """The は-subject of a clause hung on ``tok`` before it (東ドイツは…加盟、…併合された)."""
+    for ch in sorted(tok.children, key=lambda c: c.i):
+        if ch.i >= tok.i or ch.dep_ not in ("obl", "advcl", "conj", "nmod"):
+            continue
+        for sub in ch.children:
+            if sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が"):
+                args = r.phrase_actors(sub, genitive=False)
+                if args:
+                    return args
+    return []
+
+
+def sentence_topic(r: Reader, tok) -> list[Slot]:
+    """岸田総理大臣は、…、今般の攻撃を深く懸念し、…: the actor a sentence opens with
+    (marked は) speaks for every predicate after it that names no speaker."""
+    for idx, m in enumerate(r.sm.mentions):
+        if m.end > tok.i or (m.is_collective and not m.count):
+            continue
+        head = r.mention_head(m)
+        if head.i >= tok.i or particles(head) not in ("は", "では", "からは", "としては"):
+            continue
+        if r.in_quote(r.doc[m.start]):
+            continue
+        if r.is_affiliation(idx):
+            continue
+        return r.mention_args(idx)
+    return []
