@@ -9,7 +9,9 @@ target refers back to the same kind of act just described.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
@@ -67,97 +69,215 @@ def _threatened(r: Reader) -> dict[int, int]:
 
 
 def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> Iterator[Candidate]:
-    fr = r.frame(tok, trig)
-    for t in threatened:
-        inner = r.trigger_of(r.doc[t])
-        if inner is not None:
-            fr.targets = unique(fr.targets + r.frame(r.doc[t], inner).targets)
+    """One trigger read as the kind of act it is: refused, mediated, mutual, symmetric or directed."""
+    fr = _frame(r, tok, trig, threatened)
     if not _needs_ok(r, tok, trig, fr):
         return
     if fr.has_subject:
         fr.fallback = []
     elif not fr.fallback:
         fr.fallback = shared_subject(r, tok)
-    conf = Confidence.VERB if tok.pos_ == "VERB" or tok.head.pos_ == "VERB" else Confidence.NOUN
-    if trig.weak:
-        conf -= Penalty.WEAK_TRIGGER
     mood = modality(r, tok, trig)
-    pred = r.predicate_text(tok)
     if trig.needs == Needs.REFUSAL:
         # 断じて容認できない: refusing to accept is the criticism; accepting is none
         if mood != Modality.NEGATED:
             return
         mood = Modality.ASSERTED
-        if not fr.sources and fr.subject_phrases:
-            # 北朝鮮が…を強行したことは…容認できない: what is refused is the subject, its doers
-            # the target; who refuses goes unsaid (the text's voice)
-            targets = [a for c in fr.subject_phrases for a in doers(r, c)]
-            refuser = r.speaker_from(tok) or climb_subjects(r, tok) or ([VOICE] if main_clause(r, tok) else [])
-            yield from emit(r, trig.type, refuser, targets, tok, pred, mood, conf - Penalty.INFERRED)
-            return
-    if trig.mediation:
-        # エジプトが…交渉を仲介, 中国とベトナムの仲介を引き受けた: the mediator meets each
-        # party (ONTOLOGY rule 6); the parties are not said to meet each other
-        parties = unique(fr.targets + fr.partners + fr.compounds)
-        owners = unique([a for g in fr.genitives for a in g])
-        mediators = [a for a in fr.subjects + fr.by if a not in parties]
-        if not parties and len(members(owners)) >= 2:
-            parties = owners  # 中国とベトナムの仲介
-        elif owners and not mediators:
-            mediators = owners  # 米国の仲介努力: the mediator
-        if not mediators:
-            mediators = [a for a in fr.fallback or climb_subjects(r, tok) if a not in parties]
-        yield from emit(r, trig.type, mediators, parties, tok, pred, mood, conf - Penalty.INFERRED)
-        return
-    sides = unique(fr.sources + fr.partners + (fr.compounds if trig.mutual else []))
-    if trig.mutual and len(members(sides)) < 2 and not fr.targets:
+    act = _Act(r, tok, trig, fr, r.predicate_text(tok), mood, _confidence(tok, trig))
+    if trig.needs == Needs.REFUSAL and not fr.sources and fr.subject_phrases:
+        yield from _refused(act)
+    elif trig.mediation:
+        yield from _mediated(act)
+    elif sides := _both_sides(act):
+        # AとBの間で戦闘, 印パ戦争: each side attacks the other
+        yield from act.emit(sides, sides, act.conf - Penalty.INFERRED)
+    elif trig.type.symmetric:
+        yield from _symmetric_act(act)
+    else:
+        yield from _directed(act)
+
+
+@dataclass(frozen=True, slots=True)
+class _Act:
+    """One trigger being read: its frame, and what every candidate of it shares."""
+
+    r: Reader
+    tok: Any
+    trig: Trigger
+    fr: Frame
+    pred: str
+    mood: Modality
+    conf: float
+
+    def emit(self, sources: Iterable[Slot], targets: Iterable[Slot], conf: float | None = None) -> Iterator[Candidate]:
+        conf = self.conf if conf is None else conf
+        return emit(self.r, self.trig.type, sources, targets, self.tok, self.pred, self.mood, conf)
+
+
+def _frame(r: Reader, tok, trig: Trigger, threatened: Sequence[int]) -> Frame:
+    """The trigger's frame; a threat's targets include those of the acts it threatens."""
+    fr = r.frame(tok, trig)
+    for t in threatened:
+        inner = r.trigger_of(r.doc[t])
+        if inner is not None:
+            fr.targets = unique(fr.targets + r.frame(r.doc[t], inner).targets)
+    return fr
+
+
+def _confidence(tok, trig: Trigger) -> float:
+    conf = Confidence.VERB if tok.pos_ == "VERB" or tok.head.pos_ == "VERB" else Confidence.NOUN
+    if trig.weak:
+        conf -= Penalty.WEAK_TRIGGER
+    return conf
+
+
+def _refused(act: _Act) -> Iterator[Candidate]:
+    """北朝鮮が…を強行したことは…容認できない: what is refused is the subject, its doers
+    the target; who refuses goes unsaid (the text's voice)."""
+    r, tok = act.r, act.tok
+    targets = [a for c in act.fr.subject_phrases for a in doers(r, c)]
+    refuser = r.speaker_from(tok) or climb_subjects(r, tok) or ([VOICE] if main_clause(r, tok) else [])
+    yield from act.emit(refuser, targets, act.conf - Penalty.INFERRED)
+
+
+def _mediated(act: _Act) -> Iterator[Candidate]:
+    """エジプトが…交渉を仲介, 中国とベトナムの仲介を引き受けた: the mediator meets each
+    party (ONTOLOGY rule 6); the parties are not said to meet each other."""
+    fr = act.fr
+    parties = unique(fr.targets + fr.partners + fr.compounds)
+    owners = unique([a for g in fr.genitives for a in g])
+    mediators = [a for a in fr.subjects + fr.by if a not in parties]
+    if not parties and len(members(owners)) >= 2:
+        parties = owners  # 中国とベトナムの仲介
+    elif owners and not mediators:
+        mediators = owners  # 米国の仲介努力: the mediator
+    if not mediators:
+        mediators = [a for a in fr.fallback or climb_subjects(act.r, act.tok) if a not in parties]
+    yield from act.emit(mediators, parties, act.conf - Penalty.INFERRED)
+
+
+def _both_sides(act: _Act) -> list[Slot]:
+    """The sides of a mutual act (戦闘, 国交断絶) named with no other target: each acts on
+    the other. Empty when the act is not mutual or has fewer than two sides."""
+    fr, trig = act.fr, act.trig
+    if not trig.mutual:
+        return []
+    sides = unique(fr.sources + fr.partners + fr.compounds)
+    if len(members(sides)) < 2 and not fr.targets:
         sides = unique(sides + fr.fallback)  # 両国間では…国交を断絶した: the two of an earlier clause
     only_compounds = set(fr.targets) <= set(fr.compounds)  # 印パ戦争: both sides in the compound
-    if trig.mutual and (not fr.targets or fr.targets_are_partners or only_compounds) and len(members(sides)) >= 2:
-        # AとBの間で戦闘, 印パ戦争: each side attacks the other
-        yield from emit(r, trig.type, sides, sides, tok, pred, mood, conf - Penalty.INFERRED)
+    if (not fr.targets or fr.targets_are_partners or only_compounds) and len(members(sides)) >= 2:
+        return sides
+    return []
+
+
+def _symmetric_act(act: _Act) -> Iterator[Candidate]:
+    """A symmetric act (meeting, treaty, cooperation): every pair of its parties."""
+    fr, trig = act.fr, act.trig
+    # (a statement is joint among those who make it, not those it is about or addressed to)
+    parts = unique(fr.sources + (fr.with_partners + fr.compounds if trig.joint else fr.partners + fr.targets))
+    if fr.with_partners:
+        yield from _partnered(act, parts)
         return
-    if trig.type.symmetric:
-        # (a statement is joint among those who make it, not those it is about or addressed to)
-        parts = unique(fr.sources + (fr.with_partners + fr.compounds if trig.joint else fr.partners + fr.targets))
-        if fr.with_partners:
-            # 米国及び韓国と連携し: those after と partner the subject, not each other
-            agents = [a for a in parts if a not in fr.with_partners]
-            if not agents:
-                agents = fr.fallback or ([] if fr.has_subject or not main_clause(r, tok) else [TOPIC])
-                conf -= Penalty.INFERRED
-            if agents:
-                yield from _symmetric(r, trig, agents, fr.with_partners, tok, pred, mood, conf)
-                # 米国と日本は韓国と協力: the subjects cooperate too; but those who meet
-                # a third party together do not meet each other
-                if len(members(agents)) >= 2 and trig.type != RelationType.MEETING:
-                    yield from emit(r, trig.type, agents, agents, tok, pred, mood, conf)
-            return
-        hosts = unique(fr.targets + fr.partners)
-        if trig.visit and len(members(hosts)) >= 2:
-            # 韓国、フィリピン及びパラオを訪問し: the visitor meets each host, not the hosts each other
-            visitors = [a for a in parts if a not in hosts] or fr.fallback
-            yield from emit(r, trig.type, visitors, hosts, tok, pred, mood, conf)
-            return
-        if len(members(parts)) < 2:
-            parts = unique(parts + loose_partners(r, tok))
-        if len(members(parts)) < 2 and trig.type == RelationType.COOPERATION:
-            present = unique(parts + met_at(r, tok))
-            if len(members(present)) >= 2:
-                yield from emit(r, trig.type, present, present, tok, pred, mood, conf - Penalty.INFERRED)
-                return
-            met = [a for a in met_before(r, tok) if a not in parts]
-            if met:
-                agents = parts or fr.fallback or ([TOPIC] if main_clause(r, tok) else [])
-                yield from emit(r, trig.type, agents, met, tok, pred, mood, conf - Penalty.INFERRED)
-                return
-        if len(members(parts)) < 2:
-            parts = unique(parts + fr.fallback)
-            conf -= Penalty.INFERRED
-        if len(members(parts)) >= 2:
-            yield from _symmetric(r, trig, parts, parts, tok, pred, mood, conf)
+    hosts = unique(fr.targets + fr.partners)
+    if trig.visit and len(members(hosts)) >= 2:
+        # 韓国、フィリピン及びパラオを訪問し: the visitor meets each host, not the hosts each other
+        visitors = [a for a in parts if a not in hosts] or fr.fallback
+        yield from act.emit(visitors, hosts)
         return
-    sources, targets = fr.sources, fr.targets
+    if len(members(parts)) < 2:
+        parts = unique(parts + loose_partners(act.r, act.tok))
+    if len(members(parts)) < 2 and trig.type == RelationType.COOPERATION:
+        met = _met_partners(act, parts)
+        if met is not None:
+            yield from act.emit(*met, act.conf - Penalty.INFERRED)
+            return
+    conf = act.conf
+    if len(members(parts)) < 2:
+        parts = unique(parts + fr.fallback)
+        conf -= Penalty.INFERRED
+    if len(members(parts)) >= 2:
+        yield from _pairs(act, parts, parts, conf)
+
+
+def _partnered(act: _Act, parts: list[Slot]) -> Iterator[Candidate]:
+    """米国及び韓国と連携し: those after と partner the subject, not each other."""
+    fr = act.fr
+    agents = [a for a in parts if a not in fr.with_partners]
+    conf = act.conf
+    if not agents:
+        agents = fr.fallback or ([] if fr.has_subject or not main_clause(act.r, act.tok) else [TOPIC])
+        conf -= Penalty.INFERRED
+    if agents:
+        yield from _pairs(act, agents, fr.with_partners, conf)
+        # 米国と日本は韓国と協力: the subjects cooperate too; but those who meet
+        # a third party together do not meet each other
+        if len(members(agents)) >= 2 and act.trig.type != RelationType.MEETING:
+            yield from act.emit(agents, agents, conf)
+
+
+def _met_partners(act: _Act, parts: list[Slot]) -> tuple[list[Slot], list[Slot]] | None:
+    """A cooperation agreed at a meeting: among the meeting's parties (日米豪印外相会合において),
+    or of the subject with those met in an earlier clause (…と会談し、協力を確認した)."""
+    r, tok = act.r, act.tok
+    present = unique(parts + met_at(r, tok))
+    if len(members(present)) >= 2:
+        return present, present
+    met = [a for a in met_before(r, tok) if a not in parts]
+    if met:
+        agents = parts or act.fr.fallback or ([TOPIC] if main_clause(r, tok) else [])
+        return agents, met
+    return None
+
+
+def _pairs(act: _Act, sides: list[Slot], others: list[Slot], conf: float) -> Iterator[Candidate]:
+    """Every pair of parties; for a meeting, persons with persons and states with
+    states (the leaders met; 日米首脳会談 also pairs the states), unless it is a
+    visit (私はウクライナを訪問し: the visitor meets the host state)."""
+    r = act.r
+    if act.trig.type != RelationType.MEETING or act.trig.visit:
+        yield from act.emit(sides, others, conf)
+        return
+    persons = [a for a in sides if r.arg_type(a) == ActorType.PERSON]
+    person_others = [a for a in others if r.arg_type(a) == ActorType.PERSON]
+    rest = [a for a in sides if r.arg_type(a) != ActorType.PERSON]
+    rest_others = [a for a in others if r.arg_type(a) != ActorType.PERSON]
+    yield from act.emit(persons, person_others, conf)
+    yield from act.emit(rest, rest_others, conf)
+
+
+def _directed(act: _Act) -> Iterator[Candidate]:
+    """A directed act: its sources and targets, each side completed from the sentence
+    where the frame leaves it empty; a mutual act broken off with someone goes both ways."""
+    r, tok, fr, trig = act.r, act.tok, act.fr, act.trig
+    sources = fr.sources
+    targets = _addressees(act, sources)
+    if trig.type in _SPEECH_ACTS and not sources and not fr.passive:
+        # (a passive's topic undergoes the act: 日本や韓国は対応を迫られる)
+        sources = [a for a in r.speaker_from(tok) or sentence_topic(r, tok) if a not in targets]
+    targets = _spoken_of(act, sources, targets)
+    targets = _undergoers(act, sources, targets)
+    if trig.needs in (Needs.AGAINST, Needs.STATE):
+        targets = _aimed_at(act, sources, targets)
+        if not targets:
+            return  # measures aimed at no one, a recognition of no state: not an act of the ontology
+    sources, conf = _completed_sources(act, sources, targets)
+    if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
+        # 制裁の枠組みをつくってきた: the sanctions the text was just about
+        sources = sources or fr.fallback
+        targets = [ANAPHOR]
+        conf = Confidence.ANAPHORA
+    yield from act.emit(sources, targets, conf)
+    if trig.mutual and targets and all(_with(r, a) for a in targets):
+        # カナダはイランとの国交を断絶した: what one side breaks off, both have broken off
+        yield from act.emit(targets, sources, conf - Penalty.INFERRED)
+
+
+def _addressees(act: _Act, sources: list[Slot]) -> list[Slot]:
+    """The frame's targets; for a request or criticism with none, those asked to act or
+    whose act is criticised, read from the clause it hangs on."""
+    r, tok, trig = act.r, act.tok, act.trig
+    targets = act.fr.targets
     if not targets and trig.type == RelationType.REQUEST:
         # ロシアに対し、攻撃を停止し…撤収するよう求める: GiNZA hangs the addressee
         # on a verb of the clause asked for
@@ -182,9 +302,13 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
             for t in c.subtree
         }
         targets = [a for a in agents_in(r, span) if a not in sources] if span else []
-    if trig.type in _SPEECH_ACTS and not sources and not fr.passive:
-        # (a passive's topic undergoes the act: 日本や韓国は対応を迫られる)
-        sources = [a for a in r.speaker_from(tok) or sentence_topic(r, tok) if a not in targets]
+    return targets
+
+
+def _spoken_of(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slot]:
+    """What a speech act with no one to address is about: the doers of the act described,
+    criticised, the sentence's topic, the statement's subject, or the act just described."""
+    r, tok, fr, trig = act.r, act.tok, act.fr, act.trig
     if not targets and trig.type in _SPEECH_ACTS:
         # …していることに懸念を表明, …の解放を求める: the doers of the act described
         targets = [a for c in fr.complements for a in doers(r, c) if a not in sources]
@@ -203,6 +327,14 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
             ref for c in fr.complements + fr.objects if (ref := referred_act(r, c) or bare_act(r, c)) is not None
         ]
         targets = refs[:1]
+    return targets
+
+
+def _undergoers(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slot]:
+    """Who takes or undergoes an act the frame names no target of: the one who thanks for
+    support, the subject of the clause before a passive, the dropped subject, the state
+    traded with or whose goods are named."""
+    r, tok, fr, trig = act.r, act.tok, act.fr, act.trig
     if not targets and trig.type == RelationType.SUPPORT:
         targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
     if not targets and fr.passive:
@@ -223,11 +355,18 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
     if trig.type == RelationType.SANCTION and not targets:
         # 日本産食品の輸入規制: goods named by where they are made are that state's
         targets = [a for a in _origins(r, tok) if a not in sources]
-    if trig.needs == Needs.AGAINST:
+    return targets
+
+
+def _aimed_at(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slot]:
+    """The targets of a trigger that is an act only when aimed at someone: measures
+    against a named actor (対北朝鮮措置), the recognition of a state (承認)."""
+    r, tok = act.r, act.tok
+    if act.trig.needs == Needs.AGAINST:
         # 対北朝鮮措置, 北朝鮮に対する措置: measures are a sanction only when aimed at someone
-        targets = [
+        return [
             a
-            for a in fr.targets
+            for a in act.fr.targets
             if isinstance(a, Arg)
             and a not in sources
             and (
@@ -235,15 +374,19 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
                 or particles(r.mention_head(r.sm.mentions[a.mention])) in TARGET
             )
         ]
-        if not targets:
-            return
-    if trig.needs == Needs.STATE:
-        # 承認: a state's recognition of another state (ONTOLOGY trigger mapping)
-        targets = [a for a in targets if r.arg_type(a) == ActorType.COUNTRY or a is TOPIC]
-        if not targets and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
-            targets = [ANAPHOR]  # ドイツも承認した: the state whose recognition the text is about
-        if not targets:
-            return
+    # 承認: a state's recognition of another state (ONTOLOGY trigger mapping)
+    targets = [a for a in targets if r.arg_type(a) == ActorType.COUNTRY or a is TOPIC]
+    if not targets and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+        targets = [ANAPHOR]  # ドイツも承認した: the state whose recognition the text is about
+    return targets
+
+
+def _completed_sources(act: _Act, sources: list[Slot], targets: list[Slot]) -> tuple[list[Slot], float]:
+    """The sources, with those acting together with them; where none is named, the doers
+    of what the subject describes, the subject of a clause above, or the one speaking;
+    and the confidence left after what had to be inferred."""
+    r, tok, fr, trig = act.r, act.tok, act.fr, act.trig
+    conf = act.conf
     if not sources and trig.type in _ACTS_BY_SUBJECT:
         # 北朝鮮が…発射を強行したことは、我が国の安全に対する…脅威であり: the doers of the act
         # the subject describes; 北朝鮮による…を伴う威嚇行動: an agent inside the phrase
@@ -262,30 +405,7 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
             # 支援を表明する: who declares it is the one speaking, when the text names them
             sources = [SPEAKER if _declared(r, tok) else TOPIC]
             conf -= Penalty.CARRIED_TOPIC
-    if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
-        # 制裁の枠組みをつくってきた: the sanctions the text was just about
-        sources = sources or fr.fallback
-        targets = [ANAPHOR]
-        conf = Confidence.ANAPHORA
-    yield from emit(r, trig.type, sources, targets, tok, pred, mood, conf)
-    if trig.mutual and targets and all(_with(r, a) for a in targets):
-        # カナダはイランとの国交を断絶した: what one side breaks off, both have broken off
-        yield from emit(r, trig.type, targets, sources, tok, pred, mood, conf - Penalty.INFERRED)
-
-
-def _symmetric(r: Reader, trig: Trigger, sides, others, tok, pred: str, mood, conf: float) -> Iterator[Candidate]:
-    """Every pair of parties; for a meeting, persons with persons and states with
-    states (the leaders met; 日米首脳会談 also pairs the states), unless it is a
-    visit (私はウクライナを訪問し: the visitor meets the host state)."""
-    if trig.type != RelationType.MEETING or trig.visit:
-        yield from emit(r, trig.type, sides, others, tok, pred, mood, conf)
-        return
-    persons = [a for a in sides if r.arg_type(a) == ActorType.PERSON]
-    person_others = [a for a in others if r.arg_type(a) == ActorType.PERSON]
-    rest = [a for a in sides if r.arg_type(a) != ActorType.PERSON]
-    rest_others = [a for a in others if r.arg_type(a) != ActorType.PERSON]
-    yield from emit(r, trig.type, persons, person_others, tok, pred, mood, conf)
-    yield from emit(r, trig.type, rest, rest_others, tok, pred, mood, conf)
+    return sources, conf
 
 
 def _asks(clause) -> bool:

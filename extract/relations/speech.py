@@ -44,58 +44,77 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
     """「…」と指摘する: the speaker comments_on the actors of the quote."""
     if r.passive(tok) or r.sm.index_at(tok.i) is not None:
         return
-    # the quoted clause ends in と (…ていると, …だと, 「…」と)
-    complements = [
+    complements = _said(tok)
+    about = [c for c in tok.children if particles(c) in ABOUT]
+    lemma = tok.lemma_ if tok.lemma_ in r.lex.speech_verbs else tok.text
+    if not complements and (lemma in r.lex.quote_only_speech or not about):
+        return
+    # 懸念を表明: the object is a trigger noun, handled as that relation.
+    if any(c.dep_ == "obj" and r.trigger_of(c) is not None for c in tok.children):
+        return
+    span: set[int] = {t.i for c in complements for t in c.subtree}
+    span |= r.quote_tokens(span)
+    speaker, conf = _speaker(r, tok, span)
+    self_report = _reports_own_act(r, complements, span, speaker, earlier)
+    targets = [a for a in _named(r, span, about, self_report=self_report) if a not in speaker]
+    pred = r.predicate_text(tok)
+    if any(r.doc[i].lemma_ == "べき" or r.doc[i].text == "べき" for i in span):
+        # 「安保理は制裁を見直すべきだ」と主張: a demand on the actor who must act.
+        agents = agents_in(r, span)
+        if agents:
+            yield from emit(r, RelationType.REQUEST, speaker, agents, tok, pred, Modality.ASSERTED, conf)
+            return
+    yield from emit(r, RelationType.COMMENTS_ON, speaker, targets, tok, pred, Modality.ASSERTED, conf)
+
+
+def _said(tok) -> list:
+    """The clauses of what is said: those ending in と (…ていると, …だと, 「…」と)."""
+    return [
         c
         for c in tok.children
         if particles(c).endswith(("と", "とは"))
         and c.dep_ in ("advcl", "ccomp", "obl", "nmod", "xcomp", "nsubj", "obj", "dislocated", "acl", "conj")
         and not particles(c).endswith(("とと", "ととは"))
     ]
-    about = [c for c in tok.children if particles(c) in ABOUT]
-    lemma = tok.lemma_ if tok.lemma_ in r.lex.speech_verbs else tok.text
-    if not complements and (lemma in r.lex.quote_only_speech or not about):
-        return
-    # 懸念を表明: the object is a trigger noun, handled as that relation.
-    for c in tok.children:
-        if c.dep_ == "obj" and r.trigger_of(c) is not None:
-            return
+
+
+def _speaker(r: Reader, tok, span: set[int]) -> tuple[list[Slot], float]:
+    """Who speaks, and how surely: the verb's subject, the actor before a quote cut off
+    from it, the subject of a clause above, else the previous sentences' topic."""
     speaker = [
         a
         for c in tok.children
         if c.dep_ in ("nsubj", "dislocated") and particles(c) in AGENT | {""}
         for a in r.phrase_actors(c, genitive=False)
     ]
-    span: set[int] = set()
-    for c in complements:
-        span.update(t.i for t in c.subtree)
-    span |= r.quote_tokens(span)
     if not speaker and span:
         speaker = r.speaker_before(min(span))
     if not speaker:
         speaker = climb_subjects(r, tok)
-    conf = Confidence.SPEECH
     if not speaker:
-        speaker = [TOPIC]
-        conf = Confidence.CARRIED_SPEAKER
-    targets = []
-    should = False
-    for i in sorted(span):
-        t = r.doc[i]
-        if t.lemma_ == "べき" or t.text == "べき":
-            should = True
-    # 追加関税を課すと表明した: an indirect clause with no subject of its own
-    # reports the speaker's own act, which is a relation, not a comment.
+        return [TOPIC], Confidence.CARRIED_SPEAKER
+    return speaker, Confidence.SPEECH
+
+
+def _reports_own_act(
+    r: Reader, complements: list, span: set[int], speaker: list[Slot], earlier: Sequence[Candidate]
+) -> bool:
+    """追加関税を課すと表明した: an indirect clause with no subject of its own reports
+    the speaker's own act, which is a relation, not a comment; 「中国に自制を求める」と
+    述べた: a quote of the speaker's own act, found by a family before, too."""
     quoted = bool(r.quote_tokens(span))
-    # 「中国に自制を求める」と述べた: a quote of the speaker's own act, too
-    self_report = (
-        not quoted
-        and not any(
-            ch.dep_ in ("nsubj", "dislocated") and not _is_self(r, ch, speaker)
-            for c in complements
-            for ch in c.children
-        )
-    ) or any(c.token in span and (set(c.sources) & set(speaker) or (TOPIC in c.sources and quoted)) for c in earlier)
+    unsubjected = not quoted and not any(
+        ch.dep_ in ("nsubj", "dislocated") and not _is_self(r, ch, speaker) for c in complements for ch in c.children
+    )
+    return unsubjected or any(
+        c.token in span and (set(c.sources) & set(speaker) or (TOPIC in c.sources and quoted)) for c in earlier
+    )
+
+
+def _named(r: Reader, span: set[int], about: list, *, self_report: bool) -> list[Slot]:
+    """The actors what is said is about: those named in it (only its について phrases when
+    it reports the speaker's own act), and the verb's について phrases."""
+    targets: list[Slot] = []
     for idx, m in enumerate(r.sm.mentions):
         if m.start not in span:
             continue
@@ -111,15 +130,7 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
         targets += r.mention_args(idx)
     for c in about:
         targets += r.phrase_actors(c)
-    targets = [a for a in targets if a not in speaker]
-    modality = Modality.ASSERTED
-    if should:
-        # 「安保理は制裁を見直すべきだ」と主張: a demand on the actor who must act.
-        agents = agents_in(r, span)
-        if agents:
-            yield from emit(r, RelationType.REQUEST, speaker, agents, tok, r.predicate_text(tok), modality, conf)
-            return
-    yield from emit(r, RelationType.COMMENTS_ON, speaker, targets, tok, r.predicate_text(tok), modality, conf)
+    return targets
 
 
 _SELF_WORDS = frozenset({"自ら", "自分", "自国", "我々", "私", "われわれ", "自身"})
