@@ -1,0 +1,95 @@
+"""The relations the rules read in a sentence, their arguments resolved to actors; and the
+subject the sentence hands on to the next."""
+
+from __future__ import annotations
+
+from ..relations import ANAPHOR, TOPIC, Arg, Candidate, Carried
+from ..types import RelationType
+from .arguments import resolve_slots
+from .context import DocumentContext, ReadSentence
+from .resolve import Resolved
+from .voice import Voice
+
+__all__ = ["stated_relations"]
+
+# What a government's own text says or does to others with its subject dropped (…を強く求めます).
+_GOVERNMENT_ACTS = frozenset(
+    {RelationType.CRITICISM, RelationType.REQUEST, RelationType.SANCTION, RelationType.SUPPORT}
+)
+# What is said: criticism, requests and comments go to the one who says them (ONTOLOGY conventions).
+_SPEECH_ACTS = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
+
+
+def stated_relations(ctx: DocumentContext, index: int, s: ReadSentence) -> None:
+    """Every candidate of a parsed sentence as relations between actors; then the sentence's
+    subject (of an unparsed one, the actors before its first は) is the topic the next inherits."""
+    if s.analysis is None:
+        ctx.actors.set_topic(_cheap_topic(ctx, s), index)
+        return
+    topic = ctx.actors.topic_for(index)
+    # a government's own text drops the subject of what it says and does to others
+    home_topic = [ctx.voice.home] if not topic and ctx.voice.home is not None else []
+    asking = index in ctx.voice.turns and ctx.voice.turns[index] is None
+    for c in s.analysis.candidates:
+        if asking and any(isinstance(a, Carried) for a in c.sources):
+            continue  # 【記者】…への働きかけは: a reporter's question asserts nothing of anyone
+        carried = topic or (home_topic if c.type in _GOVERNMENT_ACTS else [])
+        _candidate(ctx, index, s, c, carried, topic)
+    new_topic = [r for a in s.analysis.topic for r in resolve_slots(ctx, [a], s, index, topic, theme=None)]
+    ctx.actors.set_topic(new_topic, index)
+
+
+def _candidate(
+    ctx: DocumentContext, index: int, s: ReadSentence, c: Candidate, carried: list[Resolved], topic: list[Resolved]
+) -> None:
+    """One candidate: its sources (a dropped subject is ``carried``), its targets, a relation
+    for each pair; what it did is remembered for the acts pointed back at later."""
+    srcs = resolve_slots(ctx, c.sources, s, index, carried, theme=ctx.theme)
+    srcs = _spoken_by(c, srcs, ctx.voice, index)
+    if c.targets == (ANAPHOR,):
+        # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
+        tgts = ctx.acts.anaphor_targets(c.type, index, ctx.subject)
+        tgts = [t for t in tgts if t.id not in {x.id for x in srcs}]
+    else:
+        tgts = resolve_slots(ctx, c.targets, s, index, topic, theme=ctx.theme)
+        if tgts and not c.type.symmetric:
+            ctx.acts.targets[c.type] = (index, tgts)
+    if srcs and c.type not in _SPEECH_ACTS and c.type.is_event:
+        ctx.acts.done.append((index, c.type, srcs, tgts))
+    for src in srcs:
+        for t in tgts:
+            if src.id == t.id:
+                continue
+            if (
+                c.type.symmetric
+                and (t.id, src.id) < (src.id, t.id)
+                and any(x.id == t.id for x in srcs)
+                and any(x.id == src.id for x in tgts)
+            ):
+                continue  # (a symmetric pair once, in the order its ids sort)
+            ctx.add(index, src, c.type, t, c.predicate, confidence=c.confidence, modality=c.modality, time=c.time)
+
+
+def _spoken_by(c: Candidate, srcs: list[Resolved], voice: Voice, index: int) -> list[Resolved]:
+    """A speech act of the text's own government (我が国は…非難します) or with its
+    subject dropped goes to the person speaking, when the document names one:
+    林外務大臣's 「我が国は…評価しております」 is his."""
+    speaker = voice.speaker(index)
+    if speaker is None or c.type not in _SPEECH_ACTS:
+        return srcs
+    own = {v.id for v in (voice.home, *voice.we) if v is not None}
+    if c.sources == (TOPIC,) or (srcs and all(s.id in own for s in srcs)):
+        return [speaker]
+    return srcs
+
+
+def _cheap_topic(ctx: DocumentContext, s: ReadSentence) -> list[Resolved]:
+    """Topic of an unparsed sentence: the actors before its first は."""
+    out = []
+    for i in s.topic_mentions:
+        m = s.mentions.mentions[i]
+        for k in range(m.count if m.is_collective else max(1, len(m.ids))):
+            r = ctx.actors.resolve(Arg(i, k), s.mentions, s.groups)
+            if r is not None:
+                out.append(r)
+    return out
