@@ -179,9 +179,7 @@ def _org_over(
     alone would be Japan's); when it is a body, the new organization keeps its
     own name and the chain is an alias (防衛省防衛研究所 → 防衛研究所).
     """
-    own = sent.ntext(parent.end, end)
-    full = sent.ntext(parent.start, end)
-    known = lex.lookup(full)
+    known = lex.lookup(sent.ntext(parent.start, end))
     if known is not None:
         ms.replace(
             idx,
@@ -193,11 +191,19 @@ def _org_over(
                 ids=(known,),
             ),
         )
-        return
-    known_own = None if parent_in_name else lex.lookup(own)
+    elif parent_in_name:
+        _body_named_with(sent, ms, lex, idx, parent, end)
+    else:
+        _body_of_body(sent, ms, lex, idx, parent, end)
+
+
+def _body_named_with(sent: SentenceView, ms: MentionSet, lex: Lexicon, idx: int, parent: Mention, end: int) -> None:
+    """中国外務省, 中東研究所: one mention over the parent and the body word, linked to the
+    parent's state; ロシア軍 is the state itself."""
+    own = sent.ntext(parent.end, end)
     org_id = None
-    name = full if parent_in_name else own
-    if parent_in_name and parent.type == ActorType.COUNTRY and len(parent.ids) == 1:
+    name = sent.ntext(parent.start, end)
+    if parent.type == ActorType.COUNTRY and len(parent.ids) == 1:
         # 中国外交部 and 中国外務省 are one body, named after the state's canonical name;
         # ロシア軍, 露軍 and ロシア連邦軍 are the state itself.
         body = lex.state_body(parent.ids[0], own)
@@ -216,28 +222,41 @@ def _org_over(
             )
             return
         org_id, name = body.id, body.name
-    org = Mention(
-        start=parent.start if parent_in_name else parent.end,
-        end=end,
-        text=sent.text(parent.start, end) if parent_in_name else sent.text(parent.end, end),
-        type=ActorType.ORGANIZATION,
-        ids=(known_own,) if known_own else (),
-        name=name,
-        kind="organization",
-        org_id=org_id,
+    # The state stays known to the sentence through the link only; a
+    # region (中東研究所) or body named in the name is not its parent.
+    ms.replace(
+        idx,
+        Mention(
+            start=parent.start,
+            end=end,
+            text=sent.text(parent.start, end),
+            type=ActorType.ORGANIZATION,
+            name=name,
+            kind="organization",
+            org_id=org_id,
+        ),
     )
-    if parent_in_name:
-        # The state stays known to the sentence through the link only; a
-        # region (中東研究所) or body named in the name is not its parent.
-        ms.replace(idx, org)
-        # a party or front named after its state (コソボ民主党) is not a body of the state
-        if parent.type != ActorType.REGION and not own.endswith(lex.org_suffixes_own):
-            ms.link(idx, "part_of", None, name, parent_id=parent.ids[0])
-    else:
-        # 防衛省防衛研究所: both are mentions; the chain is evidence of part_of.
-        child = ms.add(org)
-        ms.link(child, "part_of", idx, sent.text(parent.start, end))
-        ms.mentions[child] = org
+    # a party or front named after its state (コソボ民主党) is not a body of the state
+    if parent.type != ActorType.REGION and not own.endswith(lex.org_suffixes_own):
+        ms.link(idx, "part_of", None, name, parent_id=parent.ids[0])
+
+
+def _body_of_body(sent: SentenceView, ms: MentionSet, lex: Lexicon, idx: int, parent: Mention, end: int) -> None:
+    """防衛省防衛研究所: both are mentions; the chain is evidence of part_of."""
+    own = sent.ntext(parent.end, end)
+    known_own = lex.lookup(own)
+    child = ms.add(
+        Mention(
+            start=parent.end,
+            end=end,
+            text=sent.text(parent.end, end),
+            type=ActorType.ORGANIZATION,
+            ids=(known_own,) if known_own else (),
+            name=own,
+            kind="organization",
+        )
+    )
+    ms.link(child, "part_of", idx, sent.text(parent.start, end))
 
 
 # -- 5. organizations found by their ending alone -------------------------

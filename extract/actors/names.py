@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..lexicon import Lexicon
 from ..normalize import is_kanji, is_katakana
 from .mentions import MentionSet
@@ -61,20 +63,58 @@ def name_left(
     """
     doc = sent.doc
     k = end - 1
-    reading = None
     if k >= 0 and doc[k].text in "・･":
         k -= 1
-    if k >= 0 and doc[k].text in CLOSE:
-        o = k - 1
-        while o >= 0 and doc[o].text not in OPEN and k - o < 12:
-            o -= 1
-        if o < 0 or doc[o].text not in OPEN:
-            return None
-        inner = sent.ntext(o + 1, k) if o + 1 < k else ""
-        if inner and is_reading(inner):
-            reading = inner
-        k = o - 1
-    stop = k
+    before = _reading_before(sent, k)
+    if before is None:
+        return None
+    stop, reading = before
+    scan = _scan_left(sent, ms, lex, stop, strict=strict)
+    if not scan.has_name or scan.k == stop:
+        return None
+    if strict and not (scan.tagged or scan.joined):
+        return None
+    start = scan.k + 1
+    while start <= stop and doc[start].text in NAME_JOINERS:
+        start += 1
+    if start > stop:
+        return None
+    name = sent.ntext(start, stop + 1)
+    if lex.title_role(name) is not None or lex.lookup(name) is not None:
+        return None
+    return start, end, reading
+
+
+def _reading_before(sent: SentenceView, k: int) -> tuple[int, str | None] | None:
+    """A reading in brackets ending at token ``k`` (金正恩(キム・ジョンウン)): the last token
+    of the name before it, and the reading; ``k`` itself when there are no brackets;
+    None when the brackets do not open."""
+    doc = sent.doc
+    if k < 0 or doc[k].text not in CLOSE:
+        return k, None
+    o = k - 1
+    while o >= 0 and doc[o].text not in OPEN and k - o < 12:
+        o -= 1
+    if o < 0 or doc[o].text not in OPEN:
+        return None
+    inner = sent.ntext(o + 1, k) if o + 1 < k else ""
+    return o - 1, inner if inner and is_reading(inner) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """How far left a name runs from where it must end, and what it is made of."""
+
+    k: int  # the token before the name
+    has_name: bool  # a token that is a name
+    tagged: bool  # a token tagged a person's name
+    joined: bool  # parts joined by ・
+
+
+def _scan_left(sent: SentenceView, ms: MentionSet, lex: Lexicon, stop: int, *, strict: bool) -> _Scan:
+    """Name tokens leftwards from ``stop`` (inclusive), up to four parts."""
+    doc = sent.doc
+    k = stop
     parts = 0
     has_name = tagged = joined = False
     while k >= 0 and parts < 4 and ms.free(k, k + 1):
@@ -85,22 +125,10 @@ def name_left(
             parts += 1
         elif t.text in "・･" and k > 0 and is_katakana(doc[k - 1].text) and parts > 0:
             joined = True  # ヴォロディミール・ゼレンスキー: parts joined by ・ do not count
-        elif (
-            len(t.text) <= 2
-            and all(is_kanji(c) for c in t.text)
-            and not is_particle(t.tag_)
-            and ((parts > 0 and name_token(doc[k + 1])) or (k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名")))
-        ):
+        elif _name_fragment(doc, k, parts):
             # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
             parts += 1
-        elif (
-            k == stop
-            and not strict
-            and 2 <= len(t.text) <= 3
-            and all(is_kanji(c) for c in t.text)
-            and t.tag_.startswith("名詞-固有名詞")
-            and lex.lookup(t.text) is None
-        ):
+        elif k == stop and not strict and _surname_before_title(t, lex):
             # 茂木|外務大臣: a proper noun right before a title is a surname, whatever
             # Sudachi took it for (茂木 is also a town)
             has_name = True
@@ -108,19 +136,27 @@ def name_left(
         else:
             break
         k -= 1
-    if not has_name or k == stop:
-        return None
-    if strict and not (tagged or joined):
-        return None
-    start = k + 1
-    while start <= stop and doc[start].text in NAME_JOINERS:
-        start += 1
-    if start > stop:
-        return None
-    name = sent.ntext(start, stop + 1)
-    if lex.title_role(name) is not None or lex.lookup(name) is not None:
-        return None
-    return start, end, reading
+    return _Scan(k=k, has_name=has_name, tagged=tagged, joined=joined)
+
+
+def _name_fragment(doc, k: int, parts: int) -> bool:
+    """One or two kanji cut off a name next to it (金正|恩)."""
+    t = doc[k]
+    return (
+        len(t.text) <= 2
+        and all(is_kanji(c) for c in t.text)
+        and not is_particle(t.tag_)
+        and ((parts > 0 and name_token(doc[k + 1])) or (k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名")))
+    )
+
+
+def _surname_before_title(t, lex: Lexicon) -> bool:
+    return (
+        2 <= len(t.text) <= 3
+        and all(is_kanji(c) for c in t.text)
+        and t.tag_.startswith("名詞-固有名詞")
+        and lex.lookup(t.text) is None
+    )
 
 
 def name_right(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int) -> tuple[int, int, str | None] | None:

@@ -28,74 +28,84 @@ def persons(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
     """Persons named with a title: the name first (ヴォロディミール・ゼレンスキー・ウクライナ大統領,
     岸田文雄内閣総理大臣, バラク・オバマ(第44代アメリカ合衆国大統領)) or the title first
     (アメリカの国務長官であるアレクサンダー・ヘイグ); the states and bodies named between
-    name and title are the person's affiliations."""
-    doc = sent.doc
-    n = len(doc)
+    name and title are the person's affiliations. Then persons by an honorific, and bare names."""
     i = 0
-    while i < n:
-        if not ms.free(i, i + 1):
-            i += 1
-            continue
-        title = title_at(sent, lex, i)
-        fused_state = None
-        if title is None:
-            title, fused_state = fused_title_at(sent, lex, i)
-        if title is None:
-            i += 1
-            continue
-        end, role, word = title
-        zone = title_zone(sent, ms, lex, i)
-        if word.startswith("同") and word[1:] in lex.titles:
-            zone.same = True  # 同国防大臣: the state just named
-        if zone.person is not None:
-            # ボレルEU上級代表兼欧州委員会副委員長: a second title of the person just named
-            title_links(ms, lex, zone.person, zone, role, word, fused_state)
-            for t in range(i, end):
-                ms.by_token[t] = zone.person
-            i = end
-            continue
-        found = name_left(sent, ms, lex, zone.start, strict=zone.skipped)
-        name_first = found is not None
-        if found is None:
-            found = name_right(sent, ms, lex, end)
-        if found is None:
-            _title_alone(sent, ms, i, end, role, word, zone)
-            i += 1
-            continue
-        start, stop, reading = found
-        name = clean_name(lex, sent.ntext(start, stop))
-        if not name or lex.lookup(name) is not None:
-            i += 1
-            continue
-        # The mention ends with the title unless a state or body stands in between
-        # (those stay mentions of their own); the title tokens still map to the
-        # person, so that the parse head finds it.
-        span_end = end if name_first and not zone.affiliations and not zone.bracketed else stop
-        idx = ms.add(
-            Mention(
-                start=start,
-                end=span_end,
-                text=sent.text(start, span_end),
-                type=ActorType.PERSON,
-                name=name,
-                kind="person",
-                role=role,
-                title=word,
-                reading=reading,
-            )
-        )
-        if name_first:
-            for t in range(stop, end):
-                ms.by_token.setdefault(t, idx)
-            if not zone.affiliations:
-                # ロシアのプーチン大統領, 南山大の平岩俊司教授: the affiliation before the name
-                aff = affiliation_before(sent, ms, lex, start, role)
-                if aff is not None:
-                    zone.affiliations.append(aff)
-        title_links(ms, lex, idx, zone, role, word, fused_state)
-        i = max(end, stop)
+    while i < len(sent.doc):
+        i = _titled_person(sent, ms, lex, i) if ms.free(i, i + 1) else i + 1
     _honorific_persons(sent, ms, lex)
     _named_persons(sent, ms, lex)
+
+
+def _titled_person(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int) -> int:
+    """The person of a title starting at token ``i``, if one is: where to read on."""
+    title = title_at(sent, lex, i)
+    fused_state = None
+    if title is None:
+        title, fused_state = fused_title_at(sent, lex, i)
+    if title is None:
+        return i + 1
+    end, role, word = title
+    zone = title_zone(sent, ms, lex, i)
+    if word.startswith("同") and word[1:] in lex.titles:
+        zone.same = True  # 同国防大臣: the state just named
+    if zone.person is not None:
+        # ボレルEU上級代表兼欧州委員会副委員長: a second title of the person just named
+        title_links(ms, lex, zone.person, zone, role, word, fused_state)
+        for t in range(i, end):
+            ms.by_token[t] = zone.person
+        return end
+    return _title_holder(sent, ms, lex, i, title, zone, fused_state)
+
+
+def _title_holder(
+    sent: SentenceView,
+    ms: MentionSet,
+    lex: Lexicon,
+    i: int,
+    title: tuple[int, Role, str],
+    zone: TitleZone,
+    fused_state: str | None,
+) -> int:
+    """The name before the title (or after it), as the person who holds it: where to read on."""
+    end, role, word = title
+    found = name_left(sent, ms, lex, zone.start, strict=zone.skipped)
+    name_first = found is not None
+    if found is None:
+        found = name_right(sent, ms, lex, end)
+    if found is None:
+        _title_alone(sent, ms, i, end, role, word, zone)
+        return i + 1
+    start, stop, reading = found
+    name = clean_name(lex, sent.ntext(start, stop))
+    if not name or lex.lookup(name) is not None:
+        return i + 1
+    # The mention ends with the title unless a state or body stands in between
+    # (those stay mentions of their own); the title tokens still map to the
+    # person, so that the parse head finds it.
+    span_end = end if name_first and not zone.affiliations and not zone.bracketed else stop
+    idx = ms.add(
+        Mention(
+            start=start,
+            end=span_end,
+            text=sent.text(start, span_end),
+            type=ActorType.PERSON,
+            name=name,
+            kind="person",
+            role=role,
+            title=word,
+            reading=reading,
+        )
+    )
+    if name_first:
+        for t in range(stop, end):
+            ms.by_token.setdefault(t, idx)
+        if not zone.affiliations:
+            # ロシアのプーチン大統領, 南山大の平岩俊司教授: the affiliation before the name
+            aff = affiliation_before(sent, ms, lex, start, role)
+            if aff is not None:
+                zone.affiliations.append(aff)
+    title_links(ms, lex, idx, zone, role, word, fused_state)
+    return max(end, stop)
 
 
 def _title_alone(sent: SentenceView, ms: MentionSet, i: int, end: int, role: Role, word: str, zone: TitleZone) -> None:
@@ -178,60 +188,78 @@ def _named_persons(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
     katakana parts joined by ・ (ジョン・F・ケネディ).
     """
     doc = sent.doc
-    n = len(doc)
     i = 0
-    while i < n:
+    while i < len(doc):
         t = doc[i]
         if not (ms.free(i, i + 1) and (t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person")):
             i += 1
             continue
-        j = i + 1
-        while j < n and ms.free(j, j + 1):
-            nxt = doc[j]
-            if nxt.tag_.startswith("名詞-固有名詞-人名") or (nxt.ent_type_ == "Person" and nxt.ent_iob_ == "I"):
-                j += 1
-            elif (
-                nxt.text in NAME_JOINERS
-                and j + 1 < n
-                and ms.free(j + 1, j + 2)
-                and (is_katakana(doc[j + 1].text) or (doc[j + 1].text.isascii() and doc[j + 1].text.isalpha()))
-            ):
-                j += 2
-            else:
-                break
+        j = _name_run(sent, ms, i)
         start, end = trim_name(sent, lex, i, j)
         if start < end:
-            name = sent.ntext(start, end)
-            tags = [doc[k].tag_ for k in range(start, end)]
-            sudachi = any(tg.startswith("名詞-固有名詞-人名") for tg in tags)
-            ner = any(doc[k].ent_type_ == "Person" for k in range(start, end))
-            full = any(tg.startswith("名詞-固有名詞-人名-姓") for tg in tags) and any(
-                tg.startswith("名詞-固有名詞-人名-名") for tg in tags
-            )
-            joined = any(doc[k].text in NAME_JOINERS for k in range(start, end)) and is_katakana(name.replace("=", ""))
-            # プーチンの…, プーチンが: a katakana name Sudachi knows, used as an argument
-            argument = end < n and doc[end].tag_.startswith(("助詞-格助詞", "助詞-係助詞"))
-            known_name = sudachi and is_katakana(name) and len(name) >= 3 and argument
-            ok = (
-                len(name) >= 2
-                and not name.isascii()
-                and ((sudachi and ner) or full or (joined and (sudachi or ner)) or known_name)
-            )
-            if ok and lex.lookup(name) is None and lex.title_role(name) is None:
-                idx = ms.add(
-                    Mention(
-                        start=start,
-                        end=end,
-                        text=sent.text(start, end),
-                        type=ActorType.PERSON,
-                        name=clean_name(lex, name),
-                        kind="person",
-                    )
-                )
-                # ソ連のヨシフ・スターリン: a person of a state, no title needed
-                if start >= 2 and sent.ntext(start - 1, start) == "の":
-                    state = ms.index_at(start - 2)
-                    if state is not None and ms.mentions[state].type == ActorType.COUNTRY:
-                        if len(ms.mentions[state].ids) == 1:
-                            ms.link(idx, "member_of", state, "の")
+            _bare_name(sent, ms, lex, start, end)
         i = max(j, i + 1)
+
+
+def _name_run(sent: SentenceView, ms: MentionSet, i: int) -> int:
+    """Where a run of name tokens from ``i`` ends: 人名 tokens, NER's inside tokens, and
+    katakana or Latin parts joined by ・."""
+    doc = sent.doc
+    n = len(doc)
+    j = i + 1
+    while j < n and ms.free(j, j + 1):
+        nxt = doc[j]
+        if nxt.tag_.startswith("名詞-固有名詞-人名") or (nxt.ent_type_ == "Person" and nxt.ent_iob_ == "I"):
+            j += 1
+        elif (
+            nxt.text in NAME_JOINERS
+            and j + 1 < n
+            and ms.free(j + 1, j + 2)
+            and (is_katakana(doc[j + 1].text) or (doc[j + 1].text.isascii() and doc[j + 1].text.isalpha()))
+        ):
+            j += 2
+        else:
+            break
+    return j
+
+
+def _bare_name(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int, end: int) -> None:
+    """Tokens ``start``..``end`` as a person when they are a name by both taggers or by their shape."""
+    name = sent.ntext(start, end)
+    if not _is_name(sent, start, end, name) or lex.lookup(name) is not None or lex.title_role(name) is not None:
+        return
+    idx = ms.add(
+        Mention(
+            start=start,
+            end=end,
+            text=sent.text(start, end),
+            type=ActorType.PERSON,
+            name=clean_name(lex, name),
+            kind="person",
+        )
+    )
+    # ソ連のヨシフ・スターリン: a person of a state, no title needed
+    if start >= 2 and sent.ntext(start - 1, start) == "の":
+        state = ms.index_at(start - 2)
+        if state is not None and ms.mentions[state].type == ActorType.COUNTRY:
+            if len(ms.mentions[state].ids) == 1:
+                ms.link(idx, "member_of", state, "の")
+
+
+def _is_name(sent: SentenceView, start: int, end: int, name: str) -> bool:
+    doc = sent.doc
+    tags = [doc[k].tag_ for k in range(start, end)]
+    sudachi = any(tg.startswith("名詞-固有名詞-人名") for tg in tags)
+    ner = any(doc[k].ent_type_ == "Person" for k in range(start, end))
+    full = any(tg.startswith("名詞-固有名詞-人名-姓") for tg in tags) and any(
+        tg.startswith("名詞-固有名詞-人名-名") for tg in tags
+    )
+    joined = any(doc[k].text in NAME_JOINERS for k in range(start, end)) and is_katakana(name.replace("=", ""))
+    # プーチンの…, プーチンが: a katakana name Sudachi knows, used as an argument
+    argument = end < len(doc) and doc[end].tag_.startswith(("助詞-格助詞", "助詞-係助詞"))
+    known_name = sudachi and is_katakana(name) and len(name) >= 3 and argument
+    return (
+        len(name) >= 2
+        and not name.isascii()
+        and ((sudachi and ner) or full or (joined and (sudachi or ner)) or known_name)
+    )

@@ -110,75 +110,84 @@ def _ascii_bounded(sent: SentenceView, s: int, e: int) -> bool:
 
 
 def abbreviations(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
-    doc, lex = sent.doc, lex
+    """States by their one-character abbreviations: a run of them is one compound (日米韓,
+    ロ朝), a prefix may sit before it (対ロ) or inside the token (訪米)."""
     i = 0
-    n = len(doc)
+    n = len(sent.doc)
     while i < n:
         if not ms.free(i, i + 1):
             i += 1
             continue
-        # Adjacent tokens made only of abbreviations form one compound: 日米 + 韓.
-        j = i
-        while (
-            j < n
-            and ms.free(j, j + 1)
-            and abbr_ids(lex, sent.ntext(j, j + 1)) is not None
-            and (j == i or sent.tok_start[j] == sent.tok_end[j - 1])
-        ):  # adjacent, no space between
-            j += 1
-        prefix = None
-        start = i
+        j = _abbreviation_run(sent, ms, lex, i)
         if j == i:
-            tok = sent.ntext(i, i + 1)
-            # A prefix inside the token: 訪米, 対日, 駐日
-            ids = abbr_ids(lex, tok[1:]) if len(tok) >= 2 and tok[0] in PREFIXES else None
-            if ids is not None and tok not in lex.not_compounds:
-                ms.add(
-                    Mention(
-                        start=i,
-                        end=i + 1,
-                        text=sent.text(i, i + 1),
-                        type=_compound_type(lex, ids),
-                        ids=ids,
-                        kind="compound",
-                        prefix=tok[0],
-                    )
-                )
+            _prefixed_in_token(sent, ms, lex, i)
             i += 1
             continue
-        surface = sent.ntext(i, j)
-        ids = abbr_ids(lex, surface)
-        if ids is None or surface in lex.not_compounds or _is_date_or_word(sent, lex, i, j, surface):
-            i = j
-            continue
-        prev = sent.ntext(i - 1, i) if i > 0 else ""
-        if prev and prev[-1] in PREFIXES and prev[-1:] == prev:
-            prefix = prev
-        if (
-            len(surface) == 1
-            and prefix is None
-            and not _standalone(sent, lex, i, surface)
-            and not _dotted(sent, ms, i, j)
-        ):
-            i = j
-            continue
-        if surface in lex.ambiguous_compounds and not (
-            j < n and is_nounish(doc[j].tag_) and not doc[j].tag_.startswith("名詞-数詞")
-        ):
-            i = j
-            continue
+        _compound(sent, ms, lex, i, j)
+        i = j
+
+
+def _abbreviation_run(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int) -> int:
+    """Where the run of free abbreviation tokens from ``i`` ends: adjacent tokens made only
+    of abbreviations form one compound (日米 + 韓)."""
+    j = i
+    while (
+        j < len(sent.doc)
+        and ms.free(j, j + 1)
+        and abbr_ids(lex, sent.ntext(j, j + 1)) is not None
+        and (j == i or sent.tok_start[j] == sent.tok_end[j - 1])
+    ):  # adjacent, no space between
+        j += 1
+    return j
+
+
+def _prefixed_in_token(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int) -> None:
+    """A prefix inside the token: 訪米, 対日, 駐日."""
+    tok = sent.ntext(i, i + 1)
+    ids = abbr_ids(lex, tok[1:]) if len(tok) >= 2 and tok[0] in PREFIXES else None
+    if ids is not None and tok not in lex.not_compounds:
         ms.add(
             Mention(
-                start=start,
-                end=j,
-                text=sent.text(start, j),
+                start=i,
+                end=i + 1,
+                text=sent.text(i, i + 1),
                 type=_compound_type(lex, ids),
                 ids=ids,
-                kind="compound" if len(ids) > 1 else "gazetteer",
-                prefix=prefix,
+                kind="compound",
+                prefix=tok[0],
             )
         )
-        i = j
+
+
+def _compound(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int, j: int) -> None:
+    """The abbreviations of tokens ``i``..``j`` as one mention, unless they spell a date, a
+    word, or a single abbreviation that does not stand alone here."""
+    doc = sent.doc
+    surface = sent.ntext(i, j)
+    ids = abbr_ids(lex, surface)
+    if ids is None or surface in lex.not_compounds or _is_date_or_word(sent, lex, i, j, surface):
+        return
+    prefix = None
+    prev = sent.ntext(i - 1, i) if i > 0 else ""
+    if prev and prev[-1] in PREFIXES and prev[-1:] == prev:
+        prefix = prev
+    if len(surface) == 1 and prefix is None and not _standalone(sent, lex, i, surface) and not _dotted(sent, ms, i, j):
+        return
+    if surface in lex.ambiguous_compounds and not (
+        j < len(doc) and is_nounish(doc[j].tag_) and not doc[j].tag_.startswith("名詞-数詞")
+    ):
+        return
+    ms.add(
+        Mention(
+            start=i,
+            end=j,
+            text=sent.text(i, j),
+            type=_compound_type(lex, ids),
+            ids=ids,
+            kind="compound" if len(ids) > 1 else "gazetteer",
+            prefix=prefix,
+        )
+    )
 
 
 def _compound_type(lex: Lexicon, ids: tuple[str, ...]) -> ActorType:

@@ -22,7 +22,7 @@ from .sentence import (
 
 @dataclass(slots=True)
 class TitleZone:
-    """The words between a person's name and title (see ``_Builder._title_zone``)."""
+    """The words between a person's name and title (see :func:`title_zone`)."""
 
     start: int  # where the name must end (token index, exclusive)
     affiliations: list[int] = field(default_factory=list)  # mention indices, nearest the title first
@@ -86,63 +86,93 @@ def title_zone(sent: SentenceView, ms: MentionSet, lex: Lexicon, ts: int) -> Tit
     state (駐日, 駐アフガニスタン), 同 (the state just named), 第44代, and
     policy words (外務・安全保障政策) — in brackets, or after の (アメリカの国務長官).
     """
-    doc = sent.doc
     zone = TitleZone(start=ts)
     k = ts - 1
-    words = 0
+    words = 0  # policy words skipped so far
     while k >= 0:
         idx = ms.index_at(k)
         if idx is not None:
-            m = ms.mentions[idx]
-            if m.type == ActorType.PERSON:
-                if zone.joined:
-                    zone.person = idx
-                break
-            if m.is_collective:
-                break
-            if m.prefix == "駐" or (m.start > 0 and sent.ntext(m.start - 1, m.start) == "駐"):
-                zone.hosted = True
-                k = m.start - 1 if m.prefix == "駐" else m.start - 2
-                continue
-            zone.affiliations.append(idx)
-            k = m.start - 1
-            continue
-        word = sent.ntext(k, k + 1)
-        tag = doc[k].tag_
-        if word in CLOSE and zone.affiliations is not None:
-            # 欧州連合(EU)外務・安全保障政策上級代表: an acronym in brackets after a body
-            o = k - 1
-            while o >= 0 and doc[o].text not in OPEN and k - o <= 4:
-                o -= 1
-            inner = sent.ntext(o + 1, k) if o >= 0 else ""
-            if o >= 1 and doc[o].text in OPEN and inner.isascii() and inner.replace("/", "").isalnum():
-                before = ms.index_at(o - 1)
-                if before is not None and ms.mentions[before].type != ActorType.PERSON:
-                    k = o - 1
-                    continue
-            break
-        if word in ("同", "同国"):
-            zone.same = True
-        elif word == "駐日":
-            zone.hosted = True
-        elif word == "兼":
-            zone.joined = True
-        elif word in "・･" and k > 0 and not is_katakana(sent.ntext(k - 1, k)):
-            pass
-        elif word == "代" and k > 0 and doc[k - 1].like_num:
-            k -= 1  # 第44代
-            if k > 0 and sent.ntext(k - 1, k) == "第":
-                k -= 1
-        elif word in ("初代", "歴代", "現職", "前", "元", "現", "新"):
-            pass
-        elif tag.startswith("名詞-普通名詞") and not name_token(doc[k]) and words < 6 and lex.title_role(word) is None:
-            words += 1
-            zone.skipped = True
-        elif zone.joined and lex.title_role(word) is not None:
-            pass  # the first of two titles: 上級代表|兼|副委員長
+            past = _past_mention(sent, ms, zone, idx)
+        elif sent.ntext(k, k + 1) in CLOSE:
+            past = _past_acronym(sent, ms, k)
         else:
+            step = _past_word(sent, lex, zone, k, words)
+            if step is None:
+                break
+            past, words = step
+        if past is None:
             break
-        k -= 1
+        k = past
+    _zone_start(sent, ms, lex, zone, k)
+    return zone
+
+
+def _past_mention(sent: SentenceView, ms: MentionSet, zone: TitleZone, idx: int) -> int | None:
+    """A mention in the zone: an affiliation, or the host state after 駐; the token before
+    it, or None where the zone ends (at a person, who may hold a second title, or a collective)."""
+    m = ms.mentions[idx]
+    if m.type == ActorType.PERSON:
+        if zone.joined:
+            zone.person = idx
+        return None
+    if m.is_collective:
+        return None
+    if m.prefix == "駐" or (m.start > 0 and sent.ntext(m.start - 1, m.start) == "駐"):
+        zone.hosted = True
+        return m.start - 1 if m.prefix == "駐" else m.start - 2
+    zone.affiliations.append(idx)
+    return m.start - 1
+
+
+def _past_acronym(sent: SentenceView, ms: MentionSet, k: int) -> int | None:
+    """欧州連合(EU)外務・安全保障政策上級代表: an acronym in brackets after a body, closing at
+    ``k``; the token before the brackets, or None where the zone ends."""
+    doc = sent.doc
+    o = k - 1
+    while o >= 0 and doc[o].text not in OPEN and k - o <= 4:
+        o -= 1
+    inner = sent.ntext(o + 1, k) if o >= 0 else ""
+    if o >= 1 and doc[o].text in OPEN and inner.isascii() and inner.replace("/", "").isalnum():
+        before = ms.index_at(o - 1)
+        if before is not None and ms.mentions[before].type != ActorType.PERSON:
+            return o - 1
+    return None
+
+
+def _past_word(sent: SentenceView, lex: Lexicon, zone: TitleZone, k: int, words: int) -> tuple[int, int] | None:
+    """A word in the zone (同, 駐日, 兼, 第44代, 元, a policy word): the token before it and the
+    policy words counted so far, or None where the zone ends."""
+    doc = sent.doc
+    word = sent.ntext(k, k + 1)
+    tag = doc[k].tag_
+    if word in ("同", "同国"):
+        zone.same = True
+    elif word == "駐日":
+        zone.hosted = True
+    elif word == "兼":
+        zone.joined = True
+    elif word in "・･" and k > 0 and not is_katakana(sent.ntext(k - 1, k)):
+        pass
+    elif word == "代" and k > 0 and doc[k - 1].like_num:
+        k -= 1  # 第44代
+        if k > 0 and sent.ntext(k - 1, k) == "第":
+            k -= 1
+    elif word in ("初代", "歴代", "現職", "前", "元", "現", "新"):
+        pass
+    elif tag.startswith("名詞-普通名詞") and not name_token(doc[k]) and words < 6 and lex.title_role(word) is None:
+        words += 1
+        zone.skipped = True
+    elif zone.joined and lex.title_role(word) is not None:
+        pass  # the first of two titles: 上級代表|兼|副委員長
+    else:
+        return None
+    return k - 1, words
+
+
+def _zone_start(sent: SentenceView, ms: MentionSet, lex: Lexicon, zone: TitleZone, k: int) -> None:
+    """Where the name must end, the zone having stopped at token ``k``: before brackets
+    around the zone, or an affiliation after の (アメリカの国務長官, 南山大の平岩教授)."""
+    doc = sent.doc
     zone.start = k + 1
     if k >= 0 and doc[k].text in OPEN and not zone.person:
         # バラク・オバマ(第44代アメリカ合衆国大統領): the name is before the brackets
@@ -156,7 +186,6 @@ def title_zone(sent: SentenceView, ms: MentionSet, lex: Lexicon, ts: int) -> Tit
         if aff is not None and not ms.mentions[aff].type == ActorType.PERSON:
             zone.affiliations.append(aff)
             zone.after_no = True
-    return zone
 
 
 def title_links(
