@@ -86,7 +86,6 @@ KNOWN_OVERSIZED = frozenset(
         "extract/actors/titles.py: function title_zone",
         "extract/cli.py: function _parser",
         "extract/evaluate.py: function score",
-        "extract/lexicon.py: function _build",
         "extract/read/io.py: function list_inputs",
         "extract/read/io.py: module",
         "extract/relations/events.py: function _event",

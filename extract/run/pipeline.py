@@ -229,7 +229,8 @@ class Extractor:
 
     def _finish(self, document: Document, prepared: list[_Prepared]) -> DocumentResult:
         lex = self.lex
-        actors = DocumentActors(lex)
+        year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+        actors = DocumentActors(lex, year=year)
         # pass 1: the names the whole document teaches (a later full name, a reading)
         for p in prepared:
             actors.observe(p.mentions, p.groups)
