@@ -15,12 +15,13 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from .dictionary import EMPTY_DICTIONARY, Dictionary, Entry, load_dictionary
 from .normalize import match_key
 from .types import Actor, ActorType, Modality, RelationType, Role
 
@@ -127,6 +128,7 @@ class Lexicon:
     hedges: Mapping[Modality, frozenset[str]]
     max_alias_length: int
     alias_initials: frozenset[str]  # first characters of all aliases: most tokens start none
+    dictionary: Dictionary  # states, bodies, groups and persons with their names (empty for an invented lexicon)
     version: str
     _title_memo: dict[str, Role | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -287,59 +289,27 @@ def lexicon_data() -> dict[str, Any]:
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    """Load and index the data files (cached: one lexicon per process)."""
+    """Load and index the data files and the actor dictionary (cached: one lexicon per process)."""
     digest = hashlib.sha256()
     data: dict[str, Any] = {}
     for name in _DATA_FILES:
         data[name], raw = _read(name)
         digest.update(raw)
-    return _build(data, digest.hexdigest()[:16])
+    dictionary = load_dictionary()
+    digest.update(dictionary.version.encode())
+    return _build(data, digest.hexdigest()[:16], dictionary=dictionary)
 
 
-def _build(data: Mapping[str, Any], version: str, *, iso_countries: bool = True) -> Lexicon:
+def _build(
+    data: Mapping[str, Any], version: str, *, iso_countries: bool = True, dictionary: Dictionary | None = None
+) -> Lexicon:
     countries, actors_data = data["countries.json"], data["actors.json"]
-    titles_data, trig_data = data["titles.json"], data["triggers.json"]
-
-    actors: dict[str, Actor] = _countries(countries, iso=iso_countries)
-    parents: dict[str, str] = {}
-    for kind, atype in (("organizations", ActorType.ORGANIZATION), ("regions", ActorType.REGION)):
-        for a in actors_data[kind]:
-            actors[a["id"]] = Actor(id=a["id"], type=atype, name=a["name"], aliases=tuple(a["aliases"]))
-            if a.get("part_of"):
-                parents[a["id"]] = a["part_of"]
-
-    aliases: dict[str, str] = {}
-    # Countries last, so that a country name wins over a body that shares it.
-    for actor in sorted(actors.values(), key=lambda a: a.type == ActorType.COUNTRY):
-        for alias in (actor.name, *actor.aliases):
-            aliases[match_key(alias)] = actor.id
-
+    actors, parents, ours = _actors(countries, actors_data, iso_countries=iso_countries)
+    if dictionary is not None:
+        _add_dictionary(actors, parents, dictionary, _ruled_names(data))
+    _fold_regimes(actors, countries.get("regimes", {}))
+    aliases = _alias_index(actors, ours, dictionary)
     abbr = countries["abbreviations"]
-    titles: dict[str, Role] = {}
-    for role in (Role.EXPERT, Role.OFFICIAL, Role.LEADER):
-        for w in titles_data[role.value]:
-            titles.setdefault(w, role)
-    # Official titles listed explicitly (副大統領) win over the leader word they contain.
-    for w in titles_data["official"]:
-        titles[w] = Role.OFFICIAL
-
-    triggers = {}
-    for lemma, spec in trig_data["triggers"].items():
-        triggers[lemma] = Trigger(
-            lemma=lemma,
-            type=RelationType(spec["type"]),
-            weak=bool(spec.get("weak")),
-            noun_only=bool(spec.get("noun_only")),
-            verb_only=bool(spec.get("verb_only")),
-            mediation=bool(spec.get("mediation")),
-            mutual=bool(spec.get("mutual")),
-            visit=bool(spec.get("visit")),
-            joint=bool(spec.get("joint")),
-            object_is_thing=bool(spec.get("object_is_thing")),
-            needs=Needs(spec["needs"]) if spec.get("needs") else None,
-            modality=Modality(spec["modality"]) if spec.get("modality") else None,
-        )
-    hedges = trig_data["hedges"]
     return Lexicon(
         actors=MappingProxyType(actors),
         aliases=MappingProxyType(aliases),
@@ -348,58 +318,213 @@ def _build(data: Mapping[str, Any], version: str, *, iso_countries: bool = True)
         standalone_abbreviations=frozenset(abbr["standalone"]),
         ambiguous_compounds=frozenset(k for k, v in abbr["ambiguous_compounds"].items() if v is True),
         not_compounds=frozenset(abbr["not_compounds"]),
-        collectives=MappingProxyType({k: v for k, v in actors_data["collectives"].items() if not k.startswith("_")}),
-        state_alias_suffixes=_longest_first(actors_data["state_bodies"]["alias"]),
-        state_body_suffixes=_longest_first(actors_data["state_bodies"]["organization"]),
-        state_forces=frozenset(actors_data["state_bodies"]["forces"]),
-        body_synonyms=MappingProxyType(dict(actors_data["state_bodies"]["synonyms"])),
-        body_names=MappingProxyType(
-            {k: MappingProxyType(dict(v)) for k, v in actors_data["state_bodies"]["names"].items()}
+        **_body_fields(actors_data),
+        **_title_fields(data["titles.json"]),
+        **_trigger_fields(data["triggers.json"]),
+        max_alias_length=max((len(k) for k in aliases), default=0),
+        alias_initials=frozenset(k[0] for k in aliases),
+        dictionary=dictionary if dictionary is not None else EMPTY_DICTIONARY,
+        version=version,
+    )
+
+
+def _actors(
+    countries: Mapping[str, Any], actors_data: Mapping[str, Any], *, iso_countries: bool
+) -> tuple[dict[str, Actor], dict[str, str], set[tuple[str, str]]]:
+    """The gazetteer's own actors (CLDR, ISO and the data files), their parents, and their (id, name) pairs."""
+    actors: dict[str, Actor] = _countries(countries, iso=iso_countries)
+    parents: dict[str, str] = {}
+    for kind, atype in (("organizations", ActorType.ORGANIZATION), ("regions", ActorType.REGION)):
+        for a in actors_data[kind]:
+            actors[a["id"]] = Actor(id=a["id"], type=atype, name=a["name"], aliases=tuple(a["aliases"]))
+            if a.get("part_of"):
+                parents[a["id"]] = a["part_of"]
+    ours = {(a.id, n) for a in actors.values() for n in (a.name, *a.aliases)}
+    return actors, parents, ours
+
+
+@dataclass(frozen=True, slots=True)
+class _RuledNames:
+    """Kinds of name the rules read better than a dictionary entry does (see :func:`_add_dictionary`)."""
+
+    abbreviations: frozenset[str]  # 日米豪印: the states, each of them
+    meeting_words: tuple[str, ...]  # 日中韓首脳会議: an event with its parties
+    government_words: tuple[str, ...]  # ポル・ポト政権: a state's government named after its leader
+
+    def ruled(self, name: str) -> bool:
+        return (
+            (len(name) > 1 and set(name) <= self.abbreviations)
+            or (name.endswith(self.meeting_words) and name not in self.meeting_words)
+            or name.endswith(self.government_words)
+            or name.endswith("国")  # 常任理事国, 加盟国: the member states
+        )
+
+
+def _ruled_names(data: Mapping[str, Any]) -> _RuledNames:
+    triggers = data["triggers.json"]["triggers"]
+    return _RuledNames(
+        abbreviations=frozenset(data["countries.json"]["abbreviations"]["free"]),
+        meeting_words=tuple(k for k, v in triggers.items() if v["type"] == RelationType.MEETING),
+        government_words=tuple(data["actors.json"]["state_bodies"]["alias"]),
+    )
+
+
+def _add_dictionary(
+    actors: dict[str, Actor], parents: dict[str, str], dictionary: Dictionary, rules: _RuledNames
+) -> None:
+    """The dictionary's states, bodies and groups: new actors, and more names for those already known.
+
+    A name the gazetteer's own data gives keeps its actor (:func:`_alias_index`); English
+    names are not matched in Japanese text (only acronyms are), they serve look-ups. Of bodies
+    and groups, names the rules read better are left to them (:class:`_RuledNames`): 日米豪印
+    names the states, each of them (ONTOLOGY: compounds expand to every member); 日中韓首脳会議
+    or アフリカ開発会議 is an event, read with its parties; ポル・ポト政権 is a state's
+    government named after its leader, 常任理事国 the states that are members.
+    """
+    for e in dictionary.states.values():
+        forms = (e.name, *e.aliases)
+        _add_entry(
+            actors,
+            e,
+            ActorType.COUNTRY,
+            tuple(
+                n for n in forms if match_key(n) not in dictionary.ambiguous and not n.endswith(rules.government_words)
+            ),
+        )
+    for e in (*dictionary.bodies.values(), *dictionary.groups.values()):
+        if rules.ruled(e.name):
+            continue
+        forms = (e.name, *e.aliases, *e.acronyms)
+        _add_entry(
+            actors,
+            e,
+            ActorType.ORGANIZATION,
+            tuple(n for n in forms if match_key(n) not in dictionary.ambiguous and not rules.ruled(n)),
+        )
+        if e.part_of and e.part_of in dictionary.bodies:
+            parents.setdefault(e.id, e.part_of)
+
+
+def _fold_regimes(actors: dict[str, Actor], regimes: Mapping[str, str]) -> None:
+    """A regime or former name of a state that continues (ナチス・ドイツ, ザイール) names the state."""
+    for old_id, state in regimes.items():
+        old = actors.pop(old_id, None)
+        if old is not None and state in actors:
+            new = actors[state]
+            actors[state] = replace(new, aliases=tuple(dict.fromkeys((*new.aliases, old.name, *old.aliases))))
+
+
+def _add_entry(actors: dict[str, Actor], e: Entry, atype: ActorType, names: tuple[str, ...]) -> None:
+    old = actors.get(e.id)
+    if old is not None:
+        actors[e.id] = replace(old, aliases=tuple(dict.fromkeys((*old.aliases, *names))))
+    elif names:
+        actors[e.id] = Actor(id=e.id, type=atype, name=e.name, aliases=names)
+
+
+def _alias_index(
+    actors: Mapping[str, Actor], ours: set[tuple[str, str]], dictionary: Dictionary | None
+) -> dict[str, str]:
+    """match_key(name) -> actor id. The gazetteer's own names win over the dictionary's, and a
+    country over a body that shares its name; a dictionary name two entries share is nobody's."""
+    ambiguous = dictionary.ambiguous if dictionary is not None else frozenset()
+    aliases: dict[str, str] = {}
+    # Countries last, so that a country name wins over a body that shares it.
+    ordered = sorted(actors.values(), key=lambda a: a.type == ActorType.COUNTRY)
+    for actor in ordered:
+        for alias in (actor.name, *actor.aliases):
+            if (actor.id, alias) not in ours and match_key(alias) not in ambiguous:
+                aliases.setdefault(match_key(alias), actor.id)
+    for actor in ordered:
+        for alias in (actor.name, *actor.aliases):
+            if (actor.id, alias) in ours:
+                aliases[match_key(alias)] = actor.id
+    return aliases
+
+
+def _body_fields(actors_data: Mapping[str, Any]) -> dict[str, Any]:
+    bodies, suffixes = actors_data["state_bodies"], actors_data["org_suffixes"]
+    return {
+        "collectives": MappingProxyType({k: v for k, v in actors_data["collectives"].items() if not k.startswith("_")}),
+        "state_alias_suffixes": _longest_first(bodies["alias"]),
+        "state_body_suffixes": _longest_first(bodies["organization"]),
+        "state_forces": frozenset(bodies["forces"]),
+        "body_synonyms": MappingProxyType(dict(bodies["synonyms"])),
+        "body_names": MappingProxyType({k: MappingProxyType(dict(v)) for k, v in bodies["names"].items()}),
+        "org_suffixes": _longest_first(suffixes["any"]),
+        "org_suffixes_after_name": _longest_first(suffixes["after_name_only"]),
+        "org_suffixes_after_state": _longest_first(suffixes["after_state"]),
+        "org_suffixes_non_political": _longest_first(suffixes["non_political"]),
+        "org_suffixes_standalone": _longest_first(suffixes["standalone"]),
+        "org_suffixes_own": _longest_first(suffixes["own"]),
+        "generic_org_words": frozenset(suffixes["generic"]),
+        "fused_suffixes": _longest_first(bodies["alias"] + bodies["organization"] + suffixes["after_state"]),
+        "media": frozenset(o["id"] for o in actors_data["organizations"] if o.get("kind") == "media"),
+    }
+
+
+def _title_fields(titles_data: Mapping[str, Any]) -> dict[str, Any]:
+    titles: dict[str, Role] = {}
+    for role in (Role.EXPERT, Role.OFFICIAL, Role.LEADER):
+        for w in titles_data[role.value]:
+            titles.setdefault(w, role)
+    # Official titles listed explicitly (副大統領) win over the leader word they contain.
+    for w in titles_data["official"]:
+        titles[w] = Role.OFFICIAL
+    return {
+        "titles": MappingProxyType(titles),
+        "title_modifiers": _longest_first(titles_data["modifiers"]),
+        "title_words": tuple(sorted(titles)),
+        "title_states": MappingProxyType(
+            {k: v for k, v in titles_data["state_titles"].items() if not k.startswith("_")}
         ),
-        org_suffixes=_longest_first(actors_data["org_suffixes"]["any"]),
-        org_suffixes_after_name=_longest_first(actors_data["org_suffixes"]["after_name_only"]),
-        org_suffixes_after_state=_longest_first(actors_data["org_suffixes"]["after_state"]),
-        org_suffixes_non_political=_longest_first(actors_data["org_suffixes"]["non_political"]),
-        org_suffixes_standalone=_longest_first(actors_data["org_suffixes"]["standalone"]),
-        org_suffixes_own=_longest_first(actors_data["org_suffixes"]["own"]),
-        generic_org_words=frozenset(actors_data["org_suffixes"]["generic"]),
-        fused_suffixes=_longest_first(
-            actors_data["state_bodies"]["alias"]
-            + actors_data["state_bodies"]["organization"]
-            + actors_data["org_suffixes"]["after_state"]
-        ),
-        media=frozenset(o["id"] for o in actors_data["organizations"] if o.get("kind") == "media"),
-        titles=MappingProxyType(titles),
-        title_modifiers=_longest_first(titles_data["modifiers"]),
-        title_words=tuple(sorted(titles)),
-        title_states=MappingProxyType({k: v for k, v in titles_data["state_titles"].items() if not k.startswith("_")}),
-        home_titles=frozenset(titles_data["home_titles"]),
-        honorifics=frozenset(titles_data["honorifics"]),
-        triggers=MappingProxyType(triggers),
-        speech_verbs=frozenset(trig_data["speech"]["verbs"]),
-        quote_only_speech=frozenset(trig_data["speech"]["quote_only"]),
-        topic_nouns=frozenset(trig_data["speech"]["topic_nouns"]),
-        conduct_nouns=frozenset(trig_data["speech"]["conduct_nouns"]),
-        non_triggers=frozenset(trig_data.get("non_triggers", {}).get("words", ())),
-        anonymous_agents=frozenset(trig_data["anonymous_agents"]["words"]),
-        evaluation_verbs=frozenset(trig_data["speech"]["evaluation"]),
-        negating_verbs=frozenset(trig_data["hedges"]["negating_verbs"]),
-        hedging_verbs=frozenset(trig_data["hedges"]["hedging_verbs"]),
-        transparent_nouns=frozenset(trig_data["light_verbs"]["transparent_nouns"]),
-        designation_verbs=frozenset(trig_data["light_verbs"]["designation"]),
-        light_verbs=frozenset(trig_data["light_verbs"]["active"]),
-        passive_light_verbs=frozenset(trig_data["light_verbs"]["passive"]),
-        object_classes=MappingProxyType(
+        "home_titles": frozenset(titles_data["home_titles"]),
+        "honorifics": frozenset(titles_data["honorifics"]),
+    }
+
+
+def _trigger(lemma: str, spec: Mapping[str, Any]) -> Trigger:
+    return Trigger(
+        lemma=lemma,
+        type=RelationType(spec["type"]),
+        weak=bool(spec.get("weak")),
+        noun_only=bool(spec.get("noun_only")),
+        verb_only=bool(spec.get("verb_only")),
+        mediation=bool(spec.get("mediation")),
+        mutual=bool(spec.get("mutual")),
+        visit=bool(spec.get("visit")),
+        joint=bool(spec.get("joint")),
+        object_is_thing=bool(spec.get("object_is_thing")),
+        needs=Needs(spec["needs"]) if spec.get("needs") else None,
+        modality=Modality(spec["modality"]) if spec.get("modality") else None,
+    )
+
+
+def _trigger_fields(trig_data: Mapping[str, Any]) -> dict[str, Any]:
+    hedges, speech, light = trig_data["hedges"], trig_data["speech"], trig_data["light_verbs"]
+    return {
+        "triggers": MappingProxyType({lemma: _trigger(lemma, spec) for lemma, spec in trig_data["triggers"].items()}),
+        "speech_verbs": frozenset(speech["verbs"]),
+        "quote_only_speech": frozenset(speech["quote_only"]),
+        "topic_nouns": frozenset(speech["topic_nouns"]),
+        "conduct_nouns": frozenset(speech["conduct_nouns"]),
+        "non_triggers": frozenset(trig_data.get("non_triggers", {}).get("words", ())),
+        "anonymous_agents": frozenset(trig_data["anonymous_agents"]["words"]),
+        "evaluation_verbs": frozenset(speech["evaluation"]),
+        "negating_verbs": frozenset(hedges["negating_verbs"]),
+        "hedging_verbs": frozenset(hedges["hedging_verbs"]),
+        "transparent_nouns": frozenset(light["transparent_nouns"]),
+        "designation_verbs": frozenset(light["designation"]),
+        "light_verbs": frozenset(light["active"]),
+        "passive_light_verbs": frozenset(light["passive"]),
+        "object_classes": MappingProxyType(
             {k: frozenset(v) for k, v in trig_data["object_classes"].items() if not k.startswith("_")}
         ),
-        hedges=MappingProxyType(
+        "hedges": MappingProxyType(
             {
                 Modality.HEDGED: frozenset(hedges["hedged"]),
                 Modality.HYPOTHETICAL: frozenset(hedges["hypothetical"]),
                 Modality.NEGATED: frozenset(hedges["negation"]),
             }
         ),
-        max_alias_length=max((len(k) for k in aliases), default=0),
-        alias_initials=frozenset(k[0] for k in aliases),
-        version=version,
-    )
+    }

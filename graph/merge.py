@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from extract.normalize import is_katakana, is_short_name
+from extract.normalize import is_katakana, is_short_name, slugify
 from extract.types import ActorType, RelationType, Role
 
 from .model import absorb
@@ -78,14 +78,19 @@ def _fits(G: nx.MultiDiGraph, short: str, full: str) -> str | None:
     if not _roles_agree(str(a.get("role") or ""), str(b.get("role") or "")):
         return None
     la, lb = _label(G, short), _label(G, full)
-    names_b = {name_key(strip_titles(str(x))) for x in b.get("aliases") or ()} - {name_key(lb)}
-    if is_short_name(la, lb):
+    names_b_full = {strip_titles(str(x)) for x in b.get("aliases") or ()} - {lb}
+    names_b = {name_key(x) for x in names_b_full} - {name_key(lb)}
+    if la == lb:
+        how = f"{la} is named so in another document"
+    elif is_short_name(la, lb):
         # One character (林, 金) names too many people: only with a state both share.
         if len(la) == 1 and not (sa & sb):
             return None
         how = f"{la} is the {'last name' if is_katakana(lb) else 'surname'} of {lb}"
     elif name_key(la) in names_b:
         how = f"{la} is a name of {lb} in another document"
+    elif other := next((x for x in sorted(names_b_full) if is_short_name(la, x)), None):
+        how = f"{la} is the {'last name' if is_katakana(other) else 'surname'} of {other}, a name of {lb}"
     else:
         return None
     agree = sorted(sa & sb)
@@ -108,12 +113,16 @@ def plan_merges(G: nx.MultiDiGraph) -> list[Merge]:
     index: dict[str, set[str]] = defaultdict(set)
     for n in persons:
         full = _label(G, n)
-        for k in _short_keys(full):
+        # its own name too: a person the dictionary knew in one article and not in another
+        # (a different title then) is two nodes of one name
+        for k in (name_key(full), *_short_keys(full)):
             index[k].add(n)
         for alias in G.nodes[n].get("aliases") or ():
-            k = name_key(strip_titles(str(alias)))
-            if k and k != name_key(full):
-                index[k].add(n)
+            name = strip_titles(str(alias))
+            # another name of the person, and its surname (ニコラス・マドゥーロ: マドゥーロ)
+            for k in (name_key(name), *_short_keys(name)):
+                if k and k != name_key(full):
+                    index[k].add(n)
     mapping = G.graph.get(_MAPPING) or {}
     plans: list[Merge] = []
     taken: set[str] = set()
@@ -123,7 +132,9 @@ def plan_merges(G: nx.MultiDiGraph) -> list[Merge]:
             plans.append(Merge(short, target, f"merged with {target} before"))
             taken.add(short)
             continue
-        candidates = sorted(index.get(name_key(_label(G, short)), set()) - taken - {short})
+        candidates = sorted(
+            c for c in index.get(name_key(_label(G, short)), set()) - taken - {short} if not _named_only(G, c, short)
+        )
         fits = [(full, why) for full in candidates if (why := _fits(G, short, full)) is not None]
         if len(fits) == 1:
             plans.append(Merge(short, fits[0][0], fits[0][1]))
@@ -132,11 +143,20 @@ def plan_merges(G: nx.MultiDiGraph) -> list[Merge]:
     return [Merge(m.absorbed, _follow(into, m.into), m.reason) for m in plans]
 
 
+def _named_only(G: nx.MultiDiGraph, other: str, node: str) -> bool:
+    """Whether ``other`` is known only by the name ``node`` also has, while ``node`` has an id of its
+    own (the dictionary's): then ``other`` joins ``node``, not the other way round."""
+    label = _label(G, node)
+    return _label(G, other) == label and other == slugify(label) and node != slugify(label)
+
+
 def _short_keys(full: str) -> list[str]:
-    """Keys of the short names :func:`~extract.normalize.is_short_name` accepts for ``full``."""
+    """Keys of the surnames a person named ``full`` is called by: the last part of a name in
+    katakana (never a given name alone: a king and a president who share one are two), a
+    kanji name less its given name."""
     if is_katakana(full):
-        parts = [p for p in full.replace("=", "・").split("・") if p]
-        return [name_key(p) for p in parts[-1:] + parts[:1]] if len(parts) > 1 else []
+        parts = [p for p in full.replace("=", "・").replace("＝", "・").split("・") if p]
+        return [name_key(parts[-1])] if len(parts) > 1 else []
     return [name_key(full[:i]) for i in range(max(1, len(full) - 3), len(full))]
 
 

@@ -80,7 +80,6 @@ KNOWN_OVERSIZED = frozenset(
     {
         "extract/cli.py: function _parser",
         "extract/evaluate.py: function score",
-        "extract/lexicon.py: function _build",
         "extract/read/io.py: function list_inputs",
         "extract/read/io.py: module",
         "extract/run/runner.py: function _build_held",

@@ -64,9 +64,9 @@ def test_an_alias_of_several_actors_is_ambiguous_and_lists_them(kg):
 
 def test_an_unknown_actor_is_a_key_error_with_close_candidates(kg):
     with pytest.raises(UnknownActor) as err:
-        kg.actor("ソ連邦")
+        kg.actor("ソ連国")
     assert err.value.candidates[0] == ("SUN", "ソ連")
-    assert str(err.value).startswith("no actor 'ソ連邦' in the graph; did you mean ソ連 (SUN)")
+    assert str(err.value).startswith("no actor 'ソ連国' in the graph; did you mean ソ連 (SUN)")
     with pytest.raises(KeyError):
         kg.relations(source="習近平")
     assert "習近平" not in kg and "ソ連" in kg

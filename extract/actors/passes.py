@@ -17,6 +17,7 @@ from ..normalize import is_katakana
 from .bodies import bodies, free_organizations, fused_bodies, genitive_bodies, national_bodies
 from .collectives import collectives, speakers
 from .governments import governments, led_by
+from .known_persons import known_persons
 from .mentions import MentionSet, SentenceMentions
 from .persons import persons
 from .sentence import NAME_JOINERS, SentenceView
@@ -42,6 +43,7 @@ PASSES: tuple[Pass, ...] = (
     Pass(governments, "states and bodies, so that X政権 is read only for a person X"),
     Pass(persons, "states and bodies, the affiliations a title is written with (ロシアのプーチン大統領)"),
     Pass(free_organizations, "persons and bodies, so that only unclaimed runs ending in a body word are bodies"),
+    Pass(known_persons, "every name found with its title, so that the dictionary adds only persons named alone"),
     Pass(collectives, "every named actor, so that 両国 and 3カ国 are only what is left"),
     Pass(speakers, "every named actor, so that 私 and 我々 are only what is left"),
     Pass(led_by, "persons and bodies, the leader and the body of Xが率いるY"),

@@ -98,7 +98,8 @@ def read_document(document: Document, sentences: Sequence[ReadSentence], lex: Le
 def _setting(document: Document, sentences: list[ReadSentence], lex: Lexicon) -> DocumentContext:
     """What the whole document says before any relation is read, in the order it is read
     (resolving a mention registers its actor, so the order shows in the actors)."""
-    actors = DocumentActors(lex)
+    year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    actors = DocumentActors(lex, year=year)
     # the names the whole document teaches (a later full name, a reading)
     for s in sentences:
         actors.observe(s.mentions, s.groups)

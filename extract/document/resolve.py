@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ..actors import Mention, SentenceMentions
+from ..dictionary import Person as DictionaryPerson
 from ..lexicon import Lexicon
 from ..normalize import is_short_name, slugify
 from ..relations import Arg, Slot
@@ -50,12 +51,7 @@ class _Person:
     aliases: set[str] = field(default_factory=set)
     role: Role | None = None
     titles: set[str] = field(default_factory=set)  # as _office() reads them
-
-    @property
-    def id(self) -> str:
-        # From the full name: two Bushes with different given names are two ids. The
-        # surname alone in another article is joined to it by graph.merge.
-        return slugify(self.name)
+    known: str | None = None  # the dictionary's id for the person ("": none), once asked
 
 
 # Words for one office: 首相 = 総理 = 内閣総理大臣, 外相 = 外務大臣.
@@ -70,6 +66,15 @@ def _office(title: str) -> str:
     """
     t = title[1:] if title.startswith("同") and len(title) > 1 else title
     return _OFFICES.get(t, t)
+
+
+def _agrees(person: DictionaryPerson, titles: set[str], states: set[str]) -> bool:
+    """Whether what a document says of a person fits a dictionary person's offices: a state it ties
+    them to and a title it gives them must both be among theirs (ミラー国務長官 is neither a Polish
+    prime minister nor a US defence secretary); saying nothing contradicts no one."""
+    if states and not states & person.states():
+        return False
+    return not titles or bool(titles & {_office(o.title) for o in person.offices})
 
 
 def _short_form_of(short: str, full: str) -> bool:
@@ -125,8 +130,9 @@ def state_groups(sm: SentenceMentions, doc, lex: Lexicon) -> list[tuple[str, ...
 class DocumentActors:
     """Resolves mentions of one document to canonical actors."""
 
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, *, year: int | None = None):
         self.lex = lex
+        self.year = year  # the document's: which of two persons a short name means (ブッシュ in 2005)
         self.persons: list[_Person] = []
         self.mentions: Counter[str] = Counter()
         self.aliases: dict[str, set[str]] = {}
@@ -136,6 +142,7 @@ class DocumentActors:
         self.pairs: Counter[tuple[str, ...]] = Counter()
         self.recent_pair: dict[int, tuple[str, ...]] = {}
         self.government_states: dict[str, str] = {}  # マルコス → PHL, from the document
+        self.person_states: dict[str, set[str]] = {}  # a person's name -> the states the document ties them to
         self.topic: list[Resolved] = []
         self.topic_sentence = -99
 
@@ -147,6 +154,11 @@ class DocumentActors:
                 pm = self._as_person(m)
                 if pm is not None:
                     self._person(pm)
+        for lk in sm.links:
+            child = sm.mentions[lk.child]
+            if child.type == ActorType.PERSON and child.name:
+                parent = sm.mentions[lk.parent].ids if lk.parent is not None else (lk.parent_id,)
+                self.person_states.setdefault(child.name, set()).update(i for i in parent if i)
         for g in groups:
             key = tuple(dict.fromkeys(g))
             if len(key) >= 2:
@@ -191,7 +203,40 @@ class DocumentActors:
             p.titles.add(_office(m.title))
         if _ROLE_RANK[m.role] > _ROLE_RANK[p.role]:
             p.role = m.role
+        p.known = None  # a new name may change who the person is
         return p
+
+    def _id(self, p: _Person) -> str:
+        """The dictionary's id where it knows the person: one id across articles, whatever the
+        spelling. Else from the full name: two Bushes with different given names are two ids,
+        and the surname alone in another article is joined to it by graph.merge."""
+        if p.known is None:
+            p.known = self._identify(p)
+        return p.known or slugify(p.name)
+
+    def _names(self, p: _Person) -> set[str]:
+        """The names a person's node carries: those the text used, and for a person the dictionary
+        knows its full name (ニコラス・マドゥーロ for a text's マドゥーロ), so that another
+        article's node of the same person is found by it. The label stays the text's own."""
+        known = self.lex.dictionary.persons.get(self._id(p))
+        return p.aliases | {p.name} | ({known.full} if known is not None else set())
+
+    def _identify(self, p: _Person) -> str:
+        """The dictionary person the document's names, titles, states and date all fit, or "".
+
+        A full name is the person's. A short name (ミラー, ブッシュ) must agree with what the
+        document says of the person: a title they held (ミラー国務長官 is no Polish prime
+        minister), a state they held it in; then the year tells apart two who both fit.
+        """
+        d = self.lex.dictionary
+        names = [p.name, *sorted(p.aliases)]
+        fits = d.candidates(names)
+        if not any(d.is_full_name(n) for n in names):
+            states = self.person_states.get(p.name, set()).union(*(self.person_states.get(a, set()) for a in p.aliases))
+            fits = [c for c in fits if _agrees(c, p.titles, states)]
+        if len(fits) > 1 and self.year is not None:
+            fits = [c for c in fits if c.states(self.year)] or fits
+        return fits[0].id if len(fits) == 1 else ""
 
     def _titled(self, title: str) -> _Person | None:
         """The one person of the document who holds ``title`` (総理 alone), if exactly one does."""
@@ -240,7 +285,7 @@ class DocumentActors:
             if holder is None:
                 return None
             return self._register(
-                holder.id, holder.name, ActorType.PERSON, m.text, aliases={holder.name}, role=holder.role
+                self._id(holder), holder.name, ActorType.PERSON, m.text, aliases=self._names(holder), role=holder.role
             )
         if m.type == ActorType.PERSON and not m.ids:
             pm = self._as_person(m)
@@ -250,7 +295,7 @@ class DocumentActors:
             p = self._find_person(m.name)
             if p is None:
                 p = self._person(m)
-            return self._register(p.id, p.name, ActorType.PERSON, m.text, aliases=p.aliases | {p.name}, role=p.role)
+            return self._register(self._id(p), p.name, ActorType.PERSON, m.text, aliases=self._names(p), role=p.role)
         if m.ids:
             aid = m.ids[arg.member] if arg.member < len(m.ids) else m.ids[0]
             # ロ朝, 日米韓 (compounds) and 訪中, 対ロ (prefixed) mention a state without naming it
@@ -267,7 +312,7 @@ class DocumentActors:
         """The person called ``name`` (the leader a government is named after)."""
         m = Mention(start=0, end=0, text=surface, type=ActorType.PERSON, name=name, kind="person", role=Role.LEADER)
         p = self._find_person(name) or self._person(m)
-        return self._register(p.id, p.name, ActorType.PERSON, surface, aliases=p.aliases | {p.name}, role=p.role)
+        return self._register(self._id(p), p.name, ActorType.PERSON, surface, aliases=self._names(p), role=p.role)
 
     def known(self, aid: str) -> Resolved | None:
         """A gazetteer actor the text implies without naming it here (中国外務省 → 中国)."""

@@ -1,0 +1,82 @@
+"""Persons the dictionary knows, named without a title: スターリン, 毛沢東, ウラジーミル・プーチン.
+
+A full name the dictionary lists names its person anywhere. A short name
+(プーチン, ブッシュ) is taken only where it stands as a name of its own: a
+proper noun to Sudachi, not inside a longer katakana word or name. The
+document decides which person a short name that fits several is
+(:mod:`extract.document.resolve`); this pass only says that a person is named.
+"""
+
+from __future__ import annotations
+
+from ..dictionary import Dictionary
+from ..lexicon import Lexicon
+from ..normalize import is_katakana
+from ..types import ActorType
+from .mentions import Mention, MentionSet
+from .sentence import NAME_JOINERS, SentenceView
+
+__all__ = ["known_persons"]
+
+
+def known_persons(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    people = lex.dictionary
+    if not people.persons:
+        return
+    i, n = 0, len(sent.doc)
+    while i < n:
+        found = _name_at(sent, ms, people, i) if ms.free(i, i + 1) else None
+        if found is None:
+            i += 1
+            continue
+        ms.add(
+            Mention(
+                start=i,
+                end=found,
+                text=sent.text(i, found),
+                type=ActorType.PERSON,
+                name=sent.text(i, found),
+                kind="person",
+            )
+        )
+        i = found
+
+
+def _name_at(sent: SentenceView, ms: MentionSet, people: Dictionary, i: int) -> int | None:
+    """The end of the longest dictionary name starting at token ``i``, or None."""
+    start = sent.tok_start[i]
+    if sent.norm[start : start + 1].upper() not in people.name_initials or not _bounded_before(sent, i):
+        return None
+    last = i
+    while last + 1 < len(sent.doc) and sent.tok_end[last + 1] - start <= people.max_name_length:
+        last += 1
+    for j in range(last, i - 1, -1):
+        text = sent.ntext(i, j + 1)
+        if not ms.free(i, j + 1) or not _bounded_after(sent, j + 1):
+            continue
+        if people.full_name_ids(text):
+            return j + 1
+        if people.short_name_ids(text) and _stands_alone(sent, i, j + 1, text):
+            return j + 1
+    return None
+
+
+def _bounded_before(sent: SentenceView, i: int) -> bool:
+    # not the end of a longer katakana name or word (…・トランプ, ゲリラ)
+    if i == 0:
+        return True
+    prev = sent.ntext(i - 1, i)
+    return not (prev[-1:] in NAME_JOINERS or (is_katakana(prev[-1:]) and is_katakana(sent.ntext(i, i + 1)[:1])))
+
+
+def _bounded_after(sent: SentenceView, end: int) -> bool:
+    if end >= len(sent.doc):
+        return True
+    nxt = sent.ntext(end, end + 1)
+    return not (nxt[:1] in NAME_JOINERS or (is_katakana(nxt[:1]) and is_katakana(sent.ntext(end - 1, end)[-1:])))
+
+
+def _stands_alone(sent: SentenceView, start: int, end: int, text: str) -> bool:
+    """A short name counts where Sudachi reads a proper noun (ブラウン the colour is no name),
+    and where it is long enough to be one person's (メイ, キム are too short)."""
+    return len(text) >= 3 and all(sent.doc[k].tag_.startswith("名詞-固有名詞") for k in range(start, end))

@@ -1,0 +1,55 @@
+"""Persons the actor dictionary knows: named without a title, told apart by the year, one id
+whatever the spelling.
+
+Sentences written for these tests (none from the corpus or the seed). Runs on the parses
+recorded in tests/data/parses/test_rules_dictionary.json and, marked ``model``, on the real
+model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rulecases import case, relations, table
+
+# fmt: off
+UNTITLED_CASES = [
+    # an encyclopedia names leaders without a title
+    case("1961年、フルシチョフはウィーンでケネディと会談した。",
+         {("khrushchev_nikita", "meeting", "kennedy_john_f")}),
+    case("サッチャーはアルゼンチンを非難した。", {("thatcher_margaret", "criticism", "ARG")}),
+    # a full name in any of its spellings is one person
+    case("ジャワハルラール・ネルーはパキスタンを批判した。", {("nehru_jawaharlal", "criticism", "PAK")}),
+]
+
+STATE_CASES = [
+    # a regime or a former name of a state that continues is the state
+    case("1941年、ナチス・ドイツはソ連に侵攻した。", {("DEU", "attack", "SUN")}),
+    case("ザイールはアンゴラの反政府勢力を支援した。", {("COD", "support", "AGO")}),
+    # a state's air force, army or navy named by the state is the state (ONTOLOGY: armed forces)
+    case("ロシア空軍はシリア北部を空爆した。", {("RUS", "attack", "SYR")}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), table(UNTITLED_CASES, STATE_CASES))
+def test_the_dictionary_names(rules, text, expected):
+    assert relations(rules, text) == expected
+
+
+def test_a_full_name_and_the_short_name_later_are_one_person(rules):
+    res = rules.extract("ネルソン・マンデラはアンゴラを訪問した。マンデラはキューバを称賛した。")
+    persons = {a.id for a in res.actors if a.type.value == "person"}
+    assert persons == {"mandela_nelson"}
+    assert {r.source for r in res.relations if r.type.value == "comments_on"} == {"mandela_nelson"}
+
+
+@pytest.mark.parametrize(("date", "who"), [("1991-02-01", "bush_george_h_w"), ("2003-03-20", "bush_george_w")])
+def test_a_short_name_two_leaders_share_is_the_one_in_office_at_the_time(rules, date, who):
+    res = rules.extract("ブッシュ大統領はイラクを非難した。", date=date)
+    assert {(r.source, r.type.value, r.target) for r in res.relations} >= {(who, "criticism", "IRQ")}
+
+
+def test_a_short_name_two_leaders_share_is_neither_without_a_date(rules):
+    res = rules.extract("ブッシュ大統領はイラクを非難した。")
+    assert not {r.source for r in res.relations} & {"bush_george_h_w", "bush_george_w"}
