@@ -22,6 +22,14 @@ UNTITLED_CASES = [
     case("ジャワハルラール・ネルーはパキスタンを批判した。", {("nehru_jawaharlal", "criticism", "PAK")}),
 ]
 
+OFFICE_CASES = [
+    # a title without its state beside it: the dictionary says which of the text's states it is of
+    case("ブラジルは首脳会議を主催した。ルラ大統領はアルゼンチンを批判した。",
+         {("lula_da_silva_luiz_inacio", "leader_of", "BRA"), ("lula_da_silva_luiz_inacio", "criticism", "ARG")}),
+    # …but never a state the text does not name
+    case("ルラ大統領はアルゼンチンを批判した。", {("lula_da_silva_luiz_inacio", "criticism", "ARG")}),
+]
+
 STATE_CASES = [
     # a regime or a former name of a state that continues is the state
     case("1941年、ナチス・ドイツはソ連に侵攻した。", {("DEU", "attack", "SUN")}),
@@ -32,7 +40,7 @@ STATE_CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "expected"), table(UNTITLED_CASES, STATE_CASES))
+@pytest.mark.parametrize(("text", "expected"), table(UNTITLED_CASES, OFFICE_CASES, STATE_CASES))
 def test_the_dictionary_names(rules, text, expected):
     assert relations(rules, text) == expected
 

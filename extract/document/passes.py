@@ -26,6 +26,7 @@ from .conventions import no_comment_on_own_state, states_for_persons
 from .governments import government_leaders, government_states
 from .leaders import subject_leaders
 from .members import listed_members
+from .offices import dictionary_offices
 from .officials import home_officials
 from .resolve import DocumentActors
 from .statements import joint_statement
@@ -48,6 +49,7 @@ class Pass:
 
 def _count_mentions(ctx: DocumentContext, index: int, s: ReadSentence) -> None:
     """Every mention of the sentence counts for its actor (the actors' ``mentions``)."""
+    ctx.actors.enter(index)
     ctx.actors.count(s.mentions, s.groups)
 
 
@@ -70,7 +72,8 @@ PASSES: tuple[Pass, ...] = (
     Pass(listed_members, "the theme: the body an article is about, whose members a heading lists"),
     Pass(joint_statement, "the voice: who say 我々 together in a joint statement"),
     Pass(each_sentence, "the setting: the document's actors, voice, theme and subject state"),
-    Pass(home_officials, "the sentences' relations, so that a person given a state keeps it"),
+    Pass(dictionary_offices, "the sentences' relations, so that a person the text gives a state keeps it"),
+    Pass(home_officials, "the sentences' relations and the dictionary's offices, so that a person placed keeps it"),
     Pass(subject_leaders, "every relation so far, so that a head of state placed elsewhere keeps that state"),
     Pass(implied_affiliations, "every relation so far: a body's known state is said only of a body that acts"),
 )

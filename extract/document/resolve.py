@@ -24,7 +24,7 @@ from ..normalize import is_short_name, slugify
 from ..relations import Arg, Slot
 from ..types import Actor, ActorType, Role
 
-__all__ = ["DocumentActors", "Resolved", "blank_bylines", "state_groups"]
+__all__ = ["DocumentActors", "Resolved", "blank_bylines", "office_of", "state_groups"]
 
 _TOPIC_REACH = 3  # sentences a dropped subject may reach back
 # A dateline with a byline or credit: 【ソウル=甲原潤之介】, （ワシントン＝共同）. Who wrote
@@ -50,7 +50,7 @@ class _Person:
     name: str
     aliases: set[str] = field(default_factory=set)
     role: Role | None = None
-    titles: set[str] = field(default_factory=set)  # as _office() reads them
+    titles: set[str] = field(default_factory=set)  # as office_of() reads them
     known: str | None = None  # the dictionary's id for the person ("": none), once asked
 
 
@@ -58,10 +58,10 @@ class _Person:
 _OFFICES = {"内閣総理大臣": "首相", "総理大臣": "首相", "総理": "首相", "外務大臣": "外相", "防衛大臣": "防衛相"}
 
 
-def _office(title: str) -> str:
+def office_of(title: str) -> str:
     """The office a title names, whatever the wording (同大統領 → 大統領, 岸田総理 → 首相).
 
-    >>> _office("内閣総理大臣"), _office("同大統領"), _office("外務大臣")
+    >>> office_of("内閣総理大臣"), office_of("同大統領"), office_of("外務大臣")
     ('首相', '大統領', '外相')
     """
     t = title[1:] if title.startswith("同") and len(title) > 1 else title
@@ -74,7 +74,7 @@ def _agrees(person: DictionaryPerson, titles: set[str], states: set[str]) -> boo
     prime minister nor a US defence secretary); saying nothing contradicts no one."""
     if states and not states & person.states():
         return False
-    return not titles or bool(titles & {_office(o.title) for o in person.offices})
+    return not titles or bool(titles & {office_of(o.title) for o in person.offices})
 
 
 def _short_form_of(short: str, full: str) -> bool:
@@ -143,6 +143,8 @@ class DocumentActors:
         self.recent_pair: dict[int, tuple[str, ...]] = {}
         self.government_states: dict[str, str] = {}  # マルコス → PHL, from the document
         self.person_states: dict[str, set[str]] = {}  # a person's name -> the states the document ties them to
+        self.named_states: list[tuple[str, ...]] = []  # per sentence, in pass 1
+        self.sentence = 0  # the sentence pass 2 reads
         self.topic: list[Resolved] = []
         self.topic_sentence = -99
 
@@ -164,6 +166,27 @@ class DocumentActors:
             if len(key) >= 2:
                 self.pairs[key] += 1
                 self.recent_pair[len(key)] = key
+        self.named_states.append(self._states_named(sm))
+
+    def _states_named(self, sm: SentenceMentions) -> tuple[str, ...]:
+        """The states a sentence names, in order: by name, and as the state of a person or body
+        named with it (アルバニージー・オーストラリア首相 names Australia)."""
+        states: list[str] = []
+        for m in sm.mentions:
+            if not (m.is_collective or m.is_speaker or m.prefix):
+                states += [i for i in m.ids if self._is_state(i)]
+        for lk in sm.links:
+            if lk.type in ("leader_of", "member_of") and lk.parent is not None:
+                states += [i for i in sm.mentions[lk.parent].ids if self._is_state(i)]
+        return tuple(dict.fromkeys(states))
+
+    def _is_state(self, aid: str) -> bool:
+        actor = self.lex.actors.get(aid)
+        return actor is not None and actor.type == ActorType.COUNTRY
+
+    def enter(self, sentence: int) -> None:
+        """Pass 2 reads sentence ``sentence`` now: a collective looks back from it."""
+        self.sentence = sentence
 
     def _as_person(self, m: Mention) -> Mention | None:
         """The person mention with its bare name, or None when the name is not a person's.
@@ -200,7 +223,7 @@ class DocumentActors:
             p.name = m.name
         p.aliases.update(n for n in names if n)
         if m.title:
-            p.titles.add(_office(m.title))
+            p.titles.add(office_of(m.title))
         if _ROLE_RANK[m.role] > _ROLE_RANK[p.role]:
             p.role = m.role
         p.known = None  # a new name may change who the person is
@@ -240,7 +263,7 @@ class DocumentActors:
 
     def _titled(self, title: str) -> _Person | None:
         """The one person of the document who holds ``title`` (総理 alone), if exactly one does."""
-        office = _office(title)
+        office = office_of(title)
         holders = [p for p in self.persons if office in p.titles]
         return holders[0] if len(holders) == 1 else None
 
@@ -252,9 +275,15 @@ class DocumentActors:
         return fits[0] if len(fits) == 1 else None
 
     def collective(self, count: int, groups: list[tuple[str, ...]]) -> tuple[str, ...]:
+        """The states 両国, 3か国 or 4か国の首脳 stand for: those named together in its own sentence,
+        else those of the latest sentence that names that many (the meeting that introduced
+        them), else the group of that size the document names most."""
         same = [tuple(dict.fromkeys(g)) for g in groups if len(set(g)) == count]
         if same:
             return same[0]
+        for states in reversed(self.named_states[: self.sentence + 1]):
+            if len(states) == count:
+                return states
         ranked = [(n, k) for k, n in self.pairs.items() if len(k) == count]
         if not ranked:
             return ()

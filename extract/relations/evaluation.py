@@ -18,6 +18,9 @@ from .subjects import climb_subjects, main_clause, shared_subject
 
 __all__ = ["cues", "evaluations"]
 
+# Verbs that state an evaluation named by their object (謝意を表明, 歓迎の意を表する).
+_DECLARING = frozenset({"表明", "表する", "述べる", "示す", "伝える", "伝達"})
+
 
 def cues(lex: Lexicon) -> Cues:
     return Cues.of_words(lex.evaluation_verbs)
@@ -37,7 +40,11 @@ def _evaluation(r: Reader, tok) -> Iterator[Candidate]:
         return
     fr = Frame()
     collect(r, tok, fr, {tok.i}, {tok.i})
-    speakers = fr.subjects or r.speaker_from(tok) or climb_subjects(r, tok) or shared_subject(r, tok)
+    # 日本の支援に謝意を表明した, 歓迎の意を示した: the noun's verb says who and for what
+    node = tok.head if tok.dep_ == "obj" and tok.head.lemma_ in _DECLARING else tok
+    if node is not tok:
+        collect(r, node, fr, {tok.i, node.i}, {tok.i, node.i})
+    speakers = fr.subjects or r.speaker_from(node) or climb_subjects(r, node) or shared_subject(r, node)
     conf = Confidence.EVALUATION
     if not speakers and main_clause(r, tok):
         speakers, conf = [TOPIC], Confidence.CARRIED_EVALUATOR

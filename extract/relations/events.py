@@ -428,7 +428,8 @@ def _thanked_by(r: Reader, tok) -> list[Slot]:
         if cur.head.i == cur.i:
             return []
         cur = cur.head
-        if cur.lemma_ in _THANKS:
+        # 日本の支援に感謝した, 日本の支援に謝意を表明した: the thanks as the verb or as its object
+        if cur.lemma_ in _THANKS or any(c.lemma_ in _THANKS and c.dep_ in ("obj", "nsubj") for c in cur.children):
             speakers = r.speaker_from(cur) or [
                 a
                 for node in (cur, cur.head)

@@ -180,4 +180,20 @@ def sentence_topic(r: Reader, tok) -> list[Slot]:
         if r.is_affiliation(idx):
             continue
         return r.mention_args(idx)
+    return _topic_phrase(r, tok)
+
+
+def _topic_phrase(r: Reader, tok) -> list[Slot]:
+    """フランスとドイツの首脳は、…: a は-topic headed by a word for those who speak for a state
+    (首脳, 政府, a title) speaks for the actors it is of; ロシアによる決定は does not."""
+    for t in r.doc[: tok.i]:
+        if r.sm.index_at(t.i) is not None or t.dep_ not in ("nsubj", "dislocated"):
+            continue
+        if r.lex.title_role(t.lemma_) is None and t.lemma_ not in r.lex.state_alias_suffixes:
+            continue
+        if particles(t) not in ("は", "では", "からは", "としては") or r.in_quote(t):
+            continue
+        args = r.phrase_actors(t, genitive=True)
+        if args:
+            return args
     return []

@@ -1,0 +1,37 @@
+"""Collective subjects and the groups they stand for: 3か国の首脳, 両外相, AとBの首脳.
+
+Sentences written for these tests (none from the corpus or the seed). Runs on the
+parses recorded in tests/data/parses/test_rules_collectives.json and, marked
+``model``, on the real model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rulecases import case, relations, table
+
+# fmt: off
+COLLECTIVE_CASES = [
+    # 3か国 are the three states named together last, here through their leaders
+    case("ケニアのルト大統領は、タンザニアのハッサン大統領及びウガンダのムセベニ大統領と会談した。"
+         "3か国の首脳は、地域の安定に向けて協力していくことで一致した。",
+         {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"),
+          ("museveni_yoweri", "leader_of", "UGA"), ("ruto_william", "meeting", "hassan_samia_suluhu"),
+          ("ruto_william", "meeting", "museveni_yoweri"), ("KEN", "cooperation", "TZA"),
+          ("KEN", "cooperation", "UGA"), ("TZA", "cooperation", "UGA")}),
+    # the leaders of two states named together speak for both
+    case("チリとペルーの首脳は、ボリビアを強く非難することで一致した。",
+         {("CHL", "criticism", "BOL"), ("PER", "criticism", "BOL"), ("CHL", "cooperation", "PER")}),
+    # a topic that is an act, not those who speak for a state, speaks for no one
+    case("ボリビアによる協定離脱の決定は、極めて遺憾であり、チリはこれを非難する。",
+         {("CHL", "criticism", "BOL")}),
+    # who thanks for support received it
+    case("ケニアは日本の支援に謝意を表明した。", {("JPN", "support", "KEN"), ("KEN", "comments_on", "JPN")}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), table(COLLECTIVE_CASES))
+def test_collectives(rules, text, expected):
+    assert relations(rules, text) == expected
