@@ -454,21 +454,19 @@ class KnowledgeGraph:
         graph.query.UnknownActor: no actor 'ソ連邦' in the graph; did you mean ソ連 (SUN), ロシア (RUS)?
         """
         name = str(name)
-        found = self.names.find(name)
-        if len(found) > 1:
-            raise AmbiguousActor(name, self._choices(found))
-        if found:
-            return found[0]
-        if not name.strip():
-            raise UnknownActor(name)
-        known = self.names.gazetteer_id(name)
-        if known is not None and known not in self.G:
+        found = self.names.lookup(name)
+        if found.ambiguous:
+            others = [(i, self.names.gazetteer_label(i)) for i in found.absent]
+            raise AmbiguousActor(name, [*self._choices(found.ids), *others])
+        if found.ids:
+            return found.ids[0]
+        suggestions = [(i, self._label(i)) for i in self.names.suggest(name)]
+        if found.absent:
+            absent = ", ".join(found.absent)
             raise UnknownActor(
-                name,
-                [(i, self._label(i)) for i in self.names.suggest(name)],
-                f"no actor {name!r} in the graph: no document relates {known} to another actor",
+                name, suggestions, f"no actor {name!r} in the graph: no document relates {absent} to another actor"
             )
-        raise UnknownActor(name, [(i, self._label(i)) for i in self.names.suggest(name)])
+        raise UnknownActor(name, suggestions)
 
     def actor(self, name: str) -> ActorInfo:
         """The actor ``name`` refers to (see :meth:`resolve` for the names accepted).
