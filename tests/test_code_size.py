@@ -105,9 +105,6 @@ KNOWN_OVERSIZED = frozenset(
         "extract/run/runner.py: module",
         "graph/cli.py: function register",
         "graph/export.py: function _gexf_tree",
-        "graph/query.py: class KnowledgeGraph",
-        "graph/query.py: function relations",
-        "graph/query.py: module",
         "graph/render.py: module",
     }
 )
