@@ -68,6 +68,8 @@ ABBREVIATIONS: Mapping[str, str | tuple[str, ...]] = MappingProxyType(
         "Ivory Coast": "CIV",
         "Cote d'Ivoire": "CIV",
         "Vatican": "VAT",
+        "Turkey": "TUR",  # CLDR and ISO now say Türkiye
+        "Turkiye": "TUR",
         "Korea": ("KOR", "PRK"),
         "Congo": ("COD", "COG"),
         # bodies

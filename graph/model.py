@@ -13,8 +13,9 @@ Node attributes
 Edge attributes
     ``type``, ``symmetric``, ``evidence`` (list of dicts, one per sentence:
     doc, sentence, sentence_index, predicate, modality, time, confidence,
-    source_mention, target_mention), ``count`` and ``weight`` (number of
-    evidence sentences), ``docs``, ``predicates``, ``modality`` (the strongest
+    source_mention, target_mention), ``count`` (the number of evidence
+    sentences, an integer) and ``weight`` (the same as a float, as layout
+    tools and GEXF take weights), ``docs``, ``predicates``, ``modality`` (the strongest
     seen), ``confidence`` (the highest), ``first_time`` / ``last_time`` ("" when
     undated), and for event types ``cameo`` and ``goldstein`` (ONTOLOGY.md).
     ``merged`` (only on a node that absorbed others): ``"absorbed id: why"``
@@ -79,8 +80,8 @@ EVIDENCE_FIELDS = (
 )
 
 
-# Attributes that hold lists; flat formats (GraphML, GEXF, CSV) join them.
-NODE_LIST_ATTRS = ("aliases", "docs", "merged")
+# Attributes that hold lists; flat formats (GraphML, GEXF, CSV) join them. en, acronyms: the actor dictionary's.
+NODE_LIST_ATTRS = ("aliases", "docs", "merged", "en", "acronyms")
 
 
 EDGE_LIST_ATTRS = ("docs", "predicates")
@@ -239,7 +240,7 @@ def refresh_edge(e: dict[str, Any]) -> None:
     """Recompute the aggregates of an edge from its evidence."""
     ev = e["evidence"]
     e["count"] = len(ev)
-    e["weight"] = len(ev)
+    e["weight"] = float(len(ev))  # a number for layouts, as GEXF's weight is; ``count`` is the integer
     e["docs"] = sorted({x["doc"] for x in ev})
     e["predicates"] = sorted({x["predicate"] for x in ev})
     e["modality"] = max((x["modality"] for x in ev), key=lambda m: (MODALITY_STRENGTH[Modality(m)], m))

@@ -104,7 +104,6 @@ KNOWN_OVERSIZED = frozenset(
         "extract/run/runner.py: function build",
         "extract/run/runner.py: module",
         "graph/cli.py: function register",
-        "graph/export.py: function _gexf_tree",
         "graph/render.py: module",
     }
 )
