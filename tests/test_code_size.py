@@ -103,7 +103,6 @@ KNOWN_OVERSIZED = frozenset(
         "extract/run/runner.py: function _extract_all",
         "extract/run/runner.py: function build",
         "extract/run/runner.py: module",
-        "graph/cli.py: function register",
         "graph/render.py: module",
     }
 )
