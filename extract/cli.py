@@ -243,8 +243,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         _say(f"geokg: warning: {w}")
     if len(warned) > _MAX_LISTED:
         _say(f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{REPORT_FILE}")
-    print(printable(report.summary()))
-    if report.kept_previous:
+    for line in report.summary().splitlines():  # after --into: what the run added, what the graph holds
+        print(printable(line))
+    if report.kept_previous and report.already_in_graph and not report.failed:
+        _say(f"geokg: nothing new: the text of every article read is in the graph already; {args.output}/ is unchanged")
+    elif report.kept_previous:
         _say(
             f"geokg: no article could be read from {' '.join(args.inputs)}; the previous outputs in "
             f"{args.output}/ are left as they were (the reasons are listed above)"

@@ -23,6 +23,8 @@ Edge attributes
 Graph attributes
     ``documents``: for every document merged with :func:`graph.build.add_results`,
     the mentions of each actor in it, so re-adding a document replaces it;
+    ``digests``: document → SHA-256 of its text and date, so that the same text
+    under another path is known to be in the graph (``geokg build --into``);
     ``merged_ids``: absorbed id -> the node it joined.
 
 This module holds the operations on that model (nodes, edges, absorbing one
@@ -49,6 +51,7 @@ from extract.types import (
 from ._time import sort_key
 
 __all__ = [
+    "DIGESTS",
     "EDGE_LIST_ATTRS",
     "EVIDENCE_FIELDS",
     "NODE_LIST_ATTRS",
@@ -79,6 +82,8 @@ EVIDENCE_FIELDS = (
     "target_mention",
 )
 
+
+DIGESTS = "digests"  # graph attribute: document → SHA-256 of its text and date (extract.run.into)
 
 # Attributes that hold lists; flat formats (GraphML, GEXF, CSV) join them. en, acronyms: the actor dictionary's.
 NODE_LIST_ATTRS = ("aliases", "docs", "merged", "en", "acronyms")
@@ -188,6 +193,7 @@ def remove_document(G: nx.MultiDiGraph, doc: str) -> nx.MultiDiGraph:
             e["evidence"] = kept
             refresh_edge(e)
     mentions = G.graph.get("documents", {}).pop(doc, {})
+    G.graph.get(DIGESTS, {}).pop(doc, None)
     for n, node in list(G.nodes(data=True)):
         if doc not in node["docs"]:
             continue

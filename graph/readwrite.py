@@ -276,6 +276,9 @@ def _graph_from(data: dict[str, Any]) -> nx.MultiDiGraph:
         isinstance(m, dict) and all(_is_int(c) for c in m.values()) for m in documents.values()
     ):
         raise _Bad('"graph".documents: must map each document to its mentions per actor ({"RUS": 2})')
+    digests = attrs.get("digests", {})
+    if not isinstance(digests, dict) or not all(isinstance(d, str) for d in digests.values()):
+        raise _Bad('"graph".digests: must map each document to the SHA-256 of its text ({"a.txt": "9f86…"})')
     for name, value in attrs.items():
         _check_value(value, f'"graph".{name}')
     G.graph.update(attrs)
