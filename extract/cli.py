@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .read.io import DEFAULT_MAX_BYTES
 from .run.logs import setup_logging
-from .run.runner import UsageError
+from .run.runner import BuildReport, UsageError
 
 __all__ = ["main"]
 
@@ -196,8 +196,6 @@ def _say(text: str) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from graph.table import printable
-
     from .run.runner import REPORT_FILE, build
 
     try:
@@ -243,7 +241,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         _say(f"geokg: warning: {w}")
     if len(warned) > _MAX_LISTED:
         _say(f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{REPORT_FILE}")
-    for line in report.summary().splitlines():  # after --into: what the run added, what the graph holds
+    _say_outcome(report, args)
+    return EXIT_OK if report.ok else EXIT_SOME_FAILED
+
+
+def _say_outcome(report: BuildReport, args: argparse.Namespace) -> None:
+    """The summary (after --into: what the run added, what the graph holds), and why nothing was written."""
+    from graph.table import printable
+
+    from .run.runner import REPORT_FILE
+
+    for line in report.summary().splitlines():
         print(printable(line))
     if report.kept_previous and report.already_in_graph and not report.failed:
         _say(f"geokg: nothing new: the text of every article read is in the graph already; {args.output}/ is unchanged")
@@ -257,7 +265,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             f"geokg: no article could be read from {' '.join(args.inputs)}; empty outputs written — "
             f"see {args.output}/{REPORT_FILE} for each file's reason"
         )
-    return EXIT_OK if report.ok else EXIT_SOME_FAILED
 
 
 def _default_articles(gold: Path) -> str:
