@@ -44,7 +44,7 @@ from extract.types import ActorType
 
 from .gazetteer import compound_ids, gazetteer
 from .keys import name_key, name_parts, page_key, romaji_alike, romaji_key, romanisable, strings, strip_titles, titles
-from .persons import Person, latin_names, matching, person_names
+from .persons import PersonIndex, latin_names, person_names
 
 __all__ = [
     "Lookup",
@@ -171,7 +171,7 @@ class NameIndex:
         self.lex = load_lexicon()
         self.gaz = gazetteer()
         self._keys: dict[Tier, dict[str, set[str]]] = {t: defaultdict(set) for t in Tier}
-        self._persons: list[Person] = []
+        persons = []
         self._romanised: dict[str, set[tuple[str, str]]] = defaultdict(set)  # loose key → (node, name)
         for n, d in G.nodes(data=True):
             node = str(n)
@@ -182,9 +182,10 @@ class NameIndex:
                     if romanisable(name) and len(r := romaji_key(name)) >= 3:
                         self._romanised[r].add((node, name))
             if d.get("type") == ActorType.PERSON:
-                self._persons.append(person_names(node, d))
+                persons.append(person_names(node, d))
             for a in strings(d.get("abbr")):
                 self._keys[Tier.ABBREVIATION][name_key(a)].add(node)
+        self._persons = PersonIndex(persons)
 
     def find(self, name: str) -> tuple[str, ...]:
         """The nodes ``name`` names, from the strongest tier that names any (sorted); () when none."""
@@ -239,7 +240,7 @@ class NameIndex:
 
     def _person(self, query: str) -> Lookup | None:
         best: dict[int, set[str]] = defaultdict(set)
-        for strength, node in matching(self._persons, query):
+        for strength, node in self._persons.matching(query):
             best[strength].add(node)
         if not best:
             return None

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +34,7 @@ from extract.normalize import is_kanji, is_katakana
 
 from .keys import name_key, name_parts, romaji_alike, romaji_key, romanisable, strings, strip_titles
 
-__all__ = ["LATIN_NAME_ATTRS", "Person", "latin_names", "person_names"]
+__all__ = ["LATIN_NAME_ATTRS", "Person", "PersonIndex", "latin_names", "person_names"]
 
 # Node attributes holding other names of an actor (the actor dictionary's fields): English names,
 # the romanised full name, the full name as Japanese writes it, Latin acronyms.
@@ -162,29 +163,62 @@ def person_names(node: str, attrs: Mapping[str, Any]) -> Person:
     )
 
 
-def matching(persons: Iterable[Person], query: str) -> Iterator[tuple[int, str]]:
-    """(strength, node) of every person ``query`` names: 0 a full name, 1 a full name by its family name, 2 a family name.
+class PersonIndex:
+    """The persons of a graph, found by the parts of their names without looking at each of them."""
 
-    Exact parts come before loosely romanised ones (strength + 3).
-    """
-    parts = name_parts(query)
-    if not parts:
-        return
-    for p in persons:
-        for loose in (False, True):
-            step = 3 if loose else 0
-            if len(parts) >= 2:
-                if p.has_full(parts, loose=loose):
-                    yield step, p.node
+    def __init__(self, persons: Iterable[Person]) -> None:
+        self.persons = list(persons)
+        self._family: dict[str, set[int]] = defaultdict(set)
+        self._full: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self._kanji: list[tuple[str, int]] = []
+        for i, p in enumerate(self.persons):
+            for f in p.family:
+                self._family[f].add(i)
+                if romanisable(f) and len(r := romaji_key(f)) >= 2:
+                    self._family["~" + r].add(i)
+            for full in p.full:
+                self._full[tuple(sorted(full))].add(i)
+                if all(romanisable(x) for x in full):
+                    self._full[("~", *sorted(map(romaji_key, full)))].add(i)
+            self._kanji += [(k, i) for k in p.kanji]
+
+    def _candidates(self, parts: tuple[str, ...]) -> list[Person]:
+        found: set[int] = set()
+        loose = [romaji_key(x) for x in parts if romanisable(x)]
+        if len(parts) >= 2:
+            found |= self._full.get(tuple(sorted(parts)), set())
+            if len(loose) == len(parts):
+                found |= self._full.get(("~", *sorted(loose)), set())
+        for part in parts:
+            found |= self._family.get(part, set())
+        for r in loose:
+            found |= self._family.get("~" + r, set())
+        if len(parts) == 1 and len(parts[0]) >= 2:
+            found |= {i for k, i in self._kanji if k.startswith(parts[0]) and k != parts[0]}
+        return [self.persons[i] for i in sorted(found)]
+
+    def matching(self, query: str) -> Iterator[tuple[int, str]]:
+        """(strength, node) of every person ``query`` names: 0 a full name, 1 a full name by its family name,
+        2 a family name; exact parts come before loosely romanised ones (strength + 3).
+
+        >>> index = PersonIndex([person_names("putin", {"label": "プーチン"}), person_names("rice", {"label": "ライス"})])
+        >>> list(index.matching("Vladimir Putin")), list(index.matching("Putin")), list(index.matching("Rusia"))
+        ([(4, 'putin')], [(5, 'putin')], [])
+        """
+        parts = name_parts(query)
+        if not parts:
+            return
+        for p in self._candidates(parts):
+            for loose in (False, True):
+                step = 3 if loose else 0
+                if len(parts) >= 2:
+                    if p.has_full(parts, loose=loose):
+                        yield step, p.node
+                        break
+                    rest = [i for i, x in enumerate(parts) if p.has_family(x, loose=loose)]
+                    if any(p.given_fits(parts[:i] + parts[i + 1 :]) for i in rest):
+                        yield step + 1, p.node
+                        break
+                elif p.has_family(parts[0], loose=loose):
+                    yield step + 2, p.node
                     break
-                fits = [
-                    i
-                    for i, part in enumerate(parts)
-                    if p.has_family(part, loose=loose) and p.given_fits(parts[:i] + parts[i + 1 :])
-                ]
-                if fits:
-                    yield step + 1, p.node
-                    break
-            elif p.has_family(parts[0], loose=loose):
-                yield step + 2, p.node
-                break
