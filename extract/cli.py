@@ -18,6 +18,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .read.io import DEFAULT_MAX_BYTES
 from .run.logs import setup_logging
@@ -85,6 +86,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log what is being done")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
+    _add_build_parser(sub)
+    _add_evaluate_parser(sub)
+
+    # graph-side commands (query, export) register themselves; graph never imports spaCy.
+    if importlib.util.find_spec("graph.cli") is not None:
+        from graph import cli as graph_cli
+
+        graph_cli.register(sub)
+    return p
+
+
+def _add_build_parser(sub: Any) -> None:
     b = sub.add_parser(
         "build",
         help="extract relations and write triples, graph, map and GraphML",
@@ -104,7 +117,8 @@ def _parser() -> argparse.ArgumentParser:
         "--into",
         metavar="OUTDIR",
         help="add the inputs to the graph already in OUTDIR and write there (an article given "
-        "again replaces its earlier version); instead of -o",
+        "again replaces its earlier version; one whose text the graph holds under another path is "
+        "skipped as already in it); instead of -o",
     )
     b.add_argument(
         "--max-bytes",
@@ -144,6 +158,8 @@ def _parser() -> argparse.ArgumentParser:
         help="log each file, and show the traceback of an extraction failure",
     )
 
+
+def _add_evaluate_parser(sub: Any) -> None:
     e = sub.add_parser(
         "evaluate",
         help="score extracted relations against gold annotations",
@@ -162,13 +178,6 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--triples", metavar="FILE", help="score this triples.jsonl instead of extracting")
     e.add_argument("--json", action="store_true", help="print the full result as JSON")
     e.add_argument("--show", action="store_true", help="list missed and spurious relations")
-
-    # graph-side commands (query, export) register themselves; graph never imports spaCy.
-    if importlib.util.find_spec("graph.cli") is not None:
-        from graph import cli as graph_cli
-
-        graph_cli.register(sub)
-    return p
 
 
 _MAX_LISTED = 20  # problems printed per kind; report.json lists them all

@@ -304,7 +304,14 @@ class NameIndex:
 
         ``{tier name: {key: [node ids]}}``, tiers ID to BARE and the
         abbreviations the graph's actors are known by; persons' parts and
-        romanised keys are in :func:`search_keys`.
+        romanised keys are in :func:`search_keys`. A page that looks a typed
+        key up tier by tier, in this order, and calls two ids on one tier
+        ambiguous, answers as :meth:`lookup` does for these names.
+
+        >>> from graph.example import example_graph
+        >>> table = NameIndex(example_graph()).search_table()
+        >>> list(table), table["abbreviation"]["dprk"], table["label"]["ロシア"], table["gazetteer"]["northkorea"]
+        (['id', 'label', 'alias', 'gazetteer', 'bare', 'abbreviation'], ['PRK'], ['RUS'], ['PRK'])
         """
         table = {
             t.name.lower(): {k: sorted(v) for k, v in sorted(self._keys[t].items())} for t in Tier if t <= Tier.BARE

@@ -84,7 +84,6 @@ KNOWN_OVERSIZED = frozenset(
         "extract/actors/persons.py: function persons",
         "extract/actors/states.py: function abbreviations",
         "extract/actors/titles.py: function title_zone",
-        "extract/cli.py: function _parser",
         "extract/evaluate.py: function score",
         "extract/lexicon.py: function _build",
         "extract/read/io.py: function list_inputs",
