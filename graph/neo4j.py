@@ -2,8 +2,9 @@
 
 ``nodes.csv``: ``id:ID``, then every node attribute (``label``, ``type``,
 ``role``, ``aliases:string[]``, ``mentions:int``, ``docs:string[]``,
-``merged:string[]``, and any other the nodes carry, such as the actor
-dictionary's ``en:string[]``), then ``:LABEL`` (``Actor;Person;Expert``).
+``merged:string[]``, and any other the nodes carry whose name neo4j reads as
+a property, such as the actor dictionary's ``en:string[]``), then ``:LABEL``
+(``Actor;Person;Expert``).
 ``edges.csv``: ``:START_ID``, ``:END_ID``, ``:TYPE`` (``TREATY``: neo4j's
 relationship type), then every edge attribute, ``type`` (``treaty``) among
 them, so that a property has the name it has in every other format.
@@ -22,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -73,10 +75,12 @@ def _kind(values: Iterable[Any]) -> str:
     return "string"
 
 
-def _fields(
-    items: list[Mapping[str, Any]], known: tuple[tuple[str, str], ...], skip: Iterable[str] = ()
-) -> list[tuple[str, str]]:
-    names = {k for d in items for k in d} - {name for name, _ in known} - set(skip)
+# A header name neo4j-admin reads as a property (an attribute named otherwise, "=x" or "a:b", stays in the other formats).
+_PROPERTY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _fields(items: list[Mapping[str, Any]], known: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    names = {k for d in items for k in d if isinstance(k, str) and _PROPERTY.fullmatch(k)} - {n for n, _ in known}
     return [*known, *((name, _kind(d.get(name) for d in items)) for name in sorted(names))]
 
 

@@ -19,6 +19,7 @@ skip, unless GEOKG_REQUIRE_NODE=1 (CI), where they fail: install with
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import os
@@ -229,7 +230,17 @@ def corpus_files(corpus_build):
     return graph.read_json(corpus_build / "graph.json"), corpus_build
 
 
-@pytest.fixture(params=["example", "seed", "corpus"])
+@pytest.fixture(scope="module")
+def dictionary_files(tmp_path_factory):
+    """The example with the actor dictionary's fields on a person (en: a list, latin: a string)."""
+    out = tmp_path_factory.mktemp("dictionary-export")
+    G = graph.example_graph()
+    G.nodes["putin"].update(en=["Vladimir Putin"], latin="Vladimir Putin")
+    graph.write_outputs(G, out)
+    return G, out
+
+
+@pytest.fixture(params=["example", "dictionary", "seed", "corpus"])
 def exported(request):
     return request.getfixturevalue(f"{request.param}_files")
 
@@ -356,6 +367,16 @@ def test_csv_rows_hold_the_graph(exported):
         evidence = r["evidence:string[]"].split(";")
         assert len(evidence) == d["count"]  # one array item per sentence: no stray delimiter
         assert all("\n" not in x for x in evidence)
+
+
+def test_csv_headers_name_only_what_neo4j_reads_as_a_property(tmp_path):
+    G = graph.example_graph()
+    G.nodes["RUS"].update({"en": ["Russia"], "=HYPERLINK(x)": "data, not a header", "a:b": 1})
+    graph.write_csv(G, tmp_path)
+    head, _ = _rows(tmp_path / "nodes.csv")
+    assert "en:string[]" in head and all(_NEO4J_HEADER.match(h) for h in head)
+    assert not any("HYPERLINK" in h or h.startswith("a:") for h in head)
+    assert graph.read_graphml(io.BytesIO(graph.readwrite.graphml_bytes(G))).nodes["RUS"]["en"] == ["Russia"]
 
 
 def test_csv_keeps_semicolons_and_line_breaks_out_of_arrays(tmp_path):
