@@ -18,10 +18,11 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .read.io import DEFAULT_MAX_BYTES
 from .run.logs import setup_logging
-from .run.runner import UsageError
+from .run.runner import BuildReport, UsageError
 
 __all__ = ["main"]
 
@@ -85,6 +86,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log what is being done")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
+    _add_build_parser(sub)
+    _add_evaluate_parser(sub)
+
+    # graph-side commands (query, export) register themselves; graph never imports spaCy.
+    if importlib.util.find_spec("graph.cli") is not None:
+        from graph import cli as graph_cli
+
+        graph_cli.register(sub)
+    return p
+
+
+def _add_build_parser(sub: Any) -> None:
     b = sub.add_parser(
         "build",
         help="extract relations and write triples, graph, map and GraphML",
@@ -104,7 +117,8 @@ def _parser() -> argparse.ArgumentParser:
         "--into",
         metavar="OUTDIR",
         help="add the inputs to the graph already in OUTDIR and write there (an article given "
-        "again replaces its earlier version); instead of -o",
+        "again replaces its earlier version; one whose text the graph holds under another path is "
+        "skipped as already in it); instead of -o",
     )
     b.add_argument(
         "--max-bytes",
@@ -144,6 +158,8 @@ def _parser() -> argparse.ArgumentParser:
         help="log each file, and show the traceback of an extraction failure",
     )
 
+
+def _add_evaluate_parser(sub: Any) -> None:
     e = sub.add_parser(
         "evaluate",
         help="score extracted relations against gold annotations",
@@ -162,13 +178,6 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--triples", metavar="FILE", help="score this triples.jsonl instead of extracting")
     e.add_argument("--json", action="store_true", help="print the full result as JSON")
     e.add_argument("--show", action="store_true", help="list missed and spurious relations")
-
-    # graph-side commands (query, export) register themselves; graph never imports spaCy.
-    if importlib.util.find_spec("graph.cli") is not None:
-        from graph import cli as graph_cli
-
-        graph_cli.register(sub)
-    return p
 
 
 _MAX_LISTED = 20  # problems printed per kind; report.json lists them all
@@ -196,8 +205,6 @@ def _say(text: str) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from graph.table import printable
-
     from .run.runner import REPORT_FILE, build
 
     try:
@@ -243,8 +250,21 @@ def cmd_build(args: argparse.Namespace) -> int:
         _say(f"geokg: warning: {w}")
     if len(warned) > _MAX_LISTED:
         _say(f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{REPORT_FILE}")
-    print(printable(report.summary()))
-    if report.kept_previous:
+    _say_outcome(report, args)
+    return EXIT_OK if report.ok else EXIT_SOME_FAILED
+
+
+def _say_outcome(report: BuildReport, args: argparse.Namespace) -> None:
+    """The summary (after --into: what the run added, what the graph holds), and why nothing was written."""
+    from graph.table import printable
+
+    from .run.runner import REPORT_FILE
+
+    for line in report.summary().splitlines():
+        print(printable(line))
+    if report.kept_previous and report.already_in_graph and not report.failed:
+        _say(f"geokg: nothing new: the text of every article read is in the graph already; {args.output}/ is unchanged")
+    elif report.kept_previous:
         _say(
             f"geokg: no article could be read from {' '.join(args.inputs)}; the previous outputs in "
             f"{args.output}/ are left as they were (the reasons are listed above)"
@@ -254,7 +274,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             f"geokg: no article could be read from {' '.join(args.inputs)}; empty outputs written — "
             f"see {args.output}/{REPORT_FILE} for each file's reason"
         )
-    return EXIT_OK if report.ok else EXIT_SOME_FAILED
 
 
 def _default_articles(gold: Path) -> str:

@@ -21,6 +21,7 @@ from .export import (
     write_nodes_csv,
     write_outputs,
 )
+from .interop import read_igraph
 from .merge import merge_identities
 from .model import canonical, remove_document, to_relations
 from .names import NameIndex, search_keys
@@ -56,6 +57,7 @@ __all__ = [
     "merge_identities",
     "notebook_map",
     "read_graphml",
+    "read_igraph",
     "read_json",
     "remove_document",
     "render_html",

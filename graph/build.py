@@ -36,7 +36,7 @@ from .model import (
     relation_order,
     remove_document,
 )
-from .names import is_name_of
+from .names import is_name_of, is_whole_name
 
 __all__ = ["add_relations", "add_results", "build_graph"]
 
@@ -91,6 +91,54 @@ def _add_actors(G: nx.MultiDiGraph, actors: Iterable[Actor], doc: str | None) ->
         role = "" if a.role is None else str(a.role)
         if ROLE_RANK.get(role, 0) > ROLE_RANK.get(node["role"], 0):
             node["role"] = role
+        _whole_names_only(node)
+
+
+def _whole_names_only(node: dict[str, Any]) -> None:
+    """Drop the aliases that are fragments of a name (金正 of 金正恩, ドナルド of ドナルド・トランプ, 同外相).
+
+    Decided on all the node's names at once, so the result does not depend on
+    the order the names came in.
+    """
+    names = [node["label"], *node["aliases"]]
+    kept = [a for a in node["aliases"] if is_whole_name(a, names)]
+    if len(kept) != len(node["aliases"]):
+        node["aliases"] = kept
+
+
+def _add_relation(G: nx.MultiDiGraph, r: Relation) -> set[str]:
+    """Add one relation's endpoints and evidence; returns the nodes it touched."""
+    s, t = r.source, r.target
+    slabel, stype, tlabel, ttype = r.source_label, r.source_type, r.target_label, r.target_type
+    smention, tmention = r.source_mention, r.target_mention
+    if r.type.symmetric and t < s:
+        s, t = t, s
+        slabel, stype, tlabel, ttype = tlabel, ttype, slabel, stype
+        smention, tmention = tmention, smention
+    for n, label, atype, mention in ((s, slabel, stype, smention), (t, tlabel, ttype, tmention)):
+        node = ensure_node(G, n, label, atype)
+        if mention and mention not in node["aliases"] and is_name_of(mention, n):
+            add_to_list(node, "aliases", (mention,))
+        add_to_list(node, "docs", (r.doc,))
+    ev = {
+        "doc": r.doc,
+        "sentence": r.sentence,
+        "sentence_index": r.sentence_index,
+        "predicate": r.predicate,
+        "modality": str(r.modality),
+        "time": r.time,
+        "confidence": r.confidence,
+        "source_mention": smention,
+        "target_mention": tmention,
+    }
+    key = str(r.type)
+    if not G.has_edge(s, t, key=key):
+        G.add_edge(s, t, key=key, **edge_defaults(r.type))
+    e = G.edges[s, t, key]
+    if ev not in e["evidence"]:
+        e["evidence"] = sorted([*e["evidence"], ev], key=evidence_order)
+        refresh_edge(e)
+    return {s, t}
 
 
 def add_relations(
@@ -106,7 +154,8 @@ def add_relations(
     up: to add a document again without counting it twice, use
     :func:`add_results`, which replaces it. A mention becomes an alias of its
     actor only when it names it (ロシア, 露; not ロ朝 or 両国:
-    :func:`graph.names.is_name_of`). Then nodes naming one person are
+    :func:`graph.names.is_name_of`), and aliases are whole names only
+    (:func:`graph.names.is_whole_name`). Then nodes naming one person are
     merged, unless ``merge`` is False.
 
     Examples
@@ -118,39 +167,11 @@ def add_relations(
     3
     """
     _add_actors(G, [_as_actor(a) for a in actors or ()], None)
-    rels = sorted((_as_relation(r) for r in relations), key=relation_order)
-    for r in rels:
-        s, t = r.source, r.target
-        slabel, stype, tlabel, ttype = r.source_label, r.source_type, r.target_label, r.target_type
-        smention, tmention = r.source_mention, r.target_mention
-        if r.type.symmetric and t < s:
-            s, t = t, s
-            slabel, stype, tlabel, ttype = tlabel, ttype, slabel, stype
-            smention, tmention = tmention, smention
-        for n, label, atype, mention in ((s, slabel, stype, smention), (t, tlabel, ttype, tmention)):
-            node = ensure_node(G, n, label, atype)
-            if mention and mention not in node["aliases"] and is_name_of(mention, n):
-                add_to_list(node, "aliases", (mention,))
-            add_to_list(node, "docs", (r.doc,))
-        ev = {
-            "doc": r.doc,
-            "sentence": r.sentence,
-            "sentence_index": r.sentence_index,
-            "predicate": r.predicate,
-            "modality": str(r.modality),
-            "time": r.time,
-            "confidence": r.confidence,
-            "source_mention": smention,
-            "target_mention": tmention,
-        }
-        key = str(r.type)
-        if not G.has_edge(s, t, key=key):
-            G.add_edge(s, t, key=key, **edge_defaults(r.type))
-        e = G.edges[s, t, key]
-        if ev in e["evidence"]:
-            continue
-        e["evidence"] = sorted([*e["evidence"], ev], key=evidence_order)
-        refresh_edge(e)
+    touched: set[str] = set()
+    for r in sorted((_as_relation(r) for r in relations), key=relation_order):
+        touched |= _add_relation(G, r)
+    for n in sorted(touched):
+        _whole_names_only(G.nodes[n])
     if merge:
         _merge(G)
     return G

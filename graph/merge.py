@@ -20,7 +20,7 @@ from extract.normalize import is_katakana, is_short_name, slugify
 from extract.types import ActorType, RelationType, Role
 
 from .model import absorb
-from .names import name_key, strip_titles
+from .names import is_whole_name, name_key, strip_titles
 
 __all__ = ["MERGED_ATTR", "Merge", "merge_identities", "names_of", "plan_merges", "remap_relation"]
 
@@ -195,6 +195,8 @@ def merge_identities(G: nx.MultiDiGraph) -> list[Merge]:
             continue
         absorb(G, m.absorbed, m.into)
         node = G.nodes[m.into]
+        names = [node["label"], *node["aliases"]]
+        node["aliases"] = [a for a in node["aliases"] if is_whole_name(a, names)]  # ドナルド joins, but names no one
         node[MERGED_ATTR] = sorted(set(node.get(MERGED_ATTR) or ()) | {m.record})
         mapping[m.absorbed] = m.into
     if mapping:

@@ -13,8 +13,9 @@ Node attributes
 Edge attributes
     ``type``, ``symmetric``, ``evidence`` (list of dicts, one per sentence:
     doc, sentence, sentence_index, predicate, modality, time, confidence,
-    source_mention, target_mention), ``count`` and ``weight`` (number of
-    evidence sentences), ``docs``, ``predicates``, ``modality`` (the strongest
+    source_mention, target_mention), ``count`` (the number of evidence
+    sentences, an integer) and ``weight`` (the same as a float, as layout
+    tools and GEXF take weights), ``docs``, ``predicates``, ``modality`` (the strongest
     seen), ``confidence`` (the highest), ``first_time`` / ``last_time`` ("" when
     undated), and for event types ``cameo`` and ``goldstein`` (ONTOLOGY.md).
     ``merged`` (only on a node that absorbed others): ``"absorbed id: why"``
@@ -22,6 +23,8 @@ Edge attributes
 Graph attributes
     ``documents``: for every document merged with :func:`graph.build.add_results`,
     the mentions of each actor in it, so re-adding a document replaces it;
+    ``digests``: document → SHA-256 of its text and date, so that the same text
+    under another path is known to be in the graph (``geokg build --into``);
     ``merged_ids``: absorbed id -> the node it joined.
 
 This module holds the operations on that model (nodes, edges, absorbing one
@@ -48,6 +51,7 @@ from extract.types import (
 from ._time import sort_key
 
 __all__ = [
+    "DIGESTS",
     "EDGE_LIST_ATTRS",
     "EVIDENCE_FIELDS",
     "NODE_LIST_ATTRS",
@@ -79,8 +83,10 @@ EVIDENCE_FIELDS = (
 )
 
 
-# Attributes that hold lists; flat formats (GraphML, GEXF, CSV) join them.
-NODE_LIST_ATTRS = ("aliases", "docs", "merged")
+DIGESTS = "digests"  # graph attribute: document → SHA-256 of its text and date (extract.run.into)
+
+# Attributes that hold lists; flat formats (GraphML, GEXF, CSV) join them. en, acronyms: the actor dictionary's.
+NODE_LIST_ATTRS = ("aliases", "docs", "merged", "en", "acronyms")
 
 
 EDGE_LIST_ATTRS = ("docs", "predicates")
@@ -187,6 +193,7 @@ def remove_document(G: nx.MultiDiGraph, doc: str) -> nx.MultiDiGraph:
             e["evidence"] = kept
             refresh_edge(e)
     mentions = G.graph.get("documents", {}).pop(doc, {})
+    G.graph.get(DIGESTS, {}).pop(doc, None)
     for n, node in list(G.nodes(data=True)):
         if doc not in node["docs"]:
             continue
@@ -239,7 +246,7 @@ def refresh_edge(e: dict[str, Any]) -> None:
     """Recompute the aggregates of an edge from its evidence."""
     ev = e["evidence"]
     e["count"] = len(ev)
-    e["weight"] = len(ev)
+    e["weight"] = float(len(ev))  # a number for layouts, as GEXF's weight is; ``count`` is the integer
     e["docs"] = sorted({x["doc"] for x in ev})
     e["predicates"] = sorted({x["predicate"] for x in ev})
     e["modality"] = max((x["modality"] for x in ev), key=lambda m: (MODALITY_STRENGTH[Modality(m)], m))

@@ -1,282 +1,130 @@
-"""Names: how an actor is looked up.
+"""Names: how an actor is looked up, and which surface forms are names at all.
 
 One resolver answers every "which actor is this?" of ``graph``: Python
 (``kg.actor("露")``), every query method, ``geokg query`` and the map's search
-box (:func:`search_keys`). An actor is found by any name it is known by:
+box (:func:`search_keys`, :meth:`NameIndex.search_table`). It tries, in
+order, and takes the first step that finds anything (:class:`Tier`):
 
-- its id, label and the aliases the articles used;
-- the gazetteer's names for it, whether or not an article used them: CLDR and
-  ISO 3166 Japanese and English names (babel, pycountry), the news
-  abbreviations (露, 米), the bodies' lexicon, a state's body however it is
-  written (中国外交部 is ``CHN:外務省``), its generically named forces (米軍 is
-  the United States);
-- a person's name without titles (プーチン大統領), surname or last part
-  (トランプ), and romanised (putin, kim jong un).
+1. the id as given, then in any case (``RUS``, ``rus``);
+2. the label, then the aliases and the node's own other names (``en``,
+   ``latin``, ``full``, ``acronyms``: the actor dictionary's fields);
+3. the gazetteer's names for an actor (:mod:`graph.gazetteer`: CLDR and ISO
+   3166 English names, the lexicon's names, a state's body however it is
+   written), then the same without titles (プーチン大統領 → プーチン);
+4. the fixed table of abbreviations (PRC, ROK, DPRK, USSR, UK, US, UAE, EU,
+   UN, UNSC …, 露, 米, ISO codes) and compounds (ロ朝 names two states);
+5. a person's full name in either order and script (Vladimir Putin, Putin
+   Vladimir, ウラジーミル・プーチン), then a family name alone when one person
+   in the graph has it (:mod:`graph.persons`);
+6. a loose romanisation of a body's or group's katakana name (hamas → ハマス).
 
-Keys are case-, width- and space-insensitive (:func:`name_key`). A miss is
-answered with the actors whose names are most alike, ranked by rapidfuzz's
-``WRatio`` (an edit-distance ratio that also scores a name found inside a
-longer one).
+A step that finds several actors makes the name ambiguous: the lookup says so
+and lists them, and never picks one. A name the gazetteer knows for an actor
+the graph does not hold stops there (France is not answered by a person
+named フランス). Similarity (rapidfuzz) comes last and only ever suggests
+(:meth:`NameIndex.suggest`). Ids are never romanised: "PRC" is not "PRK".
+
+Keys are case-, width- and space-insensitive (:func:`graph.keys.name_key`).
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
-from importlib import resources
 from typing import Any
 
 import networkx as nx
 
 from extract.lexicon import Lexicon, load_lexicon
-from extract.normalize import is_katakana, loose_romaji
 from extract.types import ActorType
 
+from .gazetteer import compound_ids, gazetteer
+from .keys import name_key, name_parts, page_key, romaji_alike, romaji_key, romanisable, strings, strip_titles, titles
+from .persons import PersonIndex, latin_names, person_names
+
 __all__ = [
+    "Lookup",
     "NameIndex",
     "Tier",
     "is_name_of",
+    "is_whole_name",
     "name_key",
+    "node_names",
     "page_key",
     "romaji_key",
     "search_keys",
     "strip_titles",
 ]
 
+_titles = titles  # the map (graph.render) reads the resolver's own title list under this name
+
 # 対ロ, 訪中, 駐日 …: a prefix that makes an abbreviation a mention (as extract.actors.PREFIXES)
 _PREFIXES = frozenset("対訪駐親反在脱来離知嫌")
 
-# Characters a key ignores: spaces, name joiners and the punctuation of English names.
-_IGNORED = re.compile(r"[\s・･=＝.,\-‐_'’()（）]+")
-
-
-def name_key(text: str) -> str:
-    """The key a name is looked up under: NFKC, lower case, without spaces or joiners.
-
-    The map's search box normalises a query the same way (NFKC, ``toLowerCase``,
-    the same characters dropped), so a key computed here matches there.
-
-    >>> name_key(" Ｕｎｉｔｅｄ  States "), name_key("ドナルド・トランプ"), name_key("ﾛｼｱ")
-    ('unitedstates', 'ドナルドトランプ', 'ロシア')
-    """
-    return _IGNORED.sub("", unicodedata.normalize("NFKC", str(text)).lower())
-
-
-def romaji_key(text: str) -> str:
-    """A loose romanised key: "putin" and プーチン, "kim jong un" and キム・ジョンウン meet.
-
-    Katakana writes a final "ng" as ン, so an English "ng" before a consonant
-    or at the end counts as "n" (see :func:`extract.normalize.loose_romaji`).
-
-    >>> romaji_key("Kim Jong Un") == romaji_key("キム・ジョンウン"), romaji_key("putin") == romaji_key("プーチン")
-    (True, True)
-    """
-    s = unicodedata.normalize("NFKC", str(text)).lower()
-    if s.isascii():
-        s = re.sub(r"ng(?![aeiouy])", "n", s)
-    return loose_romaji(s)
-
-
-# ---------------------------------------------------------------------------- titles
-
-
-@functools.cache
-def _titles() -> tuple[str, ...]:
-    """Honorifics and titles that may follow a name (氏, 大統領 …), longest first."""
-    try:
-        data = json.loads((resources.files("extract") / "data" / "titles.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = {}
-    words = {"氏", "さん", "大統領", "首相", "総書記", "教授"}
-    for key in ("honorifics", "leader", "official", "expert", "modifiers"):
-        words.update(w for w in data.get(key, ()) if isinstance(w, str))
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
-
-
-def strip_titles(name: str) -> str:
-    """ "金正恩総書記" → "金正恩", "兵頭慎治・研究幹事" → "兵頭慎治"; a bare title is left alone.
-
-    >>> strip_titles("金正恩(キム・ジョンウン)総書記"), strip_titles("プーチン大統領"), strip_titles("大統領")
-    ('金正恩', 'プーチン', '大統領')
-    """
-    text = _BRACKETS.sub("", name).strip() if "(" in name or "（" in name else name.strip()
-    ends = _title_ends()
-    while (m := ends.search(text)) is not None and m.start() > 0:
-        text = text[: m.start()].rstrip("・･ 　")
-    return text
-
-
-_BRACKETS = re.compile(r"[(（][^)）]*[)）]")
-
-
-@functools.cache
-def _title_ends() -> re.Pattern[str]:
-    # longest first, so that 総理大臣 is taken whole rather than 大臣
-    return re.compile("(?:" + "|".join(map(re.escape, _titles())) + ")$")
-
-
-# ---------------------------------------------------------------------------- the gazetteer's names
-
-
-def _english_variants(name: str) -> list[str]:
-    # ISO writes "Korea, Republic of" and "USSR, Union of Soviet Socialist Republics".
-    if ", " not in name:
-        return [name]
-    head, tail = name.split(", ", 1)
-    if tail.endswith(" of"):
-        return [name, f"{tail} {head}"]
-    return [name, head, tail]
-
-
-@functools.cache
-def _english_names() -> Mapping[str, tuple[str, ...]]:
-    """Country id -> its English names: CLDR (babel) and ISO 3166-1/-3 (pycountry)."""
-    import babel
-    import pycountry
-
-    cldr = babel.Locale("en").territories
-    out: dict[str, list[str]] = defaultdict(list)
-    for c in pycountry.countries:
-        for n in (cldr.get(c.alpha_2), c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
-            if n:
-                out[c.alpha_3] += _english_variants(n)
-    for h in pycountry.historic_countries:
-        out[h.alpha_3] += _english_variants(h.name)
-    out["XKX"].append(cldr.get("XK", "Kosovo"))
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
-
-
-@functools.cache
-def _english_words() -> Mapping[str, tuple[str, ...]]:
-    """Country id -> the distinctive words of its English names (USA -> america, …).
-
-    A word names at most two countries ("korea": both Koreas, so asking for it
-    is ambiguous); words shared by more (republic, islands) are left out.
-    """
-    words: dict[str, set[str]] = defaultdict(set)
-    for aid, names in _english_names().items():
-        for n in names:
-            for w in re.findall(r"[a-z]+", n.lower()):
-                if len(w) >= 4:
-                    words[w].add(aid)
-    out: dict[str, list[str]] = defaultdict(list)
-    for w, ids in sorted(words.items()):
-        if len(ids) <= 2:
-            for aid in ids:
-                out[aid].append(w)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-@functools.cache
-def _gazetteer() -> tuple[Mapping[str, str], Mapping[str, tuple[str, ...]]]:
-    """(key -> actor id, actor id -> every name the gazetteer knows it by)."""
-    lex = load_lexicon()
-    by_key: dict[str, str] = {}
-    names: dict[str, list[str]] = defaultdict(list)
-    for aid, actor in lex.actors.items():
-        names[aid] += [actor.name, *actor.aliases]
-    for ch, aid in lex.abbreviations.items():
-        names[aid].append(ch)
-    for aid, english in _english_names().items():
-        names[aid] += english
-    # Countries last, so that a country's name wins over a body sharing it (as in the lexicon).
-    for aid in sorted(names, key=lambda i: (i in lex.actors and lex.actors[i].type == ActorType.COUNTRY, i)):
-        for n in names[aid]:
-            k = name_key(n)
-            if k:
-                by_key[k] = aid
-    return by_key, {k: tuple(dict.fromkeys(v)) for k, v in names.items()}
-
-
-def _gazetteer_id(name: str, lex: Lexicon) -> str | None:
-    """The actor the gazetteer knows as ``name``: a name, an abbreviation, a state's body or forces.
-
-    >>> lex = load_lexicon()
-    >>> [_gazetteer_id(n, lex) for n in ("露", "North Korea", "中国外交部", "米軍", "ロシア政府", "火星")]
-    ['RUS', 'PRK', 'CHN:外務省', 'USA', 'RUS', None]
-    """
-    by_key, _ = _gazetteer()
-    key = name_key(name)
-    if key in by_key:
-        return by_key[key]
-    text = unicodedata.normalize("NFKC", name).strip()
-    for suffix in (*lex.state_alias_suffixes, *lex.state_forces, *lex.state_body_suffixes):
-        if not text.endswith(suffix) or len(text) == len(suffix):
-            continue
-        head = text[: -len(suffix)]
-        state = by_key.get(name_key(head))
-        if state is None or state not in lex.actors or lex.actors[state].type != ActorType.COUNTRY:
-            continue
-        return state if suffix in lex.state_alias_suffixes else lex.state_body(state, suffix).id
-    return None
-
-
-def _compound_ids(name: str, lex: Lexicon) -> tuple[str, ...]:
-    """The states a compound of abbreviations names (ロ朝 → PRK, RUS), sorted; () for anything else."""
-    text = unicodedata.normalize("NFKC", name).strip()
-    if len(text) < 2 or is_katakana(text) or any(c not in lex.abbreviations for c in text):
-        return ()
-    return tuple(sorted({lex.abbreviations[c] for c in text}))
-
-
-# ---------------------------------------------------------------------------- names of a node
+# What stays of 同外相, 両首脳, 元大統領 when the title is taken off: a reference, not a name.
+_REFERENCES = frozenset(
+    {"同", "両", "前", "元", "現", "新", "旧", "本", "当", "故", "副", "次期", "歴代", "初代", "同国"}
+)
 
 
 class Tier(IntEnum):
     """How strongly a key names an actor; a lookup takes the first tier that finds one."""
 
-    NAME = 1  # id or label
-    ALIAS = 2  # a form the articles used
-    GAZETTEER = 3  # a name the gazetteer knows it by (露, North Korea, アメリカ)
-    BARE = 4  # an alias without titles (プーチン大統領 → プーチン)
-    PART = 5  # a person's surname or last name, a distinctive word of an English name
-    ROMAJI = 6  # romanised (putin)
+    ID = 1  # the id, in any case
+    LABEL = 2
+    ALIAS = 3  # a form the articles used, or a name the node carries (en, latin …)
+    GAZETTEER = 4  # a name the gazetteer knows it by (North Korea, 中国外交部)
+    BARE = 5  # an alias without titles (プーチン大統領 → プーチン)
+    ABBREVIATION = 6  # PRC, ROK, 露, ISO codes; a compound (ロ朝) names several
+    FULL_NAME = 7  # a person's full name, either order and script
+    FAMILY_NAME = 8  # a person's family name alone
+    ROMANISED = 9  # a body's katakana name romanised (hamas)
 
 
-def _person_parts(name: str) -> list[str]:
-    """Short forms of a person's name: トランプ of ドナルド・トランプ (kanji surnames are prefixes)."""
-    if is_katakana(name.replace("=", "")) and ("・" in name or "=" in name):
-        parts = [p for p in re.split(r"[・=]", name) if p]
-        return [parts[-1]] + ([parts[0]] if len(parts[0]) >= 3 else [])
-    return []
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What a name names: the graph's actors found at one tier, and those the graph lacks."""
+
+    name: str
+    ids: tuple[str, ...] = ()  # one: the answer; several: ambiguous
+    tier: Tier | None = None
+    absent: tuple[str, ...] = ()  # actors the gazetteer knows by this name that the graph does not hold
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.ids) > 1 or (bool(self.ids) and bool(self.absent))
+
+
+# ---------------------------------------------------------------------------- names of a node
 
 
 def node_names(node: str, attrs: Mapping[str, Any]) -> Iterator[tuple[Tier, str]]:
-    """Every (tier, name) of one node, strongest first (names are not yet keys)."""
+    """Every (tier, name) of one node, strongest first (names are not yet keys).
+
+    >>> sorted(set(node_names("KOR", {"label": "韓国", "type": "country"})))[:4]
+    [(<Tier.ID: 1>, 'KOR'), (<Tier.LABEL: 2>, '韓国'), (<Tier.GAZETTEER: 4>, 'Korea, Republic of'), (<Tier.GAZETTEER: 4>, 'Republic of Korea')]
+    """
+    gaz = gazetteer()
     label = str(attrs.get("label") or node)
-    aliases = [str(a) for a in attrs.get("aliases") or () if a]
-    yield Tier.NAME, str(node)
-    yield Tier.NAME, label
-    for a in aliases:
+    aliases = strings(attrs.get("aliases"))
+    yield Tier.ID, str(node)
+    yield Tier.LABEL, label
+    for a in (*aliases, *latin_names(attrs)):
         yield Tier.ALIAS, a
-    _, gazetteer = _gazetteer()
-    for n in gazetteer.get(str(node), ()):
+    for n in gaz.names_of.get(str(node), ()):
         yield Tier.GAZETTEER, n
     for n in (label, *aliases):
-        bare = strip_titles(n)
-        if bare != n:
+        if (bare := strip_titles(n)) != n:
             yield Tier.BARE, bare
+    for n in (*gaz.abbreviations_of.get(str(node), ()), *strings(attrs.get("abbr"))):
+        yield Tier.ABBREVIATION, n
     if attrs.get("type") == ActorType.PERSON:
-        for n in dict.fromkeys(strip_titles(x) for x in (label, *aliases)):
-            for part in _person_parts(n):
-                yield Tier.PART, part
-    for word in _english_words().get(str(node), ()):
-        yield Tier.PART, word
-
-
-def page_key(text: str) -> str:
-    """How the map's search box reads what is typed: NFKC, lower case, no white space.
-
-    >>> page_key(" Ｐｕｔｉｎ 大統領"), page_key("North Korea")
-    ('putin大統領', 'northkorea')
-    """
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text))).lower()
+        for part in sorted(person_names(str(node), attrs).family):
+            yield Tier.FAMILY_NAME, part
 
 
 def search_keys(node: str, attrs: Mapping[str, Any]) -> list[str]:
@@ -287,34 +135,24 @@ def search_keys(node: str, attrs: Mapping[str, Any]) -> list[str]:
     its plain keys (each name as :func:`page_key` and :func:`name_key` read
     it, so ドナルドトランプ and ドナルド・トランプ both find him), or, for a
     query in Latin letters, when ``"~" + loose_romaji(query)`` equals one of
-    its romanised keys (:func:`extract.normalize.loose_romaji` of its katakana
-    and Latin names). The names are :func:`node_names`': id, label, aliases,
-    the gazetteer's names (アメリカ, united states, 露), the names without
-    titles, a person's last name, a distinctive English word (america).
+    its romanised keys. Romanised keys are made for the katakana and Latin
+    names of persons and bodies only: never for an id or a state ("PRC" must
+    not find PRK). For the resolver's ranking, see :meth:`NameIndex.search_table`.
 
     >>> keys = search_keys("putin", {"label": "プーチン", "type": "person", "aliases": ["プーチン大統領"]})
     >>> [k in keys for k in ("プーチン", "putin", "~ptn", "プーチン大統領")]
     [True, True, True, True]
-    >>> [k in search_keys("USA", {"label": "米国", "type": "country"}) for k in ("america", "unitedstates", "アメリカ")]
-    [True, True, True]
+    >>> [k in search_keys("USA", {"label": "米国", "type": "country"}) for k in ("america", "unitedstates", "~s")]
+    [True, True, False]
     """
     names = list(node_names(str(node), attrs))
     keys = {k for _, n in names for k in (page_key(n), name_key(n))}
-    keys |= {"~" + loose_romaji(n) for t, n in names if t != Tier.GAZETTEER and _romanisable(n)}
+    if attrs.get("type") not in (ActorType.COUNTRY, None):
+        keys |= {"~" + romaji_key(n) for t, n in names if t in (Tier.LABEL, Tier.ALIAS, Tier.BARE) and romanisable(n)}
     return sorted(k for k in keys if k and k != "~")
 
 
-def _romanisable(name: str) -> bool:
-    return name.isascii() or is_katakana(name.replace("=", "").replace(" ", ""))
-
-
 # ---------------------------------------------------------------------------- the index
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    tier: Tier
-    node: str
 
 
 class NameIndex:
@@ -324,79 +162,119 @@ class NameIndex:
     >>> index = NameIndex(example_graph())
     >>> [index.find(n) for n in ("露", "アメリカ", "america", "United States", "north korea", "putin")]
     [('RUS',), ('USA',), ('USA',), ('USA',), ('PRK',), ('putin',)]
-    >>> index.find("プーチン大統領"), index.find("火星")
-    (('putin',), ())
+    >>> index.find("プーチン大統領"), index.find("火星"), index.find("ロ朝")
+    (('putin',), (), ('PRK', 'RUS'))
     """
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
         self.G = G
         self.lex = load_lexicon()
+        self.gaz = gazetteer()
         self._keys: dict[Tier, dict[str, set[str]]] = {t: defaultdict(set) for t in Tier}
-        self._persons: list[tuple[str, list[str]]] = []  # (node, keys of its names), for surname prefixes
+        persons = []
+        self._romanised: dict[str, set[tuple[str, str]]] = defaultdict(set)  # loose key → (node, name)
         for n, d in G.nodes(data=True):
-            names = list(node_names(str(n), d))
-            for tier, name in names:
-                k = name_key(name)
-                if k:
-                    self._keys[tier][k].add(str(n))
-                if tier != Tier.GAZETTEER and _romanisable(name):
-                    r = romaji_key(name)
-                    if len(r) >= 2:
-                        self._keys[Tier.ROMAJI][r].add(str(n))
+            node = str(n)
+            for tier, name in node_names(node, d):
+                if (k := name_key(name)) and tier <= Tier.BARE:
+                    self._keys[tier][k].add(node)
+                if tier in (Tier.LABEL, Tier.ALIAS) and d.get("type") not in (ActorType.COUNTRY, ActorType.PERSON):
+                    if romanisable(name) and len(r := romaji_key(name)) >= 3:
+                        self._romanised[r].add((node, name))
             if d.get("type") == ActorType.PERSON:
-                self._persons.append((str(n), [name_key(strip_titles(x)) for t, x in names if t <= Tier.ALIAS]))
+                persons.append(person_names(node, d))
+            for a in strings(d.get("abbr")):
+                self._keys[Tier.ABBREVIATION][name_key(a)].add(node)
+        self._persons = PersonIndex(persons)
 
     def find(self, name: str) -> tuple[str, ...]:
-        """The nodes ``name`` names, from the strongest tier that names any (sorted); () when none.
+        """The nodes ``name`` names, from the strongest tier that names any (sorted); () when none."""
+        return self.lookup(name).ids
 
-        Tried in turn: the id as given; ids and labels; aliases; the
-        gazetteer's names (a name, abbreviation, state body or force of an actor
-        in the graph); the same without titles and honorifics; a person's
-        surname or last name (when the query is two or more characters) and a
-        distinctive word of an English name; a loose romanisation.
+    def lookup(self, name: str) -> Lookup:
+        """What ``name`` names (see the module's docstring for the order of the steps).
+
+        >>> from graph.example import example_graph
+        >>> index = NameIndex(example_graph())
+        >>> index.lookup("USSR"), index.lookup("France")
+        (Lookup(name='USSR', ids=('SUN',), tier=<Tier.GAZETTEER: 4>, absent=()), Lookup(name='France', ids=(), tier=<Tier.GAZETTEER: 4>, absent=('FRA',)))
         """
         name = str(name)
         if name in self.G:
-            return (name,)
+            return Lookup(name, (name,), Tier.ID)
         bare = strip_titles(name)
         for query in dict.fromkeys((name, bare)):
-            key = name_key(query)
-            if not key:
-                continue
-            for tier in (Tier.NAME, Tier.ALIAS):
-                found = self._keys[tier].get(key)
-                if found:
-                    return tuple(sorted(found))
-            aid = _gazetteer_id(query, self.lex)
-            if aid is not None and aid in self.G:
-                return (aid,)
-            compound = _compound_ids(query, self.lex)
-            if len(compound) >= 2 and all(i in self.G for i in compound):
-                return compound  # ロ朝 names two actors: which one is meant?
-            found = self._keys[Tier.GAZETTEER].get(key) or self._keys[Tier.BARE].get(key)
-            if found:
-                return tuple(sorted(found))
-        key = name_key(bare)
-        found = set(self._keys[Tier.PART].get(key, ()))
-        if len(key) >= 2 and not found:
-            # 兵頭 → 兵頭慎治: a surname is the start of a person's name
-            found = {n for n, keys in self._persons if any(k.startswith(key) and k != key for k in keys)}
-        if found:
-            return tuple(sorted(found))
-        if _romanisable(bare) and bare:
-            found = self._keys[Tier.ROMAJI].get(romaji_key(bare), set())
-        return tuple(sorted(found))
+            if (found := self._names(query)) is not None:
+                return found
+        for query in dict.fromkeys((name, bare)):
+            if (found := self._abbreviation(query)) is not None:
+                return found
+        return self._person(bare) or self._romanised_name(bare) or Lookup(name)
+
+    def _found(self, name: str, ids: Iterable[str], tier: Tier, known: Iterable[str] = ()) -> Lookup:
+        ids = set(ids)
+        return Lookup(name, tuple(sorted(ids)), tier, tuple(sorted(set(known) - ids - set(self.G))))
+
+    def _names(self, query: str) -> Lookup | None:
+        key = name_key(query)
+        if not key:
+            return None
+        for tier in (Tier.ID, Tier.LABEL, Tier.ALIAS):
+            if found := self._keys[tier].get(key):
+                return self._found(query, found, tier)
+        known = self.gaz.ids(query, self.lex)
+        if known:
+            return self._found(query, [i for i in known if i in self.G], Tier.GAZETTEER, known)
+        if found := self._keys[Tier.GAZETTEER].get(key) or self._keys[Tier.BARE].get(key):
+            return self._found(query, found, Tier.GAZETTEER if key in self._keys[Tier.GAZETTEER] else Tier.BARE)
+        return None
+
+    def _abbreviation(self, query: str) -> Lookup | None:
+        known = self.gaz.abbreviation_ids(query) | self._keys[Tier.ABBREVIATION].get(name_key(query), set())
+        if known:
+            return self._found(query, [i for i in known if i in self.G], Tier.ABBREVIATION, known)
+        compound = compound_ids(query, self.lex)
+        if len(compound) >= 2 and all(i in self.G for i in compound):
+            return self._found(query, compound, Tier.ABBREVIATION)  # ロ朝 names two actors: which one is meant?
+        return None
+
+    def _person(self, query: str) -> Lookup | None:
+        best: dict[int, set[str]] = defaultdict(set)
+        for strength, node in self._persons.matching(query):
+            best[strength].add(node)
+        if not best:
+            return None
+        strength = min(best)
+        tier = Tier.FAMILY_NAME if strength % 3 == 2 else Tier.FULL_NAME
+        return self._found(query, best[strength], tier)
+
+    def _romanised_name(self, query: str) -> Lookup | None:
+        if not (query.isascii() and romanisable(query)):
+            return None
+        found = {n for n, name in self._romanised.get(romaji_key(query), ()) if romaji_alike(query, name)}
+        return self._found(query, found, Tier.ROMANISED) if found else None
 
     def gazetteer_id(self, name: str) -> str | None:
-        """The gazetteer's id for ``name``, whether or not the graph holds it (フランス → FRA)."""
-        return _gazetteer_id(strip_titles(str(name)), self.lex) or _gazetteer_id(str(name), self.lex)
+        """The gazetteer's id for ``name`` when it names one actor, whether or not the graph holds it (フランス → FRA)."""
+        for query in dict.fromkeys((strip_titles(str(name)), str(name))):
+            ids = self.gaz.ids(query, self.lex) or self.gaz.abbreviation_ids(query)
+            if len(ids) == 1:
+                return next(iter(ids))
+        return None
+
+    def gazetteer_label(self, aid: str) -> str:
+        """The name the gazetteer gives an actor the graph may not hold (COG → コンゴ共和国)."""
+        actor = self.lex.actors.get(aid)
+        if actor is not None:
+            return actor.name
+        return next(iter(self.gaz.names_of.get(aid, ())), aid)
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
-        """Up to ``limit`` nodes whose names look most like ``name``, the closest first.
+        """Up to ``limit`` nodes whose names look most like ``name``, the closest first; never an answer.
 
-        Scored with rapidfuzz's ``WRatio`` on the keys (names, aliases and
-        gazetteer names of the graph's actors, not ids); ties go to the most
-        mentioned actor.
+        Scored with rapidfuzz's ``WRatio`` on the keys of names written in the
+        same script as ``name`` (names, aliases and gazetteer names of the
+        graph's actors, not ids); ties go to the most mentioned actor.
 
         >>> from graph.example import example_graph
         >>> NameIndex(example_graph()).suggest("Untied States")[0], NameIndex(example_graph()).suggest("ソ連邦")[0]
@@ -408,41 +286,123 @@ class NameIndex:
         if not key:
             return []
         choices: dict[str, set[str]] = defaultdict(set)
-        for tier in (Tier.NAME, Tier.ALIAS, Tier.GAZETTEER, Tier.BARE, Tier.PART):
+        for tier in (Tier.LABEL, Tier.ALIAS, Tier.GAZETTEER, Tier.BARE):
             for k, nodes in self._keys[tier].items():
-                if key.isascii() == k.isascii():
+                # names in the same script; no one-letter names (ロ, ソ), which any query ending in one would match
+                if key.isascii() == k.isascii() and len(k) > (3 if k.isascii() else 1):
                     choices[k].update(nodes)
-        keys = sorted(choices)
+        cutoff = _LIKE_LATIN if key.isascii() else _LIKE
         score: dict[str, float] = {}
-        for k, s, _ in process.extract(key, keys, scorer=fuzz.WRatio, limit=None, score_cutoff=60):
+        for k, s, _ in process.extract(key, sorted(choices), scorer=fuzz.WRatio, limit=None, score_cutoff=cutoff):
             for n in choices[k]:
                 score[n] = max(score.get(n, 0.0), s)
-        ranked = sorted(score, key=lambda n: (-score[n], -int(self.G.nodes[n].get("mentions") or 0), n))
+        ranked = sorted(score, key=lambda n: (-score[n], -_mentions(self.G.nodes[n]), n))
         return ranked[:limit]
+
+    def search_table(self) -> dict[str, dict[str, list[str]]]:
+        """Every key of every tier → the nodes it names: what the map's page needs to rank as :meth:`lookup` does.
+
+        ``{tier name: {key: [node ids]}}``, tiers ID to BARE and the
+        abbreviations the graph's actors are known by; persons' parts and
+        romanised keys are in :func:`search_keys`. A page that looks a typed
+        key up tier by tier, in this order, and calls two ids on one tier
+        ambiguous, answers as :meth:`lookup` does for these names.
+
+        >>> from graph.example import example_graph
+        >>> table = NameIndex(example_graph()).search_table()
+        >>> list(table), table["abbreviation"]["dprk"], table["label"]["ロシア"], table["gazetteer"]["northkorea"]
+        (['id', 'label', 'alias', 'gazetteer', 'bare', 'abbreviation'], ['PRK'], ['RUS'], ['PRK'])
+        """
+        table = {
+            t.name.lower(): {k: sorted(v) for k, v in sorted(self._keys[t].items())} for t in Tier if t <= Tier.BARE
+        }
+        abbreviations: dict[str, set[str]] = defaultdict(set, self._keys[Tier.ABBREVIATION])
+        for n in self.G.nodes:
+            for a in self.gaz.abbreviations_of.get(str(n), ()):
+                abbreviations[name_key(a)].add(str(n))
+        table["abbreviation"] = {k: sorted(v) for k, v in sorted(abbreviations.items())}
+        return table
+
+
+# A suggestion is at least this alike (WRatio): below, they were random countries (Xi Jinping → Fiji 68,
+# Albanese → Lebanese Republic 79). Japanese names are short, and one character in three is 67 (ロシヤ, ロシア).
+_LIKE_LATIN = 80.0
+_LIKE = 65.0
+
+
+def _mentions(attrs: Mapping[str, Any]) -> int:
+    try:
+        return int(attrs.get("mentions") or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 # ---------------------------------------------------------------------------- aliases
 
 
-def is_name_of(mention: str, node: str, lex: Lexicon | None = None) -> bool:
+def is_whole_name(alias: str, names: Iterable[str] = ()) -> bool:
+    """Whether ``alias`` is a whole name of the person known by ``names``, not a fragment of one.
+
+    Not names: a form with a dangling joiner (アブダッラー・ハムドゥーク・), a
+    reference (同外相), a given name alone (ドナルド of ドナルド・トランプ), and a
+    cut kanji name: a Korean name glossed in katakana (金正恩, キム・ジョンウン) has
+    a family name of one character, so 金正 is no name of 金正恩.
+
+    >>> names = ["ドナルド・トランプ", "金正恩", "キム・ジョンウン"]
+    >>> [is_whole_name(a, names) for a in ("トランプ", "ドナルド", "金正", "金", "同外相", "アブダッラー・", "岸田")]
+    [True, False, False, True, False, False, True]
+    """
+    text = unicodedata.normalize("NFKC", str(alias)).strip()
+    if not text or text != text.strip("・･=＝ "):
+        return False
+    if strip_titles(text) in _REFERENCES or text in _REFERENCES:
+        return False
+    key = name_key(text)
+    names = [m for n in names if name_key(m := unicodedata.normalize("NFKC", str(n)).strip()) != key]
+    for n in names:
+        parts = name_parts(n)
+        if len(parts) >= 2 and _western(n) and key == parts[0] and key not in {name_parts(m)[-1] for m in names}:
+            return False  # ドナルド of ドナルド・トランプ
+    readings = [n for n in names if _western(n) and len(name_parts(n)) == 2]
+    for n in names:
+        if readings and len(n) == 3 and _all_kanji(n) and len(text) == 2 and n.startswith(text):
+            return False  # 金正 of 金正恩 (キム・ジョンウン)
+    return True
+
+
+def _western(name: str) -> bool:
+    from extract.normalize import is_katakana
+
+    return is_katakana(re.sub(r"[=＝\s]", "", name)) and bool(re.search(r"[・=＝\s]", name))
+
+
+def _all_kanji(text: str) -> bool:
+    from extract.normalize import is_kanji
+
+    return all(is_kanji(c) for c in text)
+
+
+def is_name_of(mention: str, node: str, lex: Lexicon | None = None, *, names: Iterable[str] = ()) -> bool:
     """Whether the surface form ``mention`` names ``node`` (an alias), or only mentions it.
 
     Compounds (ロ朝, 日米韓), prefixed forms (訪中, 対ロ) and collective words
     (両国, 3か国) mention states without being a name of any: they stay in the
-    evidence's mention fields and never become aliases.
+    evidence's mention fields and never become aliases. Nor do fragments of a
+    name (:func:`is_whole_name`, given the node's other ``names``).
 
     >>> [is_name_of(m, "RUS") for m in ("ロシア", "露", "ロシア政府", "ロ朝", "両国", "訪ロ", "米英仏独中ロ")]
     [True, True, True, False, False, False, False]
-    >>> is_name_of("プーチン大統領", "RUS"), is_name_of("プーチン大統領", "プーチン")
-    (False, True)
+    >>> is_name_of("プーチン大統領", "RUS"), is_name_of("プーチン大統領", "プーチン"), is_name_of("同外相", "マドゥーロ")
+    (False, True, False)
     """
     lex = lex or load_lexicon()
     text = unicodedata.normalize("NFKC", mention).strip()
-    if not text or text in lex.collectives:
+    if not text or text in lex.collectives or not is_whole_name(text, names):
         return False
-    known = _gazetteer_id(text, lex)
-    if known is not None:
-        return known == node
+    gaz = gazetteer()
+    known = gaz.ids(text, lex) or gaz.abbreviation_ids(text)
+    if known:
+        return node in known
     if node in lex.actors and lex.actors[node].type == ActorType.COUNTRY:
         # A state's names are the gazetteer's (with 政府, 側, 軍 …): プーチン大統領 may stand for
         # Russia in a treaty between states, but it is the name of a person.
@@ -454,4 +414,4 @@ def is_name_of(mention: str, node: str, lex: Lexicon | None = None) -> bool:
     # a run of state abbreviations (日米, 米英仏独中ロ), or one after a prefix (訪中, 対ロ)
     if text[:1] in _PREFIXES and len(text) >= 2 and all(c in lex.abbreviations for c in text[1:]):
         return False
-    return len(_compound_ids(text, lex)) < 2
+    return len(compound_ids(text, lex)) < 2

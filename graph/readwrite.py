@@ -15,8 +15,13 @@ graphology) to load as it is:
 - ``evidence`` is readable text, one line per sentence:
   ``[doc #sentence, time, modality] sentence``. It is text only: the
   mentions, predicate and confidence of each sentence stay in graph.json;
-- every edge has an id unique in the file (``e0``, ``e1`` … in sorted order),
-  since graphology and Gephi key edges by it;
+- an edge's relation type is its ``key`` attribute (beside ``type``), which
+  networkx reads as the edge key (``H.edges["PRK", "RUS", "treaty"]``, as in
+  graph.json); edges carry no ``id``, which networkx would take for the key
+  instead (``e0``, ``e1`` …) and which graphology, igraph and Gephi do not need;
+- integers are declared ``long``: networkx and graphology read integers,
+  igraph reads every number as a double (its C core has no integer
+  attribute; :func:`graph.read_igraph` gives them back as ints);
 - nodes, edges and keys are sorted and the file is written atomically, so
   the same graph gives the same bytes.
 
@@ -201,6 +206,12 @@ _NODE_FIELDS = {
     "aliases": "strings",
     "mentions": "int",
     "docs": "strings",
+    "merged": "strings",
+    # the actor dictionary's names, when a node carries them (graph.persons)
+    "en": "strings",
+    "acronyms": "strings",
+    "latin": "string",
+    "full": "string",
 }
 _EDGE_FIELDS = {
     "source": "id",
@@ -265,6 +276,9 @@ def _graph_from(data: dict[str, Any]) -> nx.MultiDiGraph:
         isinstance(m, dict) and all(_is_int(c) for c in m.values()) for m in documents.values()
     ):
         raise _Bad('"graph".documents: must map each document to its mentions per actor ({"RUS": 2})')
+    digests = attrs.get("digests", {})
+    if not isinstance(digests, dict) or not all(isinstance(d, str) for d in digests.values()):
+        raise _Bad('"graph".digests: must map each document to the SHA-256 of its text ({"a.txt": "9f86…"})')
     for name, value in attrs.items():
         _check_value(value, f'"graph".{name}')
     G.graph.update(attrs)
@@ -360,7 +374,7 @@ def xml_text(value: Any, declared: str) -> str:
 
 def _graphml_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
     nodes = [(n, flat_attrs(d)) for n, d in _sorted_nodes(G)]
-    edges = [(s, t, k, flat_attrs(d)) for s, t, k, d in _sorted_edges(G)]
+    edges = [(s, t, k, {"key": str(k), **flat_attrs(d)}) for s, t, k, d in _sorted_edges(G)]
     schema: dict[tuple[str, str], str] = {}
     for domain, items in (("node", [d for _, d in nodes]), ("edge", [d for *_, d in edges])):
         names = sorted({k for d in items for k in d})
@@ -389,11 +403,9 @@ def _graphml_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
 
     for n, attrs in nodes:
         add_data(ET.SubElement(graph, "node", {"id": xml_text(n, "string")}), "node", attrs)
-    for i, (s, t, _k, attrs) in enumerate(edges):
+    for s, t, _k, attrs in edges:
         add_data(
-            ET.SubElement(
-                graph, "edge", {"id": f"e{i}", "source": xml_text(s, "string"), "target": xml_text(t, "string")}
-            ),
+            ET.SubElement(graph, "edge", {"source": xml_text(s, "string"), "target": xml_text(t, "string")}),
             "edge",
             attrs,
         )
@@ -435,9 +447,9 @@ def write_xml(tree: ET.ElementTree, path: str | os.PathLike[str] | IO[bytes]) ->
 def read_graphml(path: str | os.PathLike[str] | IO[bytes]) -> nx.MultiDiGraph:
     """Read a GraphML file written by :func:`write_graphml` into the graph.json schema.
 
-    Edge keys are the relation types again (GraphML edge ids are only
-    positions), and the list attributes are split back into lists. Files
-    from other tools are read too, as networkx reads them.
+    Edge keys are the relation types (the ``key`` attribute), and the list
+    attributes are split back into lists. Files from other tools are read
+    too, as networkx reads them.
     """
     source = path if hasattr(path, "read") else Path(path)
     try:
@@ -451,16 +463,17 @@ def read_graphml(path: str | os.PathLike[str] | IO[bytes]) -> nx.MultiDiGraph:
     for n, d in raw.nodes(data=True):
         G.add_node(n, **_unflatten(d, node_lists))
     for s, t, k, d in raw.edges(keys=True, data=True):
-        attrs = _unflatten({a: v for a, v in d.items() if a != "id"}, edge_lists)
-        G.add_edge(s, t, key=attrs.get("type", k), **attrs)
+        attrs = _unflatten({a: v for a, v in d.items() if a not in ("id", "key")}, edge_lists)
+        G.add_edge(s, t, key=d.get("key", attrs.get("type", k)), **attrs)
     return G
 
 
 def _unflatten(attrs: Mapping[str, Any], list_attrs: Iterable[str]) -> dict[str, Any]:
     out = dict(attrs)
     for name in list_attrs:
-        value = out.get(name)
-        out[name] = value.split(LIST_SEPARATOR) if isinstance(value, str) and value else []
+        if name in out:
+            value = out[name]
+            out[name] = value.split(LIST_SEPARATOR) if isinstance(value, str) and value else []
     return out
 
 

@@ -75,6 +75,17 @@ def seed_build(tmp_path_factory, nlp):
     return out
 
 
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory, nlp):
+    """`geokg build tests/data/dev/texts seeds -o DIR`: the development corpus and the seed, once per session."""
+    from extract.cli import main
+
+    out = tmp_path_factory.mktemp("corpus-build")
+    args = ["build", str(ROOT / "tests" / "data" / "dev" / "texts"), str(SEEDS), "-o", str(out), "--no-progress"]
+    assert main(args) == 0
+    return out
+
+
 @pytest.fixture
 def seed_copy(tmp_path):
     dst = tmp_path / "seeds"

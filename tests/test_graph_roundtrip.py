@@ -270,8 +270,10 @@ def test_graphml_declares_every_key_once_with_a_type_and_only_scalars():
     assert next(k for k in keys if k.get("attr.name") == "mentions").get("attr.type") == "double"
     used = {d.get("key") for d in root.iter("{http://graphml.graphdrawing.org/xmlns}data")}
     assert used <= set(ids)
-    edge_ids = [e.get("id") for e in root.iter("{http://graphml.graphdrawing.org/xmlns}edge")]
-    assert len(edge_ids) == len(set(edge_ids)) == G.number_of_edges()
+    # No edge ids, which networkx would read as the edge keys: the relation type is the key attribute (issue 19).
+    edges = list(root.iter("{http://graphml.graphdrawing.org/xmlns}edge"))
+    assert len(edges) == G.number_of_edges() and all(e.get("id") is None for e in edges)
+    assert ("edge", "key") in names
 
 
 def test_graphml_is_deterministic_and_keeps_japanese_as_utf8(tmp_path):

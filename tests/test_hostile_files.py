@@ -153,7 +153,8 @@ def test_hostile_into_the_same_article_under_other_spellings_counts_once(built, 
 
 @pytest.mark.model
 def test_hostile_into_an_edited_article_replaces_its_relations(built, tmp_path):
-    (tmp_path / "in" / "b.txt").write_text(SENTENCE, encoding="utf-8")
+    # another article on the treaty (a copy of a.txt would be in the graph already: issue 19)
+    (tmp_path / "in" / "b.txt").write_text(SENTENCE.replace("19日", "20日"), encoding="utf-8")
     assert main(["build", "in/b.txt", "--into", "out", "--no-progress"]) == 0
     (tmp_path / "in" / "a.txt").write_text(OTHER, encoding="utf-8")  # edited: now about the US and Iran
     assert main(["build", str(tmp_path / "in" / "a.txt"), "--into", "out", "--no-progress"]) == 0

@@ -398,14 +398,6 @@ def _splits_and_merges(golds: list[dict], triples: list[dict]) -> tuple[int, dic
     return len(shared), splits, merges
 
 
-@pytest.fixture(scope="module")
-def corpus_build(tmp_path_factory, nlp):
-    out = tmp_path_factory.mktemp("identity-corpus")
-    code, _ = _cli("build", str(DATA / "dev" / "texts"), str(SEEDS), "-o", str(out), "--no-progress")
-    assert code == 0
-    return out
-
-
 @pytest.mark.model
 @pytest.mark.xfail(
     strict=True,

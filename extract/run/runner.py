@@ -39,6 +39,8 @@ from typing import Any
 
 from ..read.io import DEFAULT_MAX_BYTES
 from ..types import Document
+from .into import ContentIndex, GraphTotals, totals
+from .into import summary as into_summary
 from .outdir import OutdirBusy, OutputFolder
 
 __all__ = ["OUTPUT_FILES", "REPORT_FILE", "BuildReport", "InputRecord", "UsageError", "build", "documents"]
@@ -108,6 +110,8 @@ class BuildReport:
     earlier: list[InputRecord] = field(default_factory=list)  # --into: rows of the documents not read again
     into: bool = False
     kept_previous: bool = False  # nothing could be read: the previous outputs were left in place
+    graph: GraphTotals | None = None  # what the graph written holds (documents, actors, relations, edges)
+    already_in_graph: int = 0  # inputs read and skipped: their text is in the graph under another path
 
     def _with(self, status: str) -> list[InputRecord]:
         return [r for r in self.inputs if r.status == status]
@@ -138,8 +142,8 @@ class BuildReport:
 
     @property
     def ok(self) -> bool:
-        """True when nothing failed and at least one article was processed (exit code 0)."""
-        return not self.failed and bool(self.processed)
+        """True when nothing failed and at least one article was processed, or found in the graph already (exit code 0)."""
+        return not self.failed and (bool(self.processed) or self.already_in_graph > 0)
 
     def to_dict(self) -> dict[str, Any]:
         """report.json: every document of the graph (with ``--into``, also those of earlier runs), then this run."""
@@ -177,6 +181,8 @@ class BuildReport:
         }
 
     def summary(self) -> str:
+        if self.into and self.graph is not None:
+            return into_summary(self, self.graph)  # what this run added, and what the graph now holds
         counts = f"{len(self.processed)} processed"
         if self.skipped:
             counts += f", {len(self.skipped)} skipped"
@@ -436,7 +442,8 @@ def _build_held(
             open(run / "triples.jsonl", "w", encoding="utf-8", newline="\n") as triples,
             tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool,
         ):
-            added = _extract_all(files, extractor, report, G, spool, bar, max_bytes=max_bytes)
+            content = ContentIndex(G, rereading=[f.name for f in files])
+            added = _extract_all(files, extractor, report, G, spool, bar, max_bytes=max_bytes, content=content)
             if into and old_triples.is_file():
                 with open(old_triples, encoding="utf-8") as fh:
                     for lineno, line in enumerate(fh, 1):
@@ -451,6 +458,7 @@ def _build_held(
             for r in report.inputs:
                 if r.status != PROCESSED and r.path in in_graph:
                     r.warnings.append(f"{r.path}: not read this time; its earlier version stays in the graph")
+        report.graph, report.already_in_graph = totals(G), len(content.duplicates)
         if not report.processed and folder.has_outputs():
             report.kept_previous = True  # nothing read: an empty graph must not replace a real one
         else:
@@ -502,7 +510,9 @@ def _progress_bar(total: int, enabled: bool):
     return tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, leave=False)
 
 
-def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar, *, max_bytes: int) -> set[str]:
+def _extract_all(
+    files, extractor: Any, report: BuildReport, G, triples, bar, *, max_bytes: int, content: ContentIndex | None = None
+) -> set[str]:
     """Read the files one by one, extract, and stream the results to ``triples`` and ``G``;
     returns the documents added to ``G``.
 
@@ -554,6 +564,11 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar, *,
                     )
                 else:
                     doc = loaded.document
+                    if content is not None and (other := content.duplicate_of(doc)) is not None:
+                        record.status, record.reason = SKIPPED, content.reason(f.name, other)
+                        log.info("%s", record.reason)
+                        done(record)
+                        continue
                     record.encoding, record.format = loaded.encoding, loaded.format
                     record.title, record.url, record.date = doc.title, doc.url, doc.date
                     record.author = loaded.author
@@ -579,6 +594,8 @@ def _extract_all(files, extractor: Any, report: BuildReport, G, triples, bar, *,
                 # replaces the article if the graph had it already; persons are merged once, at the end
                 graph.add_results(G, [result], merge=False)
                 added.add(result.doc)
+                if content is not None:
+                    content.added(result.doc)
             except Exception as e:
                 error, record.traceback = f"{type(e).__name__}: {e}", traceback.format_exc()
         if error:
