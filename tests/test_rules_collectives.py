@@ -29,9 +29,26 @@ COLLECTIVE_CASES = [
     # who thanks for support received it
     case("ケニアは日本の支援に謝意を表明した。", {("JPN", "support", "KEN"), ("KEN", "comments_on", "JPN")}),
 ]
+
+NAMED_MEETING_CASES = [
+    # a meeting named by a compound of states: the states meet, and the persons who did
+    case("チリのロペス外相は、ペルーのガルシア外相とチリ・ペルー外相会談を行った。",
+         {("ロペス", "member_of", "CHL"), ("ガルシア", "member_of", "PER"), ("ガルシア", "meeting", "ロペス"),
+          ("CHL", "meeting", "PER")}),
+    # abbreviations joined by ・ in one token are a compound of those states
+    case("来月、日・米・フィリピン海洋協議を開催する。",
+         {("JPN", "meeting", "USA"), ("JPN", "meeting", "PHL"), ("PHL", "meeting", "USA")}),
+]
+
+LOST_SEPARATOR_CASES = [
+    # states named side by side with the separator lost (a copied page's links) stand together
+    case("フィジーの首相は、オーストラリアニュージーランドに支援を求めた。",
+         {("FJI", "request", "AUS"), ("FJI", "request", "NZL")}),
+    case("ペルーはチリボリビアを非難した。", {("PER", "criticism", "CHL"), ("PER", "criticism", "BOL")}),
+]
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "expected"), table(COLLECTIVE_CASES))
+@pytest.mark.parametrize(("text", "expected"), table(COLLECTIVE_CASES, NAMED_MEETING_CASES, LOST_SEPARATOR_CASES))
 def test_collectives(rules, text, expected):
     assert relations(rules, text) == expected

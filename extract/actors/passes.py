@@ -21,7 +21,7 @@ from .known_persons import known_persons
 from .mentions import MentionSet, SentenceMentions
 from .persons import persons
 from .sentence import NAME_JOINERS, SentenceView
-from .states import abbreviations, descent, gazetteer, unlisted_states
+from .states import abbreviations, descent, gazetteer, run_together, unlisted_states
 
 __all__ = ["PASSES", "Pass", "find_mentions", "needs_ner"]
 
@@ -35,6 +35,7 @@ class Pass:
 PASSES: tuple[Pass, ...] = (
     Pass(gazetteer, "nothing: the gazetteer's states, bodies and regions come first and win"),
     Pass(unlisted_states, "the gazetteer's mentions, to take only what it left free"),
+    Pass(run_together, "the gazetteer's mentions: a word it could not read may be names run together"),
     Pass(abbreviations, "the gazetteer's names, so that 日米 is read only where no name is"),
     Pass(descent, "the states found so far, to drop those before 系"),
     Pass(fused_bodies, "states and abbreviations, the state a body word is fused to (中国外務省, 米軍)"),

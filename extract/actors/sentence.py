@@ -92,6 +92,9 @@ def actor_type(lex: Lexicon, actor_id: str) -> ActorType:
 # -- 2. abbreviations: 日米韓, ロ朝, 対ロ, 訪米, 露外相 -------------------------
 def abbr_ids(lex: Lexicon, s: str) -> tuple[str, ...] | None:
     ab = lex.abbreviations
+    # 日・米 (one token to Sudachi): abbreviations joined by ・ are a compound of them
+    if len(s) > 2 and s[1:-1:2] and all(c in "・･" for c in s[1::2]) and len(s) % 2 == 1:
+        s = s[::2]
     if not s or any(c not in ab for c in s):
         return None
     # ソロ, パロ: a run of katakana abbreviations is a katakana word

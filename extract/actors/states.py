@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lexicon import Lexicon
-from ..normalize import slugify
+from ..normalize import match_key, slugify
 from ..types import ActorType
 from .mentions import Mention, MentionSet
 from .sentence import (
@@ -16,6 +16,37 @@ from .sentence import (
 
 # Endings of a state's official name: 共和国, 王国, 連邦 …
 _STATE_ENDINGS = ("共和国", "王国", "連邦", "公国", "首長国", "帝国", "民主共和国", "人民共和国", "合衆国", "連合王国")
+
+
+def run_together(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    """スペインキプロススロバキア: states named one after another with the separators lost
+    (texts copied from pages whose links stood side by side), which Sudachi reads as one
+    word: a compound of those states, when the whole word splits into their names."""
+    for i, t in enumerate(sent.doc):
+        if not ms.free(i, i + 1) or not t.tag_.startswith("名詞"):
+            continue
+        ids = _states_spelled(sent.ntext(i, i + 1), lex)
+        if ids is not None:
+            ms.add(Mention(start=i, end=i + 1, text=sent.text(i, i + 1), type=ActorType.COUNTRY, ids=ids, kind="compound"))
+
+
+def _states_spelled(word: str, lex: Lexicon) -> tuple[str, ...] | None:
+    """The states whose names (two characters or more) spell ``word`` end to end, two or more."""
+    if len(word) < 4:
+        return None
+    # best[k]: the states spelling word[:k], by the fewest names
+    best: dict[int, tuple[str, ...]] = {0: ()}
+    for k in range(1, len(word) + 1):
+        for start in range(max(0, k - lex.max_alias_length), k - 1):
+            if start not in best:
+                continue
+            aid = lex.aliases.get(match_key(word[start:k]))
+            if aid is not None and lex.actors[aid].type == ActorType.COUNTRY:
+                cand = (*best[start], aid)
+                if k not in best or len(cand) < len(best[k]):
+                    best[k] = cand
+    ids = best.get(len(word))
+    return tuple(dict.fromkeys(ids)) if ids is not None and len(ids) >= 2 else None
 
 
 def descent(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:

@@ -49,16 +49,20 @@ def carry(r: Reader, tok, base, fr: Frame, exclude: set[int], seen: set[int]) ->
     """Add to ``fr`` the slots of the verbs that carry the trigger ``tok`` (from ``base`` up):
     all of them when a light verb carries it, else only its targets."""
     carrier = Frame()
-    light = _light_verbs(r, base, fr, carrier, exclude, seen)
+    trig = r.trigger_of(tok)
+    light = _light_verbs(r, base, fr, carrier, exclude, seen, directed=trig is not None and not trig.type.symmetric)
     _under(r, base, fr, exclude, seen)
     _designation(r, base, fr, exclude, seen)
     light = _relative_light_verbs(r, tok, carrier, exclude, seen) or light
     fr.merge(carrier, light=light)
 
 
-def _light_verbs(r: Reader, base, fr: Frame, carrier: Frame, exclude: set[int], seen: set[int]) -> bool:
+def _light_verbs(
+    r: Reader, base, fr: Frame, carrier: Frame, exclude: set[int], seen: set[int], *, directed: bool
+) -> bool:
     """制裁を科す, 支援を行う用意: up to two verbs above the trigger read into ``carrier``;
-    whether one of them is a light verb that lends all its slots."""
+    whether one of them is a light verb that lends all its slots. A verb that asks for a
+    directed act (XはYに支援を求めた) lends none: the one asked would do it, for the asker."""
     light = False
     cur = base
     for _hop in range(2):
@@ -73,6 +77,7 @@ def _light_verbs(r: Reader, base, fr: Frame, carrier: Frame, exclude: set[int], 
         is_light = (cur.dep_ == "obj" and (lemma in r.lex.light_verbs or lemma in r.lex.passive_light_verbs)) or (
             cur.dep_ in ("nsubj", "nsubj:pass") and lemma in r.lex.light_verbs and r.passive(v)
         )
+        is_light = is_light and not (directed and lemma in r.lex.hedging_verbs)
         exclude.add(v.i)
         collect(r, v, carrier, exclude | {cur.i}, seen)
         if not is_light:

@@ -20,7 +20,7 @@ from .acts import agents_below, agents_in, bare_act, doers, referred_act, topic_
 from .cues import Cues
 from .emit import emit
 from .frames import Reader
-from .meetings import loose_partners, met_at, met_before
+from .meetings import loose_partners, met_at, met_before, named_states
 from .modality import modality
 from .particles import ABOUT, DATIVE, TARGET, particles
 from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
@@ -176,6 +176,10 @@ def _symmetric_act(act: _Act) -> Iterator[Candidate]:
     fr, trig = act.fr, act.trig
     # (a statement is joint among those who make it, not those it is about or addressed to)
     parts = unique(fr.sources + (fr.with_partners + fr.compounds if trig.joint else fr.partners + fr.targets))
+    named = named_states(act.r, act.tok) if trig.type == RelationType.MEETING and not trig.visit else []
+    if named:
+        yield from act.emit(named, named)
+        parts = [a for a in parts if a not in named]
     if fr.with_partners:
         yield from _partnered(act, parts)
         return

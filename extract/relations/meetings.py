@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..types import RelationType
+from ..types import ActorType, RelationType
 from .particles import particles
-from .slots import Frame, Slot
+from .slots import Arg, Frame, Slot
 
 if TYPE_CHECKING:
     from .frames import Reader
 
-__all__ = ["loose_partners", "met_at", "met_before"]
+__all__ = ["loose_partners", "met_at", "met_before", "named_states"]
 
 # Where something is agreed at a meeting: 会合において, 会談で.
 _AT_MEETING = frozenset({"において", "で", "では", "にて", "においては"})
@@ -63,3 +63,28 @@ def _meetings_on(r: Reader, tok, keep: Callable[[Any], bool]) -> list[Frame]:
         if trig is not None and trig.type == RelationType.MEETING:
             out.append(r.frame(c, trig, shallow=True))
     return out
+
+
+# What may stand between the states naming a meeting and its noun: 日中|外相|会談, 日・米・フィリピン|海洋|協議.
+_NAME_JOINERS = frozenset({"・", "･", "="})
+
+
+def named_states(r: Reader, tok) -> list[Slot]:
+    """The states a meeting's own name gives (日中外相会談, 日・米・フィリピン海洋協議): they meet
+    too, beside the persons who do (ONTOLOGY: a compound names the meeting)."""
+    out: list[Slot] = []
+    k = tok.i - 1
+    while k >= 0 and tok.i - k <= 8:
+        t = r.doc[k]
+        idx = r.sm.index_at(k)
+        if idx is not None:
+            m = r.sm.mentions[idx]
+            if m.prefix or m.is_collective or not all(r.arg_type(a) == ActorType.COUNTRY for a in r.mention_args(idx)):
+                break
+            out = r.mention_args(idx) + out
+            k = m.start - 1
+        elif t.text in _NAME_JOINERS or (t.pos_ == "NOUN" and not particles(t) and t.dep_ in ("compound", "nmod")):
+            k -= 1
+        else:
+            break
+    return out if len({r.sm.mentions[a.mention].ids[a.member] for a in out if isinstance(a, Arg)}) >= 2 else []

@@ -57,7 +57,33 @@ def mention_actors(r: Reader, idx: int, seen: set[int]) -> list[Slot]:
         args = r.mention_args(r.sm.index_at(m.start - 1) or 0) + args
     for t in range(m.start, m.end):
         args += coordinated(r, r.doc[t], seen)
-    return args
+    return args + _side_by_side(r, idx, seen)
+
+
+def _side_by_side(r: Reader, idx: int, seen: set[int]) -> list[Slot]:
+    """オーストラリアニュージーランドに, シリアレバノンの: states named one right after another
+    with the separator lost (a copied page's links side by side) stand together."""
+    out: list[Slot] = []
+    for step in (-1, 1):
+        k = idx + step
+        while 0 <= k < len(r.sm.mentions) and _adjacent(r, min(k, k - step), max(k, k - step)):
+            m = r.sm.mentions[k]
+            if any(t in seen for t in range(m.start, m.end)):
+                break
+            seen.update(range(m.start, m.end))
+            out += r.mention_args(k)
+            k += step
+    return out
+
+
+def _adjacent(r: Reader, a: int, b: int) -> bool:
+    """Mentions ``a`` and ``b`` (in that order) are states with nothing between them."""
+    ma, mb = r.sm.mentions[a], r.sm.mentions[b]
+    if ma.end != mb.start or ma.prefix or mb.prefix:
+        return False
+    touching = r.doc[ma.end - 1].idx + len(r.doc[ma.end - 1].text) == r.doc[mb.start].idx
+    states = all(r.arg_type(x) == ActorType.COUNTRY for x in (*r.mention_args(a), *r.mention_args(b)))
+    return touching and states and len(ma.text) > 1 and len(mb.text) > 1
 
 
 def _paired_states(r: Reader, a, b) -> bool:
