@@ -309,6 +309,7 @@ def _build(
         _add_dictionary(actors, parents, dictionary, _ruled_names(data))
     _fold_regimes(actors, countries.get("regimes", {}))
     aliases = _alias_index(actors, ours, dictionary)
+    _keep_own_names(actors, aliases)
     abbr = countries["abbreviations"]
     return Lexicon(
         actors=MappingProxyType(actors),
@@ -403,6 +404,15 @@ def _add_dictionary(
         )
         if e.part_of and e.part_of in dictionary.bodies:
             parents.setdefault(e.id, e.part_of)
+
+
+def _keep_own_names(actors: dict[str, Actor], aliases: Mapping[str, str]) -> None:
+    """An actor's names are those that name it: a name the index gives another actor (中華民国
+    is Taiwan's, not the Republic of China of 1912–1949's) is dropped from its aliases."""
+    for aid, actor in list(actors.items()):
+        own = tuple(n for n in actor.aliases if aliases.get(match_key(n), aid) == aid)
+        if own != actor.aliases:
+            actors[aid] = replace(actor, aliases=own)
 
 
 def _fold_regimes(actors: dict[str, Actor], regimes: Mapping[str, str]) -> None:

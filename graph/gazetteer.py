@@ -204,7 +204,9 @@ def gazetteer() -> Gazetteer:
             *_words(getattr(actor, "en", ())),
             *_words(getattr(actor, "acronyms", ())),
         ):
-            names.add(aid, n)
+            # a name the lexicon gives another actor is that one's (中華民国 is Taiwan, not the ROC of 1912)
+            if lex.lookup(n) in (None, aid):
+                names.add(aid, n)
     for aid, english in english_names().items():
         for n in english:
             names.add(aid, n)

@@ -186,10 +186,10 @@ class KnowledgeGraph(Questions, Structure):
         Traceback (most recent call last):
         ...
         graph.query.AmbiguousActor: 'ロ朝' names several actors: 北朝鮮 (PRK), ロシア (RUS); use one of the ids
-        >>> kg.resolve("ソ連邦")
+        >>> kg.resolve("ソ連国")
         Traceback (most recent call last):
         ...
-        graph.query.UnknownActor: no actor 'ソ連邦' in the graph; did you mean ソ連 (SUN), ロシア (RUS)?
+        graph.query.UnknownActor: no actor 'ソ連国' in the graph; did you mean ソ連 (SUN)?
         """
         name = str(name)
         found = self.names.lookup(name)

@@ -61,8 +61,7 @@ TITLE_CASES = [
          {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA")}),
     # a Korean name Sudachi cuts apart before the title (金成|男) is one name
     case("北朝鮮の金成男部長はロシアを訪問した。", {("金成男", "member_of", "PRK"), ("RUS", "meeting", "金成男")}),
-    case("北朝鮮の崔善姫外相はロシアを訪問した。", {("崔善姫", "member_of", "PRK"), ("RUS", "meeting", "崔善姫")},
-         fails="the name loses 姫 (a common noun for Sudachi): the person is 崔善"),
+    case("北朝鮮の崔善姫外相はロシアを訪問した。", {("崔善姫", "member_of", "PRK"), ("RUS", "meeting", "崔善姫")}),
     case("北朝鮮の李炳哲書記はロシアを訪問した。", {("李炳哲", "member_of", "PRK"), ("RUS", "meeting", "李炳哲")},
          fails="書記 is no title: North Korea is made a visitor too (PRK meets RUS and 李炳哲)"),
     # Xの + a full name with no title: a member of state X

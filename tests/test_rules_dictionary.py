@@ -20,6 +20,9 @@ UNTITLED_CASES = [
     case("サッチャーはアルゼンチンを非難した。", {("thatcher_margaret", "criticism", "ARG")}),
     # a full name in any of its spellings is one person
     case("ジャワハルラール・ネルーはパキスタンを批判した。", {("nehru_jawaharlal", "criticism", "PAK")}),
+    # a middle initial is part of a katakana name
+    case("ジョン・F・ケネディ大統領はキューバを非難した。",
+         {("kennedy_john_f", "criticism", "CUB")}),
 ]
 
 OFFICE_CASES = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon
@@ -111,6 +112,12 @@ class _Scan:
     joined: bool  # parts joined by ・
 
 
+def _initial(t) -> bool:
+    """A middle initial written in a katakana name: J, Ｊ, J."""
+    text = unicodedata.normalize("NFKC", t.text).rstrip(".")
+    return len(text) == 1 and "A" <= text <= "Z"
+
+
 def _scan_left(sent: SentenceView, ms: MentionSet, lex: Lexicon, stop: int, *, strict: bool) -> _Scan:
     """Name tokens leftwards from ``stop`` (inclusive), up to four parts."""
     doc = sent.doc
@@ -123,8 +130,10 @@ def _scan_left(sent: SentenceView, ms: MentionSet, lex: Lexicon, stop: int, *, s
             has_name = True
             tagged = tagged or t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person"
             parts += 1
-        elif t.text in "・･" and k > 0 and is_katakana(doc[k - 1].text) and parts > 0:
+        elif t.text in "・･" and k > 0 and (is_katakana(doc[k - 1].text) or _initial(doc[k - 1])) and parts > 0:
             joined = True  # ヴォロディミール・ゼレンスキー: parts joined by ・ do not count
+        elif _initial(t) and joined and k > 0 and doc[k - 1].text in "・･":
+            pass  # ドナルド・J・トランプ, ジョン・F・ケネディ: a middle initial is part of the name
         elif _name_fragment(doc, k, parts):
             # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
             parts += 1

@@ -27,7 +27,9 @@ def run_together(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
             continue
         ids = _states_spelled(sent.ntext(i, i + 1), lex)
         if ids is not None:
-            ms.add(Mention(start=i, end=i + 1, text=sent.text(i, i + 1), type=ActorType.COUNTRY, ids=ids, kind="compound"))
+            ms.add(
+                Mention(start=i, end=i + 1, text=sent.text(i, i + 1), type=ActorType.COUNTRY, ids=ids, kind="compound")
+            )
 
 
 def _states_spelled(word: str, lex: Lexicon) -> tuple[str, ...] | None:

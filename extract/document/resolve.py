@@ -281,7 +281,8 @@ class DocumentActors:
         same = [tuple(dict.fromkeys(g)) for g in groups if len(set(g)) == count]
         if same:
             return same[0]
-        for states in reversed(self.named_states[: self.sentence + 1]):
+        # (not its own sentence: 両国が接近したのはロシアのウクライナ侵略がきっかけだ names other states)
+        for states in reversed(self.named_states[: self.sentence]):
             if len(states) == count:
                 return states
         ranked = [(n, k) for k, n in self.pairs.items() if len(k) == count]
