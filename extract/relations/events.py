@@ -321,6 +321,8 @@ def _spoken_of(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slot
         targets = unique(targets + [a for c in fr.objects if r.trigger_of(c) for a in doers(r, c) if a not in sources])
         if not targets:
             targets = topic_doers(r, tok, exclude=sources)
+        if not targets:
+            targets = [a for c in _grounds(r, tok) for a in _clause_actors(r, c) if a not in sources]
     if not targets and trig.type in _SPEECH_ACTS:
         # …措置について、…遺憾である旨表明: what the statement is about, its doers
         targets = [a for c in _said_about(r, tok) for a in doers(r, c) or r.phrase_actors(c) if a not in sources]
@@ -518,6 +520,39 @@ def _needs_ok(r: Reader, tok, trig: Trigger, frame: Frame) -> bool:
 def _in_class(r: Reader, tok, cls: str) -> bool:
     words = r.lex.object_classes.get(cls, frozenset())
     return any(tok.text.endswith(w) or tok.lemma_.endswith(w) for w in words)
+
+
+# How a clause is given as grounds: …として, 「…」と(して).
+_AS_GROUNDS = ("と", "として")
+
+
+def _grounds(r: Reader, tok) -> list:
+    """…、として非難した, 「…」として不満を表明した: the clause a criticism gives as its grounds."""
+    verbs = [tok] + ([tok.head] if tok.dep_ == "obj" and tok.head.lemma_ in r.lex.light_verbs else [])
+    out = []
+    for v in verbs:
+        for ch in v.children:
+            if ch.dep_ != "advcl":
+                continue
+            if particles(ch).endswith(_AS_GROUNDS):
+                out.append(ch)  # …立てている、として非難
+            elif ch.lemma_ == "する":
+                out += [g for g in ch.children if g.dep_ == "advcl" and particles(g).endswith(_AS_GROUNDS)]
+    return out
+
+
+def _clause_actors(r: Reader, clause) -> list[Slot]:
+    """Those a clause is about: its subject, else the first actor named in it."""
+    for ch in clause.children:
+        if ch.dep_ in ("nsubj", "dislocated") and particles(ch) in ("は", "が"):
+            args = r.phrase_actors(ch, genitive=True)
+            if args:
+                return args
+    for t in clause.subtree:
+        idx = r.sm.index_at(t.i)
+        if idx is not None and not r.sm.mentions[idx].is_collective:
+            return r.mention_args(idx)
+    return []
 
 
 def _said_about(r: Reader, tok) -> list:
