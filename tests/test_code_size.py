@@ -109,7 +109,6 @@ KNOWN_OVERSIZED = frozenset(
         "graph/query.py: class KnowledgeGraph",
         "graph/query.py: function relations",
         "graph/query.py: module",
-        "graph/render.py: module",
     }
 )
 

@@ -1,0 +1,114 @@
+/* geokg map, part 3 of 7: labels that stay legible at any zoom and never overlap.
+ *
+ * vis-network draws a label under every node at a size that shrinks with the
+ * zoom: at "Fit" on a corpus, hundreds of 6 px labels on top of each other.
+ * Here the nodes whose label sits outside the shape carry no vis-network
+ * label; after each draw this layer writes labels itself, in screen pixels,
+ * most important actor first (the focused actor and its neighbours, the
+ * selected one, then by weighted degree), each only where it overlaps no
+ * label already placed. Zooming in spreads the nodes, so more labels fit.
+ */
+
+// Shapes that draw their label inside: vis-network keeps those.
+var LABEL_INSIDE = new Set(["box", "circle", "ellipse", "database", "text"]);
+
+function makeLabels(network, nodeById, opts) {
+  var placed = [];
+  var widths = new Map();
+  var face = opts.face;
+
+  function sizeFor(rank) {
+    for (var i = 0; i < opts.sizes.length; i++) if (rank < opts.sizes[i][0]) return opts.sizes[i][1];
+    return opts.min;
+  }
+  function measure(ctx, text, size) {
+    var key = size + "|" + text;
+    var w = widths.get(key);
+    if (w === undefined) { ctx.font = size + "px " + face; w = ctx.measureText(text).width; widths.set(key, w); }
+    return w;
+  }
+  function overlaps(grid, box) {
+    var hit = false;
+    cells(box, function (key) {
+      var list = grid.get(key);
+      if (!list || hit) return;
+      for (var i = 0; i < list.length; i++) {
+        var b = list[i];
+        if (box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h) { hit = true; return; }
+      }
+    });
+    return hit;
+  }
+  function cells(box, fn) {
+    for (var cx = Math.floor(box.x / 96); cx <= Math.floor((box.x + box.w) / 96); cx++)
+      for (var cy = Math.floor(box.y / 48); cy <= Math.floor((box.y + box.h) / 48); cy++) fn(cx + ":" + cy);
+  }
+  // The screen box of a node's label: centred under the node, in CSS pixels of the canvas.
+  function boxFor(ctx, id, rank, scale, width, height) {
+    var body = network.body.nodes[id];
+    if (!body || body.options.hidden) return null;
+    var text = nodeById.get(id).text;
+    if (!text) return null;
+    var size = sizeFor(rank);
+    var p = network.canvasToDOM({ x: body.x, y: body.y });
+    var radius = (body.options.size || 10) * scale + 2;
+    var w = measure(ctx, text, size), h = Math.round(size * 1.3);
+    var box = { id: id, text: text, size: size, font: size + "px " + face, x: p.x - w / 2 - 2, y: p.y + radius, w: w + 4, h: h,
+                disc: { x: p.x - radius + 2, y: p.y - radius + 2, w: 2 * radius - 4, h: 2 * radius - 4 } };
+    if (box.x > width || box.x + box.w < 0 || box.y > height || box.y + box.h < 0) return null;
+    return box;
+  }
+
+  // order: node ids, most important first; first: ids labelled before all others (focus, selection).
+  function draw(ctx, order, first, faded) {
+    var canvas = network.canvas.frame.canvas;
+    var ratio = network.canvas.pixelRatio || 1;
+    var width = canvas.clientWidth, height = canvas.clientHeight, scale = network.getScale();
+    var grid = new Map(), seen = new Set(), rank = 0;
+    placed = [];
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    first.concat(order).forEach(function (id) {
+      if (seen.has(id)) return;
+      seen.add(id);
+      var node = nodeById.get(id);
+      if (!node || LABEL_INSIDE.has(node.shape)) return;
+      var box = boxFor(ctx, id, first.indexOf(id) >= 0 ? 0 : rank++, scale, width, height);
+      if (!box || overlaps(grid, box)) return;
+      cells(box, function (key) { if (!grid.has(key)) grid.set(key, []); grid.get(key).push(box); });
+      // a labelled actor's own shape is kept clear of the labels placed after it
+      var disc = box.disc;
+      cells(disc, function (key) { if (!grid.has(key)) grid.set(key, []); grid.get(key).push(disc); });
+      box.faded = faded.has(id);
+      placed.push(box);
+    });
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    placed.forEach(function (b) {
+      ctx.font = b.font;
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "rgba(255,255,255,0.92)";
+      ctx.strokeText(b.text, b.x + b.w / 2, b.y + 1);
+      ctx.fillStyle = b.faded ? "rgba(34,34,34,0.35)" : "#1d2330";
+      ctx.fillText(b.text, b.x + b.w / 2, b.y + 1);
+    });
+    ctx.restore();
+  }
+
+  // The label under a point of the canvas (CSS pixels), for clicks on a label.
+  function at(x, y) {
+    for (var i = 0; i < placed.length; i++) {
+      var b = placed[i];
+      if (x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h) return b.id;
+    }
+    return null;
+  }
+  return {
+    draw: draw,
+    at: at,
+    placed: function () {
+      return placed.map(function (b) { return { id: b.id, text: b.text, size: b.size, font: b.font, x: b.x, y: b.y, w: b.w, h: b.h }; });
+    },
+  };
+}
