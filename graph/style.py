@@ -32,6 +32,7 @@ __all__ = [
     "COMMUNITY_COLORS",
     "FONT_STACK",
     "GOLDSTEIN_SCALE",
+    "LABEL_MOVABLE",
     "LABEL_SIZES",
     "LARGE_GRAPH_NODES",
     "MODALITY_DASHES",
@@ -163,6 +164,8 @@ OTHER_COMMUNITY = "#c9c9c9"
 # Label sizes in screen pixels, by rank of importance: the labels never shrink with the zoom.
 LABEL_SIZES: tuple[tuple[int, int], ...] = ((5, 17), (20, 15), (60, 13))
 LABEL_MIN_SIZE = 12
+# The most important actors whose label may go above, right or left of the node when under it is taken.
+LABEL_MOVABLE = 40
 
 
 def node_size(value: int, largest: int) -> float:

@@ -5,8 +5,9 @@
  * Here the nodes whose label sits outside the shape carry no vis-network
  * label; after each draw this layer writes labels itself, in screen pixels,
  * most important actor first (the focused actor and its neighbours, the
- * selected one, then by weighted degree), each only where it overlaps no
- * label already placed. Zooming in spreads the nodes, so more labels fit.
+ * selected one, then by weighted degree), each under its node, else above,
+ * right or left of it, wherever it overlaps no label already placed nor a
+ * labelled actor. Zooming in spreads the nodes, so more labels fit.
  */
 
 // Shapes that draw their label inside: vis-network keeps those.
@@ -43,20 +44,27 @@ function makeLabels(network, nodeById, opts) {
     for (var cx = Math.floor(box.x / 96); cx <= Math.floor((box.x + box.w) / 96); cx++)
       for (var cy = Math.floor(box.y / 48); cy <= Math.floor((box.y + box.h) / 48); cy++) fn(cx + ":" + cy);
   }
-  // The screen box of a node's label: centred under the node, in CSS pixels of the canvas.
-  function boxFor(ctx, id, rank, scale, width, height) {
+  // The screen boxes a node's label may take, in CSS pixels of the canvas: under the node
+  // (the usual place), else above it, to its right or to its left.
+  function boxesFor(ctx, id, rank, scale, width, height) {
     var body = network.body.nodes[id];
-    if (!body || body.options.hidden) return null;
+    if (!body || body.options.hidden) return [];
     var text = nodeById.get(id).text;
-    if (!text) return null;
+    if (!text) return [];
     var size = sizeFor(rank);
     var p = network.canvasToDOM({ x: body.x, y: body.y });
     var radius = (body.options.size || 10) * scale + 2;
-    var w = measure(ctx, text, size), h = Math.round(size * 1.3);
-    var box = { id: id, text: text, size: size, font: size + "px " + face, x: p.x - w / 2 - 2, y: p.y + radius, w: w + 4, h: h,
-                disc: { x: p.x - radius + 2, y: p.y - radius + 2, w: 2 * radius - 4, h: 2 * radius - 4 } };
-    if (box.x > width || box.x + box.w < 0 || box.y > height || box.y + box.h < 0) return null;
-    return box;
+    var w = measure(ctx, text, size) + 4, h = Math.round(size * 1.3);
+    var disc = { x: p.x - radius + 2, y: p.y - radius + 2, w: 2 * radius - 4, h: 2 * radius - 4 };
+    var font = size + "px " + face;
+    return [
+      ["below", p.x - w / 2, p.y + radius],
+      ["above", p.x - w / 2, p.y - radius - h],
+      ["right", p.x + radius + 2, p.y - h / 2],
+      ["left", p.x - radius - 2 - w, p.y - h / 2],
+    ].map(function (c) {
+      return { id: id, text: text, size: size, font: font, side: c[0], x: c[1], y: c[2], w: w, h: h, disc: disc };
+    }).filter(function (b) { return b.x < width && b.x + b.w > 0 && b.y < height && b.y + b.h > 0; });
   }
 
   // order: node ids, most important first; first: ids labelled before all others (focus, selection).
@@ -73,8 +81,11 @@ function makeLabels(network, nodeById, opts) {
       seen.add(id);
       var node = nodeById.get(id);
       if (!node || LABEL_INSIDE.has(node.shape)) return;
-      var box = boxFor(ctx, id, first.indexOf(id) >= 0 ? 0 : rank++, scale, width, height);
-      if (!box || overlaps(grid, box)) return;
+      var r = first.indexOf(id) >= 0 ? 0 : rank++;
+      // the most important actors may move their label around the node; the others keep it under
+      var box = boxesFor(ctx, id, r, scale, width, height)
+        .filter(function (b) { return (r < opts.movable || b.side === "below") && !overlaps(grid, b); })[0];
+      if (!box) return;
       cells(box, function (key) { if (!grid.has(key)) grid.set(key, []); grid.get(key).push(box); });
       // a labelled actor's own shape is kept clear of the labels placed after it
       var disc = box.disc;
@@ -108,7 +119,9 @@ function makeLabels(network, nodeById, opts) {
     draw: draw,
     at: at,
     placed: function () {
-      return placed.map(function (b) { return { id: b.id, text: b.text, size: b.size, font: b.font, x: b.x, y: b.y, w: b.w, h: b.h }; });
+      return placed.map(function (b) {
+        return { id: b.id, text: b.text, size: b.size, font: b.font, side: b.side, x: b.x, y: b.y, w: b.w, h: b.h };
+      });
     },
   };
 }

@@ -83,7 +83,7 @@ if (DATA.background && DATA.background.toLowerCase() !== "#ffffff") container.st
 var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, DATA.options);
 timings.network = performance.now();
 var fontFace = (DATA.options.nodes && DATA.options.nodes.font && DATA.options.nodes.font.face) || "sans-serif";
-var labels = makeLabels(network, nodeById, { face: fontFace, sizes: VIEW.labels.sizes, min: VIEW.labels.min });
+var labels = makeLabels(network, nodeById, { face: fontFace, sizes: VIEW.labels.sizes, min: VIEW.labels.min, movable: VIEW.labels.movable });
 network.on("afterDrawing", function (ctx) {
   var first = focus.id !== null ? [focus.id].concat(Array.from(focus.nodes)) : [];
   labels.draw(ctx, shown.order, network.getSelectedNodes().concat(first), fadedNodes);
@@ -108,7 +108,7 @@ var search = makeSearch(DATA.nodes, nodeById, DATA.search);
 var api = {
   nodes: nodes, edges: edges, pairs: pairsView, all: all, nodesView: nodesView, edgesView: edgesView,
   network: network, filters: filters.state, mode: mode, timings: timings, ready: false,
-  labels: labels.placed, focused: function () { return focus.id; },
+  labels: labels.placed, focused: function () { return focus.id; }, fitted: function () { return fitted; }, fit: fit,
   setPairs: setPairs, setColour: setColour, setSize: setSize, setTime: setTime, setTop: setTop,
   setCommunities: setCommunities, focus: setFocus, clearFocus: function () { setFocus(null); },
   showNode: panels.showNode, showEdge: panels.showEdge, showPair: panels.showPair, focusNode: focusNode,
@@ -165,7 +165,12 @@ if (!DATA.nodes.length) {
   network.redraw();
 }
 physicsBox.addEventListener("change", function () { network.setOptions({ physics: { enabled: physicsBox.checked } }); });
-byId("fit").addEventListener("click", function () { network.fit(); });
+// "Fit" stays fit: until the user zooms or pans, a filter that changes what is drawn fits the view to it again.
+var fitted = true;
+network.on("zoom", function () { fitted = false; });
+network.on("dragEnd", function (p) { if (!p.nodes.length) fitted = false; });
+function fit() { network.fit(); fitted = true; }
+byId("fit").addEventListener("click", fit);
 byId("unfocus").addEventListener("click", function () { setFocus(null); });
 document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") setFocus(null); });
 byId("pairs").checked = mode.pairs;
@@ -209,6 +214,7 @@ function apply() {
   edgesView.refresh();
   refade();
   panels.hideTooltip();
+  if (fitted && nodesView.length) network.fit();
   if (api.ready) setStatus(counts());
 }
 function setPairs(on) {
