@@ -104,7 +104,6 @@ KNOWN_OVERSIZED = frozenset(
         "extract/run/runner.py: function build",
         "extract/run/runner.py: module",
         "graph/build.py: function add_relations",
-        "graph/cli.py: function register",
         "graph/export.py: function _gexf_tree",
         "graph/query.py: class KnowledgeGraph",
         "graph/query.py: function relations",
