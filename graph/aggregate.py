@@ -63,13 +63,13 @@ def communities(n: int, weights: Mapping[tuple[int, int], int], *, seed: int = 7
     Numbered by size, then by their first node, so the numbers do not depend
     on the order Louvain found them in.
     """
-    H = nx.Graph()
-    H.add_nodes_from(i for i in range(n))
-    H.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
-    linked = [i for i in range(n) if H.degree(i) > 0]
+    linked = sorted({i for pair in weights for i in pair})
     if not linked:
         return [-1] * n
-    found = nx.community.louvain_communities(H.subgraph(linked), weight="weight", seed=seed)
+    H = nx.Graph()
+    H.add_nodes_from(linked)
+    H.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
+    found = nx.community.louvain_communities(H, weight="weight", seed=seed)
     ranked = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
     out = [-1] * n
     for number, members in enumerate(ranked):

@@ -169,6 +169,7 @@ def to_pyvis(G: nx.Graph, *, title: str = "geokg") -> Network:
     >>> rus["community"], rus["strength"], rus["sizes"]["relations"] < style.MAX_NODE_SIZE
     (0, 10, True)
     """
+    from pyvis.edge import Edge
     from pyvis.network import Network
 
     G = as_multidigraph(G)
@@ -182,7 +183,9 @@ def to_pyvis(G: nx.Graph, *, title: str = "geokg") -> Network:
     bends = curves([(ids[s], ids[t]) for s, t, _, _ in edge_order])
     for (s, t, k, d), curve in zip(edge_order, bends, strict=True):
         item = edge_item(ids[s], ids[t], k, d, curve, owners)
-        net.add_edge(item.pop("from"), item.pop("to"), **item)
+        # pyvis's own Edge, as net.add_edge makes it, without add_edge's check that both nodes
+        # exist (a scan of the node list for each end: 0.5 s for 10,000 relations)
+        net.edges.append(Edge(item.pop("from"), item.pop("to"), net.directed, **item).options)
     return net
 
 
