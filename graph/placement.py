@@ -91,7 +91,7 @@ def place(
     return _pack(out, shapes, single, gap=2 * spacing, aspect=aspect)
 
 
-def separate(pos: Array, radius: Array, *, margin: float = 6.0, rounds: int = 12) -> Array:
+def separate(pos: Array, radius: Array, *, margin: float = 16.0, rounds: int = 12) -> Array:
     """The positions with overlapping nodes (discs of ``radius`` plus ``margin``) pushed apart, a few rounds."""
     pos = pos.copy()
     if len(pos) < 2:

@@ -118,7 +118,7 @@ APP_SCRIPTS = (
 _TOKEN = re.compile(r"@@([A-Z_]+)@@")
 LAYOUT_SEED = 7  # ForceAtlas2's start and Louvain's seed
 SPACING = 45.0  # at least: median distance from an actor to its nearest neighbour, in vis-network units
-EDGE_LENGTH = 110.0  # at least: the median link
+EDGE_LENGTH = 150.0  # at least: the median link
 
 _Drawable = Any  # a networkx graph or a pyvis Network (pyvis is imported only when needed)
 

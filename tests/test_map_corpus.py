@@ -75,12 +75,11 @@ def _drawn(drv) -> dict:
 # drawn radius, its extent from the canvas's text metrics for the label's font.
 _MEASURE = """
 var net = geokg.network, scale = net.getScale(), ctx = document.createElement('canvas').getContext('2d');
-ctx.textAlign = 'center'; ctx.textBaseline = 'top';
 return geokg.labels().map(function (l) {
   var p = net.canvasToDOM(net.getPositions([l.id])[l.id]);
-  ctx.font = l.font;
+  ctx.font = l.font; ctx.textAlign = 'center'; ctx.textBaseline = 'top';
   var m = ctx.measureText(l.text);
-  return {id: l.id, text: l.text, size: l.size, side: l.side, reported: [l.x, l.y, l.w, l.h],
+  return {id: l.id, text: l.text, size: l.size, side: l.side, pad: l.pad, reported: [l.x, l.y, l.w, l.h],
           x: p.x, y: p.y, r: net.body.nodes[l.id].options.size * scale + 2,
           width: m.width, left: m.actualBoundingBoxLeft, right: m.actualBoundingBoxRight,
           ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent};
@@ -88,10 +87,15 @@ return geokg.labels().map(function (l) {
 
 
 def _boxes(labels: list[dict]) -> list[tuple[float, float, float, float]]:
-    """(left, top, right, bottom) of the ink of each label, with its 1.5 px white halo."""
+    """(left, top, right, bottom) of the ink of each label, with its 1.5 px white halo.
+
+    The page's rule: a name's box is its text's width and ink height (CJK glyphs reach above the top of the
+    em box) with ``pad`` px around, put under its node, else above, right or left of it.
+    """
     out = []
     for lab in labels:
-        w, h = lab["width"] + 4, round(lab["size"] * 1.3)
+        pad, ascent = lab["pad"], max(0.0, lab["ascent"])
+        w, h = lab["width"] + 2 * pad, ascent + max(lab["size"], lab["descent"]) + 2 * pad
         left, top = {
             "below": (lab["x"] - w / 2, lab["y"] + lab["r"]),
             "above": (lab["x"] - w / 2, lab["y"] - lab["r"] - h),
@@ -99,7 +103,7 @@ def _boxes(labels: list[dict]) -> list[tuple[float, float, float, float]]:
             "left": (lab["x"] - lab["r"] - 2 - w, lab["y"] - h / 2),
         }[lab["side"]]
         assert lab["reported"] == pytest.approx([left, top, w, h], abs=0.6), lab  # the page drew it where it says
-        cx, ty = left + w / 2, top + 1  # centre and top of the text as drawn
+        cx, ty = left + w / 2, top + pad + ascent  # centre and top of the text as drawn
         halo = 1.5
         out.append(
             (cx - lab["left"] - halo, ty - lab["ascent"] - halo, cx + lab["right"] + halo, ty + lab["descent"] + halo)

@@ -12,6 +12,8 @@
 
 // Shapes that draw their label inside: vis-network keeps those.
 var LABEL_INSIDE = new Set(["box", "circle", "ellipse", "database", "text"]);
+// Room around a name's ink, in px: more than its white halo (a 3 px stroke, 1.5 px each side).
+var PAD = 2;
 
 function makeLabels(network, nodeById, opts) {
   var placed = [];
@@ -22,11 +24,18 @@ function makeLabels(network, nodeById, opts) {
     for (var i = 0; i < opts.sizes.length; i++) if (rank < opts.sizes[i][0]) return opts.sizes[i][1];
     return opts.min;
   }
+  // The text's width and its ink above and below the top of the em box (CJK glyphs reach above it).
   function measure(ctx, text, size) {
     var key = size + "|" + text;
-    var w = widths.get(key);
-    if (w === undefined) { ctx.font = size + "px " + face; w = ctx.measureText(text).width; widths.set(key, w); }
-    return w;
+    var m = widths.get(key);
+    if (m === undefined) {
+      ctx.font = size + "px " + face;
+      ctx.textBaseline = "top";
+      var t = ctx.measureText(text);
+      m = { w: t.width, ascent: Math.max(0, t.actualBoundingBoxAscent), descent: Math.max(size, t.actualBoundingBoxDescent) };
+      widths.set(key, m);
+    }
+    return m;
   }
   function overlaps(grid, box) {
     var hit = false;
@@ -54,7 +63,7 @@ function makeLabels(network, nodeById, opts) {
     var size = sizeFor(rank);
     var p = network.canvasToDOM({ x: body.x, y: body.y });
     var radius = (body.options.size || 10) * scale + 2;
-    var w = measure(ctx, text, size) + 4, h = Math.round(size * 1.3);
+    var m = measure(ctx, text, size), w = m.w + 2 * PAD, h = m.ascent + m.descent + 2 * PAD;
     var disc = { x: p.x - radius + 2, y: p.y - radius + 2, w: 2 * radius - 4, h: 2 * radius - 4 };
     var font = size + "px " + face;
     return [
@@ -63,7 +72,8 @@ function makeLabels(network, nodeById, opts) {
       ["right", p.x + radius + 2, p.y - h / 2],
       ["left", p.x - radius - 2 - w, p.y - h / 2],
     ].map(function (c) {
-      return { id: id, text: text, size: size, font: font, side: c[0], x: c[1], y: c[2], w: w, h: h, disc: disc };
+      return { id: id, text: text, size: size, font: font, side: c[0], x: c[1], y: c[2], w: w, h: h, disc: disc,
+               top: PAD + m.ascent };
     }).filter(function (b) { return b.x < width && b.x + b.w > 0 && b.y < height && b.y + b.h > 0; });
   }
 
@@ -72,7 +82,8 @@ function makeLabels(network, nodeById, opts) {
     var canvas = network.canvas.frame.canvas;
     var ratio = network.canvas.pixelRatio || 1;
     var width = canvas.clientWidth, height = canvas.clientHeight, scale = network.getScale();
-    var grid = new Map(), seen = new Set(), rank = 0;
+    var grid = new Map(), seen = new Set(), rank = 0, rankOf = new Map();
+    order.forEach(function (id, i) { rankOf.set(id, i); });
     placed = [];
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -81,7 +92,8 @@ function makeLabels(network, nodeById, opts) {
       seen.add(id);
       var node = nodeById.get(id);
       if (!node || LABEL_INSIDE.has(node.shape)) return;
-      var r = first.indexOf(id) >= 0 ? 0 : rank++;
+      // a name placed first (focus, selection) keeps the size of its actor's importance
+      var r = first.indexOf(id) >= 0 ? (rankOf.has(id) ? rankOf.get(id) : 0) : rank++;
       // the most important actors may move their label around the node; the others keep it under
       var box = boxesFor(ctx, id, r, scale, width, height)
         .filter(function (b) { return (r < opts.movable || b.side === "below") && !overlaps(grid, b); })[0];
@@ -100,9 +112,9 @@ function makeLabels(network, nodeById, opts) {
       ctx.font = b.font;
       ctx.lineWidth = 3;
       ctx.strokeStyle = "rgba(255,255,255,0.92)";
-      ctx.strokeText(b.text, b.x + b.w / 2, b.y + 1);
+      ctx.strokeText(b.text, b.x + b.w / 2, b.y + b.top);
       ctx.fillStyle = b.faded ? "rgba(34,34,34,0.35)" : "#1d2330";
-      ctx.fillText(b.text, b.x + b.w / 2, b.y + 1);
+      ctx.fillText(b.text, b.x + b.w / 2, b.y + b.top);
     });
     ctx.restore();
   }
@@ -120,7 +132,8 @@ function makeLabels(network, nodeById, opts) {
     at: at,
     placed: function () {
       return placed.map(function (b) {
-        return { id: b.id, text: b.text, size: b.size, font: b.font, side: b.side, x: b.x, y: b.y, w: b.w, h: b.h };
+        return { id: b.id, text: b.text, size: b.size, font: b.font, side: b.side, x: b.x, y: b.y, w: b.w, h: b.h,
+                 pad: PAD };
       });
     },
   };
