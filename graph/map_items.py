@@ -305,9 +305,11 @@ def page_node(d: Mapping[str, Any], page_id: str, text_id: str, links: Mapping[s
     return item
 
 
-def page_edge(i: int, d: Mapping[str, Any], vis_ids: Mapping[Any, str]) -> dict[str, Any]:
+def page_edge(i: int, d: Mapping[str, Any], vis_ids: Mapping[Any, str], *, fresh: bool = False) -> dict[str, Any]:
+    """One edge of any Network as the page draws it; ``fresh``: made by :func:`edge_item` just now, unchanged."""
     item = {str(k): plain(v) for k, v in d.items() if k not in EDGE_FIELDS}
-    items = evidence(d.get("evidence"))
+    # evidence() is idempotent: what edge_item made needs no second pass (a third of the time for 10,000 edges)
+    items = d["evidence"] if fresh else evidence(d.get("evidence"))
     first, last = as_text(d.get("first_time")), as_text(d.get("last_time"))
     count = as_int(d.get("count")) or len(items) or 1
     dated, undated = years(items)

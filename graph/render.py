@@ -263,7 +263,7 @@ def to_html(obj: _Drawable, *, title: str | None = None) -> str:
     net = _as_network(obj, title)
     if title is None:
         title = as_text(getattr(net, "heading", "")) or "geokg"
-    data = map_data(net)
+    data = _map_data(net, fresh=isinstance(obj, nx.Graph))
     vis_js = _static_text("vis-network.min.js", script=True)
     app_js = _app_script()
     parts = {
@@ -376,7 +376,11 @@ def map_data(obj: _Drawable) -> dict[str, Any]:
     >>> [(e["years"], e["undated"]) for e in data["edges"] if e["type"] == "treaty"]
     [([[2000, 1], [2024, 1]], 0), ([[1961, 1]], 0)]
     """
-    net = _as_network(obj, None)
+    return _map_data(_as_network(obj, None))
+
+
+def _map_data(net: Any, *, fresh: bool = False) -> dict[str, Any]:
+    """:func:`map_data` of a Network; ``fresh``: just made by :func:`to_pyvis` (its evidence is already clean)."""
     ids = page_ids(n["id"] for n in net.nodes)
     vis_ids = {n: vis_id(text) for n, text in ids.items()}
     edges = []
@@ -386,7 +390,7 @@ def map_data(obj: _Drawable) -> dict[str, Any]:
                 raise ValueError(
                     f"edge {i} ({e.get('from')!r} → {e.get('to')!r}): no node {e.get(end)!r} in the network"
                 )
-        edges.append(page_edge(i, e, vis_ids))
+        edges.append(page_edge(i, e, vis_ids, fresh=fresh))
     links: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
     for e in edges:
         for end in (e["from"], e["to"]):
