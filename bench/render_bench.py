@@ -1,17 +1,23 @@
-"""How fast does the map open? Render a graph, load it in headless Chromium, time it.
+"""How fast is the map written and how fast does it open? Render a graph, load it in headless Chromium, time it.
 
 By default builds a random graph of 2,000 actors and 10,000 relations with
 realistic attributes (skewed degrees, Japanese names and evidence sentences,
 several pieces of evidence on some edges, a few hedged/negated/hypothetical
-ones), renders it with ``graph.render_html`` (through ``graph.to_pyvis``) and
-reports the file size, the render time in Python and, in the browser, the time
-from navigation start to a laid-out, frozen map (``geokg.timings.stable``).
+ones), writes its map with ``graph.render_html`` (through ``graph.to_pyvis``:
+layout, communities, items) and reports the time to write the page (wall
+and CPU, with its parts) and, in the browser, the time from navigation start
+to the first draw, when the map is interactive (``geokg.timings.firstDraw``;
+the layout was computed in Python, so there is nothing to wait for after it).
+Issue 18 asks for a page written in ≤ 5 s and a first draw in ≤ 3 s. The
+machine's load is printed too: on 2 shared cores, other work slows both.
 
     .venv/bin/python bench/render_bench.py                      # 2,000 / 10,000
     .venv/bin/python bench/render_bench.py --nodes 500 --edges 2000
     .venv/bin/python bench/render_bench.py --html output/graph.html --runs 5
     .venv/bin/python bench/render_bench.py --html output/graph.html \\
         --edge PRK:treaty:RUS --screenshot docs/map.png         # the README screenshot
+    .venv/bin/python bench/render_bench.py --html corpus/graph.html --shots docs/ --window 1600x1000
+        # docs/map-corpus-{fit,zoom,focus,filtered}.png: the corpus map as the README shows it
 
 Needs Debian's ``chromium`` and ``chromium-driver`` and selenium (test extra).
 """
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -177,6 +184,79 @@ def load_map(driver, path: Path, *, timeout: float = 120.0) -> dict:
     return timings
 
 
+def write_page(G, html: Path) -> dict:
+    """Write the map of G and time it: wall and CPU seconds, and the parts (layout, communities, the rest)."""
+    import graph
+    from graph import aggregate, placement, render
+
+    report: dict = {}
+    wall, cpu = time.perf_counter(), time.process_time()
+    graph.render_html(G, html, title=f"bench {G.number_of_nodes()} / {G.number_of_edges()}")
+    report["page_written_s"] = round(time.perf_counter() - wall, 2)
+    report["page_written_cpu_s"] = round(time.process_time() - cpu, 2)
+    ids = sorted(map(str, G.nodes))
+    weights = aggregate.pair_weights(ids, ((str(s), str(t), d.get("count", 1)) for s, t, d in G.edges(data=True)))
+    t0 = time.process_time()
+    placement.place(
+        len(ids),
+        [a for a, _ in weights],
+        [b for _, b in weights],
+        list(weights.values()),
+        spacing=render.SPACING,
+        edge_length=render.EDGE_LENGTH,
+        seed=render.LAYOUT_SEED,
+    )
+    report["layout_cpu_s"] = round(time.process_time() - t0, 2)
+    t0 = time.process_time()
+    aggregate.communities(len(ids), weights, seed=render.LAYOUT_SEED)
+    report["louvain_cpu_s"] = round(time.process_time() - t0, 2)
+    return report
+
+
+SHOTS = {  # name: what to do before the picture (the map is at Fit when each starts)
+    "fit": "",
+    "zoom": """var n = geokg.network, id = geokg.nodes.get().sort(function (a, b) { return b.strength - a.strength; })[0].id;
+               n.moveTo({position: n.getPositions([id])[id], scale: n.getScale() * 2.6});""",
+    "focus": """var id = geokg.nodes.get().sort(function (a, b) { return b.strength - a.strength; })[1].id;
+                geokg.network.selectNodes([id]); geokg.focus(id); geokg.showNode(id);""",
+    "filtered": "geokg.setTop(40);",
+}
+
+
+def take_shots(driver, html: Path, folder: Path, prefix: str = "map-corpus") -> list[str]:
+    """The corpus map at Fit, zoomed on its busiest actor, focused on the second, and its top 40 actors."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, script in SHOTS.items():
+        load_map(driver, html)
+        if script:
+            driver.execute_script(script)
+        time.sleep(0.6)
+        path = folder / f"{prefix}-{name}.png"
+        driver.save_screenshot(str(path))
+        out.append(f"{path}: {len(driver.execute_script('return geokg.labels()'))} names")
+    return out
+
+
+def show_edge(driver, spec: str) -> None:
+    source, rtype, target = spec.split(":")
+    found = driver.execute_script(
+        """
+        var ids = geokg.edges.getIds({filter: function (e) { return e.type === arguments[1] &&
+            ((e.from === arguments[0] && e.to === arguments[2]) ||
+             (e.symmetric && e.from === arguments[2] && e.to === arguments[0])); }});
+        if (!ids.length) return 0;
+        var pair = geokg.pairs.get({filter: function (p) { return p.members.indexOf(ids[0]) >= 0; }})[0];
+        if (pair && geokg.edgesView.get(pair.id)) geokg.network.selectEdges([pair.id]);
+        geokg.showEdge(ids[0]);
+        return ids.length;""".replace("arguments[0]", json.dumps(source))
+        .replace("arguments[1]", json.dumps(rtype))
+        .replace("arguments[2]", json.dumps(target))
+    )
+    if not found:
+        print(f"no edge {spec!r}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--nodes", type=int, default=2000)
@@ -187,24 +267,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", help="after loading, find this actor, open its panel and fit the view")
     parser.add_argument("--edge", metavar="SOURCE:TYPE:TARGET", help="after loading, open this edge's evidence")
     parser.add_argument("--screenshot", type=Path, help="save a PNG of the loaded map here")
+    parser.add_argument(
+        "--shots", type=Path, metavar="DIR", help="save the corpus screenshots (fit, zoom, focus, filtered) here"
+    )
     parser.add_argument("--window", default="1400x900", help="browser window size, WxH")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="geokg-bench-") as tmp:
         tmp_path = Path(tmp)
-        report: dict = {}
+        report: dict = {"load_average": [round(x, 2) for x in os.getloadavg()]}
         if args.html:
             html = args.html
         else:
-            import graph
-
             t0 = time.perf_counter()
             G = random_graph(args.nodes, args.edges, seed=args.seed)
             report["graph_build_s"] = round(time.perf_counter() - t0, 2)
             html = tmp_path / "bench.html"
-            t0 = time.perf_counter()
-            graph.render_html(G, html, title=f"bench {G.number_of_nodes()} / {G.number_of_edges()}")
-            report["render_s"] = round(time.perf_counter() - t0, 2)
+            report.update(write_page(G, html))
             report["nodes"], report["edges"] = G.number_of_nodes(), G.number_of_edges()
         report["file"] = str(html)
         report["size_kb"] = round(html.stat().st_size / 1024)
@@ -220,40 +299,30 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 if found is None:
                     print(f"no actor matches {args.select!r}", file=sys.stderr)
-                time.sleep(0.8)  # the focus animation
             if args.edge:
-                source, rtype, target = args.edge.split(":")
-                found = driver.execute_script(
-                    """
-                    var ids = geokg.edges.getIds({filter: function (e) { return e.type === arguments[1] &&
-                        ((e.from === arguments[0] && e.to === arguments[2]) ||
-                         (e.symmetric && e.from === arguments[2] && e.to === arguments[0])); }});
-                    if (ids.length) { geokg.network.selectEdges(ids); geokg.showEdge(ids[0]); }
-                    return ids.length;""".replace("arguments[0]", json.dumps(source))
-                    .replace("arguments[1]", json.dumps(rtype))
-                    .replace("arguments[2]", json.dumps(target))
-                )
-                if not found:
-                    print(f"no edge {args.edge!r}", file=sys.stderr)
+                show_edge(driver, args.edge)
             if args.select or args.edge:
                 time.sleep(0.8)  # the focus animation; the panel lies over the canvas, which keeps its scale
             if args.screenshot:
                 args.screenshot.parent.mkdir(parents=True, exist_ok=True)
                 driver.save_screenshot(str(args.screenshot))
                 report["screenshot"] = str(args.screenshot)
-            counts = driver.execute_script("return [geokg.nodes.length, geokg.edges.length]")
+            counts = driver.execute_script("return [geokg.nodes.length, geokg.edges.length, geokg.labels().length]")
+            if args.shots:
+                report["shots"] = take_shots(driver, html, args.shots)
         finally:
             driver.quit()
 
     def med(key: str) -> float:
-        return round(statistics.median(r[key] for r in runs))
+        return round(statistics.median(r[key] for r in runs if r.get(key) is not None))
 
-    report["page_nodes"], report["page_edges"] = counts
+    report["page_nodes"], report["page_edges"], report["names_at_fit"] = counts
     report["ms_to_data_parsed"] = med("data")
     report["ms_to_network_created"] = med("network")
-    report["ms_to_stable"] = med("stable")
+    report["ms_to_first_draw"] = med("firstDraw") if any(r.get("firstDraw") for r in runs) else None
+    report["ms_to_ready"] = med("stable")
     report["ms_wall"] = med("wall")
-    report["ms_to_stable_runs"] = [round(r["stable"]) for r in runs]
+    report["ms_to_first_draw_runs"] = [round(r["firstDraw"]) for r in runs if r.get("firstDraw")]
     report["console_errors"] = sorted({e for r in runs for e in r["errors"]})
     print(json.dumps(report, ensure_ascii=False, indent=1))
     return 1 if report["console_errors"] else 0

@@ -272,10 +272,13 @@ examples:
   geokg render output/graph.json --png map.png          a picture of the map, for reports
   geokg render output/ -o map.html --title "ロ朝関係"     the interactive map again, retitled
   geokg render output/graph.json -o map.html --png map.png --size 1920x1080
+  geokg render output/ --png all.png --top 0            every actor in the picture
 
 --png opens the map in headless Chromium (Debian: apt-get install chromium
-fonts-noto-cjk; or set GEOKG_CHROMIUM=/path/to/chrome) and saves it once the
-layout is frozen. Without a Japanese font installed, labels are drawn as boxes.
+fonts-noto-cjk; or set GEOKG_CHROMIUM=/path/to/chrome) and saves it once it is
+drawn: the --top actors with the most evidence (40 unless told), one line per
+pair, their names, and the legend. Without a Japanese font installed, labels
+are drawn as boxes.
 
 exit codes: 0 written, 1 the browser failed, 2 usage error or no browser
 """
@@ -289,6 +292,16 @@ def _size(text: str) -> tuple[int, int]:
     if not (200 <= w <= 8000 and 200 <= h <= 8000):
         raise argparse.ArgumentTypeError(f"{text!r}: width and height from 200 to 8000 pixels")
     return w, h
+
+
+def _top(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: a number of actors, e.g. 40 (0 for all)") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: a number of actors, 0 or more")
+    return n
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -311,9 +324,17 @@ def cmd_render(args: argparse.Namespace) -> int:
                 print(f"wrote {html}")
             if args.png:
                 shot = snapshot.screenshot(
-                    html, args.png, width=width, height=height, timeout=args.timeout, browser=browser
+                    html,
+                    args.png,
+                    width=width,
+                    height=height,
+                    timeout=args.timeout,
+                    browser=browser,
+                    view=f"top={args.top}" if args.top > 0 else "",
                 )
-                print(f"wrote {shot.path} ({width}×{height}, {shot.seconds:g} s)")
+                print(
+                    f"wrote {shot.path} ({width}×{height}, {shot.actors} actors, {shot.labels} names, {shot.seconds:g} s)"
+                )
     except _Usage as e:
         print(f"geokg: error: {e}", file=sys.stderr)
         return EXIT_USAGE
@@ -465,6 +486,13 @@ def _register_render(subparsers: Any) -> None:
     r.add_argument("--title", help="the map's title (default: geokg)")
     r.add_argument(
         "--size", type=_size, default=(1400, 900), metavar="WxH", help="picture size in pixels (default: 1400x900)"
+    )
+    r.add_argument(
+        "--top",
+        type=_top,
+        default=40,
+        metavar="N",
+        help="the picture shows the N actors with the most evidence (default: 40; 0: all)",
     )
     r.add_argument(
         "--timeout", type=float, default=120.0, metavar="SECONDS", help="give up on the browser after this long"

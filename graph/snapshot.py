@@ -60,12 +60,14 @@ def find_chromium() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """What :func:`screenshot` did."""
+    """What :func:`screenshot` did: the picture, its size, the time taken, and what the map showed."""
 
     path: Path
     width: int
     height: int
     seconds: float
+    actors: int = 0  # drawn
+    labels: int = 0  # names written on the map
 
 
 def screenshot(
@@ -76,17 +78,20 @@ def screenshot(
     height: int = 900,
     timeout: float = 120.0,
     browser: str | None = None,
+    view: str = "",
 ) -> Snapshot:
     """Open the map ``html`` in headless Chromium and save what it shows to ``png`` (atomically).
 
-    Raises :class:`BrowserNotFound` when there is no browser and
+    ``view`` is the view the page opens with, as in its address (``top=40``:
+    the 40 actors with the most evidence; see graph.render). Raises
+    :class:`BrowserNotFound` when there is no browser and
     :class:`SnapshotError` when the page fails, or is not ready within
     ``timeout`` seconds.
     """
     binary = browser or find_chromium()
     started = time.monotonic()
     deadline = started + timeout
-    url = Path(html).resolve().as_uri()
+    url = Path(html).resolve().as_uri() + (f"#{view}" if view else "")
     with tempfile.TemporaryDirectory(prefix="geokg-chromium-") as profile:
         with _Chromium(binary, profile, width, height) as cdp:
             session = cdp.page_session()
@@ -103,15 +108,21 @@ def screenshot(
                 if time.monotonic() > deadline:
                     raise SnapshotError(f"{html}: the map was not laid out within {timeout:g} s")
                 time.sleep(0.1)
+            shown = _evaluate(cdp, session, _SHOWN, deadline) or {}
             shot = cdp.call("Page.captureScreenshot", {"format": "png"}, session=session, deadline=deadline)
             data = base64.b64decode(shot["data"])
     with atomic_path(png) as tmp:
         tmp.write_bytes(data)
-    return Snapshot(Path(png), width, height, round(time.monotonic() - started, 2))
+    seconds = round(time.monotonic() - started, 2)
+    return Snapshot(Path(png), width, height, seconds, int(shown.get("actors", 0)), int(shown.get("labels", 0)))
 
 
 _OFFLINE = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
 _READY = "!!(window.geokg && window.geokg.ready)"
+_SHOWN = (
+    "({actors: geokg.nodesView.getIds().filter(function (id) { return geokg.nodes.get(id).hidden !== true; }).length,"
+    " labels: geokg.labels ? geokg.labels().length : 0})"
+)
 
 
 def _metrics(width: int, height: int) -> dict[str, Any]:
@@ -123,10 +134,14 @@ def _ready(cdp: _Chromium, session: str, deadline: float) -> bool:
         details = event.get("exceptionDetails", {})
         text = details.get("exception", {}).get("description") or details.get("text", "an error")
         raise SnapshotError(f"the map failed in the browser: {str(text).splitlines()[0]}")
+    return _evaluate(cdp, session, _READY, deadline) is True
+
+
+def _evaluate(cdp: _Chromium, session: str, expression: str, deadline: float) -> Any:
     result = cdp.call(
-        "Runtime.evaluate", {"expression": _READY, "returnByValue": True}, session=session, deadline=deadline
+        "Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session, deadline=deadline
     )
-    return result.get("result", {}).get("value") is True
+    return result.get("result", {}).get("value")
 
 
 class _Chromium:

@@ -11,10 +11,10 @@ Examples
 (False, True)
 >>> MODALITY_DASHES["asserted"], MODALITY_DASHES["hedged"]
 (False, (8, 5))
->>> node_size(0, 0, 0), node_size(40, 3, 40)
+>>> node_size(0, 0), node_size(40, 40)
 (12.0, 40.0)
 >>> node_color(ACTOR_STYLE["country"])["border"], edge_color(RELATION_STYLE["attack"])["color"]
-('#2c4a6b', '#c81e1e')
+('#2c4a6b', '#800230')
 """
 
 from __future__ import annotations
@@ -29,14 +29,20 @@ from extract.types import ActorType, Modality, RelationType
 
 __all__ = [
     "ACTOR_STYLE",
+    "COMMUNITY_COLORS",
     "FONT_STACK",
+    "GOLDSTEIN_SCALE",
+    "LABEL_MOVABLE",
+    "LABEL_SIZES",
     "LARGE_GRAPH_NODES",
     "MODALITY_DASHES",
     "RELATION_STYLE",
     "UNKNOWN_ACTOR",
     "UNKNOWN_RELATION",
+    "UNSCORED_PAIR",
     "ActorStyle",
     "RelationStyle",
+    "edge_arrows",
     "edge_color",
     "edge_width",
     "node_color",
@@ -70,6 +76,7 @@ class RelationStyle:
     color: str
     arrows: bool  # False for the symmetric types
     text: str  # legend text
+    head: str = "arrow"  # vis-network arrow type: the second cue, where colour alone is not enough
 
 
 ACTOR_STYLE: Mapping[str, ActorStyle] = MappingProxyType(
@@ -82,23 +89,29 @@ ACTOR_STYLE: Mapping[str, ActorStyle] = MappingProxyType(
 )
 UNKNOWN_ACTOR = ActorStyle("dot", "#9d9d9d", "#5f5f5f", "other")
 
-# Cooperative types in greens and blues, conflictual ones in warm colours,
-# statements in grey, the actor-role types (not events) in browns.
+# Cooperative types in greens and blues, conflictual ones in warm colours, statements in grey, the
+# actor-role types (not events) in browns and lavender. Every two colours differ by a CIEDE2000 ΔE of at
+# least 26 in normal vision; under simulated protanopia, deuteranopia and tritanopia (Machado et al. 2009)
+# the types drawn with the same arrow head still differ by at least 13, and the pairs that come closer
+# (treaty and attack, sanction and member of …) differ in their arrow head, which is the second cue:
+# none for the symmetric types, an arrow for directed events, an open vee for comments, a bar for
+# leaders, a circle for membership and UML's diamond for a part. (tests/test_map_palette.py checks it;
+# dash patterns stay with modality.)
 RELATION_STYLE: Mapping[str, RelationStyle] = MappingProxyType(
     {
-        RelationType.TREATY.value: RelationStyle("#1b7f5f", False, "treaty"),
-        RelationType.COOPERATION.value: RelationStyle("#5fae3e", False, "cooperation"),
-        RelationType.MEETING.value: RelationStyle("#3a86c8", False, "meeting"),
-        RelationType.SUPPORT.value: RelationStyle("#17a3b8", True, "support"),
-        RelationType.REQUEST.value: RelationStyle("#8a63c8", True, "request"),
-        RelationType.COMMENTS_ON.value: RelationStyle("#8c8c8c", True, "comments on"),
-        RelationType.CRITICISM.value: RelationStyle("#d9a400", True, "criticism"),
-        RelationType.SANCTION.value: RelationStyle("#e8710a", True, "sanction"),
-        RelationType.THREAT.value: RelationStyle("#d6337f", True, "threat"),
-        RelationType.ATTACK.value: RelationStyle("#c81e1e", True, "attack"),
-        RelationType.LEADER_OF.value: RelationStyle("#7b4f2c", True, "leader of"),
-        RelationType.MEMBER_OF.value: RelationStyle("#a9825e", True, "member of"),
-        RelationType.PART_OF.value: RelationStyle("#c4ae93", True, "part of"),
+        RelationType.TREATY.value: RelationStyle("#0a4f34", False, "treaty", ""),
+        RelationType.COOPERATION.value: RelationStyle("#1fc151", False, "cooperation", ""),
+        RelationType.MEETING.value: RelationStyle("#146ba7", False, "meeting", ""),
+        RelationType.SUPPORT.value: RelationStyle("#24bbcf", True, "support"),
+        RelationType.REQUEST.value: RelationStyle("#5b0b9f", True, "request"),
+        RelationType.COMMENTS_ON.value: RelationStyle("#a09895", True, "comments on", "vee"),
+        RelationType.CRITICISM.value: RelationStyle("#fb9000", True, "criticism"),
+        RelationType.SANCTION.value: RelationStyle("#ef1600", True, "sanction"),
+        RelationType.THREAT.value: RelationStyle("#ff358a", True, "threat"),
+        RelationType.ATTACK.value: RelationStyle("#800230", True, "attack"),
+        RelationType.LEADER_OF.value: RelationStyle("#6f4000", True, "leader of", "bar"),
+        RelationType.MEMBER_OF.value: RelationStyle("#7e7e02", True, "member of", "circle"),
+        RelationType.PART_OF.value: RelationStyle("#a196ff", True, "part of", "diamond"),
     }
 )
 UNKNOWN_RELATION = RelationStyle("#9d9d9d", True, "other")
@@ -113,17 +126,50 @@ MODALITY_DASHES: Mapping[str, bool | tuple[int, ...]] = MappingProxyType(
     }
 )
 
-# Above this many nodes the map trades looks for speed: no improved initial
-# layout, fewer stabilisation iterations, edges hidden while dragging.
+# Above this many nodes the map trades looks for speed: edges hidden while dragging or zooming,
+# and, should physics be switched on, no improved initial layout and fewer stabilisation steps.
 LARGE_GRAPH_NODES = 300
 
 MIN_NODE_SIZE = 12.0
 MAX_NODE_SIZE = 40.0
 
+# The page's size modes (legend): by weighted degree (default) or by mentions.
+SIZE_MODES = ("relations", "mentions")
 
-def node_size(mentions: int, degree: int, largest: int) -> float:
-    """Node radius in px: grows with the square root of max(mentions, degree)."""
-    value = max(mentions, degree, 0)
+# Colour of a pair's line (one line per pair): the mean Goldstein score of its evidence, from conflict
+# (-10) through neutral grey to cooperation (+10); red and blue stay apart for the colour-blind.
+GOLDSTEIN_SCALE: tuple[tuple[float, str], ...] = (
+    (-10.0, "#b2182b"),
+    (-4.0, "#e0684b"),
+    (0.0, "#9a9a9a"),
+    (4.0, "#4a93c9"),
+    (10.0, "#1b4f96"),
+)
+UNSCORED_PAIR = "#b4aea6"  # only comments and roles between them: no Goldstein score
+
+# Community colours (Tableau 10 without its grey); communities past these share OTHER_COMMUNITY.
+COMMUNITY_COLORS: tuple[str, ...] = (
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+)
+OTHER_COMMUNITY = "#c9c9c9"
+
+# Label sizes in screen pixels, by rank of importance: the labels never shrink with the zoom.
+LABEL_SIZES: tuple[tuple[int, int], ...] = ((5, 17), (20, 15), (60, 13))
+LABEL_MIN_SIZE = 12
+# The most important actors whose label may go above, right or left of the node when under it is taken.
+LABEL_MOVABLE = 40
+
+
+def node_size(value: int, largest: int) -> float:
+    """Node radius in px: grows with the square root of the value (weighted degree or mentions)."""
     if largest <= 0 or value <= 0:
         return MIN_NODE_SIZE
     ratio = math.sqrt(min(value, largest) / largest)
@@ -141,6 +187,15 @@ def edge_color(st: RelationStyle) -> dict[str, Any]:
     return {"color": st.color, "highlight": st.color, "hover": st.color, "opacity": 0.9}
 
 
+def edge_arrows(st: RelationStyle, symmetric: bool) -> str | dict[str, Any]:
+    """pyvis ``arrows``: none on symmetric relations, ``"to"`` for a plain arrow, else its head type."""
+    if symmetric:
+        return ""
+    if st.head in ("", "arrow"):
+        return "to"
+    return {"to": {"enabled": True, "type": st.head}}
+
+
 def edge_width(count: int) -> float:
     """Line width in px: 1.5 for one piece of evidence, thicker (log) for more, at most 6."""
     return round(min(6.0, 1.5 + math.log2(max(count, 1))), 2)
@@ -152,13 +207,17 @@ def stabilization_iterations(n_nodes: int, n_edges: int) -> int:
     return max(60, min(600, 400_000 // (size * 2)))
 
 
-def vis_options(n_nodes: int, n_edges: int, *, seed: int = 7) -> dict[str, Any]:
-    """The vis-network options: a seeded layout, bounded stabilisation, no HTML tooltips."""
+def vis_options(n_nodes: int, n_edges: int, *, seed: int = 7, laid_out: bool = False) -> dict[str, Any]:
+    """The vis-network options: no physics when the layout was computed beforehand, no HTML tooltips.
+
+    ``laid_out``: every node has ``x`` and ``y`` (graph.layout), so the map
+    opens still; the physics settings stay for the page's "Physics" toggle.
+    """
     large = n_nodes > LARGE_GRAPH_NODES
     font = {"face": FONT_STACK, "size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"}
     return {
         "autoResize": True,
-        "layout": {"randomSeed": seed, "improvedLayout": not large},
+        "layout": {"randomSeed": seed, "improvedLayout": not large and not laid_out},
         "nodes": {"font": font, "borderWidth": 1.5, "borderWidthSelected": 3},
         "edges": {
             # Straight lines; parallel edges carry their own curve (graph.render).
@@ -167,27 +226,7 @@ def vis_options(n_nodes: int, n_edges: int, *, seed: int = 7) -> dict[str, Any]:
             "selectionWidth": 2,
             "hoverWidth": 1.5,
         },
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -80,
-                "centralGravity": 0.012,
-                "springLength": 110,
-                "springConstant": 0.06,
-                "damping": 0.55,
-                "avoidOverlap": 0.3,
-            },
-            "maxVelocity": 60,
-            "minVelocity": 1.0,
-            "timestep": 0.5,
-            "stabilization": {
-                "enabled": True,
-                "iterations": stabilization_iterations(n_nodes, n_edges),
-                "updateInterval": 20,
-                "fit": True,
-            },
-        },
+        "physics": _physics(n_nodes, n_edges, enabled=not laid_out),
         "interaction": {
             "hover": True,
             "tooltipDelay": 150,
@@ -196,5 +235,29 @@ def vis_options(n_nodes: int, n_edges: int, *, seed: int = 7) -> dict[str, Any]:
             "multiselect": False,
             "hideEdgesOnDrag": large,
             "hideEdgesOnZoom": large,
+        },
+    }
+
+
+def _physics(n_nodes: int, n_edges: int, *, enabled: bool) -> dict[str, Any]:
+    return {
+        "enabled": enabled,
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {
+            "gravitationalConstant": -80,
+            "centralGravity": 0.012,
+            "springLength": 110,
+            "springConstant": 0.06,
+            "damping": 0.55,
+            "avoidOverlap": 0.3,
+        },
+        "maxVelocity": 60,
+        "minVelocity": 1.0,
+        "timestep": 0.5,
+        "stabilization": {
+            "enabled": True,
+            "iterations": stabilization_iterations(n_nodes, n_edges),
+            "updateInterval": 20,
+            "fit": True,
         },
     }

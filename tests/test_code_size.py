@@ -85,7 +85,6 @@ KNOWN_OVERSIZED = frozenset(
         "extract/run/runner.py: function _extract_all",
         "extract/run/runner.py: function build",
         "extract/run/runner.py: module",
-        "graph/render.py: module",
     }
 )
 

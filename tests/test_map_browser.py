@@ -358,6 +358,12 @@ def test_an_edge_shows_its_time_span_and_the_actors_named_by_a_compound(page):
 
 
 def test_parallel_edges_are_drawn_apart(page, tmp_path):
+    # one line per pair is the default (issue 18); one line per relation draws each bent apart
+    assert (
+        page.js("return geokg.pairs.get().filter(function (p) { return p.from === 'DEU' && p.to === 'FRA'; }).length")
+        == 1
+    )
+    page.js("geokg.setPairs(false)")
     midpoints = page.js("""
         var net = geokg.network, out = [];
         geokg.edges.get().forEach(function (e) {

@@ -235,7 +235,8 @@ def test_article_text_cannot_break_out_of_the_data(tmp_path):
 
 
 def test_page_script_never_builds_markup_from_strings():
-    js = resources.files("graph").joinpath("static", "map.js").read_text(encoding="utf-8")
+    static = resources.files("graph").joinpath("static")
+    js = "\n".join(static.joinpath(name).read_text(encoding="utf-8") for name in render.APP_SCRIPTS)
     for sink in (
         "innerHTML",
         "outerHTML",

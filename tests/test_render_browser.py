@@ -46,12 +46,24 @@ def test_seed_map_loads_offline_without_console_errors(seed_page):
     assert seed_page.js("return typeof vis.Network") == "function"
 
 
+_COUNTS = (
+    "return [geokg.nodes.length, geokg.edges.length, geokg.nodesView.length,"
+    " geokg.edgesView.length, Object.keys(geokg.network.body.nodes).length]"
+)
+
+
 def test_seed_map_data_sets_match_the_graph(seed_page, seed_build):
     G = _seed_graph(seed_build)
-    counts = seed_page.js(
-        "return [geokg.nodes.length, geokg.edges.length, geokg.nodesView.length,"
-        " geokg.edgesView.length, Object.keys(geokg.network.body.nodes).length]"
-    )
+    pairs = {frozenset((s, t)) for s, t in G.edges()}
+    # one line per pair of actors by default (issue 18) ...
+    counts = seed_page.js(_COUNTS)
+    assert counts == [G.number_of_nodes(), G.number_of_edges(), G.number_of_nodes(), len(pairs), G.number_of_nodes()]
+    # ... one line per relation on request
+    seed_page.js("geokg.setPairs(false)")
+    try:
+        counts = seed_page.js(_COUNTS)
+    finally:
+        seed_page.js("geokg.setPairs(true)")
     assert counts[:4] == [G.number_of_nodes(), G.number_of_edges()] * 2
     assert counts[4] == G.number_of_nodes()
     page = seed_page.js("return geokg.edges.get().map(function (e) { return [e.from, e.type, e.to]; })")
@@ -75,9 +87,22 @@ def test_relation_filter_click_hides_exactly_its_edges(seed_page):
         )
     )
     box = drv.find_element(By.CSS_SELECTOR, f'input[data-filter="relation"][data-value="{target}"]')
+    pairs_of = """return geokg.edgesView.get().map(function (p) {
+        return [p.from, p.to, p.count, p.members.filter(function (id) { return arguments[0].indexOf(id) >= 0; }).length];
+      });"""
     box.click()
     try:
         assert not box.is_selected()
+        # one line per pair (the default): the pairs left are those with a relation left, drawn as many as shown
+        lines = seed_page.js(pairs_of.replace("arguments[0]", json.dumps(sorted(keep))))
+        assert {frozenset(p[:2]) for p in lines} == {
+            frozenset(e)
+            for e in seed_page.js(
+                "return geokg.edges.get(arguments[0]).map(function (e) { return [e.from, e.to]; })", sorted(keep)
+            )
+        }
+        assert all(p[3] > 0 for p in lines)
+        seed_page.js("geokg.setPairs(false)")
         shown = set(seed_page.js("return geokg.edgesView.getIds()"))
         drawn = set(seed_page.js("return Object.keys(geokg.network.body.edges)"))
         assert shown == keep and drawn == keep
@@ -86,6 +111,7 @@ def test_relation_filter_click_hides_exactly_its_edges(seed_page):
     finally:
         box.click()
     assert set(seed_page.js("return Object.keys(geokg.network.body.edges)")) == all_ids
+    seed_page.js("geokg.setPairs(true)")
 
 
 def test_actor_filter_hides_actors_and_their_relations(seed_page):
@@ -281,6 +307,7 @@ def test_hostile_text_is_shown_as_text_and_never_runs(hostile_page):
 
 
 def test_edges_are_drawn_by_type_and_modality(hostile_page):
+    hostile_page.js("geokg.setPairs(false)")  # one line per relation, in the relation's colour
     drawn = hostile_page.js("""
         var out = {};
         geokg.edges.get().forEach(function (e) {

@@ -1,4 +1,4 @@
-/* geokg map: draws the graph in #geokg-data with vis-network.
+/* geokg map, part 8 of 8: draws the graph in #geokg-data with vis-network and wires the parts.
  *
  * Rule: graph and article text only ever enter the page through textContent,
  * DOM properties and canvas labels. No markup is built from strings here,
@@ -8,570 +8,408 @@
  * Map or a Set, never a plain object: an actor may be called "constructor"
  * or "__proto__". (graph.render also keeps such ids away from vis-network,
  * which stores its nodes in plain objects.)
+ *
+ * The positions come from Python (graph.layout): a laid-out map opens still
+ * and is ready at its first draw. A Network without positions (built by hand
+ * in pyvis) is laid out here by vis-network's physics, as before.
  */
-(function () {
-  "use strict";
 
-  var timings = { script: performance.now() };
-  var DATA = JSON.parse(document.getElementById("geokg-data").textContent);
-  timings.data = performance.now();
+var timings = { script: performance.now() };
+var DATA = JSON.parse(byId("geokg-data").textContent);
+timings.data = performance.now();
+var VIEW = DATA.view;
+var container = byId("network");
+var statusEl = byId("status");
+var physicsBox = byId("physics");
+function setStatus(text, warn) { statusEl.textContent = text; statusEl.classList.toggle("warn", !!warn); }
 
-  var SVG = "http://www.w3.org/2000/svg"; // a namespace name, never fetched
-  var byId = function (id) { return document.getElementById(id); };
-  var container = byId("network");
-  var statusEl = byId("status");
-  var tooltip = byId("tooltip");
-  var details = byId("details");
-  var detailsBody = byId("details-body");
-  var physicsBox = byId("physics");
-
-  // ---- small DOM helpers (text only) ----------------------------------
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
-  function svgEl(tag, attrs) {
-    var e = document.createElementNS(SVG, tag);
-    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
-    return e;
-  }
-  function row(dl, term, value) {
-    if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return;
-    dl.appendChild(el("dt", null, term));
-    var dd = el("dd");
-    if (value instanceof Node) dd.appendChild(value); else dd.textContent = Array.isArray(value) ? value.join("、") : String(value);
-    dl.appendChild(dd);
-  }
-  function clip(s, n) { s = String(s || ""); return s.length > n ? s.slice(0, n - 1) + "…" : s; }
-  function fmt(x) { return x === null || x === undefined ? "" : (Math.round(x * 100) / 100).toString(); }
-  function setStatus(text, warn) { statusEl.textContent = text; statusEl.classList.toggle("warn", !!warn); }
-
-  // ---- data -------------------------------------------------------------
-  var nodeById = new Map();
-  DATA.nodes.forEach(function (n) { nodeById.set(n.id, n); });
-  var edgeById = new Map();
-  var incident = new Map(); // node id -> [edge ids]
-  DATA.edges.forEach(function (e) {
-    edgeById.set(e.id, e);
-    [e.from, e.to].forEach(function (n, i) {
-      if (i === 1 && e.to === e.from) return;
-      if (!incident.has(n)) incident.set(n, []);
-      incident.get(n).push(e.id);
-    });
+// ---- data -------------------------------------------------------------------
+var nodeById = new Map();
+DATA.nodes.forEach(function (n) {
+  nodeById.set(n.id, n);
+  // Labels outside the shape are drawn by the label layer (map-labels.js), not by vis-network.
+  n.text = n.label;
+  if (!n.shape) n.shape = (DATA.options.nodes && DATA.options.nodes.shape) || "ellipse";
+  if (!LABEL_INSIDE.has(n.shape)) delete n.label;
+  n.baseColor = n.color;
+});
+var relById = new Map();
+var incident = new Map(); // node id -> [relation ids]
+DATA.edges.forEach(function (e) {
+  e.kind = "relation";
+  e.baseColor = e.color;
+  relById.set(e.id, e);
+  [e.from, e.to].forEach(function (n, i) {
+    if (i === 1 && e.to === e.from) return;
+    if (!incident.has(n)) incident.set(n, []);
+    incident.get(n).push(e.id);
   });
-  var relStyle = new Map(DATA.legend.relations.map(function (r) { return [r.value, r]; }));
-  function nameOf(id) { var n = nodeById.get(id); return n ? n.name : String(id); }
-  function shownId(n) { return n.actor !== undefined ? n.actor : n.id; }
+});
+var relStyle = new Map(DATA.legend.relations.map(function (r) { return [r.value, r]; }));
+var communityColor = new Map(DATA.legend.communities.map(function (c) { return [c.value, c.color]; }));
 
-  // Isolated actors (in no relation) are hidden until the toggle shows them.
-  // vis-network's `hidden` keeps them in the layout, so they appear where it put them.
-  var isolatedIds = DATA.nodes.filter(function (n) { return n.degree === 0 && n.hidden !== true; })
-    .map(function (n) { return n.id; });
-  var isolatedSet = new Set(isolatedIds);
-  isolatedIds.forEach(function (id) { nodeById.get(id).hidden = true; });
+// Isolated actors (in no relation) are hidden until the toggle shows them.
+// vis-network's `hidden` keeps them in the layout, so they appear where it put them.
+var isolatedIds = DATA.nodes.filter(function (n) { return n.degree === 0 && n.hidden !== true; })
+  .map(function (n) { return n.id; });
+var isolatedSet = new Set(isolatedIds);
+isolatedIds.forEach(function (id) { nodeById.get(id).hidden = true; });
 
-  var filters = {
-    actor: new Set(DATA.legend.actors.map(function (a) { return a.value; })),
-    relation: new Set(DATA.legend.relations.map(function (r) { return r.value; })),
-    modality: new Set(DATA.legend.modalities.map(function (m) { return m.value; })),
-    isolated: false,
-  };
-  function nodeShown(id) { var n = nodeById.get(id); return !!n && filters.actor.has(n.type); }
-  function edgeShown(e) {
-    return filters.relation.has(e.type) && filters.modality.has(e.modality) && nodeShown(e.from) && nodeShown(e.to);
-  }
+var pairs = buildPairs(DATA.edges);
+var pairById = new Map(pairs.map(function (p) { return [p.id, p]; }));
+var filters = makeFilters(DATA, relById);
+var mode = { pairs: true, colour: "type", size: "relations" };
+var focus = { id: null, nodes: new Set(), edges: new Set() };
+var fadedNodes = new Set(), fadedEdges = new Set();
+readHash();
+var shown = filters.compute(DATA.nodes);
+var pairShown = new Set();
+pairs.forEach(function (p) { var look = pairLook(p, relById, shown.relations, VIEW); setPairLook(p, look); });
 
-  var nodes = new vis.DataSet(DATA.nodes);
-  var edges = new vis.DataSet(DATA.edges);
-  var nodesView = new vis.DataView(nodes, { filter: function (n) { return filters.actor.has(n.type); } });
-  var edgesView = new vis.DataView(edges, { filter: edgeShown });
+timings.prepared = performance.now();
+var nodes = new vis.DataSet(DATA.nodes);
+var all = new vis.DataSet(DATA.edges.concat(pairs));
+var edges = new vis.DataView(all, { filter: function (e) { return e.kind !== "pair"; } });
+var pairsView = new vis.DataView(all, { filter: function (e) { return e.kind === "pair"; } });
+var nodesView = new vis.DataView(nodes, { filter: function (n) { return shown.nodes.has(n.id); } });
+var edgesView = new vis.DataView(all, {
+  filter: function (e) { return e.kind === "pair" ? mode.pairs && pairShown.has(e.id) : !mode.pairs && shown.relations.has(e.id); },
+});
 
-  // ---- the network ---------------------------------------------------------
-  if (DATA.background && DATA.background.toLowerCase() !== "#ffffff") container.style.background = DATA.background;
-  var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, DATA.options);
-  timings.network = performance.now();
+timings.datasets = performance.now();
 
-  var api = {
-    nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView, network: network,
-    filters: filters, timings: timings, ready: false,
-  };
-  window.geokg = api;
+// ---- the network -------------------------------------------------------------
+if (DATA.background && DATA.background.toLowerCase() !== "#ffffff") container.style.background = DATA.background;
+var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, DATA.options);
+timings.network = performance.now();
+var fontFace = (DATA.options.nodes && DATA.options.nodes.font && DATA.options.nodes.font.face) || "sans-serif";
+var labels = makeLabels(network, nodeById, { face: fontFace, sizes: VIEW.labels.sizes, min: VIEW.labels.min, movable: VIEW.labels.movable });
+network.on("afterDrawing", function (ctx) {
+  var first = focus.id !== null ? [focus.id].concat(Array.from(focus.nodes)) : [];
+  labels.draw(ctx, shown.order, network.getSelectedNodes().concat(first), fadedNodes);
+});
 
-  function visibleCount() {
-    var hidden = 0;
-    nodesView.getIds().forEach(function (id) { if (nodes.get(id).hidden === true) hidden += 1; });
-    return nodesView.length - hidden;
-  }
-  function counts() {
-    var shown = visibleCount();
-    return shown + " actors · " + edgesView.length + " relations" +
-      (edgesView.length < edges.length || shown < nodes.length
-        ? " (of " + nodes.length + " · " + edges.length + ")" : "");
-  }
+var app = {
+  data: DATA, network: network, container: container, nodeById: nodeById, relById: relById, pairById: pairById,
+  incident: incident, relStyle: relStyle, filters: filters, isolatedIds: isolatedIds,
+  pairLook: function (p) { return pairLook(p, relById, shown.relations, VIEW); },
+  evidenceShown: function (id) { return shown.relations.get(id) || 0; },
+  communityText: function (n) {
+    var c = DATA.legend.communities.filter(function (c) { return c.value === n.community; })[0];
+    return c ? "#" + (c.value + 1) + " " + c.names.join("・") : String(n.community);
+  },
+  apply: apply, setTime: setTime, setTop: setTop, showIsolated: showIsolated,
+  focusNode: focusNode, selectEdge: selectEdge,
+};
+var panels = makePanels(app);
+var legend = makeLegend(app);
+var search = makeSearch(DATA.nodes, nodeById, DATA.search);
 
-  function markReady() {
-    requestAnimationFrame(function () {
-      timings.stable = performance.now();
-      api.ready = true;
-      document.body.setAttribute("data-ready", "1");
-      setStatus(DATA.nodes.length ? counts() : "The graph is empty.");
-    });
-  }
-  // A Network whose physics or stabilisation was switched off (the pyvis way)
-  // never stabilises: it is ready once drawn.
-  var physicsOpt = DATA.options && DATA.options.physics;
-  var physicsOn = !(physicsOpt === false || (physicsOpt && physicsOpt.enabled === false));
-  var stabOpt = physicsOpt && physicsOpt.stabilization;
-  var stabilising = physicsOn && !(stabOpt === false || (stabOpt && stabOpt.enabled === false));
-  physicsBox.checked = physicsOn && !stabilising;
-  if (!DATA.nodes.length) {
-    setStatus("The graph is empty.");
+var api = {
+  nodes: nodes, edges: edges, pairs: pairsView, all: all, nodesView: nodesView, edgesView: edgesView,
+  network: network, filters: filters.state, mode: mode, timings: timings, ready: false,
+  labels: labels.placed, focused: function () { return focus.id; }, fitted: function () { return fitted; }, fit: fit,
+  setPairs: setPairs, setColour: setColour, setSize: setSize, setTime: setTime, setTop: setTop,
+  setCommunities: setCommunities, focus: setFocus, clearFocus: function () { setFocus(null); },
+  showNode: panels.showNode, showEdge: panels.showEdge, showPair: panels.showPair, focusNode: focusNode,
+  findActor: search.findActor, findActors: search.findActors, showIsolated: showIsolated,
+  queryKey: search.queryKey, stripTitles: search.stripTitles, looseRomaji: search.looseRomaji,
+};
+window.geokg = api;
+
+function visibleCount() {
+  var hidden = 0;
+  nodesView.getIds().forEach(function (id) { if (nodes.get(id).hidden === true) hidden += 1; });
+  return nodesView.length - hidden;
+}
+function counts() {
+  var n = visibleCount(), r = shown.relations.size;
+  var text = n + " actors · " + r + " relations";
+  if (r < relById.size || n < DATA.nodes.length) text += " (of " + DATA.nodes.length + " · " + relById.size + ")";
+  if (mode.pairs) text += " · " + pairShown.size + " lines";
+  if (focus.id !== null) text += " · focus: " + panels.nameOf(focus.id) + " (Esc clears)";
+  return text;
+}
+function markReady() {
+  requestAnimationFrame(function () {
+    timings.stable = performance.now();
+    api.ready = true;
+    document.body.setAttribute("data-ready", "1");
+    setStatus(DATA.nodes.length ? counts() : "The graph is empty.");
+  });
+}
+
+// A laid-out map, or a Network whose physics or stabilisation was switched off (the pyvis
+// way), never stabilises: it is ready once drawn.
+var physicsOpt = DATA.options && DATA.options.physics;
+var physicsOn = !(physicsOpt === false || (physicsOpt && physicsOpt.enabled === false));
+var stabOpt = physicsOpt && physicsOpt.stabilization;
+var stabilising = physicsOn && !(stabOpt === false || (stabOpt && stabOpt.enabled === false));
+physicsBox.checked = physicsOn && !stabilising;
+if (!DATA.nodes.length) {
+  setStatus("The graph is empty.");
+  markReady();
+} else if (stabilising) {
+  setStatus("Laying out…");
+  network.on("stabilizationProgress", function (p) {
+    setStatus("Laying out… " + Math.round((100 * p.iterations) / Math.max(p.total, 1)) + "%");
+  });
+  network.once("stabilizationIterationsDone", function () {
+    // Freeze: the layout is done; physics would only make the map drift.
+    network.setOptions({ physics: { enabled: false } });
+    physicsBox.checked = false;
     markReady();
-  } else if (stabilising) {
-    setStatus("Laying out…");
-    network.on("stabilizationProgress", function (p) {
-      setStatus("Laying out… " + Math.round((100 * p.iterations) / Math.max(p.total, 1)) + "%");
+  });
+} else {
+  network.once("afterDrawing", function () { timings.firstDraw = performance.now(); markReady(); });
+  network.redraw();
+}
+physicsBox.addEventListener("change", function () { network.setOptions({ physics: { enabled: physicsBox.checked } }); });
+// "Fit" stays fit: until the user zooms or pans, a filter that changes what is drawn fits the view to it again.
+var fitted = true;
+network.on("zoom", function () { fitted = false; });
+network.on("dragEnd", function (p) { if (!p.nodes.length) fitted = false; });
+function fit() { network.fit(); fitted = true; }
+byId("fit").addEventListener("click", fit);
+byId("unfocus").addEventListener("click", function () { setFocus(null); });
+document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") setFocus(null); });
+byId("pairs").checked = mode.pairs;
+byId("pairs").addEventListener("change", function () { setPairs(byId("pairs").checked); });
+byId("colour-mode").value = mode.colour;
+byId("colour-mode").addEventListener("change", function () { setColour(byId("colour-mode").value); });
+byId("size-mode").value = mode.size;
+byId("size-mode").addEventListener("change", function () { setSize(byId("size-mode").value); });
+if (mode.colour !== "type") setColour(mode.colour);
+if (mode.size !== "relations") setSize(mode.size);
+syncControls();
+
+// ---- what the filters leave ------------------------------------------------------
+function setPairLook(p, look) {
+  if (look.count) pairShown.add(p.id); else pairShown.delete(p.id);
+  p.count = look.count;
+  p.width = look.width;
+  p.dashes = look.dashes;
+  p.baseColor = { color: look.colour, highlight: look.colour, hover: look.colour, opacity: 0.85 };
+  p.color = edgeColour(p, fadedEdges.has(p.id));
+}
+function apply() {
+  // Keep every node where it is drawn: a node that leaves the view and comes
+  // back is rebuilt from its DataSet item, so the item must hold x and y.
+  // (network.storePositions() would throw on the nodes already filtered out.)
+  var ids = nodesView.getIds();
+  var pos = network.getPositions(ids);
+  nodes.update(ids.filter(function (id) { return has(pos, id); })
+    .map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
+  shown = filters.compute(DATA.nodes);
+  var changed = [];
+  pairs.forEach(function (p) {
+    var before = [p.count, p.width, p.baseColor.color, String(p.dashes)].join("|");
+    setPairLook(p, pairLook(p, relById, shown.relations, VIEW));
+    if ([p.count, p.width, p.baseColor.color, String(p.dashes)].join("|") !== before) {
+      changed.push({ id: p.id, width: p.width, dashes: p.dashes, color: p.color });
+    }
+  });
+  if (changed.length) all.update(changed);
+  nodesView.refresh();
+  edgesView.refresh();
+  refade();
+  panels.hideTooltip();
+  if (fitted && nodesView.length) network.fit();
+  if (api.ready) setStatus(counts());
+}
+function setPairs(on) {
+  mode.pairs = !!on;
+  byId("pairs").checked = mode.pairs;
+  edgesView.refresh();
+  refade();
+  if (api.ready) setStatus(counts());
+}
+function setTime(from, to, undated) {
+  var st = filters.state;
+  if (filters.years) {
+    st.from = Math.max(filters.years[0], Math.min(from, to));
+    st.to = Math.min(filters.years[1], Math.max(from, to));
+  }
+  if (undated !== undefined) st.undated = !!undated;
+  syncControls();
+  apply();
+}
+function setTop(n) {
+  filters.state.top = n > 0 ? n : Infinity;
+  syncControls();
+  apply();
+}
+function setCommunities(values) {
+  var want = values === null ? null : new Set(values.map(String));
+  byId("legend-communities").querySelectorAll("input").forEach(function (b) {
+    legend.toggle("community", b.getAttribute("data-value"), want === null || want.has(b.getAttribute("data-value")));
+  });
+  apply();
+}
+function syncControls() {
+  var st = filters.state, years = filters.years;
+  if (years) {
+    byId("year-from").value = String(st.from);
+    byId("year-to").value = String(st.to);
+    byId("years-out").textContent = st.from === st.to ? String(st.from) : st.from + " – " + st.to;
+  }
+  byId("undated").checked = st.undated;
+  if (app.showTop) app.showTop(st.top);
+}
+function showIsolated(on) {
+  filters.state.isolated = !!on;
+  if (legend && legend.isolatedBox) {
+    legend.isolatedBox.checked = filters.state.isolated;
+    legend.isolatedBox.parentNode.classList.toggle("off", !filters.state.isolated);
+  }
+  nodes.update(isolatedIds.map(function (id) { return { id: id, hidden: !filters.state.isolated }; }));
+  if (api.ready) setStatus(counts());
+}
+
+// ---- modes: colour by type or community, size by relations or mentions ----------------
+function setColour(which) {
+  mode.colour = which === "community" ? "community" : "type";
+  byId("colour-mode").value = mode.colour;
+  nodes.update(DATA.nodes.map(function (n) {
+    if (mode.colour === "type") return { id: n.id, color: n.baseColor };
+    var c = communityColor.get(n.community) || DATA.legend.other_community;
+    return { id: n.id, color: { background: c, border: darker(c, 0.6), highlight: { background: c, border: "#111111" },
+                                hover: { background: c, border: "#111111" } } };
+  }));
+}
+function setSize(which) {
+  mode.size = which === "mentions" ? "mentions" : "relations";
+  byId("size-mode").value = mode.size;
+  nodes.update(DATA.nodes.filter(function (n) { return n.sizes; })
+    .map(function (n) { return { id: n.id, size: n.sizes[mode.size] }; }));
+}
+
+// ---- focus: an actor and its neighbours, the rest faded ---------------------------
+function edgeColour(e, faded) {
+  var base = e.baseColor;
+  var c = base && typeof base === "object" ? Object.assign({}, base) : { color: base || "#848484" };
+  if (faded) c.opacity = 0.07;
+  return c;
+}
+function setFocus(id) {
+  focus.id = id !== null && nodeById.has(id) ? id : null;
+  byId("unfocus").hidden = focus.id === null;
+  refade();
+  if (api.ready) setStatus(counts());
+}
+function refade() {
+  var on = focus.id !== null && shown.nodes.has(focus.id);
+  var near = new Set(), nearEdges = new Set(), fadeNodes = new Set(), fadeEdges = new Set();
+  if (on) {
+    edgesView.get().forEach(function (e) {
+      if (e.from === focus.id || e.to === focus.id) { near.add(e.from); near.add(e.to); nearEdges.add(e.id); }
     });
-    network.once("stabilizationIterationsDone", function () {
-      // Freeze: the layout is done; physics would only make the map drift.
-      network.setOptions({ physics: { enabled: false } });
-      physicsBox.checked = false;
-      markReady();
-    });
+    near.delete(focus.id);
+    nodesView.getIds().forEach(function (id) { if (id !== focus.id && !near.has(id)) fadeNodes.add(id); });
+    edgesView.getIds().forEach(function (id) { if (!nearEdges.has(id)) fadeEdges.add(id); });
+  }
+  var nodeUpdates = [], edgeUpdates = [];
+  new Set(Array.from(fadedNodes).concat(Array.from(fadeNodes))).forEach(function (id) {
+    if (fadedNodes.has(id) !== fadeNodes.has(id)) nodeUpdates.push({ id: id, opacity: fadeNodes.has(id) ? 0.18 : 1 });
+  });
+  new Set(Array.from(fadedEdges).concat(Array.from(fadeEdges))).forEach(function (id) {
+    if (fadedEdges.has(id) !== fadeEdges.has(id)) edgeUpdates.push({ id: id, color: edgeColour(pairById.get(id) || relById.get(id), fadeEdges.has(id)) });
+  });
+  fadedNodes = fadeNodes;
+  fadedEdges = fadeEdges;
+  focus.nodes = near;
+  focus.edges = nearEdges;
+  if (nodeUpdates.length) nodes.update(nodeUpdates);
+  if (edgeUpdates.length) all.update(edgeUpdates);
+  network.redraw();
+}
+
+// ---- clicks and search --------------------------------------------------------------
+network.on("click", function (p) {
+  panels.hideTooltip();
+  var id = p.nodes.length ? p.nodes[0] : p.edges.length ? null : labels.at(p.pointer.DOM.x, p.pointer.DOM.y);
+  if (id !== null && id !== undefined) {
+    if (!p.nodes.length) network.selectNodes([id]);
+    setFocus(id);
+    panels.showNode(id);
+  } else if (p.edges.length) {
+    if (pairById.has(p.edges[0])) panels.showPair(p.edges[0]); else panels.showEdge(p.edges[0]);
   } else {
-    network.once("afterDrawing", markReady);
-    network.redraw();
+    panels.closeDetails();
+    setFocus(null);
   }
-  physicsBox.addEventListener("change", function () {
-    network.setOptions({ physics: { enabled: physicsBox.checked } });
+});
+byId("details-close").addEventListener("click", function () { panels.closeDetails(); network.unselectAll(); });
+function selectEdge(rid) {
+  if (mode.pairs) {
+    var p = pairs.filter(function (q) { return q.members.indexOf(rid) >= 0; })[0];
+    if (p && edgesView.get(p.id)) network.selectEdges([p.id]);
+  } else if (edgesView.get(rid)) network.selectEdges([rid]);
+  panels.showEdge(rid);
+}
+// Show an actor the filters hide: its type, the isolated toggle, then the corpus filters give way.
+function reveal(id) {
+  var n = nodeById.get(id);
+  if (!filters.state.actor.has(n.type)) legend.toggle("actor", n.type, true);
+  if (isolatedSet.has(id) && !filters.state.isolated) showIsolated(true);
+  apply();
+  if (shown.nodes.has(id)) return;
+  filters.state.community = null;
+  legend.setAll("community", true);
+  filters.state.top = Infinity;
+  if (filters.years) { filters.state.from = filters.years[0]; filters.state.to = filters.years[1]; }
+  filters.state.undated = true;
+  syncControls();
+  apply();
+}
+function focusNode(id) {
+  if (!nodeById.has(id)) return false;
+  if (!shown.nodes.has(id) || (isolatedSet.has(id) && !filters.state.isolated)) reveal(id);
+  network.selectNodes([id]);
+  setFocus(id);
+  panels.showNode(id, false);
+  // Centre it in the part of the canvas the panel leaves free.
+  network.focus(id, {
+    scale: Math.max(network.getScale(), 1.2),
+    offset: { x: -panels.panelCover() / 2, y: 0 },
+    animation: { duration: 400, easingFunction: "easeInOutQuad" },
   });
-  byId("fit").addEventListener("click", function () { network.fit(); });
+  return true;
+}
+var datalist = byId("actor-names");
+var listed = new Set();
+DATA.nodes.forEach(function (n) {
+  if (!listed.has(n.name)) { listed.add(n.name); var o = el("option"); o.value = n.name; datalist.appendChild(o); }
+});
+byId("search-form").addEventListener("submit", function (ev) {
+  ev.preventDefault();
+  var q = byId("search").value;
+  var ids = search.findActors(q);
+  if (!ids.length) { setStatus("No actor matches “" + q + "”", true); return; }
+  focusNode(ids[0]);
+  if (ids.length > 1) {
+    setStatus("“" + q + "”: " + ids.length + " actors (" + clip(ids.map(panels.nameOf).join("、"), 80) + "); showing " + panels.nameOf(ids[0]));
+  } else {
+    setStatus(counts());
+  }
+});
 
-  // ---- legend and filters -------------------------------------------------
-  function actorSwatch(a) {
-    var s = svgEl("svg", { width: 16, height: 16, viewBox: "0 0 16 16", "aria-hidden": "true" });
-    var paint = { fill: a.color, stroke: a.border, "stroke-width": 1.2 };
-    var shape;
-    if (a.shape === "diamond") shape = svgEl("polygon", Object.assign({ points: "8,1 15,8 8,15 1,8" }, paint));
-    else if (a.shape === "square") shape = svgEl("rect", Object.assign({ x: 2, y: 2, width: 12, height: 12 }, paint));
-    else if (a.shape === "hexagon") shape = svgEl("polygon", Object.assign({ points: "4.5,2 11.5,2 15,8 11.5,14 4.5,14 1,8" }, paint));
-    else shape = svgEl("circle", Object.assign({ cx: 8, cy: 8, r: 6.5 }, paint));
-    s.appendChild(shape);
-    return s;
-  }
-  function lineSwatch(color, dashes, arrow) {
-    var s = svgEl("svg", { width: 30, height: 12, viewBox: "0 0 30 12", "aria-hidden": "true" });
-    var line = svgEl("line", { x1: 1, y1: 6, x2: arrow ? 22 : 29, y2: 6, stroke: color, "stroke-width": 2.5 });
-    if (dashes && dashes.length) line.setAttribute("stroke-dasharray", dashes.map(function (d) { return d / 2; }).join(" "));
-    s.appendChild(line);
-    if (arrow) s.appendChild(svgEl("polygon", { points: "21,1.5 29,6 21,10.5", fill: color }));
-    return s;
-  }
-  var boxes = { actor: [], relation: [], modality: [] };
-  function filterRow(kind, item, swatch, text, parent) {
-    var label = el("label");
-    var box = el("input");
-    box.type = "checkbox";
-    box.checked = true;
-    box.setAttribute("data-filter", kind);
-    box.setAttribute("data-value", item.value);
-    box.addEventListener("change", function () {
-      if (box.checked) filters[kind].add(item.value); else filters[kind].delete(item.value);
-      label.classList.toggle("off", !box.checked);
-      applyFilters();
-    });
-    boxes[kind].push(box);
-    label.appendChild(box);
-    label.appendChild(swatch);
-    label.appendChild(el("span", "name", text));
-    label.appendChild(el("span", "count", item.count));
-    parent.appendChild(label);
-  }
-  DATA.legend.actors.forEach(function (a) {
-    filterRow("actor", a, actorSwatch(a), a.text === "other" ? a.value : a.text, byId("legend-actors"));
+// ---- a view named in the address: #top=40&pairs=0&colour=community&size=mentions&from=2000&to=2024&undated=0
+function readHash() {
+  var params = new Map();
+  String(location.hash || "").replace(/^#/, "").split("&").forEach(function (kv) {
+    var i = kv.indexOf("=");
+    if (i > 0) params.set(decodeURIComponent(kv.slice(0, i)), decodeURIComponent(kv.slice(i + 1)));
   });
-  DATA.legend.relations.forEach(function (r) {
-    filterRow("relation", r, lineSwatch(r.color, [], r.arrows), r.text, byId("legend-relations"));
-  });
-  DATA.legend.modalities.forEach(function (m) {
-    filterRow("modality", m, lineSwatch("#555", m.dashes, false), m.value, byId("legend-modalities"));
-  });
-  var isolatedBox = null;
-  if (isolatedIds.length) {
-    var isoLabel = el("label", "isolated off");
-    isolatedBox = el("input");
-    isolatedBox.type = "checkbox";
-    isolatedBox.checked = false;
-    isolatedBox.id = "isolated";
-    isolatedBox.setAttribute("data-filter", "isolated");
-    isolatedBox.addEventListener("change", function () { showIsolated(isolatedBox.checked); });
-    isoLabel.appendChild(isolatedBox);
-    isoLabel.appendChild(el("span", "name", "isolated actors"));
-    isoLabel.appendChild(el("span", "count", isolatedIds.length));
-    byId("legend-actors").appendChild(isoLabel);
+  var st = filters.state;
+  if (params.has("top") && Number(params.get("top")) > 0) st.top = Math.floor(Number(params.get("top")));
+  if (params.get("pairs") === "0") mode.pairs = false;
+  if (params.get("colour") === "community") mode.colour = "community";
+  if (params.get("size") === "mentions") mode.size = "mentions";
+  if (params.get("undated") === "0") st.undated = false;
+  if (filters.years) {
+    var from = Number(params.get("from")), to = Number(params.get("to"));
+    if (params.has("from") && isFinite(from)) st.from = Math.max(filters.years[0], Math.min(filters.years[1], from));
+    if (params.has("to") && isFinite(to)) st.to = Math.min(filters.years[1], Math.max(st.from, to));
   }
-  function showIsolated(on) {
-    filters.isolated = !!on;
-    if (isolatedBox) {
-      isolatedBox.checked = filters.isolated;
-      isolatedBox.parentNode.classList.toggle("off", !filters.isolated);
-    }
-    nodes.update(isolatedIds.map(function (id) { return { id: id, hidden: !filters.isolated }; }));
-    if (api.ready) setStatus(counts());
-  }
-  function setAll(kind, on) {
-    boxes[kind].forEach(function (box) {
-      box.checked = on;
-      box.parentNode.classList.toggle("off", !on);
-      var v = box.getAttribute("data-value");
-      if (on) filters[kind].add(v); else filters[kind].delete(v);
-    });
-    applyFilters();
-  }
-  document.querySelectorAll("[data-all]").forEach(function (b) {
-    b.addEventListener("click", function () { setAll(b.getAttribute("data-all"), true); });
-  });
-  document.querySelectorAll("[data-none]").forEach(function (b) {
-    b.addEventListener("click", function () { setAll(b.getAttribute("data-none"), false); });
-  });
-  function applyFilters() {
-    // Keep every node where it is drawn: a node that leaves the view and comes
-    // back is rebuilt from its DataSet item, so the item must hold x and y.
-    // (network.storePositions() would throw on the nodes already filtered out.)
-    var ids = nodesView.getIds();
-    var pos = network.getPositions(ids);
-    nodes.update(ids.filter(function (id) { return Object.prototype.hasOwnProperty.call(pos, id); })
-      .map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
-    nodesView.refresh();
-    edgesView.refresh();
-    hideTooltip();
-    if (api.ready) setStatus(counts());
-  }
-
-  // ---- hover: a short summary -----------------------------------------------
-  var pointer = { x: 0, y: 0 };
-  container.addEventListener("mousemove", function (ev) {
-    pointer.x = ev.clientX; pointer.y = ev.clientY;
-    if (!tooltip.hidden) placeTooltip();
-  });
-  function placeTooltip() {
-    var w = tooltip.offsetWidth, h = tooltip.offsetHeight;
-    var x = pointer.x + 14, y = pointer.y + 14;
-    if (x + w > window.innerWidth - 4) x = Math.max(4, pointer.x - w - 14);
-    if (y + h > window.innerHeight - 4) y = Math.max(4, pointer.y - h - 14);
-    tooltip.style.left = x + "px";
-    tooltip.style.top = y + "px";
-  }
-  function showTooltip(parts) {
-    tooltip.replaceChildren.apply(tooltip, parts);
-    tooltip.hidden = false;
-    placeTooltip();
-  }
-  function hideTooltip() { tooltip.hidden = true; }
-  function arrowText(e) { return e.symmetric ? " ↔ " : " → "; }
-  function relText(e) { var r = relStyle.get(e.type); return r ? r.text : e.type; }
-  function timeText(e) {
-    if (e.when) return e.when;
-    if (!e.first_time) return "";
-    return e.first_time === e.last_time || !e.last_time ? e.first_time : e.first_time + " – " + e.last_time;
-  }
-
-  function nodeSummary(id) {
-    var n = nodeById.get(id);
-    var out = [el("div", "tt-head", n.name)];
-    out.push(el("div", "tt-line", n.type + (n.role ? " · " + n.role : "") + " · " + n.degree + " relations · " + n.mentions + " mentions"));
-    var aliases = n.aliases.filter(function (a) { return a !== n.name; });
-    if (aliases.length) out.push(el("div", "tt-line", "aka " + clip(aliases.join("、"), 120)));
-    if (n.note) out.push(el("div", "tt-quote", clip(n.note, 300)));
-    return out;
-  }
-  function edgeSummary(id) {
-    var e = edgeById.get(id);
-    var out = [el("div", "tt-head", nameOf(e.from) + arrowText(e) + nameOf(e.to))];
-    out.push(el("div", "tt-line", [relText(e), e.predicates.join("、"), e.modality, timeText(e)].filter(Boolean).join(" · ")));
-    if (e.evidence.length) {
-      out.push(el("div", "tt-quote", "「" + clip(e.evidence[0].sentence, 140) + "」"));
-      out.push(el("div", "tt-line", e.evidence[0].doc + (e.evidence.length > 1 ? "  (+" + (e.evidence.length - 1) + " more; click)" : "")));
-    }
-    if (e.note) out.push(el("div", "tt-quote", clip(e.note, 300)));
-    return out;
-  }
-  network.on("hoverNode", function (p) { showTooltip(nodeSummary(p.node)); });
-  network.on("hoverEdge", function (p) { showTooltip(edgeSummary(p.edge)); });
-  network.on("blurNode", hideTooltip);
-  network.on("blurEdge", hideTooltip);
-  network.on("dragStart", hideTooltip);
-  network.on("zoom", hideTooltip);
-
-  // ---- the details panel: it lies over the right of the canvas -------------
-  // The canvas keeps its size (and so its scale) when the panel opens; what
-  // was clicked is moved out from under the panel instead.
-  function panelCover() {
-    if (details.hidden) return 0;
-    var c = container.getBoundingClientRect(), d = details.getBoundingClientRect();
-    return Math.max(0, Math.min(c.right, d.right) - Math.max(c.left, d.left));
-  }
-  // Move the view sideways (never zoom) so that the first of these groups of
-  // nodes that fits in the free part is all in it: the whole map, else what
-  // was clicked with its neighbours, else what was clicked.
-  function keepInView(groups) {
-    var cover = panelCover();
-    if (!cover) return;
-    var width = container.clientWidth - cover, margin = 40, dx = 0;
-    for (var g = 0; g < groups.length; g++) {
-      var pos = network.getPositions(groups[g]);
-      var xs = groups[g].filter(function (id) { return Object.prototype.hasOwnProperty.call(pos, id); })
-        .map(function (id) { return network.canvasToDOM(pos[id]).x; });
-      if (!xs.length) continue;
-      var lo = Math.min.apply(null, xs), hi = Math.max.apply(null, xs);
-      if (hi - lo <= width - 2 * margin) {
-        if (hi > width - margin) dx = hi - (width - margin);
-        else if (lo < margin) dx = lo - margin;
-        break;
-      }
-      if (g === groups.length - 1 && (xs[0] > width - margin || xs[0] < margin)) dx = xs[0] - width / 2;
-    }
-    if (!dx) return;
-    var centre = network.getViewPosition(), scale = network.getScale();
-    network.moveTo({ position: { x: centre.x + dx / scale, y: centre.y }, scale: scale });
-  }
-  function drawnIds() { return Object.keys(network.getPositions()); } // the nodes drawn now (ids are never prototype names)
-
-  // ---- click: the full record --------------------------------------------
-  function actorLink(id, text) {
-    var b = el("button", "rel-link", text);
-    b.type = "button";
-    b.addEventListener("click", function () { focusNode(id); });
-    return b;
-  }
-  function showNode(id, pan) {
-    var n = nodeById.get(id);
-    if (!n) return;
-    var body = [el("h3", null, n.name)];
-    var dl = el("dl");
-    row(dl, "id", shownId(n));
-    row(dl, "type", n.type);
-    row(dl, "role", n.role);
-    row(dl, "aliases", n.aliases);
-    row(dl, "mentions", n.mentions);
-    row(dl, "relations", n.degree);
-    row(dl, "documents", n.docs);
-    row(dl, "note", n.note);
-    body.push(dl);
-    var ids = incident.get(id) || [];
-    body.push(el("h4", null, "Relations (" + ids.length + ")"));
-    var ul = el("ul");
-    var near = [id];
-    ids.forEach(function (eid) {
-      var e = edgeById.get(eid);
-      var arrow = e.symmetric ? " ↔ " : " → ";
-      var li = el("li");
-      var b = el("button", "rel-link", nameOf(e.from) + arrow + relText(e) + arrow + nameOf(e.to));
-      b.type = "button";
-      b.addEventListener("click", function () { selectEdge(eid); });
-      li.appendChild(swatch(e.type));
-      li.appendChild(b);
-      li.appendChild(el("div", "meta", [e.predicates.join("、"), e.modality, timeText(e), e.count + "×"].filter(Boolean).join(" · ")));
-      ul.appendChild(li);
-      near.push(e.from === id ? e.to : e.from);
-    });
-    body.push(ul);
-    openDetails(body);
-    if (pan !== false) keepInView([drawnIds(), near, [id]]);
-  }
-  function swatch(type) {
-    var s = el("span", "swatch");
-    var r = relStyle.get(type);
-    s.style.background = r ? r.color : "#999";
-    return s;
-  }
-  function mentionText(e, ev) {
-    // A compound (ロ朝 for both Russia and North Korea) is shown as the actors' names.
-    var s = ev.source_compound ? nameOf(e.from) : ev.source_mention;
-    var t = ev.target_compound ? nameOf(e.to) : ev.target_mention;
-    var written = [];
-    [ev.source_compound && ev.source_mention, ev.target_compound && ev.target_mention].forEach(function (m) {
-      if (m && written.indexOf(m) < 0) written.push(m);
-    });
-    return "mentions: " + s + arrowText(e) + t + (written.length ? " (written 「" + written.join("」「") + "」)" : "");
-  }
-  function showEdge(id) {
-    var e = edgeById.get(id);
-    if (!e) return;
-    var h = el("h3");
-    h.appendChild(actorLink(e.from, nameOf(e.from)));
-    h.appendChild(document.createTextNode(arrowText(e)));
-    h.appendChild(actorLink(e.to, nameOf(e.to)));
-    var dl = el("dl");
-    var rel = el("span");
-    rel.appendChild(swatch(e.type));
-    rel.appendChild(document.createTextNode(relText(e) + (e.symmetric ? " (symmetric)" : "")));
-    row(dl, "relation", rel);
-    row(dl, "predicate", e.predicates);
-    row(dl, "modality", e.modality);
-    row(dl, "time", timeText(e) || (e.evidence.length ? "undated" : ""));
-    row(dl, "evidence", e.count);
-    row(dl, "confidence", fmt(e.confidence));
-    row(dl, "CAMEO", e.cameo);
-    row(dl, "Goldstein", fmt(e.goldstein));
-    row(dl, "documents", e.docs);
-    row(dl, "note", e.note);
-    var body = [h, dl, el("h4", null, "Evidence (" + e.evidence.length + ")")];
-    var ol = el("ol");
-    e.evidence.forEach(function (ev) {
-      var li = el("li");
-      li.appendChild(el("p", "sentence", ev.sentence));
-      var where = ev.doc + (ev.sentence_index !== null && ev.sentence_index !== undefined ? " #" + ev.sentence_index : "");
-      li.appendChild(el("div", "meta", [where, ev.predicate, ev.modality, ev.time, ev.confidence === null ? "" : "conf " + fmt(ev.confidence)].filter(Boolean).join(" · ")));
-      if (ev.source_mention || ev.target_mention) li.appendChild(el("div", "meta mentions", mentionText(e, ev)));
-      ol.appendChild(li);
-    });
-    body.push(ol);
-    openDetails(body);
-    keepInView([drawnIds(), [e.from, e.to]]);
-  }
-  function openDetails(children) {
-    detailsBody.replaceChildren.apply(detailsBody, children);
-    details.hidden = false;
-    details.scrollTop = 0;
-  }
-  function closeDetails() { details.hidden = true; detailsBody.replaceChildren(); }
-  byId("details-close").addEventListener("click", function () { closeDetails(); network.unselectAll(); });
-  network.on("click", function (p) {
-    hideTooltip();
-    if (p.nodes.length) showNode(p.nodes[0]);
-    else if (p.edges.length) showEdge(p.edges[0]);
-    else closeDetails();
-  });
-  function selectEdge(eid) {
-    if (edgesView.get(eid)) network.selectEdges([eid]);
-    showEdge(eid);
-  }
-
-  // ---- search: the names graph.render.search_keys lists for each actor ------
-  // queryKey, stripTitles and looseRomaji follow graph.render.query_key,
-  // graph.query._strip_titles and extract.normalize.loose_romaji (for Latin
-  // letters); the tests compare them with the Python in Chromium.
-  var SPACE = /[\s\x1c-\x1f\x85\u180e\u200b\ufeff]+/g;
-  // Python's str.strip(): its white space, which is not quite JavaScript's trim().
-  var PY_STRIP = /^[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-  var TITLES = DATA.search.titles;
-  var LOOSE = DATA.search.loose;
-  function queryKey(s) { return String(s).normalize("NFKC").replace(SPACE, "").toLowerCase(); }
-  function stripTitles(name) {
-    var text = String(name).replace(/[(（][^)）]*[)）]/g, "").replace(PY_STRIP, "");
-    var changed = true;
-    while (changed) {
-      changed = false;
-      for (var i = 0; i < TITLES.length; i++) {
-        var w = TITLES[i];
-        if (text.length > w.length && text.slice(-w.length) === w) {
-          text = text.slice(0, -w.length).replace(/[・･ 　]+$/, "");
-          changed = true;
-          break;
-        }
-      }
-    }
-    return text;
-  }
-  function looseRomaji(text) {
-    var s = String(text).normalize("NFKC").toLowerCase();
-    LOOSE.forEach(function (p) { s = s.split(p[0]).join(p[1]); });
-    return s.replace(/[^a-z]|[aeiouyw]/g, "").replace(/(.)\1+/g, "$1");
-  }
-  var searchIndex = new Map(); // key -> [node ids]
-  DATA.nodes.forEach(function (n) {
-    n.keys.forEach(function (k) {
-      if (!searchIndex.has(k)) searchIndex.set(k, []);
-      searchIndex.get(k).push(n.id);
-    });
-  });
-  var datalist = byId("actor-names");
-  var names = new Set();
-  DATA.nodes.forEach(function (n) {
-    if (!names.has(n.name)) { names.add(n.name); var o = el("option"); o.value = n.name; datalist.appendChild(o); }
-  });
-  function ranked(ids) {
-    return ids.slice().sort(function (a, b) {
-      var d = nodeById.get(b).mentions - nodeById.get(a).mentions;
-      return d || (a < b ? -1 : a > b ? 1 : 0);
-    });
-  }
-  function plainKeys(n) { return n.keys.filter(function (k) { return k.charAt(0) !== "~"; }); }
-  // The actors a query names, best first: the steps of graph.KnowledgeGraph.resolve.
-  function findActors(query) {
-    var q = queryKey(query);
-    if (!q) return [];
-    if (searchIndex.has(q)) return ranked(searchIndex.get(q));
-    var bare = stripTitles(query), bq = queryKey(bare);
-    if (bq && bq !== q && searchIndex.has(bq)) return ranked(searchIndex.get(bq));
-    var key = bq || q;
-    var hits = [];
-    if (key.length >= 2) {
-      DATA.nodes.forEach(function (n) {
-        if (n.type === "person" && plainKeys(n).some(function (k) { return k.indexOf(key) === 0; })) hits.push(n.id);
-      });
-      if (hits.length) return ranked(hits);
-    }
-    var latin = (bare || String(query)).normalize("NFKC");
-    if (/^[\x00-\x7f]+$/.test(latin)) {
-      var r = "~" + looseRomaji(latin);
-      if (r.length >= 3 && searchIndex.has(r)) return ranked(searchIndex.get(r));
-    }
-    DATA.nodes.forEach(function (n) {
-      if (plainKeys(n).some(function (k) { return k.indexOf(q) >= 0; })) hits.push(n.id);
-    });
-    if (!hits.length && q.length >= 2 && q.length <= 4) {
-      // 独仏, ロ朝: a compound of one-character names, each naming one state
-      var parts = Array.from(q).map(function (c) { return searchIndex.has(c) ? searchIndex.get(c) : []; });
-      if (parts.every(function (ids) { return ids.length === 1; })) {
-        hits = parts.map(function (ids) { return ids[0]; });
-      }
-    }
-    return ranked(Array.from(new Set(hits)));
-  }
-  function findActor(query) { var ids = findActors(query); return ids.length ? ids[0] : null; }
-  function focusNode(id) {
-    var n = nodeById.get(id);
-    if (!n) return false;
-    if (!filters.actor.has(n.type)) {
-      boxes.actor.forEach(function (b) { if (b.getAttribute("data-value") === n.type) { b.checked = true; b.parentNode.classList.remove("off"); } });
-      filters.actor.add(n.type);
-      applyFilters();
-    }
-    if (isolatedSet.has(id) && !filters.isolated) showIsolated(true);
-    network.selectNodes([id]);
-    showNode(id, false);
-    // Centre it in the part of the canvas the panel leaves free.
-    network.focus(id, {
-      scale: Math.max(network.getScale(), 1.2),
-      offset: { x: -panelCover() / 2, y: 0 },
-      animation: { duration: 400, easingFunction: "easeInOutQuad" },
-    });
-    return true;
-  }
-  byId("search-form").addEventListener("submit", function (ev) {
-    ev.preventDefault();
-    var q = byId("search").value;
-    var ids = findActors(q);
-    if (!ids.length) { setStatus("No actor matches “" + q + "”", true); return; }
-    focusNode(ids[0]);
-    if (ids.length > 1) {
-      setStatus("“" + q + "”: " + ids.length + " actors (" + clip(ids.map(nameOf).join("、"), 80) + "); showing " + nameOf(ids[0]));
-    } else {
-      setStatus(counts());
-    }
-  });
-
-  api.showNode = showNode;
-  api.showEdge = showEdge;
-  api.focusNode = focusNode;
-  api.findActor = findActor;
-  api.findActors = findActors;
-  api.showIsolated = showIsolated;
-  api.queryKey = queryKey;
-  api.stripTitles = stripTitles;
-  api.looseRomaji = looseRomaji;
-})();
+}
