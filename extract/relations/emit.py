@@ -6,10 +6,15 @@ from collections.abc import Iterable, Iterator
 
 from ..types import Modality, RelationType
 from .frames import Reader
-from .slots import Candidate, Slot, unique
+from .slots import Candidate, Slot, members, unique
 from .timex import time
 
-__all__ = ["emit"]
+__all__ = ["MAX_PARTIES", "emit"]
+
+# The most parties a symmetric act pairs off (6 × 5 / 2 meetings for six-party talks, 66 for
+# twelve). More names in one act are a roster, not a meeting of them all: 120 states that
+# "met and signed" would be 7,140 relations from one sentence. Such an act gives none.
+MAX_PARTIES = 12
 
 
 def emit(
@@ -25,6 +30,8 @@ def emit(
     """One candidate when both sides name someone, none otherwise."""
     src, tgt = tuple(unique(sources)), tuple(unique(targets))
     if not src or not tgt:
+        return
+    if rtype.symmetric and len(members(src + tgt)) > MAX_PARTIES:
         return
     yield Candidate(
         type=rtype,

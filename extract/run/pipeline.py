@@ -261,24 +261,35 @@ def _parse_view(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     A long English aside in brackets (a name and title as the original gives
     them) cuts the Japanese sentence in two for the parser; it is left out
     when it has a space or comma in it (short acronyms such as (EU) stay: they
-    are aliases). Mention texts are still taken from the verbatim sentence.
+    are aliases). Invisible format characters (a zero-width space or a soft
+    hyphen inside ロ\u200bシア) would hide a name from the gazetteer: they are
+    left out too. Mention texts are still taken from the verbatim sentence.
     """
     base = _parse_text(text)
+    spans = [(m.start(), m.end()) for m in _LATIN_ASIDE.finditer(base) if _long_aside(m.group(0)[1:-1])]
+    spans += [(m.start(), m.end()) for m in _FORMAT_CHARS.finditer(base)]
+    if not spans:
+        return base, ()
     cuts: list[tuple[int, int]] = []
     out: list[str] = []
     last = removed = 0
-    for m in _LATIN_ASIDE.finditer(base):
-        inner = m.group(0)[1:-1]
-        if not (" " in inner or "," in inner) or sum(c.isalpha() for c in inner) < 8:
-            continue
-        out.append(base[last : m.start()])
-        cuts.append((m.start() - removed, m.end() - m.start()))
-        removed += m.end() - m.start()
-        last = m.end()
-    if not cuts:
-        return base, ()
+    for start, end in sorted(spans):
+        if start < last:
+            continue  # (a format character inside an aside already left out)
+        out.append(base[last:start])
+        cuts.append((start - removed, end - start))
+        removed += end - start
+        last = end
     out.append(base[last:])
     return "".join(out), tuple(cuts)
+
+
+def _long_aside(inner: str) -> bool:
+    return (" " in inner or "," in inner) and sum(c.isalpha() for c in inner) >= 8
+
+
+# Characters of Unicode category Cf that text copied from the web carries inside words.
+_FORMAT_CHARS = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+")
 
 
 def _parse_text(text: str) -> str:
