@@ -40,6 +40,14 @@ NAMED_MEETING_CASES = [
          {("JPN", "meeting", "USA"), ("JPN", "meeting", "PHL"), ("PHL", "meeting", "USA")}),
 ]
 
+TOPIC_MEETING_CASES = [
+    # the は-topic the sentence opens with meets, though a purpose clause stands between
+    case("ペルーのガルシア外相は、国際会議に出席するため来訪中のチリのロペス外相と会談を行った。",
+         {("ガルシア", "member_of", "PER"), ("ロペス", "member_of", "CHL"), ("ガルシア", "meeting", "ロペス")}),
+    # …but not in a meeting asked of someone else
+    case("ペルーは、チリに対し、協議を再開するよう求めた。", {("PER", "request", "CHL")}),
+]
+
 LOST_SEPARATOR_CASES = [
     # states named side by side with the separator lost (a copied page's links) stand together
     case("フィジーの首相は、オーストラリアニュージーランドに支援を求めた。",
@@ -49,6 +57,8 @@ LOST_SEPARATOR_CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "expected"), table(COLLECTIVE_CASES, NAMED_MEETING_CASES, LOST_SEPARATOR_CASES))
+@pytest.mark.parametrize(
+    ("text", "expected"), table(COLLECTIVE_CASES, NAMED_MEETING_CASES, TOPIC_MEETING_CASES, LOST_SEPARATOR_CASES)
+)
 def test_collectives(rules, text, expected):
     assert relations(rules, text) == expected

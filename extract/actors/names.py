@@ -155,8 +155,11 @@ def _name_fragment(doc, k: int, parts: int) -> bool:
         len(t.text) <= 2
         and all(is_kanji(c) for c in t.text)
         and not is_particle(t.tag_)
-        and ((parts > 0 and name_token(doc[k + 1])) or (k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名")))
-    )
+        and (
+            (parts > 0 and name_token(doc[k + 1]) and all(map(is_kanji, doc[k + 1].text)))
+            or (k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名") and all(map(is_kanji, doc[k - 1].text)))
+        )
+    )  # (a kanji after a katakana name is no part of it: フェルナンデス|亜|大統領 is Argentina's)
 
 
 def _surname_before_title(t, lex: Lexicon) -> bool:

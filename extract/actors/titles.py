@@ -159,7 +159,13 @@ def _past_word(sent: SentenceView, lex: Lexicon, zone: TitleZone, k: int, words:
             k -= 1
     elif word in ("初代", "歴代", "現職", "前", "元", "現", "新"):
         pass
-    elif k > 0 and len(word) <= 2 and all(map(is_kanji, word)) and doc[k - 1].tag_.startswith("名詞-固有名詞-人名"):
+    elif (
+        k > 0
+        and len(word) <= 2
+        and all(map(is_kanji, word))
+        and doc[k - 1].tag_.startswith("名詞-固有名詞-人名")
+        and all(map(is_kanji, doc[k - 1].text))
+    ):
         return None  # 金正|恩国務委員長: kanji cut off the name before it end the zone, as part of the name
     elif tag.startswith("名詞-普通名詞") and not name_token(doc[k]) and words < 6 and lex.title_role(word) is None:
         words += 1

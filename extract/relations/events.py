@@ -77,6 +77,10 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         fr.fallback = []
     elif not fr.fallback:
         fr.fallback = shared_subject(r, tok)
+    if not (fr.fallback or fr.has_subject or fr.sources) and trig.type == RelationType.MEETING and not _asked(r, tok):
+        # 石破総理は、…に参加するため訪日中のルト大統領と会談を行った: the は-topic the
+        # sentence opens with meets, though GiNZA hangs it on the clause between
+        fr.fallback = sentence_topic(r, tok)
     mood = modality(r, tok, trig)
     if trig.needs == Needs.REFUSAL:
         # 断じて容認できない: refusing to accept is the criticism; accepting is none
@@ -112,6 +116,18 @@ class _Act:
     def emit(self, sources: Iterable[Slot], targets: Iterable[Slot], conf: float | None = None) -> Iterator[Candidate]:
         conf = self.conf if conf is None else conf
         return emit(self.r, self.trig.type, sources, targets, self.tok, self.pred, self.mood, conf)
+
+
+def _asked(r: Reader, tok) -> bool:
+    """An act asked of someone (…協議を再開するよう求める): its doer is not the one who asks."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_ in r.lex.hedging_verbs:
+            return True
+    return False
 
 
 def _frame(r: Reader, tok, trig: Trigger, threatened: Sequence[int]) -> Frame:
