@@ -109,6 +109,7 @@ class Lexicon:
     title_words: tuple[str, ...]  # every title, for a quick endswith test
     title_states: Mapping[str, str]  # titles only one state has: 内閣総理大臣 → JPN, 国務長官 → USA
     home_titles: frozenset[str]  # bare, these name an official of the text's own government (外務大臣)
+    unit_titles: tuple[str, ...]  # 局長 of 情報局長: an officer's title after a unit's name
     honorifics: frozenset[str]
     triggers: Mapping[str, Trigger]
     speech_verbs: frozenset[str]
@@ -489,6 +490,7 @@ def _title_fields(titles_data: Mapping[str, Any]) -> dict[str, Any]:
             {k: v for k, v in titles_data["state_titles"].items() if not k.startswith("_")}
         ),
         "home_titles": frozenset(titles_data["home_titles"]),
+        "unit_titles": _longest_first(titles_data.get("unit_titles", [])),
         "honorifics": frozenset(titles_data["honorifics"]),
     }
 

@@ -59,6 +59,19 @@ def title_at(sent: SentenceView, lex: Lexicon, i: int) -> tuple[int, Role, str] 
         role = lex.title_role(words)
         if role is not None:
             return k, role, words
+    return _unit_title_at(sent, lex, i)
+
+
+def _unit_title_at(sent: SentenceView, lex: Lexicon, i: int) -> tuple[int, Role, str] | None:
+    """情報局|長, 国防|次官: an officer's title after the unit's name, a common noun (not a
+    surname: 岡野|局長 is the person 岡野)."""
+    doc = sent.doc
+    if not doc[i].tag_.startswith("名詞-普通名詞") or not all(map(is_kanji, doc[i].text)):
+        return None
+    for k in range(min(len(doc), i + 3), i + 1, -1):
+        words = sent.ntext(i, k)
+        if words.endswith(lex.unit_titles) and all(map(is_kanji, words)):
+            return k, Role.OFFICIAL, words
     return None
 
 
