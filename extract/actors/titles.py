@@ -66,8 +66,8 @@ def _unit_title_at(sent: SentenceView, lex: Lexicon, i: int) -> tuple[int, Role,
     """情報局|長, 国防|次官: an officer's title after the unit's name, a common noun (not a
     surname: 岡野|局長 is the person 岡野)."""
     doc = sent.doc
-    if not doc[i].tag_.startswith("名詞-普通名詞") or not all(map(is_kanji, doc[i].text)):
-        return None
+    if not doc[i].tag_.startswith("名詞-普通名詞") or len(doc[i].text) < 2 or not all(map(is_kanji, doc[i].text)):
+        return None  # (金成|男|部長: a kanji cut off a name is no unit)
     for k in range(min(len(doc), i + 3), i + 1, -1):
         words = sent.ntext(i, k)
         if words.endswith(lex.unit_titles) and all(map(is_kanji, words)):
