@@ -28,7 +28,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -54,6 +54,29 @@ _NAME_JOINERS = str.maketrans("", "", "・･=＝ 　")
 def _in_full(name: str) -> bool:
     """A name written in parts (ウラジミール・プーチン), or not in katakana alone (賴清德, レオ14世)."""
     return any(c in "・･=＝ 　" for c in name) or not is_katakana(name)
+
+
+# Spellings of one sound that Japanese writes either way (ガルティエリ / ガルチェリ, ヴォロディミル /
+# ボロディミル): a loose key folds them, and drops long marks and small ッ.
+_LOOSE_PAIRS = (
+    ("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"),
+    ("ティ", "チ"), ("ディ", "ジ"), ("トゥ", "ツ"), ("ドゥ", "ズ"), ("チェ", "チエ"),
+    ("ウィ", "イ"), ("ウェ", "エ"), ("ウォ", "オ"), ("ー", ""), ("ッ", ""),
+)  # fmt: skip
+
+
+def loose_key(text: str) -> str:
+    """A key that forgives the spelling variants of a katakana name (names in other scripts: "").
+
+    >>> loose_key("ガルティエリ") == loose_key("ガルチェリ"), loose_key("習近平")
+    (True, '')
+    """
+    key = name_key(text)
+    if not key or not is_katakana(key):
+        return ""
+    for a, b in _LOOSE_PAIRS:
+        key = key.replace(a, b)
+    return key
 
 
 def name_key(text: str) -> str:
@@ -133,6 +156,7 @@ class Dictionary:
     version: str
     _full: Mapping[str, tuple[str, ...]]  # name_key of a full name -> person ids
     _short: Mapping[str, tuple[str, ...]]  # name_key of a short name (プーチン) -> person ids
+    _loose: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # loose_key of a katakana name -> ids
     name_initials: frozenset[str] = frozenset()  # first characters of every person's name: most tokens start none
     max_name_length: int = 0  # characters, joiners included
 
@@ -151,7 +175,7 @@ class Dictionary:
         the caller decides by what else the text says (:meth:`person_for`).
         """
         key = name_key(text)
-        ids = self._full.get(key) or self._short.get(key) or ()
+        ids = self._full.get(key) or self._short.get(key) or self._loose.get(loose_key(text), ())
         return [self.persons[i] for i in ids]
 
     def is_full_name(self, text: str) -> bool:
@@ -275,6 +299,11 @@ def load_dictionary() -> Dictionary:
     declared = [a["alias"] for a in data["groups.json"].get("ambiguous", ())]
     persons = _persons(data[f] for f in _PERSON_FILES)
     full, short = _person_index(persons)
+    loose: dict[str, set[str]] = defaultdict(set)
+    for p in persons.values():
+        for n in (*p.full_names, *p.short_names):
+            if k := loose_key(n):
+                loose[k].add(p.id)
     every = [e for section in sections.values() for e in section.values()]
     forms = [n for p in persons.values() for n in (p.name, *p.full_names)]
     return Dictionary(
@@ -286,6 +315,7 @@ def load_dictionary() -> Dictionary:
         version=digest.hexdigest()[:16],
         _full=MappingProxyType(full),
         _short=MappingProxyType(short),
+        _loose=MappingProxyType({k: tuple(sorted(v)) for k, v in loose.items()}),
         name_initials=frozenset(match_key(n)[:1] for n in forms if n),
         max_name_length=max((len(n) for n in forms), default=0) + 4,  # room for joiners written wider
     )

@@ -62,3 +62,9 @@ def test_days_and_years_are_counted_from_the_publication_date(extract_triples, t
 def test_a_length_of_time_is_no_date(extract_triples):
     res = extract_triples("イランとイラクは25年間対立し、ついに交戦した。", date="2010-05-01")
     assert {r.time for r in res.relations} == {None}
+
+
+def test_a_meeting_word_after_a_state_without_an_id_is_read_without_a_crash(extract_triples):
+    # ロシア共和国 is a state the gazetteer names by its parts; 最高会議 a meeting word
+    res = extract_triples("ロシア共和国最高会議は翌11日、非常事態宣言を不承認とする決議を行った。")
+    assert res.error is None

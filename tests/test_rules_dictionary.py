@@ -33,6 +33,21 @@ OFFICE_CASES = [
     case("ルラ大統領はアルゼンチンを批判した。", {("lula_da_silva_luiz_inacio", "criticism", "ARG")}),
 ]
 
+GOVERNMENT_CASES = [
+    # a government named after a leader the dictionary knows is that leader's state's
+    case("李明博政権は日本を批判した。", {("lee_myung_bak", "leader_of", "KOR"), ("KOR", "criticism", "JPN")}),
+    # a movement or a thing before 政権 / 体制 is no leader (and no state is made up for it)
+    case("ナチス政権はポーランドに侵攻した。", set()),
+    case("日本の企業は2ブランド体制で米国に進出した。", set()),
+]
+
+PRIVATE_BODY_CASES = [
+    # an association named after a state is not a body of that state
+    case("日本相撲協会はモンゴルを訪問した。", {("MNG", "meeting", "日本相撲協会")}),
+    # 中隊 (a company) holds no abbreviation of China
+    case("第2中隊はイラクに派遣された。", set()),
+]
+
 STATE_CASES = [
     # a regime or a former name of a state that continues is the state
     case("1941年、ナチス・ドイツはソ連に侵攻した。", {("DEU", "attack", "SUN")}),
@@ -43,7 +58,9 @@ STATE_CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "expected"), table(UNTITLED_CASES, OFFICE_CASES, STATE_CASES))
+@pytest.mark.parametrize(
+    ("text", "expected"), table(UNTITLED_CASES, OFFICE_CASES, GOVERNMENT_CASES, PRIVATE_BODY_CASES, STATE_CASES)
+)
 def test_the_dictionary_names(rules, text, expected):
     assert relations(rules, text) == expected
 

@@ -28,7 +28,10 @@ def fused_bodies(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
                 continue
             head = word[: -len(suffix)]
             aid = lex.lookup(head) if len(head) >= 2 else None
-            if aid is None:
+            if aid is None and (
+                head in lex.standalone_abbreviations or not sent.doc[i].tag_.startswith("名詞-普通名詞")
+            ):
+                # (米軍, 露軍 are names to Sudachi; 中隊, 日軍 are ordinary words: a company, the day's army)
                 ids = abbr_ids(lex, head)
                 aid = ids[0] if ids and len(ids) == 1 else None
             if aid is None or lex.lookup(word) is not None:
@@ -203,7 +206,7 @@ def _body_named_with(sent: SentenceView, ms: MentionSet, lex: Lexicon, idx: int,
     own = sent.ntext(parent.end, end)
     org_id = None
     name = sent.ntext(parent.start, end)
-    if parent.type == ActorType.COUNTRY and len(parent.ids) == 1:
+    if parent.type == ActorType.COUNTRY and len(parent.ids) == 1 and not own.endswith(lex.org_suffixes_own):
         # 中国外交部 and 中国外務省 are one body, named after the state's canonical name;
         # ロシア軍, 露軍 and ロシア連邦軍 are the state itself.
         body = lex.state_body(parent.ids[0], own)

@@ -55,20 +55,33 @@ def governments(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
         name = sent.ntext(k, i)
         if lex.lookup(name) is not None:
             continue
-        _government(sent, ms, k, i, name, sent.ntext(i, i + 1))
+        if _a_person(sent, lex, k, i, name) or _state_before(sent, ms, k):
+            _government(sent, ms, k, i, name, sent.ntext(i, i + 1))
 
 
-def _government(sent: SentenceView, ms: MentionSet, k: int, last: int, name: str, word: str) -> None:
-    """The government mention of tokens ``k``..``last``; its state when named just before
-    (米国のトランプ政権, 米国ではトランプ政権が)."""
-    state: tuple[str, ...] = ()
+def _a_person(sent: SentenceView, lex: Lexicon, start: int, end: int, name: str) -> bool:
+    """Whether what a government word follows names a person (マルコス政権, ユドヨノ政権), not
+    a movement or a thing (ナチス政権, ファシスト政権, 2ブランド体制); a name of neither kind
+    counts with its state named just before (ゴンドールのデネソール政権)."""
+    tagged = any(sent.doc[t].tag_.startswith("名詞-固有名詞-人名") for t in range(start, end))
+    return tagged or bool(lex.dictionary.persons_named(name))
+
+
+def _state_before(sent: SentenceView, ms: MentionSet, k: int) -> tuple[str, ...]:
+    """The state named just before token ``k`` (米国の|トランプ政権, 米国では|トランプ政権), or ()."""
     for gap in (("の",), ("では",), ("で",), ("で", "は")):
         j = k - len(gap)
         if j >= 1 and tuple(sent.ntext(x, x + 1) for x in range(j, k)) == gap:
             before = ms.index_at(j - 1)
             if before is not None and ms.mentions[before].type == ActorType.COUNTRY:
-                state = ms.mentions[before].ids[:1]
-                break
+                return ms.mentions[before].ids[:1]
+    return ()
+
+
+def _government(sent: SentenceView, ms: MentionSet, k: int, last: int, name: str, word: str) -> None:
+    """The government mention of tokens ``k``..``last``; its state when named just before
+    (米国のトランプ政権, 米国ではトランプ政権が)."""
+    state = _state_before(sent, ms, k)
     ms.add(
         Mention(
             start=k,

@@ -14,11 +14,14 @@ from .context import DocumentContext, ReadSentence
 __all__ = ["government_leaders", "government_states"]
 
 
-def government_states(sentences: Sequence[ReadSentence], home: str | None, lex: Lexicon) -> dict[str, str]:
+def government_states(
+    sentences: Sequence[ReadSentence], home: str | None, lex: Lexicon, year: int | None = None
+) -> dict[str, str]:
     """Which state each government named after its leader is (ONTOLOGY convention 10):
     the state it is named with anywhere (米国ではトランプ政権), the state the document
-    gives that person (トランプ米大統領), Japan for a 内閣 or for a kanji name in a
-    Japanese government's text, else the state the document is most about."""
+    gives that person (トランプ米大統領), the state the dictionary knows the person led
+    (李明博政権 is Korea's), Japan for a 内閣 or for a kanji name in a Japanese
+    government's text, else the state the document is most about."""
     named, leaders, counts = _states_named(sentences, lex)
     out: dict[str, str] = {}
     salient = [s for s, _ in counts.most_common() if s != home]
@@ -26,18 +29,26 @@ def government_states(sentences: Sequence[ReadSentence], home: str | None, lex: 
         for m in s.mentions.mentions:
             if m.kind != "government" or m.name in out:
                 continue
-            state = named.get(m.name) or leaders.get(m.name)
-            if (
-                state is None
-                and all(is_kanji(c) for c in m.name)
-                and (m.title == "内閣" or home == "JPN" or "JPN" in counts)
-            ):
-                state = "JPN"  # 岸田政権 in a text that speaks of Japan
+            state = named.get(m.name) or leaders.get(m.name) or _dictionary_state(m.name, year, lex)
+            if state is None and all(is_kanji(c) for c in m.name) and (m.title == "内閣" or home == "JPN"):
+                state = "JPN"  # 岸田内閣, or a kanji name's 政権 in a Japanese government's text
             if state is None and salient:
                 state = salient[0]
             if state is not None:
                 out[m.name] = state
     return out
+
+
+def _dictionary_state(name: str, year: int | None, lex: Lexicon) -> str | None:
+    """The one state every person the name may mean headed (in ``year`` when known)."""
+    heads = ("head_of_state", "head_of_government", "party_leader")
+    states = {
+        o.state
+        for p in lex.dictionary.persons_named(name)
+        for o in p.offices
+        if o.office in heads and (year is None or o.held_in(year)) and o.state in lex.actors
+    }
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def _states_named(

@@ -107,7 +107,7 @@ def _setting(document: Document, sentences: list[ReadSentence], lex: Lexicon) ->
     for s in sentences:
         actors.observe(s.mentions, s.groups)
     home = home_state(document.text)
-    actors.set_government_states(government_states(sentences, home, lex))
+    actors.set_government_states(government_states(sentences, home, lex, year))
     voice = read_voice(
         [(document.text[s.sentence.start : s.sentence.end], s.mentions, s.groups) for s in sentences], actors, home
     )

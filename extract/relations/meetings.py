@@ -87,4 +87,9 @@ def named_states(r: Reader, tok) -> list[Slot]:
             k -= 1
         else:
             break
-    return out if len({r.sm.mentions[a.mention].ids[a.member] for a in out if isinstance(a, Arg)}) >= 2 else []
+    states = {
+        r.sm.mentions[a.mention].ids[a.member]
+        for a in out
+        if isinstance(a, Arg) and a.member < len(r.sm.mentions[a.mention].ids)
+    }  # (a government named after its leader, マルコス政権, has no id of its own yet)
+    return out if len(states) >= 2 else []
