@@ -31,6 +31,8 @@ OFFICE_CASES = [
          {("lula_da_silva_luiz_inacio", "leader_of", "BRA"), ("lula_da_silva_luiz_inacio", "criticism", "ARG")}),
     # …but never a state the text does not name
     case("ルラ大統領はアルゼンチンを批判した。", {("lula_da_silva_luiz_inacio", "criticism", "ARG")}),
+    # nor, in a text about one state, a leader the dictionary knows led another
+    case("ロシアの経済は停滞した。ロシアでは抗議が続いた。ルラ大統領は抗議を支持した。", set()),
 ]
 
 GOVERNMENT_CASES = [

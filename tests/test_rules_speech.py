@@ -19,6 +19,12 @@ GROUNDS_CASES = [
     case("ペルー政府は、チリは戦争の計画を立てている、として非難した。", {("PER", "criticism", "CHL")}),
 ]
 
+SPEAKER_CASES = [
+    # a speaker that is no actor we know (a newspaper, here) is no one's words carried over
+    case("チリはペルーを批判した。スポーツニッポンは、ペルーの勝利は確実だと指摘した。",
+         {("CHL", "criticism", "PER")}),
+]
+
 TRIGGER_CASES = [
     case("ボリビアは、チリの決定に異議を唱えた。", {("BOL", "criticism", "CHL")}),
     case("ウルグアイはパラグアイに対して抗議を申し入れた。", {("URY", "criticism", "PRY")}),
@@ -27,6 +33,6 @@ TRIGGER_CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "expected"), table(GROUNDS_CASES, TRIGGER_CASES))
+@pytest.mark.parametrize(("text", "expected"), table(GROUNDS_CASES, SPEAKER_CASES, TRIGGER_CASES))
 def test_speech_acts(rules, text, expected):
     assert relations(rules, text) == expected

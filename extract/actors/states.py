@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..lexicon import Lexicon
-from ..normalize import match_key, slugify
+from ..normalize import is_katakana, match_key, slugify
 from ..types import ActorType
 from .mentions import Mention, MentionSet
 from .sentence import (
+    NAME_JOINERS,
     PREFIXES,
     SentenceView,
     abbr_ids,
@@ -80,7 +81,12 @@ def gazetteer(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
             # the text is NFKC already: a key only drops spaces and folds case
             key = "".join(sent.norm[s:e].split()).upper()
             aid = lex.aliases.get(key)
-            if aid is not None and (len(key) >= 2 or not key.isascii()) and _ascii_bounded(sent, s, e):
+            if (
+                aid is not None
+                and (len(key) >= 2 or not key.isascii())
+                and _ascii_bounded(sent, s, e)
+                and _katakana_bounded(sent, lex, i, j + 1)
+            ):
                 best = (j + 1, aid)
                 break
         if best is None:
@@ -89,6 +95,16 @@ def gazetteer(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
         end, aid = best
         ms.add(Mention(start=i, end=end, text=sent.text(i, end), type=actor_type(lex, aid), ids=(aid,)))
         i = end
+
+
+def _katakana_bounded(sent: SentenceView, lex: Lexicon, start: int, end: int) -> bool:
+    """A name in katakana is not the end of a longer katakana word (スポーツ|ニッポン, a newspaper),
+    unless the word before it is a name too (オーストラリア|ニュージーランド, links side by side).
+    (As the start of one, ロシア|メディア, it still names the state.)"""
+    if start == 0 or not is_katakana(sent.ntext(start, end)[:1]):
+        return True
+    prev = sent.ntext(start - 1, start)
+    return not is_katakana(prev[-1:]) or prev in NAME_JOINERS or lex.lookup(prev) is not None
 
 
 def unlisted_states(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:

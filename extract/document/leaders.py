@@ -32,5 +32,8 @@ def subject_leaders(ctx: DocumentContext) -> None:
             person = ctx.actors.resolve(Arg(i), sm, s.groups)
             if person is None or person.id in placed or not is_katakana(person.label.replace("・", "")):
                 continue  # (a kanji name with a bare 首相 in Japanese text is Japan's: home officials)
+            known = ctx.lex.dictionary.persons.get(person.id)
+            if known is not None and ctx.subject.id not in known.states():
+                continue  # (アカエフ大統領 in a text about the Soviet Union led Kyrgyzstan, the dictionary knows)
             placed.add(person.id)
             ctx.add(index, person, RelationType.LEADER_OF, ctx.subject, title, confidence=_SUBJECT_LEADER)

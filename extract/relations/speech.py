@@ -91,6 +91,10 @@ def _speaker(r: Reader, tok, span: set[int]) -> tuple[list[Slot], float]:
         speaker = r.speaker_before(min(span))
     if not speaker:
         speaker = climb_subjects(r, tok)
+    if not speaker and any(
+        c.dep_ in ("nsubj", "dislocated") and particles(c) in ("は", "が", "も") for c in tok.children
+    ):
+        return [], Confidence.SPEECH  # スポーツニッポンは…と指摘した: a speaker, though no actor we know
     if not speaker:
         return [TOPIC], Confidence.CARRIED_SPEAKER
     return speaker, Confidence.SPEECH
