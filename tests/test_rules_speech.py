@@ -25,6 +25,19 @@ SPEAKER_CASES = [
          {("CHL", "criticism", "PER")}),
 ]
 
+SUMMARY_CASES = [
+    # a meeting summary: welcome of a visit is a comment on the visitor, thanks stated by a
+    # passive verb are the one marked から's, concern shared is criticism by both
+    # (the visit is the minister's and his state's act: the comment is on both)
+    case("ペルーの外相から、チリのロペス外相の訪問を歓迎する旨述べました。",
+         {("PER", "comments_on", "ロペス"), ("PER", "comments_on", "CHL"), ("ロペス", "member_of", "CHL")}),
+    case("ロペス外相から、ペルー側の歓待に謝意が表明されました。", {("ロペス", "comments_on", "PER")}),
+    case("チリとペルーの外相は、ボリビアによる軍備増強について深刻な懸念を共有した。",
+         {("CHL", "criticism", "BOL"), ("PER", "criticism", "BOL")}),
+    # a visit that sets the scene (訪日中の) adds no meeting
+    case("チリの外相は、訪ペ中のボリビア外相と会談した。", {("BOL", "meeting", "CHL")}),
+]
+
 TRIGGER_CASES = [
     case("ボリビアは、チリの決定に異議を唱えた。", {("BOL", "criticism", "CHL")}),
     case("ウルグアイはパラグアイに対して抗議を申し入れた。", {("URY", "criticism", "PRY")}),
@@ -33,6 +46,6 @@ TRIGGER_CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "expected"), table(GROUNDS_CASES, SPEAKER_CASES, TRIGGER_CASES))
+@pytest.mark.parametrize(("text", "expected"), table(GROUNDS_CASES, SPEAKER_CASES, SUMMARY_CASES, TRIGGER_CASES))
 def test_speech_acts(rules, text, expected):
     assert relations(rules, text) == expected

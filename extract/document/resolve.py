@@ -276,22 +276,23 @@ class DocumentActors:
 
     def collective(self, count: int, groups: list[tuple[str, ...]]) -> tuple[str, ...]:
         """The states 両国, 3か国 or 4か国の首脳 stand for: those named together in its own sentence,
-        else those of the latest sentence that names that many (the meeting that introduced
-        them), else the group of that size the document names most."""
+        else, of the groups of that many states named so far (together, or as all a sentence
+        names), the one named most, the latest on a tie (the meeting that introduced them)."""
         same = [tuple(dict.fromkeys(g)) for g in groups if len(set(g)) == count]
         if same:
             return same[0]
         # (not its own sentence: 両国が接近したのはロシアのウクライナ侵略がきっかけだ names other states)
-        for states in reversed(self.named_states[: self.sentence]):
-            if len(states) == count:
-                return states
-        ranked = [(n, k) for k, n in self.pairs.items() if len(k) == count]
-        if not ranked:
+        earlier = self.named_states[: self.sentence]
+        candidates = [states for states in earlier if len(states) == count]
+        candidates += [k for k in self.pairs if len(k) == count]
+        if not candidates:
             return ()
-        best = max(n for n, _ in ranked)
-        tops = [k for n, k in ranked if n == best]
-        recent = self.recent_pair.get(count)
-        return recent if recent in tops else tops[0]
+
+        def named(group: tuple[str, ...]) -> tuple[int, int]:
+            times = [i for i, states in enumerate(earlier) if set(group) <= set(states)]
+            return len(times) + self.pairs.get(group, 0), max(times, default=-1)
+
+        return max(candidates, key=named)
 
     # -- pass 2: resolve arguments --------------------------------------------------
     def resolve(self, arg: Slot, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> Resolved | None:

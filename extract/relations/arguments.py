@@ -88,6 +88,14 @@ def _owner_speaks_for(r: Reader, ch, p: str, node) -> bool:
         # (but 「…の協力が不可欠であり…求めます」: who asks or criticises is named, not owned)
         or (p in AGENT and node.lemma_ in r.lex.triggers and r.lex.triggers[node.lemma_].type not in _SPEECH_TYPES)
         or ch.lemma_ in ("間", "あいだ")
+        # 日本とブラジルの外相は, 両国の首脳が: those who speak for a state speak for its owners
+        or (p in AGENT and _speaks_for_state(r, ch))
+    )
+
+
+def _speaks_for_state(r: Reader, ch) -> bool:
+    return r.sm.index_at(ch.i) is None and (
+        r.lex.title_role(ch.lemma_) is not None or ch.lemma_ in r.lex.state_alias_suffixes
     )
 
 

@@ -329,6 +329,9 @@ def _spoken_of(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slot
     """What a speech act with no one to address is about: the doers of the act described,
     criticised, the sentence's topic, the statement's subject, or the act just described."""
     r, tok, fr, trig = act.r, act.tok, act.fr, act.trig
+    if not targets and trig.type == RelationType.CRITICISM:
+        # 北朝鮮による核開発について懸念を共有: whom the concern is about
+        targets = [a for a in fr.about if a not in sources]
     if not targets and trig.type in _SPEECH_ACTS:
         # …していることに懸念を表明, …の解放を求める: the doers of the act described
         targets = [a for c in fr.complements for a in doers(r, c) if a not in sources]

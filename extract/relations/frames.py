@@ -261,6 +261,11 @@ class Reader:
                 idx = self.sm.index_at(ch.i)
                 if idx is not None and self.sm.mentions[idx].type in (ActorType.PERSON, ActorType.COUNTRY):
                     return self.phrase_actors(ch, genitive=False)
+                if idx is None and self.lex.title_role(ch.lemma_) is not None:
+                    # ペルーの外相から、…: a title with no name speaks for the state it is of
+                    owners = self.phrase_actors(ch, genitive=True)
+                    if owners:
+                        return owners
             if cur.head.i == cur.i:
                 break
             cur = cur.head
