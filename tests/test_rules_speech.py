@@ -38,6 +38,13 @@ SUMMARY_CASES = [
     case("チリの外相は、訪ペ中のボリビア外相と会談した。", {("BOL", "meeting", "CHL")}),
 ]
 
+ASKED_CASES = [
+    # an act asked for is the one asked's, not the asker's: no support by the asker
+    case("ブータンは、インドに支援を要請した。", {("BTN", "request", "IND")}),
+    # …while an act one considers is one's own, hedged
+    case("ブータンは、ネパールに対する制裁措置を検討している。", {("BTN", "sanction", "NPL", "hedged")}),
+]
+
 TRIGGER_CASES = [
     case("ボリビアは、チリの決定に異議を唱えた。", {("BOL", "criticism", "CHL")}),
     case("ウルグアイはパラグアイに対して抗議を申し入れた。", {("URY", "criticism", "PRY")}),
@@ -46,6 +53,8 @@ TRIGGER_CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "expected"), table(GROUNDS_CASES, SPEAKER_CASES, SUMMARY_CASES, TRIGGER_CASES))
+@pytest.mark.parametrize(
+    ("text", "expected"), table(GROUNDS_CASES, SPEAKER_CASES, SUMMARY_CASES, ASKED_CASES, TRIGGER_CASES)
+)
 def test_speech_acts(rules, text, expected):
     assert relations(rules, text) == expected

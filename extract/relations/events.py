@@ -118,6 +118,12 @@ class _Act:
         return emit(self.r, self.trig.type, sources, targets, self.tok, self.pred, self.mood, conf)
 
 
+def _asks_for(r: Reader, verb) -> bool:
+    """要請する, 求める: a verb that asks someone for an act (検討する considers one's own)."""
+    trig = r.lex.triggers.get(verb.lemma_)
+    return verb.lemma_ in r.lex.hedging_verbs and trig is not None and trig.type == RelationType.REQUEST
+
+
 def _asked(r: Reader, tok) -> bool:
     """An act asked of someone (…協議を再開するよう求める): its doer is not the one who asks."""
     cur = tok
@@ -281,6 +287,13 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         targets = _aimed_at(act, sources, targets)
         if not targets:
             return  # measures aimed at no one, a recognition of no state: not an act of the ontology
+    if (
+        not fr.sources
+        and trig.type not in _SPEECH_ACTS
+        and tok.dep_ == "obj"
+        and _asks_for(r, tok.head)
+    ):
+        return  # CSTOに支援を要請した: the act asked for is the one asked's, not the asker's
     sources, conf = _completed_sources(act, sources, targets)
     if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
         # 制裁の枠組みをつくってきた: the sanctions the text was just about
