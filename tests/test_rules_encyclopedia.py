@@ -81,8 +81,13 @@ SUPPORT_RECEIVED_CASES = [
     # thanks for support: the one who thanks received it, and comments on the giver
     case("ヨルダンは日本の支援に感謝した。", {("JPN", "support", "JOR"), ("JOR", "comments_on", "JPN")}),
     case("ヨルダン政府は日本の支援に謝意を表明した。", {("JPN", "support", "JOR"), ("JOR", "comments_on", "JPN")}),
-    case("ウクライナは、米国から軍事支援を受けている。", {("USA", "support", "UKR")},
-         fails="support received from a から-giver (Xから支援を受ける) is not read"),
+    case("ウクライナは、米国から軍事支援を受けている。", {("USA", "support", "UKR")}),
+    # givers listed with など before から
+    case("ウガンダは、ケニアやタンザニアなどから経済的な支援を受けた。",
+         {("KEN", "support", "UGA"), ("TZA", "support", "UGA")}),
+    # two sides that act on each other's (互いの): each acts on the other
+    case("エチオピアとエリトリアは対立を深めた。両国は互いの都市を砲撃した。",
+         {("ETH", "attack", "ERI"), ("ERI", "attack", "ETH")}),
     case("ウクライナは米国の支援を受けて反攻を開始した。", {("USA", "support", "UKR")},
          fails="受けて without a comma (…受けて反攻を開始した) loses the support received"),
 ]

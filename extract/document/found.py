@@ -59,6 +59,8 @@ class Found:
         self._by_key: dict[tuple, Relation] = {}
 
     def add(self, rel: Relation) -> None:
+        if rel.source == rel.target:
+            return  # no actor acts on itself (コロンビア国軍 part_of コロンビア read as the state)
         key = (rel.key, rel.sentence)
         old = self._by_key.get(key)
         if old is None or rel.confidence > old.confidence:

@@ -54,7 +54,7 @@ def collect(r: Reader, node, fr: Frame, exclude: set[int], seen: set[int]) -> No
             continue
         if ch.dep_ in ("acl", "advcl", "ccomp", "xcomp", "conj") and r.sm.index_at(ch.i) is None:
             continue
-        p = particles(ch) or _shared_particle(r, ch, node)
+        p = bare(particles(ch)) or _shared_particle(r, ch, node)  # (サウジやクウェートなどから: から)
         if ch.lemma_ in ("とも", "共", "一緒") and p == "に":
             # 米欧や中国とともに: co-agents of the subject
             fr.coagents += together_with(r, ch, seen)

@@ -16,13 +16,14 @@ from typing import Any
 from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
+from .about import clause_actors, grounds, said_about
 from .acts import agents_below, agents_in, bare_act, doers, referred_act, topic_doers
 from .cues import Cues
 from .emit import emit
 from .frames import Reader
 from .meetings import loose_partners, met_at, met_before, named_states
 from .modality import modality
-from .particles import ABOUT, DATIVE, TARGET, particles
+from .particles import DATIVE, TARGET, particles
 from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
 from .subjects import climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject
 
@@ -116,6 +117,11 @@ class _Act:
     def emit(self, sources: Iterable[Slot], targets: Iterable[Slot], conf: float | None = None) -> Iterator[Candidate]:
         conf = self.conf if conf is None else conf
         return emit(self.r, self.trig.type, sources, targets, self.tok, self.pred, self.mood, conf)
+
+
+def _each_other(fr: Frame) -> bool:
+    """互いの都市を, お互いを: the act's object is the doers' own, each other's."""
+    return any(t.lemma_ in ("互い", "お互い", "相互") for c in fr.objects for t in c.subtree)
 
 
 def _asks_for(r: Reader, verb) -> bool:
@@ -287,12 +293,9 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         targets = _aimed_at(act, sources, targets)
         if not targets:
             return  # measures aimed at no one, a recognition of no state: not an act of the ontology
-    if (
-        not fr.sources
-        and trig.type not in _SPEECH_ACTS
-        and tok.dep_ == "obj"
-        and _asks_for(r, tok.head)
-    ):
+    if not targets and len(members(sources)) >= 2 and _each_other(fr):
+        targets = sources  # 両国は互いの都市を攻撃した: each attacks the other
+    if not fr.sources and trig.type not in _SPEECH_ACTS and tok.dep_ == "obj" and _asks_for(r, tok.head):
         return  # CSTOに支援を要請した: the act asked for is the one asked's, not the asker's
     sources, conf = _completed_sources(act, sources, targets)
     if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
@@ -354,10 +357,10 @@ def _spoken_of(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slot
         if not targets:
             targets = topic_doers(r, tok, exclude=sources)
         if not targets:
-            targets = [a for c in _grounds(r, tok) for a in _clause_actors(r, c) if a not in sources]
+            targets = [a for c in grounds(r, tok) for a in clause_actors(r, c) if a not in sources]
     if not targets and trig.type in _SPEECH_ACTS:
         # …措置について、…遺憾である旨表明: what the statement is about, its doers
-        targets = [a for c in _said_about(r, tok) for a in doers(r, c) or r.phrase_actors(c) if a not in sources]
+        targets = [a for c in said_about(r, tok) for a in doers(r, c) or r.phrase_actors(c) if a not in sources]
     if not targets and trig.type in _SPEECH_ACTS:
         # 今般の攻撃を深く懸念, これを非難: the act just described; 措置の撤廃を求める: the
         # measure named just before, whoever took it
@@ -552,53 +555,3 @@ def _needs_ok(r: Reader, tok, trig: Trigger, frame: Frame) -> bool:
 def _in_class(r: Reader, tok, cls: str) -> bool:
     words = r.lex.object_classes.get(cls, frozenset())
     return any(tok.text.endswith(w) or tok.lemma_.endswith(w) for w in words)
-
-
-# How a clause is given as grounds: …として, 「…」と(して).
-_AS_GROUNDS = ("と", "として")
-
-
-def _grounds(r: Reader, tok) -> list:
-    """…、として非難した, 「…」として不満を表明した: the clause a criticism gives as its grounds."""
-    verbs = [tok] + ([tok.head] if tok.dep_ == "obj" and tok.head.lemma_ in r.lex.light_verbs else [])
-    out = []
-    for v in verbs:
-        for ch in v.children:
-            if ch.dep_ != "advcl":
-                continue
-            if particles(ch).endswith(_AS_GROUNDS):
-                out.append(ch)  # …立てている、として非難
-            elif ch.lemma_ == "する":
-                out += [g for g in ch.children if g.dep_ == "advcl" and particles(g).endswith(_AS_GROUNDS)]
-    return out
-
-
-def _clause_actors(r: Reader, clause) -> list[Slot]:
-    """Those a clause is about: its subject, else the first actor named in it."""
-    for ch in clause.children:
-        if ch.dep_ in ("nsubj", "dislocated") and particles(ch) in ("は", "が"):
-            args = r.phrase_actors(ch, genitive=True)
-            if args:
-                return args
-    for t in clause.subtree:
-        idx = r.sm.index_at(t.i)
-        if idx is not None and not r.sm.mentions[idx].is_collective:
-            return r.mention_args(idx)
-    return []
-
-
-def _said_about(r: Reader, tok) -> list:
-    """…措置について、…遺憾である旨表明: the について phrase of the speech verb a
-    旨 / と clause hangs on, for a judgement in it that names no one."""
-    cur = tok
-    for _ in range(3):
-        if cur.head.i == cur.i:
-            return []
-        nxt = cur.head
-        if nxt.lemma_ in r.lex.speech_verbs:
-            # (GiNZA may hang a sentence-initial …について on any verb after it)
-            return [c for c in r.doc[: tok.i] if particles(c) in ABOUT and not r.in_quote(c)][:1]
-        if not (cur.dep_ == "acl" and nxt.lemma_ in ("旨", "むね")) and not particles(cur).endswith("と"):
-            return []
-        cur = nxt
-    return []

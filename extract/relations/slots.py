@@ -173,7 +173,9 @@ class Frame:
         """Add a carrying verb's slots: all of them for a light verb, else only targets."""
         own_agent = bool(self.by or self.from_ or self.subjects)
         if light:
-            if not own_agent:
+            if not own_agent or self.passive:
+                # (クウェートから支援を受けた: the subject of a passive light verb undergoes the act,
+                # whoever the noun names as its giver)
                 self.subjects = carrier.subjects + self.subjects
             self.by += carrier.by
             self.from_ += carrier.from_

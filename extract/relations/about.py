@@ -1,0 +1,58 @@
+"""What a speech act is about when its clause names no one: the grounds it gives (…として非難), the subject of what is said (…について遺憾である旨表明)."""
+
+from __future__ import annotations
+
+from .frames import Reader
+from .particles import ABOUT, particles
+from .slots import Slot
+
+__all__ = ["AS_GROUNDS", "clause_actors", "grounds", "said_about"]
+
+# How a clause is given as grounds: …として, 「…」と(して).
+AS_GROUNDS = ("と", "として")
+
+
+def grounds(r: Reader, tok) -> list:
+    """…、として非難した, 「…」として不満を表明した: the clause a criticism gives as its grounds."""
+    verbs = [tok] + ([tok.head] if tok.dep_ == "obj" and tok.head.lemma_ in r.lex.light_verbs else [])
+    out = []
+    for v in verbs:
+        for ch in v.children:
+            if ch.dep_ != "advcl":
+                continue
+            if particles(ch).endswith(AS_GROUNDS):
+                out.append(ch)  # …立てている、として非難
+            elif ch.lemma_ == "する":
+                out += [g for g in ch.children if g.dep_ == "advcl" and particles(g).endswith(AS_GROUNDS)]
+    return out
+
+
+def clause_actors(r: Reader, clause) -> list[Slot]:
+    """Those a clause is about: its subject, else the first actor named in it."""
+    for ch in clause.children:
+        if ch.dep_ in ("nsubj", "dislocated") and particles(ch) in ("は", "が"):
+            args = r.phrase_actors(ch, genitive=True)
+            if args:
+                return args
+    for t in clause.subtree:
+        idx = r.sm.index_at(t.i)
+        if idx is not None and not r.sm.mentions[idx].is_collective:
+            return r.mention_args(idx)
+    return []
+
+
+def said_about(r: Reader, tok) -> list:
+    """…措置について、…遺憾である旨表明: the について phrase of the speech verb a
+    旨 / と clause hangs on, for a judgement in it that names no one."""
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return []
+        nxt = cur.head
+        if nxt.lemma_ in r.lex.speech_verbs:
+            # (GiNZA may hang a sentence-initial …について on any verb after it)
+            return [c for c in r.doc[: tok.i] if particles(c) in ABOUT and not r.in_quote(c)][:1]
+        if not (cur.dep_ == "acl" and nxt.lemma_ in ("旨", "むね")) and not particles(cur).endswith("と"):
+            return []
+        cur = nxt
+    return []
