@@ -38,6 +38,13 @@ SUMMARY_CASES = [
     case("チリの外相は、訪ペ中のボリビア外相と会談した。", {("BOL", "meeting", "CHL")}),
 ]
 
+POINTED_CASES = [
+    # これ points at the object of the clause before: support of the doers of what was welcomed
+    case("ASEANは、タイとマレーシアによる仲介の努力を歓迎し、これを支持する。",
+         {("asean", "comments_on", "THA"), ("asean", "comments_on", "MYS"),
+          ("asean", "support", "THA"), ("asean", "support", "MYS")}),
+]
+
 ASKED_CASES = [
     # an act asked for is the one asked's, not the asker's: no support by the asker
     case("ブータンは、インドに支援を要請した。", {("BTN", "request", "IND")}),
@@ -54,7 +61,7 @@ TRIGGER_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), table(GROUNDS_CASES, SPEAKER_CASES, SUMMARY_CASES, ASKED_CASES, TRIGGER_CASES)
+    ("text", "expected"), table(GROUNDS_CASES, SPEAKER_CASES, SUMMARY_CASES, POINTED_CASES, ASKED_CASES, TRIGGER_CASES)
 )
 def test_speech_acts(rules, text, expected):
     assert relations(rules, text) == expected

@@ -6,7 +6,7 @@ from .frames import Reader
 from .particles import ABOUT, particles
 from .slots import Slot
 
-__all__ = ["AS_GROUNDS", "clause_actors", "grounds", "said_about"]
+__all__ = ["AS_GROUNDS", "clause_actors", "grounds", "pointed_objects", "said_about"]
 
 # How a clause is given as grounds: …として, 「…」と(して).
 AS_GROUNDS = ("と", "として")
@@ -55,4 +55,14 @@ def said_about(r: Reader, tok) -> list:
         if not (cur.dep_ == "acl" and nxt.lemma_ in ("旨", "むね")) and not particles(cur).endswith("と"):
             return []
         cur = nxt
+    return []
+
+
+def pointed_objects(r: Reader, tok) -> list:
+    """…努力を歓迎し、これを支持する: the object of the clause before that これ / それ points at."""
+    if not any(c.dep_ == "obj" and c.lemma_ in ("これ", "それ") for c in tok.children):
+        return []
+    for clause in sorted(tok.children, key=lambda c: -c.i):
+        if clause.dep_ in ("advcl", "conj") and clause.i < tok.i:
+            return [c for c in clause.children if c.dep_ == "obj"]
     return []

@@ -16,7 +16,7 @@ from typing import Any
 from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
-from .about import clause_actors, grounds, said_about
+from .about import clause_actors, grounds, pointed_objects, said_about
 from .acts import agents_below, agents_in, bare_act, doers, referred_act, topic_doers
 from .cues import Cues
 from .emit import emit
@@ -378,6 +378,9 @@ def _undergoers(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slo
     r, tok, fr, trig = act.r, act.tok, act.fr, act.trig
     if not targets and trig.type == RelationType.SUPPORT:
         targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
+    if not targets and trig.type == RelationType.SUPPORT:
+        # …仲介の努力を歓迎し、これを支持する: これ is the object of the clause before
+        targets = [a for c in pointed_objects(r, tok) for a in doers(r, c) if a not in sources]
     if not targets and fr.passive:
         # 東ドイツは…に加盟、同年に西ドイツに併合された: the subject of the clause before undergoes it
         targets = [a for a in earlier_subject(r, tok) if a not in sources]
