@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Corpus-scale throughput: ``geokg build`` next to a plain GiNZA parse of the same texts.
 
-    .venv/bin/python bench/throughput.py [--limit N] [--doc-sentences 15] [--workers 1,2] [--repeat 3]
+    .venv/bin/python bench/throughput.py [--start K] [--limit N] [--doc-sentences 15] [--workers 1,2] [--repeat 3]
+
+(issue 16's encyclopedia-like check: ``--start 3000 --limit 1500``, 100 documents of 15 sentences plus the seed)
 
 The corpus is the Stockmark NER Wikipedia sentences (``../shared/bench/
 ner-wikipedia/ner.json``, CC BY-SA 3.0, not part of this repository) grouped in
@@ -60,8 +62,8 @@ OUTPUTS = ("triples.jsonl", "graph.json", "graph.graphml", "report.json")
 # ---------------------------------------------------------------------------------------------
 
 
-def write_corpus(data: Path, folder: Path, limit: int | None, per_doc: int) -> list[Path]:
-    sentences = json.loads(data.read_text(encoding="utf-8"))[:limit]
+def write_corpus(data: Path, folder: Path, limit: int | None, per_doc: int, start: int = 0) -> list[Path]:
+    sentences = json.loads(data.read_text(encoding="utf-8"))[start:][:limit]
     folder.mkdir(parents=True)
     paths = []
     for n, i in enumerate(range(0, len(sentences), per_doc)):
@@ -259,6 +261,7 @@ def digest(folder: Path) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=str(SHARED / "bench" / "ner-wikipedia" / "ner.json"))
+    ap.add_argument("--start", type=int, default=0, help="skip the first K sentences (default 0)")
     ap.add_argument("--limit", type=int, default=None, help="first N sentences (default: all 5,343)")
     ap.add_argument("--doc-sentences", type=int, default=15, help="sentences per document (default 15)")
     ap.add_argument("--workers", default="1,2", help="worker counts to build with (default 1,2)")
@@ -276,7 +279,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="geokg-bench-"))
     src = snapshot(tmp)
     full = tmp / "corpus"
-    paths = write_corpus(Path(a.data), full, a.limit, a.doc_sentences)
+    paths = write_corpus(Path(a.data), full, a.limit, a.doc_sentences, a.start)
     quarter = tmp / "corpus-quarter"
     quarter.mkdir()
     wiki = [p for p in paths if p.name.startswith("wiki_")]
