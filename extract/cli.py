@@ -46,8 +46,8 @@ inputs:
   and files over --max-bytes are skipped, with the reason; links to folders
   are followed once; geokg's own outputs under the inputs are left out.
 
-outputs (in OUTDIR, swapped in at once only when all are written; one run
-at a time per OUTDIR):
+outputs (plain files in OUTDIR, moved in only when all are written, report.json
+last as the manifest of the set; one run at a time per OUTDIR):
   triples.jsonl   one relation per line, with its evidence sentence
   graph.json      the knowledge graph (networkx node-link JSON)
   graph.graphml   the same for Gephi, Cytoscape, igraph, Gephi Lite
@@ -340,12 +340,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as e:
         _say(f"geokg: error: {e}")
         return EXIT_USAGE
-    except Terminated:
-        _say("geokg: terminated; earlier outputs are left as they were")
-        return 128 + signal.SIGTERM
-    except KeyboardInterrupt:
-        _say("geokg: interrupted; earlier outputs are left as they were")
-        return 130
+    except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM (Terminated)
+        what = "terminated" if isinstance(e, Terminated) else "interrupted"
+        _say(f"geokg: {what}; {e.args[0] if e.args else 'earlier outputs are left as they were'}")
+        return 128 + signal.SIGTERM if isinstance(e, Terminated) else 130
     finally:
         if handled:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)

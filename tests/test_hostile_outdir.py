@@ -21,8 +21,6 @@ from extract.cli import main
 from extract.types import DocumentResult, Relation
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.xfail(reason="issue 20 item 1 and issue 19 (plain files): fixed in the next commit")
-
 OUTPUTS = ("triples.jsonl", "graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", "graph.html")
 
 
@@ -136,9 +134,7 @@ build([sys.argv[2]], sys.argv[3])
 
 
 @pytest.mark.parametrize("rename", range(1, 10))
-def test_hostile_outdir_a_kill_in_the_commit_never_leaves_a_set_the_manifest_calls_complete(
-    tmp_path, corpora, rename
-):
+def test_hostile_outdir_a_kill_in_the_commit_never_leaves_a_set_the_manifest_calls_complete(tmp_path, corpora, rename):
     a, b = corpora
     out = tmp_path / "out"
     build([a], out)

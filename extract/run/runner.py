@@ -15,10 +15,11 @@ processes, ``dask`` on the workers of a Dask cluster (:mod:`extract.run.parallel
 with the same outputs.
 
 One run at a time writes to an output folder, and all its outputs are
-written into a fresh folder and swapped in with one rename only when every
-one of them has been written (:mod:`extract.run.outdir`), so an interrupted,
-crashed or killed run leaves the previous outputs as they were, and a run
-that could read nothing keeps them too.
+written into a fresh folder and moved in, ``report.json`` last as the
+manifest of the set, only when every one of them has been written
+(:mod:`extract.run.outdir`): an interrupted, crashed or killed run never
+leaves a set its manifest calls complete but the previous one or its own,
+and a run that could read nothing keeps the previous outputs.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from typing import Any
 
 from ..read.io import DEFAULT_MAX_BYTES
 from ..types import Document
-from .outdir import OutdirBusy, OutputFolder
+from .outdir import OutdirBusy, OutdirUnsafe, OutputFolder
 
 __all__ = ["OUTPUT_FILES", "REPORT_FILE", "BuildReport", "InputRecord", "UsageError", "build", "documents"]
 
@@ -98,6 +99,7 @@ class BuildReport:
     outdir: Path
     inputs: list[InputRecord] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)
+    manifest: dict[str, dict[str, Any]] = field(default_factory=dict)  # each output's size and sha256
     actors: int = 0
     relations: int = 0
     edges: int = 0
@@ -174,6 +176,8 @@ class BuildReport:
             },
             "excluded": [{"path": p, "reason": r} for p, r in sorted(self.excluded)],
             "outputs": list(self.outputs),
+            # report.json is written last: the set is complete when every file matches this.
+            "manifest": dict(sorted(self.manifest.items())),
         }
 
     def summary(self) -> str:
@@ -349,9 +353,9 @@ def build(
     than ``max_bytes`` are skipped.
 
     One run at a time writes to ``outdir`` (:class:`~extract.run.outdir.OutputFolder`
-    locks it); the outputs are written into a fresh folder and swapped in at
-    once, so an interrupted or killed run leaves the previous ones as they
-    were. When no article at all could be read, the previous outputs are
+    locks it); the outputs are written into a fresh folder and moved in once
+    all are written, ``report.json`` last as their manifest, so an interrupted
+    or killed run never leaves a mixed set that its manifest calls complete. When no article at all could be read, the previous outputs are
     kept too (``report.kept_previous``).
 
     Raises :class:`UsageError` for a missing input, an unusable output folder
@@ -370,7 +374,7 @@ def build(
     with contextlib.ExitStack() as held:
         try:
             held.enter_context(folder.locked())
-        except OutdirBusy as e:  # nothing was read or written
+        except (OutdirBusy, OutdirUnsafe) as e:  # nothing was read or written
             raise UsageError(str(e)) from None
         return _build_held(
             folder,
@@ -463,13 +467,22 @@ def _build_held(
             report.actors = G.number_of_nodes()
             report.edges = G.number_of_edges()
             report.outputs = [*OUTPUT_FILES, REPORT_FILE]
+            report.manifest = folder.manifest(run)
             with open(run / REPORT_FILE, "w", encoding="utf-8", newline="\n") as fh:
                 json.dump(report.to_dict(), fh, ensure_ascii=False, indent=1, sort_keys=False)
                 fh.write("\n")
             folder.commit(run)
             committed = True
+    except OSError as e:  # name the file as the user knows it, not through the descriptor (outdir.stage)
+        if isinstance(e.filename, str):
+            e.filename = folder.shown(e.filename)
+        raise
+    except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM waits for a commit under way, then lands here
+        if folder.committed == run.name:
+            e.args = (f"this run's outputs were complete and are in {folder.path}/",)
+        raise
     finally:
-        if not committed:
+        if not committed and folder.committed != run.name:
             folder.discard(run)
         if bar is not None:
             bar.close()
