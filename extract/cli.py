@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .read.io import DEFAULT_MAX_BYTES
+from .run.limits import DEFAULT_DOC_TIMEOUT
 from .run.logs import setup_logging
 from .run.runner import UsageError
 
@@ -84,7 +85,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log what is being done")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    _add_build(sub)
+    _add_evaluate(sub)
+    # graph-side commands (query, export) register themselves; graph never imports spaCy.
+    if importlib.util.find_spec("graph.cli") is not None:
+        from graph import cli as graph_cli
 
+        graph_cli.register(sub)
+    return p
+
+
+def _add_build(sub) -> None:
     b = sub.add_parser(
         "build",
         help="extract relations and write triples, graph, map and GraphML",
@@ -106,13 +117,7 @@ def _parser() -> argparse.ArgumentParser:
         help="add the inputs to the graph already in OUTDIR and write there (an article given "
         "again replaces its earlier version); instead of -o",
     )
-    b.add_argument(
-        "--max-bytes",
-        type=_size,
-        default=DEFAULT_MAX_BYTES,
-        metavar="SIZE",
-        help="skip files larger than SIZE (default: 50MB; e.g. 200MB, 1GB, 500k)",
-    )
+    _add_limits(b)
     b.add_argument("--model", default="ja_ginza", help="spaCy model to parse with (default: ja_ginza)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     where = b.add_mutually_exclusive_group()
@@ -144,6 +149,26 @@ def _parser() -> argparse.ArgumentParser:
         help="log each file, and show the traceback of an extraction failure",
     )
 
+
+def _add_limits(b: argparse.ArgumentParser) -> None:
+    b.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="skip files larger than SIZE (default: 50MB; e.g. 200MB, 1GB, 500k)",
+    )
+    b.add_argument(
+        "--doc-timeout",
+        type=_seconds,
+        default=DEFAULT_DOC_TIMEOUT,
+        metavar="SECONDS",
+        help=f"fail a document that takes longer than this to read, or to extract, and go on "
+        f"(default: {DEFAULT_DOC_TIMEOUT:g}; 0: no limit)",
+    )
+
+
+def _add_evaluate(sub) -> None:
     e = sub.add_parser(
         "evaluate",
         help="score extracted relations against gold annotations",
@@ -163,12 +188,20 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the full result as JSON")
     e.add_argument("--show", action="store_true", help="list missed and spurious relations")
 
-    # graph-side commands (query, export) register themselves; graph never imports spaCy.
-    if importlib.util.find_spec("graph.cli") is not None:
-        from graph import cli as graph_cli
 
-        graph_cli.register(sub)
-    return p
+def _seconds(text: str) -> float:
+    """A time limit in seconds: ``120``, ``0.5``; 0 for none.
+
+    >>> _seconds("120"), _seconds("0.5"), _seconds("0")
+    (120.0, 0.5, 0.0)
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 10**9:  # also NaN
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds; write e.g. 300, 0.5 or 0 (no limit)")
+    return value
 
 
 _MAX_LISTED = 20  # problems printed per kind; report.json lists them all
@@ -221,6 +254,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             cache=False if args.no_cache else None,
             cache_dir=args.cache_dir,
             max_bytes=args.max_bytes,
+            doc_timeout=args.doc_timeout,
         )
     except OSError as e:
         # Writing the outputs failed (disk full, folder removed): the old outputs are left as they were.
@@ -230,19 +264,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             "the previous outputs are left as they were — free some space or choose another -o OUTDIR"
         )
         return EXIT_SOME_FAILED
-    for kind, records in (("skipped", report.skipped), ("failed", report.failed)):
-        for r in records[:_MAX_LISTED]:
-            _say(f"geokg: {kind}: {r.reason}")
-            if r.traceback and getattr(args, "verbose", False):
-                for line in r.traceback.rstrip().splitlines():
-                    _say(line)
-        if len(records) > _MAX_LISTED:
-            _say(f"geokg: … and {len(records) - _MAX_LISTED} more {kind}; see {args.output}/{REPORT_FILE}")
-    warned = [w for r in report.inputs for w in r.warnings]
-    for w in warned[:_MAX_LISTED]:
-        _say(f"geokg: warning: {w}")
-    if len(warned) > _MAX_LISTED:
-        _say(f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{REPORT_FILE}")
+    _list_problems(report, args, REPORT_FILE)
     print(printable(report.summary()))
     if report.kept_previous:
         _say(
@@ -255,6 +277,23 @@ def cmd_build(args: argparse.Namespace) -> int:
             f"see {args.output}/{REPORT_FILE} for each file's reason"
         )
     return EXIT_OK if report.ok else EXIT_SOME_FAILED
+
+
+def _list_problems(report, args: argparse.Namespace, report_file: str) -> None:
+    """The skipped and failed inputs and the warnings, the first few of each kind (report.json has them all)."""
+    for kind, records in (("skipped", report.skipped), ("failed", report.failed)):
+        for r in records[:_MAX_LISTED]:
+            _say(f"geokg: {kind}: {r.reason}")
+            if r.traceback and getattr(args, "verbose", False):
+                for line in r.traceback.rstrip().splitlines():
+                    _say(line)
+        if len(records) > _MAX_LISTED:
+            _say(f"geokg: … and {len(records) - _MAX_LISTED} more {kind}; see {args.output}/{report_file}")
+    warned = [w for r in report.inputs for w in r.warnings]
+    for w in warned[:_MAX_LISTED]:
+        _say(f"geokg: warning: {w}")
+    if len(warned) > _MAX_LISTED:
+        _say(f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{report_file}")
 
 
 def _default_articles(gold: Path) -> str:

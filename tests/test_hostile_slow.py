@@ -21,8 +21,6 @@ import pytest
 from bench.slow_inputs import ARTICLE, SHAPES, write_shape
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.xfail(reason="issue 20 item 2: fixed in the next commits")
-
 _TIMED = """
 import json, sys, time
 from pathlib import Path
