@@ -18,8 +18,6 @@ import pytest
 import graph
 from extract.cli import main
 
-pytestmark = pytest.mark.xfail(reason="issue 20 item 4: fixed in the next commit")
-
 
 def _good() -> dict:
     return graph.readwrite.node_link(graph.example_graph())

@@ -311,7 +311,7 @@ def _start_graph(out: Path, into: bool) -> tuple[Any, list[InputRecord]]:
     if not into:
         return graph.build_graph([]), []
     try:
-        G = graph.read_json(out / "graph.json")
+        G = graph.read_json(out / "graph.json", complete=True)  # every field the update reads, before it begins
     except graph.GraphFileError as e:
         raise UsageError(f"{e}; --into needs the graph.json of an earlier `geokg build`") from None
     _check_earlier_triples(out / "triples.jsonl")
