@@ -86,8 +86,6 @@ KNOWN_OVERSIZED = frozenset(
         "extract/actors/titles.py: function title_zone",
         "extract/evaluate.py: function score",
         "extract/lexicon.py: function _build",
-        "extract/read/io.py: function list_inputs",
-        "extract/read/io.py: module",
         "extract/relations/events.py: function _event",
         "extract/relations/frames.py: class Reader",
         "extract/relations/frames.py: function frame",

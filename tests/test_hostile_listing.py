@@ -15,8 +15,6 @@ import pytest
 
 from extract.read.io import list_inputs, read_bytes, read_input
 
-pytestmark = pytest.mark.xfail(reason="issue 20 items 5, 6, 7: fixed in the next commits")
-
 ARTICLE = "米国がイランに制裁を科した。\n"
 
 
@@ -43,12 +41,14 @@ def alike(tmp_path) -> Path:
     return d
 
 
+@pytest.mark.xfail(reason="issue 20 item 5: fixed in the next commit")
 def test_hostile_names_that_escape_alike_are_two_documents(alike):
     names = [f.name for f in list_inputs([alike])]
     assert len(names) == len(set(names)) == 2
     assert sorted(n.rsplit("/", 1)[-1] for n in names) == ["caf\\\\xe9.txt", "caf\\xe9.txt"]
 
 
+@pytest.mark.xfail(reason="issue 20 item 5: fixed in the next commit")
 def test_hostile_names_that_escape_alike_are_both_in_the_graph(alike, tmp_path):
     out = tmp_path / "out"
     report = _build([alike], out)
@@ -62,6 +62,7 @@ def test_hostile_names_that_escape_alike_are_both_in_the_graph(alike, tmp_path):
 # -- item 6: --max-bytes far beyond memory --------------------------------------------------------
 
 
+@pytest.mark.xfail(reason="issue 20 item 6: fixed in the next commits")
 def test_hostile_max_bytes_beyond_memory_reads_in_chunks(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text(ARTICLE, encoding="utf-8")
@@ -69,6 +70,7 @@ def test_hostile_max_bytes_beyond_memory_reads_in_chunks(tmp_path):
     assert read_input(p, max_bytes=100 * 10**9).document.text == ARTICLE
 
 
+@pytest.mark.xfail(reason="issue 20 item 6: fixed in the next commits")
 def test_hostile_max_bytes_100gb_on_the_command_line(tmp_path):
     from extract.cli import _size
 

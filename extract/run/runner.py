@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..read.io import DEFAULT_MAX_BYTES
+from ..read.io import DEFAULT_MAX_BYTES, MAX_DEPTH
 from ..types import Document
 from .extracting import Extraction
 from .limits import DEFAULT_DOC_TIMEOUT
@@ -270,7 +270,7 @@ def _build_held(folder: OutputFolder, inputs: Sequence[str], extractor: Any, opt
         extractor = _make_extractor(options.extractor)
     report = BuildReport(outdir=out, extractor=str(getattr(extractor, "version", "")), into=options.into)
     report.excluded = [(f.name, f.excluded) for f in listed if f.excluded]
-    report.limits = {"max_bytes": options.max_bytes, "doc_timeout": options.doc_timeout}
+    report.limits = {"max_bytes": options.max_bytes, "doc_timeout": options.doc_timeout, "folder_depth": MAX_DEPTH}
     bar = _progress_bar(len(files), options.progress and sys.stderr.isatty())
     run = folder.stage()
     try:
