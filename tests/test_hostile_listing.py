@@ -41,14 +41,12 @@ def alike(tmp_path) -> Path:
     return d
 
 
-@pytest.mark.xfail(reason="issue 20 item 5: fixed in the next commit")
 def test_hostile_names_that_escape_alike_are_two_documents(alike):
     names = [f.name for f in list_inputs([alike])]
     assert len(names) == len(set(names)) == 2
     assert sorted(n.rsplit("/", 1)[-1] for n in names) == ["caf\\\\xe9.txt", "caf\\xe9.txt"]
 
 
-@pytest.mark.xfail(reason="issue 20 item 5: fixed in the next commit")
 def test_hostile_names_that_escape_alike_are_both_in_the_graph(alike, tmp_path):
     out = tmp_path / "out"
     report = _build([alike], out)

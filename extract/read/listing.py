@@ -76,14 +76,18 @@ def display_path(path: str | os.PathLike[str]) -> str:
 
     A file name that is not valid UTF-8 (``caf\\xe9.txt`` saved in Latin-1)
     keeps its undecodable bytes as ``\\xe9`` escapes instead of breaking the
-    report.
+    report; a backslash of the name itself is doubled, so that two names
+    never read alike (a file literally named ``caf\\xe9.txt`` is
+    ``caf\\\\xe9.txt``).
 
     >>> display_path(os.fsdecode(b"caf\\xe9.txt"))
     'caf\\\\xe9.txt'
+    >>> display_path("caf\\\\xe9.txt")
+    'caf\\\\\\\\xe9.txt'
     >>> display_path("ロシア.txt")
     'ロシア.txt'
     """
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return os.fsencode(path).replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
 
 
 def document_id(path: str | os.PathLike[str]) -> str:
