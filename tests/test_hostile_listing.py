@@ -60,7 +60,6 @@ def test_hostile_names_that_escape_alike_are_both_in_the_graph(alike, tmp_path):
 # -- item 6: --max-bytes far beyond memory --------------------------------------------------------
 
 
-@pytest.mark.xfail(reason="issue 20 item 6: fixed in the next commits")
 def test_hostile_max_bytes_beyond_memory_reads_in_chunks(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text(ARTICLE, encoding="utf-8")
@@ -68,7 +67,6 @@ def test_hostile_max_bytes_beyond_memory_reads_in_chunks(tmp_path):
     assert read_input(p, max_bytes=100 * 10**9).document.text == ARTICLE
 
 
-@pytest.mark.xfail(reason="issue 20 item 6: fixed in the next commits")
 def test_hostile_max_bytes_100gb_on_the_command_line(tmp_path):
     from extract.cli import _size
 

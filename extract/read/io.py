@@ -85,6 +85,7 @@ __all__ = [
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 DEFAULT_MAX_BYTES = 50_000_000  # larger files are skipped (``--max-bytes``): no news article is 50 MB
+_CHUNK = 1 << 20  # bytes read at a time
 
 
 class InputError(Exception):
@@ -172,7 +173,8 @@ def read_bytes(path: str | os.PathLike[str], *, name: str | None = None, max_byt
     The file is opened without blocking and checked after opening, so a FIFO
     (which would block forever), a device (``/dev/zero`` never ends) or a file
     swapped for one after listing is skipped rather than read; at most
-    ``max_bytes + 1`` bytes are ever read, even from a file that grows.
+    ``max_bytes + 1`` bytes are ever read, even from a file that grows, and
+    read in chunks, so a limit far beyond memory costs nothing.
 
     Raises :class:`SkippedInput` for a special file or one over the limit,
     :class:`InputError` when it cannot be read.
@@ -210,15 +212,19 @@ def read_bytes(path: str | os.PathLike[str], *, name: str | None = None, max_byt
         )
         if st.st_size > max_bytes:
             raise SkippedInput(too_big.format(_size(st.st_size)))
-        try:
-            raw = fh.read(max_bytes + 1)
+        chunks: list[bytes] = []
+        size = 0
+        try:  # in chunks: a limit of 100GB must not ask for 100 GB of memory up front
+            while size <= max_bytes and (chunk := fh.read(min(_CHUNK, max_bytes + 1 - size))):
+                chunks.append(chunk)
+                size += len(chunk)
         except OSError as e:
             raise InputError(
                 f"{name}: cannot be read ({e.strerror or e}); check the disk or copy the file again"
             ) from None
-        if len(raw) > max_bytes:
+        if size > max_bytes:
             raise SkippedInput(too_big.format("it grew while being read"))
-    return raw
+    return b"".join(chunks)
 
 
 def read_input(path: str | os.PathLike[str], *, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Input:
