@@ -303,25 +303,18 @@ def _default_articles(gold: Path) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import format_report, load_gold, score
+    from .evaluate import format_report, load_gold, load_triples, score
 
     try:
         golds = load_gold(args.gold)
-    except (FileNotFoundError, ValueError) as e:
+        if args.triples:
+            path = Path(args.triples)
+            if not path.is_file():
+                raise UsageError(f"{path}: no such triples file")
+            triples = load_triples(path)
+    except (FileNotFoundError, ValueError) as e:  # (GoldFileError: the file and the field)
         raise UsageError(str(e)) from None
-    if args.triples:
-        path = Path(args.triples)
-        if not path.is_file():
-            raise UsageError(f"{path}: no such triples file")
-        triples = []
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        triples.append(json.loads(line))
-                    except ValueError as e:
-                        raise UsageError(f"{path}:{n}: not JSON ({e})") from None
-    else:
+    if not args.triples:
         from .run.pipeline import Extractor
         from .run.runner import documents
 

@@ -84,7 +84,6 @@ KNOWN_OVERSIZED = frozenset(
         "extract/actors/persons.py: function persons",
         "extract/actors/states.py: function abbreviations",
         "extract/actors/titles.py: function title_zone",
-        "extract/evaluate.py: function score",
         "extract/lexicon.py: function _build",
         "extract/relations/events.py: function _event",
         "extract/relations/frames.py: class Reader",

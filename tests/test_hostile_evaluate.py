@@ -13,8 +13,6 @@ import pytest
 
 from extract.cli import main
 
-pytestmark = pytest.mark.xfail(reason="issue 20 item 8: fixed in the next commit")
-
 GOLD = {
     "doc": "texts/a.txt",
     "actors": [
