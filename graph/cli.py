@@ -291,13 +291,17 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """Write the map of a graph.json as HTML (-o) and/or as a PNG taken by headless Chromium (--png)."""
+    """Write the map of a graph.json as HTML (-o) and/or as a PNG taken by headless Chromium (--png).
+
+    Every name and message is shown through :func:`graph.table.printable`: a file name or a
+    graph.json key holding a terminal escape is shown, never obeyed.
+    """
     import tempfile
 
     from . import render, snapshot
 
     if not args.output and not args.png:
-        print("geokg: error: say what to write: -o map.html, --png map.png, or both", file=sys.stderr)
+        _error("say what to write: -o map.html, --png map.png, or both")
         return EXIT_USAGE
     try:
         kg = _load(args.graph)
@@ -307,26 +311,23 @@ def cmd_render(args: argparse.Namespace) -> int:
             html = Path(args.output) if args.output else Path(tmp) / "graph.html"
             render.render_html(kg.G, html, title=args.title)
             if args.output:
-                print(f"wrote {html}")
+                print(f"wrote {_printable_path(html)}")
             if args.png:
                 shot = snapshot.screenshot(
                     html, args.png, width=width, height=height, timeout=args.timeout, browser=browser
                 )
-                print(f"wrote {shot.path} ({width}×{height}, {shot.seconds:g} s)")
-    except _Usage as e:
-        print(f"geokg: error: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except snapshot.BrowserNotFound as e:
-        print(f"geokg: error: {e}", file=sys.stderr)
+                print(f"wrote {_printable_path(shot.path)} ({width}×{height}, {shot.seconds:g} s)")
+    except (_Usage, snapshot.BrowserNotFound) as e:
+        _error(e)
         return EXIT_USAGE
     except snapshot.SnapshotError as e:
-        print(f"geokg: error: {args.png}: {e}", file=sys.stderr)
+        _error(f"{_printable_path(args.png)}: {e}")
         return EXIT_NOT_FOUND
     except ValueError as e:  # a graph the map cannot draw (two actors whose ids read alike)
-        print(f"geokg: error: {args.graph}: {e}", file=sys.stderr)
+        _error(f"{_printable_path(args.graph)}: {e}")
         return EXIT_USAGE
     except OSError as e:
-        print(f"geokg: error: cannot write {e.filename or args.output or args.png}: {e.strerror}", file=sys.stderr)
+        _error(f"cannot write {_printable_path(e.filename or args.output or args.png)}: {e.strerror}")
         return EXIT_USAGE
     return EXIT_OK
 
