@@ -58,10 +58,29 @@ class _Usage(Exception):
     """A mistake in the command line; printed as `geokg: error: ...`, exit 2."""
 
 
-def _types(values: list[str] | None) -> list[str] | None:
+def _types(values: list[str] | None, option: str = "--type") -> list[str] | None:
+    """The names in repeatable, comma-separated ``values``; None when the option was not given.
+
+    An option given that names nothing (``--type ,,,``) is an error, not a filter that matches nothing.
+    """
     if not values:
         return None
-    return [t.strip() for v in values for t in v.split(",") if t.strip()]
+    names = [t.strip() for v in values for t in v.split(",") if t.strip()]
+    if not names:
+        what = "relation type (treaty, sanction, …)" if option == "--type" else "modality (asserted, hedged, …)"
+        raise _Usage(f"{option} {', '.join(map(repr, values))}: names no {what}; give one, or leave the option out")
+    return names
+
+
+def _positive(text: str) -> int:
+    """``-n``: how many, at least 1."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"give how many actors to list, at least 1 (not {text!r})")
+    return n
 
 
 def _load(path: str):
@@ -139,7 +158,7 @@ def _q_relations(kg, args):
             args.source,
             args.target,
             type=_types(args.type),
-            modality=_types(args.modality),
+            modality=_types(args.modality, "--modality"),
             since=args.since,
             until=args.until,
         ),
@@ -397,7 +416,7 @@ def register(subparsers: Any) -> None:
     p = add("commentators", _q_commentators, "who said what about one actor")
     p.add_argument("actor", metavar="ACTOR")
     p = add("central", _q_central, "the most connected actors")
-    p.add_argument("-n", type=int, default=10, help="how many (default: 10)")
+    p.add_argument("-n", type=_positive, default=10, help="how many (default: 10)")
     p.add_argument("--by", choices=["degree", "evidence", "betweenness"], default="degree")
     p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
     p = add("timeline", _q_timeline, "relations of one actor, or between two, in time order with Goldstein scores")
