@@ -17,8 +17,6 @@ import graph
 from extract.cli import main
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.xfail(reason="issue 20 items 9 and 11: fixed in the next commits")
-
 ESC = "\x1b[2J\x1b]0;pwned\x07"
 
 

@@ -80,6 +80,27 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+# What a page may declare: character encodings (Python's codec names, "-" and "_" alike). Python's
+# codecs also turn text into other text (unicode_escape makes a literal "\x1b" an escape character,
+# rot13, punycode) or bytes into bytes (base64, zlib); a page declaring one is read as if it had
+# declared nothing. UTF-7 is left out as browsers leave it out: it hides markup in plain letters.
+_TEXT_ENCODING = re.compile(
+    r"(utf_(8|8_sig|16|16_[bl]e|32|32_[bl]e)|ascii|latin_1|iso8859_\d+|cp\d+|mac_[a-z]+|koi8_[a-z]+"
+    r"|shift_jis(_2004|x0213)?|euc_(jp|jis_2004|jisx0213|kr)|iso2022_(jp(_[123]|_2004|_3|_ext)?|kr)"
+    r"|gb2312|gbk|gb18030|hz|big5(hkscs)?|johab|tis_620|kz1048|ptcp154|hp_roman8)"
+)
+
+
+def _text_encoding(name: str) -> str | None:
+    """The codec of a declared charset when it is a character encoding; None otherwise.
+
+    >>> _text_encoding("Shift_JIS"), _text_encoding("windows-1252"), _text_encoding("unicode_escape")
+    ('shift_jis', 'cp1252', None)
+    """
+    codec = _codec(name)
+    return codec if codec is not None and _TEXT_ENCODING.fullmatch(codec.replace("-", "_")) else None
+
+
 def _codec(name: str) -> str | None:
     try:
         return codecs.lookup(name).name
@@ -125,7 +146,8 @@ def _mess(text: str) -> float:
 def decode_bytes(raw: bytes, *, html: bool = False) -> Decoded:
     """Decode a file's bytes; raise :class:`NotText` for a binary file.
 
-    Order: byte-order mark, strict UTF-8, (HTML) the declared ``<meta charset>``,
+    Order: byte-order mark, strict UTF-8, (HTML) the declared ``<meta charset>``
+    when it is a character encoding (not ``unicode_escape``, ``rot13``, ``base64`` …),
     UTF-8 with a few bad bytes, charset-normalizer over :data:`DETECTOR_ENCODINGS`,
     and last, for a damaged file, the Japanese encoding that leaves the least
     mess. Bad bytes are replaced with U+FFFD and counted (``Decoded.replaced``).
@@ -157,7 +179,7 @@ def decode_bytes(raw: bytes, *, html: bool = False) -> Decoded:
             damaged_utf8 = utf8
     if html:
         m = _HTML_CHARSET.search(raw[:4096])
-        declared = _codec(m.group(1).decode("ascii", "replace")) if m else None
+        declared = _text_encoding(m.group(1).decode("ascii", "replace")) if m else None
         if declared:
             for name in _DECODE_ORDER.get(declared, (declared,)):
                 if _strict(raw, name) is not None:
