@@ -360,13 +360,22 @@ def _common() -> argparse.ArgumentParser:
 
 def register(subparsers: Any) -> None:
     """Add the ``query``, ``export`` and ``render`` subcommands to ``geokg``'s subparsers."""
-    raw = argparse.RawDescriptionHelpFormatter
+    _register_query(subparsers)
+    _register_export(subparsers)
+    _register_render(subparsers)
+
+
+_TYPE_HELP = "relation types, e.g. sanction or support,attack (repeatable)"
+_Add = Callable[[str, Callable, str], argparse.ArgumentParser]
+
+
+def _register_query(subparsers: Any) -> None:
     q = subparsers.add_parser(
         "query",
         help="ask the graph: relations, neighbours, paths, comments, timelines",
         description="Query a graph written by `geokg build`.",
         epilog=_QUERY_EPILOG,
-        formatter_class=raw,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     q.add_argument("graph", metavar="GRAPH", help="graph.json, or the folder holding it")
     q.set_defaults(func=cmd_query, query_parser=q, query_func=None)
@@ -378,7 +387,11 @@ def register(subparsers: Any) -> None:
         p.set_defaults(query_func=func)
         return p
 
-    type_help = "relation types, e.g. sanction or support,attack (repeatable)"
+    _add_lookups(add)
+    _add_walks(add)
+
+
+def _add_lookups(add: _Add) -> None:
     p = add("actor", _q_actor, "one actor: names, documents and neighbours")
     p.add_argument("name", metavar="ACTOR")
     p = add("actors", _q_actors, "every actor, most mentioned first")
@@ -387,7 +400,7 @@ def register(subparsers: Any) -> None:
     p = add("relations", _q_relations, "relations matching the filters, with evidence")
     p.add_argument("--source", metavar="ACTOR")
     p.add_argument("--target", metavar="ACTOR")
-    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p.add_argument("--type", action="append", metavar="TYPE", help=_TYPE_HELP)
     p.add_argument(
         "--modality", action="append", metavar="MODALITY", help="asserted, hedged, negated, hypothetical (repeatable)"
     )
@@ -397,18 +410,21 @@ def register(subparsers: Any) -> None:
     p = add("between", _q_between, "all relations between two actors, either way, with every evidence sentence")
     p.add_argument("a", metavar="ACTOR")
     p.add_argument("b", metavar="ACTOR")
-    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p.add_argument("--type", action="append", metavar="TYPE", help=_TYPE_HELP)
     p = add("neighbors", _q_neighbors, "the actors linked to one actor, and how")
     p.add_argument("name", metavar="ACTOR")
-    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p.add_argument("--type", action="append", metavar="TYPE", help=_TYPE_HELP)
+
+
+def _add_walks(add: _Add) -> None:
     p = add("path", _q_path, "how two actors are connected: the relations along a shortest chain")
     p.add_argument("a", metavar="ACTOR")
     p.add_argument("b", metavar="ACTOR")
-    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p.add_argument("--type", action="append", metavar="TYPE", help=_TYPE_HELP)
     p = add("ego", _q_ego, "the relations among the actors around one actor")
     p.add_argument("name", metavar="ACTOR")
     p.add_argument("--radius", type=int, default=1, help="how many relations away (default: 1)")
-    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p.add_argument("--type", action="append", metavar="TYPE", help=_TYPE_HELP)
     p = add("comments", _q_comments, "who said what about whom (all speakers, or one)")
     p.add_argument("speaker", nargs="?", metavar="SPEAKER")
     p.add_argument("--about", metavar="ACTOR")
@@ -418,23 +434,25 @@ def register(subparsers: Any) -> None:
     p = add("central", _q_central, "the most connected actors")
     p.add_argument("-n", type=_positive, default=10, help="how many (default: 10)")
     p.add_argument("--by", choices=["degree", "evidence", "betweenness"], default="degree")
-    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p.add_argument("--type", action="append", metavar="TYPE", help=_TYPE_HELP)
     p = add("timeline", _q_timeline, "relations of one actor, or between two, in time order with Goldstein scores")
     p.add_argument("a", metavar="ACTOR")
     p.add_argument("b", nargs="?", metavar="ACTOR")
-    p.add_argument("--type", action="append", metavar="TYPE", help=type_help)
+    p.add_argument("--type", action="append", metavar="TYPE", help=_TYPE_HELP)
     p.add_argument(
         "--no-predecessors",
         action="store_true",
         help="leave out predecessor states (the Soviet Union in Russia's timeline)",
     )
 
+
+def _register_export(subparsers: Any) -> None:
     e = subparsers.add_parser(
         "export",
         help="convert a graph.json to GraphML, GEXF, JSON or neo4j CSV",
         description="Write an existing graph in another format.",
         epilog=_EXPORT_EPILOG,
-        formatter_class=raw,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     e.add_argument("graph", metavar="GRAPH", help="graph.json, or the folder holding it")
     e.add_argument(
@@ -448,12 +466,14 @@ def register(subparsers: Any) -> None:
     )
     e.set_defaults(func=cmd_export)
 
+
+def _register_render(subparsers: Any) -> None:
     r = subparsers.add_parser(
         "render",
         help="draw a graph.json as the interactive map (HTML) or as a picture (PNG)",
         description="Draw an existing graph: the offline HTML map, or a PNG of it taken by headless Chromium.",
         epilog=_RENDER_EPILOG,
-        formatter_class=raw,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     r.add_argument("graph", metavar="GRAPH", help="graph.json, or the folder holding it")
     r.add_argument("-o", "--output", metavar="HTML", help="write the interactive map here")

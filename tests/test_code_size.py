@@ -96,7 +96,6 @@ KNOWN_OVERSIZED = frozenset(
         "extract/run/pipeline.py: function _finish",
         "extract/run/pipeline.py: module",
         "graph/build.py: function add_relations",
-        "graph/cli.py: function register",
         "graph/export.py: function _gexf_tree",
         "graph/query.py: class KnowledgeGraph",
         "graph/query.py: function relations",

@@ -146,11 +146,10 @@ def _mess(text: str) -> float:
 def decode_bytes(raw: bytes, *, html: bool = False) -> Decoded:
     """Decode a file's bytes; raise :class:`NotText` for a binary file.
 
-    Order: byte-order mark, strict UTF-8, (HTML) the declared ``<meta charset>``
-    when it is a character encoding (not ``unicode_escape``, ``rot13``, ``base64`` …),
-    UTF-8 with a few bad bytes, charset-normalizer over :data:`DETECTOR_ENCODINGS`,
-    and last, for a damaged file, the Japanese encoding that leaves the least
-    mess. Bad bytes are replaced with U+FFFD and counted (``Decoded.replaced``).
+    Order: byte-order mark, strict UTF-8, (HTML) the declared ``<meta charset>`` if
+    it is a character encoding (:func:`_text_encoding`), UTF-8 with a few bad bytes,
+    charset-normalizer over :data:`DETECTOR_ENCODINGS`, and last, for a damaged file,
+    the Japanese encoding that leaves the least mess. Bad bytes become U+FFFD (counted).
 
     >>> decode_bytes("米国".encode("cp932")).encoding
     'cp932'
