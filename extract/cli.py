@@ -44,8 +44,10 @@ inputs:
   (.html .htm: the article only, menus, related articles and comments
   dropped), in UTF-8 (with or without BOM), UTF-16, Shift_JIS/CP932, EUC-JP or
   ISO-2022-JP (detected). Empty, binary and other files, FIFOs and devices,
-  and files over --max-bytes are skipped, with the reason; links to folders
-  are followed once; geokg's own outputs under the inputs are left out.
+  files over --max-bytes and folders over 100 levels deep are skipped, with
+  the reason; a file that takes longer than --doc-timeout to read or to
+  extract fails and the others go on; links to folders are followed once;
+  geokg's own outputs under the inputs are left out.
 
 outputs (plain files in OUTDIR, moved in only when all are written, report.json
 last as the manifest of the set; one run at a time per OUTDIR):
