@@ -265,20 +265,18 @@ def _drop_non_text(root) -> None:
 def _normalise_space(root) -> None:
     """Whitespace as a browser shows it, outside <pre> (see :func:`_space`). Line breaks in the
     text read are then the page's own blocks and <br>s, and the lines of a <pre>."""
-    from lxml import etree
-
-    inside_pre = 0
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        if not isinstance(el.tag, str):
-            continue
-        if event == "start":
-            inside_pre += el.tag == "pre"
-            if el.text and not inside_pre:
-                el.text = _space(el.text)
-        else:
-            inside_pre -= el.tag == "pre"
-            if el.tail and not inside_pre:  # a tail is the parent's text
-                el.tail = _space(el.tail)
+    # lxml hands out the same Python object for an element as long as one is alive: keeping the
+    # <pre> elements and their descendants in a list makes their id()s stable for the walk below.
+    tops = list(root.iter("pre"))
+    inner = [el for p in tops for el in p.iterdescendants()]
+    text_kept = {id(el) for el in (*tops, *inner)}  # their text is inside a <pre>
+    tail_kept = {id(el) for el in inner}  # a tail is the parent's text: inside a <pre> below its top
+    for el in root.iter():
+        text, tail = el.text, el.tail
+        if text and id(el) not in text_kept and (new := _space(text)) != text:
+            el.text = new
+        if tail and id(el) not in tail_kept and (new := _space(tail)) != tail:
+            el.tail = new
 
 
 def _more_elements_than(root, limit: int) -> bool:
