@@ -47,6 +47,7 @@ def _serve(conn: Any, parent: int) -> None:
 
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the build decides
+    conn.send(("ready",))  # started and imported: from here on the clock is the file's
     while True:
         try:
             request = conn.recv()
@@ -84,7 +85,10 @@ class ReaderProcess:
         :class:`InputError` when the file takes longer than the time limit or
         the helper dies on it, and :class:`ReadBug` for anything else.
         """
-        self._start()
+        try:
+            self._start()
+        except RuntimeError as e:  # (no process can be started: out of memory or of process ids)
+            raise InputError(f"{name}: {e}; try again when the machine has room") from None
         self._conn.send((os.fsencode(path), name, max_bytes))
         deadline = None if self.timeout is None else time.monotonic() + self.timeout
         while not self._conn.poll(_POLL):  # a signal handler runs here: Ctrl-C and SIGTERM at once
@@ -120,6 +124,15 @@ class ReaderProcess:
         self._proc = ctx.Process(target=_serve, args=(child, os.getpid()), name="geokg-reader", daemon=True)
         self._proc.start()
         child.close()
+        while not self._conn.poll(_POLL):  # its start-up is not the first file's time (and Ctrl-C lands here too)
+            if not self._proc.is_alive():
+                break
+        try:
+            self._conn.recv()
+        except (EOFError, OSError):
+            code = self._proc.exitcode
+            self.close()
+            raise RuntimeError(f"the process that reads the input files could not start ({_death(code)})") from None
 
     def close(self) -> None:
         """Stop the helper (at once: it may be in the middle of a page)."""
