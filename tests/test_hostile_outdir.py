@@ -265,3 +265,12 @@ def test_hostile_outdir_what_geokg_did_not_create_is_never_deleted(tmp_path, cor
     (out / "graph.json.bak").write_text("a backup", encoding="utf-8")
     build([corpora[1]], out)
     assert _untouched(out / ".geokg", mine) and (out / "graph.json.bak").is_file()
+
+
+def test_hostile_outdir_an_output_name_that_is_a_folder_is_refused(tmp_path, corpora, capsys):
+    out = tmp_path / "out"
+    (out / "graph.json").mkdir(parents=True)
+    (out / "graph.json" / "keep.txt").write_text("mine", encoding="utf-8")
+    assert main(["build", str(corpora[0]), "-o", str(out), "--no-progress"]) == 2
+    assert "/graph.json: a folder where geokg writes its graph.json" in capsys.readouterr().err
+    assert (out / "graph.json" / "keep.txt").read_text(encoding="utf-8") == "mine"
