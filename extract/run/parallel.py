@@ -419,12 +419,13 @@ class ProcessExtractor(_ChunkedBackend):
             return
         # No public API stops a pool's processes; a dying pool must not keep its workers running.
         processes = list(getattr(pool, "_processes", {}).values())
+        thread = getattr(pool, "_executor_manager_thread", None)  # the pool's: it ends closing its wake-up pipe
         for proc in processes:
             if proc.is_alive():
                 proc.kill()
         pool.shutdown(wait=False, cancel_futures=True)
-        for proc in processes:
-            proc.join(timeout=10)
+        for ended in [*processes, *filter(None, [thread])]:  # (Python 3.11 writes to that pipe at exit, unlocked)
+            ended.join(timeout=10)
 
     def _submit(self, chunk: list[Document]):
         fut = self._start().submit(_extract_chunk, self.spec, chunk)
