@@ -5,10 +5,13 @@
    times what a whole run takes (so about a third finish first, and some
    kills land while the outputs are written and swapped in). The runs alternate between two
    corpora with different outputs, so a mix of old and new files shows. After
-   each kill the output folder must hold one complete output set, byte for
-   byte the outputs of corpus A or of corpus B (a *damaged* set otherwise),
-   and no process the killed run started may still be alive after 10 s (an
-   *orphan*).
+   each kill the output folder holds the outputs of corpus A or of corpus B
+   byte for byte, or (a kill in the middle of the moves of a commit) a set
+   that its report.json does not call complete (``check_output_set``); a set
+   that report.json calls complete but that is neither A nor B is *damaged*.
+   No process the killed run started may still be alive after 10 s (an
+   *orphan*). The next run finishes an interrupted commit and must leave
+   nothing behind in ``.geokg`` but its lock and marker.
 2. ``--pairs`` times (default 10), two runs started at once on the same
    folder: one must exit 0, the other 2 with "is in use by another geokg
    run", and the folder must hold a complete output set.
@@ -33,6 +36,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from extract.run.outdir import check_output_set
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_db80d0d6cdafb80b.txt"
@@ -138,7 +143,7 @@ def main() -> int:
                 expected[name] = _snapshot(out)
         assert expected["a"] != expected["b"]
         sets = [expected["a"], expected["b"]]
-        damaged = orphans = 0
+        damaged = orphans = incomplete = 0
         for i in range(args.kills):
             workers = 2 if i % 2 else 1
             corpus = a if i % 4 < 2 else b
@@ -163,17 +168,22 @@ def main() -> int:
                 os.kill(pid, signal.SIGKILL)
             snap = _snapshot(out)
             ok = snap in sets
-            damaged += not ok
+            called_complete = check_output_set(out) == []
+            damaged += not ok and called_complete
+            incomplete += not ok and not called_complete
             orphans += len(left)
+            state = (
+                ["a", "b"][sets.index(snap)] if ok else "DAMAGED" if called_complete else "not complete (no manifest)"
+            )
             print(json.dumps({"run": i + 1, "workers": workers, "corpus": corpus.name, "kill_at_s": round(at, 2),
-                              "finished_before_kill": finished, "output_set": ["a", "b"][sets.index(snap)] if ok
-                              else "DAMAGED", "processes_seen": len(seen), "orphans": len(left)}), flush=True)  # fmt: skip
+                              "finished_before_kill": finished, "output_set": state,
+                              "processes_seen": len(seen), "orphans": len(left)}), flush=True)  # fmt: skip
         # the next run cleans up after the killed ones
         _timed_run(a, out, 1)
         state = out / ".geokg"
-        current = os.readlink(state / "current")
-        stale = [p.name for p in state.iterdir() if p.name.startswith("run-") and p.name != current]
-        stale += [p.name for p in [*out.iterdir(), *state.iterdir()] if p.name.endswith(".tmp")]
+        stale = [p.name for p in state.iterdir() if p.name not in ("README.txt", "lock")]
+        stale += [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+        assert check_output_set(out) == [] and _snapshot(out) == expected["a"]
         refused = wrong = 0
         for i in range(args.pairs):
             corpus = b if i % 2 else a
@@ -196,6 +206,7 @@ def main() -> int:
             "pairs": args.pairs,
             "seconds_per_clean_run": {f"-j {w}": round(s, 1) for w, s in durations.items()},
             "damaged_output_sets": damaged,
+            "killed_in_a_commit_and_not_called_complete": incomplete,
             "orphaned_processes": orphans,
             "stale_files_after_next_run": len(stale),
             "pairs_where_one_run_was_refused": refused,

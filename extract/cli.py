@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .read.io import DEFAULT_MAX_BYTES
+from .run.limits import DEFAULT_DOC_TIMEOUT
 from .run.logs import setup_logging
 from .run.runner import BuildReport, UsageError
 
@@ -44,11 +45,13 @@ inputs:
   (.html .htm: the article only, menus, related articles and comments
   dropped), in UTF-8 (with or without BOM), UTF-16, Shift_JIS/CP932, EUC-JP or
   ISO-2022-JP (detected). Empty, binary and other files, FIFOs and devices,
-  and files over --max-bytes are skipped, with the reason; links to folders
-  are followed once; geokg's own outputs under the inputs are left out.
+  files over --max-bytes and folders over 100 levels deep are skipped, with
+  the reason; a file that takes longer than --doc-timeout to read or to
+  extract fails and the others go on; links to folders are followed once;
+  geokg's own outputs under the inputs are left out.
 
-outputs (in OUTDIR, swapped in at once only when all are written; one run
-at a time per OUTDIR):
+outputs (plain files in OUTDIR, moved in only when all are written, report.json
+last as the manifest of the set; one run at a time per OUTDIR):
   triples.jsonl   one relation per line, with its evidence sentence
   graph.json      the knowledge graph (networkx node-link JSON)
   graph.graphml   the same for Gephi, Cytoscape, igraph, Gephi Lite
@@ -58,10 +61,10 @@ at a time per OUTDIR):
   graph.html      the interactive map (one file, works offline)
   report.json     every input: processed / skipped / failed, why, counts
 
-exit status: 0 all inputs read (some may be skipped), 1 some failed (the
-rest are still written) or none could be read (the previous outputs are
-kept), 2 usage error (also: OUTDIR in use by another run), 130 Ctrl-C and
-143 SIGTERM (the previous outputs are kept).
+exit status: 0 all inputs read (some may be skipped, or with --into already
+in the graph), 1 some failed (the rest are still written) or none could be
+read (the previous outputs are kept), 2 usage error (also: OUTDIR in use by
+another run), 130 Ctrl-C and 143 SIGTERM (the previous outputs are kept).
 """
 
 _EPILOG_EVALUATE = """\
@@ -85,10 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log what is being done")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-
-    _add_build_parser(sub)
-    _add_evaluate_parser(sub)
-
+    _add_build(sub)
+    _add_evaluate(sub)
     # graph-side commands (query, export) register themselves; graph never imports spaCy.
     if importlib.util.find_spec("graph.cli") is not None:
         from graph import cli as graph_cli
@@ -97,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _add_build_parser(sub: Any) -> None:
+def _add_build(sub: Any) -> None:
     b = sub.add_parser(
         "build",
         help="extract relations and write triples, graph, map and GraphML",
@@ -120,13 +121,7 @@ def _add_build_parser(sub: Any) -> None:
         "again replaces its earlier version; one whose text the graph holds under another path is "
         "skipped as already in it); instead of -o",
     )
-    b.add_argument(
-        "--max-bytes",
-        type=_size,
-        default=DEFAULT_MAX_BYTES,
-        metavar="SIZE",
-        help="skip files larger than SIZE (default: 50MB; e.g. 200MB, 1GB, 500k)",
-    )
+    _add_limits(b)
     b.add_argument("--model", default="ja_ginza", help="spaCy model to parse with (default: ja_ginza)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     where = b.add_mutually_exclusive_group()
@@ -159,7 +154,25 @@ def _add_build_parser(sub: Any) -> None:
     )
 
 
-def _add_evaluate_parser(sub: Any) -> None:
+def _add_limits(b: argparse.ArgumentParser) -> None:
+    b.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="skip files larger than SIZE (default: 50MB; e.g. 200MB, 1GB, 500k)",
+    )
+    b.add_argument(
+        "--doc-timeout",
+        type=_seconds,
+        default=DEFAULT_DOC_TIMEOUT,
+        metavar="SECONDS",
+        help=f"fail a document that takes longer than this to read, or to extract, and go on "
+        f"(default: {DEFAULT_DOC_TIMEOUT:g}; 0: no limit)",
+    )
+
+
+def _add_evaluate(sub: Any) -> None:
     e = sub.add_parser(
         "evaluate",
         help="score extracted relations against gold annotations",
@@ -178,6 +191,21 @@ def _add_evaluate_parser(sub: Any) -> None:
     e.add_argument("--triples", metavar="FILE", help="score this triples.jsonl instead of extracting")
     e.add_argument("--json", action="store_true", help="print the full result as JSON")
     e.add_argument("--show", action="store_true", help="list missed and spurious relations")
+
+
+def _seconds(text: str) -> float:
+    """A time limit in seconds: ``120``, ``0.5``; 0 for none.
+
+    >>> _seconds("120"), _seconds("0.5"), _seconds("0")
+    (120.0, 0.5, 0.0)
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 10**9:  # also NaN
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds; write e.g. 300, 0.5 or 0 (no limit)")
+    return value
 
 
 _MAX_LISTED = 20  # problems printed per kind; report.json lists them all
@@ -228,6 +256,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             cache=False if args.no_cache else None,
             cache_dir=args.cache_dir,
             max_bytes=args.max_bytes,
+            doc_timeout=args.doc_timeout,
         )
     except OSError as e:
         # Writing the outputs failed (disk full, folder removed): the old outputs are left as they were.
@@ -237,19 +266,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             "the previous outputs are left as they were — free some space or choose another -o OUTDIR"
         )
         return EXIT_SOME_FAILED
-    for kind, records in (("skipped", report.skipped), ("failed", report.failed)):
-        for r in records[:_MAX_LISTED]:
-            _say(f"geokg: {kind}: {r.reason}")
-            if r.traceback and getattr(args, "verbose", False):
-                for line in r.traceback.rstrip().splitlines():
-                    _say(line)
-        if len(records) > _MAX_LISTED:
-            _say(f"geokg: … and {len(records) - _MAX_LISTED} more {kind}; see {args.output}/{REPORT_FILE}")
-    warned = [w for r in report.inputs for w in r.warnings]
-    for w in warned[:_MAX_LISTED]:
-        _say(f"geokg: warning: {w}")
-    if len(warned) > _MAX_LISTED:
-        _say(f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{REPORT_FILE}")
+    _list_problems(report, args, REPORT_FILE)
     _say_outcome(report, args)
     return EXIT_OK if report.ok else EXIT_SOME_FAILED
 
@@ -276,6 +293,23 @@ def _say_outcome(report: BuildReport, args: argparse.Namespace) -> None:
         )
 
 
+def _list_problems(report, args: argparse.Namespace, report_file: str) -> None:
+    """The skipped and failed inputs and the warnings, the first few of each kind (report.json has them all)."""
+    for kind, records in (("skipped", report.skipped), ("failed", report.failed)):
+        for r in records[:_MAX_LISTED]:
+            _say(f"geokg: {kind}: {r.reason}")
+            if r.traceback and getattr(args, "verbose", False):
+                for line in r.traceback.rstrip().splitlines():
+                    _say(line)
+        if len(records) > _MAX_LISTED:
+            _say(f"geokg: … and {len(records) - _MAX_LISTED} more {kind}; see {args.output}/{report_file}")
+    warned = [w for r in report.inputs for w in r.warnings]
+    for w in warned[:_MAX_LISTED]:
+        _say(f"geokg: warning: {w}")
+    if len(warned) > _MAX_LISTED:
+        _say(f"geokg: … and {len(warned) - _MAX_LISTED} more warnings; see {args.output}/{report_file}")
+
+
 def _default_articles(gold: Path) -> str:
     """tests/data/dev/gold → tests/data/dev/texts, where a corpus keeps its texts beside its gold."""
     texts = (gold if gold.is_dir() else gold.parent).parent / "texts"
@@ -283,25 +317,18 @@ def _default_articles(gold: Path) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import format_report, load_gold, score
+    from .evaluate import format_report, load_gold, load_triples, score
 
     try:
         golds = load_gold(args.gold)
-    except (FileNotFoundError, ValueError) as e:
+        if args.triples:
+            path = Path(args.triples)
+            if not path.is_file():
+                raise UsageError(f"{path}: no such triples file")
+            triples = load_triples(path)
+    except (FileNotFoundError, ValueError) as e:  # (GoldFileError: the file and the field)
         raise UsageError(str(e)) from None
-    if args.triples:
-        path = Path(args.triples)
-        if not path.is_file():
-            raise UsageError(f"{path}: no such triples file")
-        triples = []
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        triples.append(json.loads(line))
-                    except ValueError as e:
-                        raise UsageError(f"{path}:{n}: not JSON ({e})") from None
-    else:
+    if not args.triples:
         from .run.pipeline import Extractor
         from .run.runner import documents
 
@@ -359,12 +386,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as e:
         _say(f"geokg: error: {e}")
         return EXIT_USAGE
-    except Terminated:
-        _say("geokg: terminated; earlier outputs are left as they were")
-        return 128 + signal.SIGTERM
-    except KeyboardInterrupt:
-        _say("geokg: interrupted; earlier outputs are left as they were")
-        return 130
+    except KeyboardInterrupt as e:  # Ctrl-C, or SIGTERM (Terminated)
+        what = "terminated" if isinstance(e, Terminated) else "interrupted"
+        _say(f"geokg: {what}; {e.args[0] if e.args else 'earlier outputs are left as they were'}")
+        return 128 + signal.SIGTERM if isinstance(e, Terminated) else 130
     finally:
         if handled:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -20,7 +20,7 @@ from typing import Any
 
 from .types import RelationType
 
-__all__ = ["Gold", "format_report", "genre", "load_gold", "score"]
+__all__ = ["Gold", "GoldFileError", "format_report", "genre", "load_gold", "load_triples", "score"]
 
 _SYMMETRIC = {t.value for t in RelationType if t.symmetric}
 _TYPES = {t.value for t in RelationType}
@@ -108,8 +108,17 @@ class Gold:
         return None
 
 
+class GoldFileError(ValueError):
+    """A gold or triples file that cannot be scored (the message names the file and the field)."""
+
+
 def load_gold(path: str | Path) -> list[Gold]:
-    """Gold documents from a JSON file or a folder of them."""
+    """Gold documents from a JSON file or a folder of them.
+
+    Raises FileNotFoundError when there is none, :class:`GoldFileError`
+    (a ValueError naming the file and the field) for one that is not in the
+    format of docs/ontology.md.
+    """
     p = Path(path)
     files = sorted(p.glob("*.json")) if p.is_dir() else [p]
     if not files or not all(f.is_file() for f in files):
@@ -117,9 +126,92 @@ def load_gold(path: str | Path) -> list[Gold]:
     out = []
     for f in files:
         try:
-            out.append(Gold.from_dict(json.loads(f.read_text(encoding="utf-8"))))
-        except (ValueError, KeyError) as e:
-            raise ValueError(f"{f}: not a gold file in the ONTOLOGY.md format ({e})") from None
+            data = _json(f.read_bytes())
+            _check_gold(data)
+            out.append(Gold.from_dict(data))
+        except _Bad as e:
+            raise GoldFileError(f"{f}: {e}; a gold file is one JSON object in the format of docs/ontology.md") from None
+    return out
+
+
+class _Bad(ValueError):
+    pass
+
+
+def _json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise _Bad(f"not UTF-8 ({e.reason} at byte {e.start})") from None
+    except RecursionError:
+        raise _Bad("nested too deep to be what geokg reads") from None
+    except ValueError as e:  # bad JSON, an integer of thousands of digits
+        raise _Bad(f"not JSON ({e})") from None
+
+
+def _string(item: Mapping[str, Any], name: str, where: str, *, required: bool = True) -> None:
+    if name not in item:
+        if required:
+            raise _Bad(f'{where}: has no "{name}"' if where else f'has no "{name}"')
+    elif not isinstance(item[name], str):
+        raise _Bad(f"{where + '.' if where else ''}{name}: must be a string, not {_shown(item[name])}")
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _objects(data: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
+    items = data.get(name, [])
+    if not isinstance(items, list):
+        raise _Bad(f"{name}: must be a list, not {_shown(items)}")
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise _Bad(f"{name}[{i}]: must be an object, not {_shown(item)}")
+    return items
+
+
+def _check_gold(data: Any) -> None:
+    """Every field the scorer reads, of the type it reads it as."""
+    if not isinstance(data, dict):
+        raise _Bad(f"must be a JSON object, not {_shown(data)}")
+    _string(data, "doc", "")
+    for i, a in enumerate(_objects(data, "actors")):
+        where = f"actors[{i}]"
+        _string(a, "id", where)
+        _string(a, "name", where, required=False)
+        aliases = a.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(x, str) for x in aliases):
+            raise _Bad(f"{where}.aliases: must be a list of strings, not {_shown(aliases)}")
+    for i, r in enumerate(_objects(data, "relations")):
+        where = f"relations[{i}]"
+        for name in ("source", "target"):
+            _string(r, name, where)
+        if r.get("type") not in _TYPES:
+            raise _Bad(f"{where}.type: must be one of {', '.join(sorted(_TYPES))}, not {_shown(r.get('type'))}")
+        if r.get("modality") is not None and not isinstance(r["modality"], str):
+            raise _Bad(f"{where}.modality: must be a string, not {_shown(r['modality'])}")
+
+
+def load_triples(path: str | Path) -> list[dict[str, Any]]:
+    """The relations of a ``triples.jsonl`` to score; :class:`GoldFileError` naming the line and the field."""
+    p = Path(path)
+    out = []
+    with open(p, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                line = _json(raw)
+                if not isinstance(line, dict):
+                    raise _Bad(f"must be a JSON object (one relation), not {_shown(line)}")
+                for name in ("doc", "type", "source", "target"):
+                    if not isinstance(line.get(name), str):
+                        raise _Bad(f'"{name}" must be a string, not {_shown(line.get(name))}')
+            except _Bad as e:
+                raise GoldFileError(f"{p}:{n}: {e}; --triples takes the triples.jsonl of `geokg build`") from None
+            out.append(line)
     return out
 
 
@@ -140,26 +232,7 @@ def score(golds: list[Gold], triples: Iterable[Mapping[str, Any]]) -> dict[str, 
     modality: Counter[str] = Counter()
     docs: dict[str, Any] = {}
     for g in golds:
-        pred_keys: set[tuple[str, str, str]] = set()
-        pred_actors: set[str] = set()
-        first: dict[tuple[str, str, str], Mapping[str, Any]] = {}
-        for t in by_doc.get(g.doc, []):
-            if t.get("type") not in _TYPES:
-                continue
-            s = g.resolve(t.get("source", ""), t.get("source_label", ""), t.get("source_mention", ""))
-            o = g.resolve(t.get("target", ""), t.get("target_label", ""), t.get("target_mention", ""))
-            for x, side in ((s, "source"), (o, "target")):
-                pred_actors.add(x or "?" + str(t.get(side + "_label") or t.get(side)))
-            if s is None or o is None:
-                k = (
-                    "?" + str(t.get("source_label") or t.get("source")),
-                    str(t["type"]),
-                    "?" + str(t.get("target_label") or t.get("target")),
-                )
-            else:
-                k = _key(s, str(t["type"]), o)
-            pred_keys.add(k)
-            first.setdefault(k, t)
+        pred_keys, pred_actors, first = _predicted(g, by_doc.get(g.doc, []))
         gold_keys = set(g.relations)
         gold_actors = {a for k in gold_keys for a in (k[0], k[2])}
         tp = pred_keys & gold_keys
@@ -181,16 +254,53 @@ def score(golds: list[Gold], triples: Iterable[Mapping[str, Any]]) -> dict[str, 
             "spurious": [[*list(k), str(first[k].get("sentence", ""))] for k in sorted(pred_keys - gold_keys)],
         }
         for name, d in (("rel", rel), ("pair", pairs), ("actor", actors)):
-            tot[name + "_tp"] += int(d["tp"])
-            tot[name + "_pred"] += int(d["pred"])
-            tot[name + "_gold"] += int(d["gold"])
-        for k in gold_keys:
-            per_type[k[1]]["gold"] += 1
-        for k in pred_keys:
-            per_type[k[1]]["pred"] += 1
-        for k in tp:
-            per_type[k[1]]["tp"] += 1
+            for part in ("tp", "pred", "gold"):
+                tot[f"{name}_{part}"] += int(d[part])
+        for part, keys in (("gold", gold_keys), ("pred", pred_keys), ("tp", tp)):
+            for k in keys:
+                per_type[k[1]][part] += 1
     scored = [d["relations"]["f1"] for d in docs.values() if d["relations"]["gold"]]
+    return {
+        "relations": _prf(tot["rel_tp"], tot["rel_pred"], tot["rel_gold"]),
+        "relations_macro_f1": round(sum(scored) / len(scored), 4) if scored else 0.0,
+        "pairs": _prf(tot["pair_tp"], tot["pair_pred"], tot["pair_gold"]),
+        "actors": _prf(tot["actor_tp"], tot["actor_pred"], tot["actor_gold"]),
+        "modality_accuracy": round(modality["right"] / modality["gold"], 4) if modality["gold"] else None,
+        "by_type": {t: _prf(c["tp"], c["pred"], c["gold"]) for t, c in sorted(per_type.items())},
+        "by_genre": _by_genre(docs),
+        "docs": docs,
+        "missing_docs": sorted(g.doc for g in golds if g.doc not in by_doc),
+    }
+
+
+def _predicted(
+    g: Gold, triples: Iterable[Mapping[str, Any]]
+) -> tuple[set[tuple[str, str, str]], set[str], dict[tuple[str, str, str], Mapping[str, Any]]]:
+    """The relation keys and actors predicted for one gold document, and the first triple of each key."""
+    pred_keys: set[tuple[str, str, str]] = set()
+    pred_actors: set[str] = set()
+    first: dict[tuple[str, str, str], Mapping[str, Any]] = {}
+    for t in triples:
+        if t.get("type") not in _TYPES:
+            continue
+        s = g.resolve(t.get("source", ""), t.get("source_label", ""), t.get("source_mention", ""))
+        o = g.resolve(t.get("target", ""), t.get("target_label", ""), t.get("target_mention", ""))
+        for x, side in ((s, "source"), (o, "target")):
+            pred_actors.add(x or "?" + str(t.get(side + "_label") or t.get(side)))
+        if s is None or o is None:
+            k = (
+                "?" + str(t.get("source_label") or t.get("source")),
+                str(t["type"]),
+                "?" + str(t.get("target_label") or t.get("target")),
+            )
+        else:
+            k = _key(s, str(t["type"]), o)
+        pred_keys.add(k)
+        first.setdefault(k, t)
+    return pred_keys, pred_actors, first
+
+
+def _by_genre(docs: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     by_genre: dict[str, dict[str, Any]] = {}
     for name in sorted({g for g in map(genre, docs) if g}):
         members = [d for k, d in docs.items() if genre(k) == name]
@@ -201,17 +311,7 @@ def score(golds: list[Gold], triples: Iterable[Mapping[str, Any]]) -> dict[str, 
                 for part in ("relations", "pairs", "actors")
             },
         }
-    return {
-        "relations": _prf(tot["rel_tp"], tot["rel_pred"], tot["rel_gold"]),
-        "relations_macro_f1": round(sum(scored) / len(scored), 4) if scored else 0.0,
-        "pairs": _prf(tot["pair_tp"], tot["pair_pred"], tot["pair_gold"]),
-        "actors": _prf(tot["actor_tp"], tot["actor_pred"], tot["actor_gold"]),
-        "modality_accuracy": round(modality["right"] / modality["gold"], 4) if modality["gold"] else None,
-        "by_type": {t: _prf(c["tp"], c["pred"], c["gold"]) for t, c in sorted(per_type.items())},
-        "by_genre": by_genre,
-        "docs": docs,
-        "missing_docs": sorted(g.doc for g in golds if g.doc not in by_doc),
-    }
+    return by_genre
 
 
 def format_report(res: Mapping[str, Any], *, show: bool = False) -> str:

@@ -59,10 +59,29 @@ class _Usage(Exception):
     """A mistake in the command line; printed as `geokg: error: ...`, exit 2."""
 
 
-def _types(values: list[str] | None) -> list[str] | None:
+def _types(values: list[str] | None, option: str = "--type") -> list[str] | None:
+    """The names in repeatable, comma-separated ``values``; None when the option was not given.
+
+    An option given that names nothing (``--type ,,,``) is an error, not a filter that matches nothing.
+    """
     if not values:
         return None
-    return [t.strip() for v in values for t in v.split(",") if t.strip()]
+    names = [t.strip() for v in values for t in v.split(",") if t.strip()]
+    if not names:
+        what = "relation type (treaty, sanction, …)" if option == "--type" else "modality (asserted, hedged, …)"
+        raise _Usage(f"{option} {', '.join(map(repr, values))}: names no {what}; give one, or leave the option out")
+    return names
+
+
+def _positive(text: str) -> int:
+    """``-n``: how many, at least 1."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"give how many actors to list, at least 1 (not {text!r})")
+    return n
 
 
 def _load(path: str):
@@ -140,7 +159,7 @@ def _q_relations(kg, args):
             args.source,
             args.target,
             type=_types(args.type),
-            modality=_types(args.modality),
+            modality=_types(args.modality, "--modality"),
             since=args.since,
             until=args.until,
         ),
@@ -305,13 +324,17 @@ def _top(text: str) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """Write the map of a graph.json as HTML (-o) and/or as a PNG taken by headless Chromium (--png)."""
+    """Write the map of a graph.json as HTML (-o) and/or as a PNG taken by headless Chromium (--png).
+
+    Every name and message is shown through :func:`graph.table.printable`: a file name or a
+    graph.json key holding a terminal escape is shown, never obeyed.
+    """
     import tempfile
 
     from . import render, snapshot
 
     if not args.output and not args.png:
-        print("geokg: error: say what to write: -o map.html, --png map.png, or both", file=sys.stderr)
+        _error("say what to write: -o map.html, --png map.png, or both")
         return EXIT_USAGE
     try:
         kg = _load(args.graph)
@@ -321,7 +344,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             html = Path(args.output) if args.output else Path(tmp) / "graph.html"
             render.render_html(kg.G, html, title=args.title)
             if args.output:
-                print(f"wrote {html}")
+                print(f"wrote {_printable_path(html)}")
             if args.png:
                 shot = snapshot.screenshot(
                     html,
@@ -333,22 +356,20 @@ def cmd_render(args: argparse.Namespace) -> int:
                     view=f"top={args.top}" if args.top > 0 else "",
                 )
                 print(
-                    f"wrote {shot.path} ({width}×{height}, {shot.actors} actors, {shot.labels} names, {shot.seconds:g} s)"
+                    f"wrote {_printable_path(shot.path)} ({width}×{height}, {shot.actors} actors, {shot.labels} names, "
+                    f"{shot.seconds:g} s)"
                 )
-    except _Usage as e:
-        print(f"geokg: error: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except snapshot.BrowserNotFound as e:
-        print(f"geokg: error: {e}", file=sys.stderr)
+    except (_Usage, snapshot.BrowserNotFound) as e:
+        _error(e)
         return EXIT_USAGE
     except snapshot.SnapshotError as e:
-        print(f"geokg: error: {args.png}: {e}", file=sys.stderr)
+        _error(f"{_printable_path(args.png)}: {e}")
         return EXIT_NOT_FOUND
     except ValueError as e:  # a graph the map cannot draw (two actors whose ids read alike)
-        print(f"geokg: error: {args.graph}: {e}", file=sys.stderr)
+        _error(f"{_printable_path(args.graph)}: {e}")
         return EXIT_USAGE
     except OSError as e:
-        print(f"geokg: error: cannot write {e.filename or args.output or args.png}: {e.strerror}", file=sys.stderr)
+        _error(f"cannot write {_printable_path(e.filename or args.output or args.png)}: {e.strerror}")
         return EXIT_USAGE
     return EXIT_OK
 
@@ -368,6 +389,7 @@ def register(subparsers: Any) -> None:
 
 
 _TYPE_HELP = "relation types, e.g. sanction or support,attack (repeatable)"
+_Add = Callable[[str, Callable, str], argparse.ArgumentParser]
 
 
 def _register_query(subparsers: Any) -> None:
@@ -388,12 +410,11 @@ def _register_query(subparsers: Any) -> None:
         p.set_defaults(query_func=func)
         return p
 
-    _add_actor_and_relation_queries(add)
-    _add_chain_and_statement_queries(add)
-    _add_ranking_and_time_queries(add)
+    _add_lookups(add)
+    _add_walks(add)
 
 
-def _add_actor_and_relation_queries(add: Callable[..., argparse.ArgumentParser]) -> None:
+def _add_lookups(add: _Add) -> None:
     p = add("actor", _q_actor, "one actor: names, documents and neighbours")
     p.add_argument("name", metavar="ACTOR")
     p = add("actors", _q_actors, "every actor, most mentioned first")
@@ -418,7 +439,7 @@ def _add_actor_and_relation_queries(add: Callable[..., argparse.ArgumentParser])
     p.add_argument("--type", action="append", metavar="TYPE", help=_TYPE_HELP)
 
 
-def _add_chain_and_statement_queries(add: Callable[..., argparse.ArgumentParser]) -> None:
+def _add_walks(add: _Add) -> None:
     p = add("path", _q_path, "how two actors are connected: the relations along a shortest chain")
     p.add_argument("a", metavar="ACTOR")
     p.add_argument("b", metavar="ACTOR")
@@ -433,11 +454,8 @@ def _add_chain_and_statement_queries(add: Callable[..., argparse.ArgumentParser]
     p.add_argument("--role", choices=["leader", "official", "expert"])
     p = add("commentators", _q_commentators, "who said what about one actor")
     p.add_argument("actor", metavar="ACTOR")
-
-
-def _add_ranking_and_time_queries(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("central", _q_central, "the most connected actors")
-    p.add_argument("-n", type=int, default=10, help="how many (default: 10)")
+    p.add_argument("-n", type=_positive, default=10, help="how many (default: 10)")
     p.add_argument("--by", choices=["degree", "evidence", "betweenness"], default="degree")
     p.add_argument("--type", action="append", metavar="TYPE", help=_TYPE_HELP)
     p = add("timeline", _q_timeline, "relations of one actor, or between two, in time order with Goldstein scores")

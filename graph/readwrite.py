@@ -46,6 +46,7 @@ import networkx as nx
 
 from ._atomic import atomic_open, atomic_path
 from .model import EDGE_LIST_ATTRS, NODE_LIST_ATTRS
+from .validate import GraphInvalid, check_graph
 
 __all__ = [
     "LIST_SEPARATOR",
@@ -109,15 +110,17 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
         fh.write("\n")
 
 
-def read_json(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
+def read_json(path: str | os.PathLike[str], *, complete: bool = False) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_json`.
 
     Raises :class:`GraphFileError` (a ``ValueError``) naming the file, and the
     field, when it is not JSON or not a geokg node-link graph: a value of the
     wrong type (``"aliases": 5``), an edge between nodes the file does not
     list, NaN or an infinite number, nesting deeper than any geokg graph has,
-    an integer too long to read. Attributes geokg does not know are kept
-    as they are.
+    an integer too long to read; and what :func:`graph.validate.check_graph`
+    checks (``complete``: every field an update of the graph reads, as
+    ``geokg build --into`` asks). Attributes geokg does not know are kept as
+    they are.
     """
     try:
         with open(path, "rb") as fh:
@@ -135,9 +138,11 @@ def read_json(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or "edges" not in data:
         raise GraphFileError(f"{path}: not a geokg graph (node-link JSON with 'nodes' and 'edges')")
     try:
-        return _graph_from(data)
-    except _Bad as e:
+        G = _graph_from(data)
+        check_graph(data, complete=complete)
+    except (_Bad, GraphInvalid) as e:
         raise GraphFileError(f"{path}: not a geokg graph: {e}") from None
+    return G
 
 
 class _Bad(ValueError):

@@ -169,41 +169,30 @@ def test_hostile_run_where_every_input_fails_keeps_the_previous_outputs(previous
     assert _snapshot(previous) == before and _leftovers(previous) == []
 
 
-def test_hostile_outputs_are_links_into_one_output_set(previous):
-    current = os.readlink(previous / ".geokg" / "current")
+def test_hostile_outputs_are_plain_files_and_report_json_their_manifest(previous):
+    from extract.run.outdir import check_output_set
+
     for name in (*OUTPUTS, "report.json"):
-        assert os.readlink(previous / name) == f".geokg/current/{name}"
-        assert (previous / ".geokg" / current / name).is_file()
+        assert (previous / name).is_file() and not (previous / name).is_symlink()
+    assert check_output_set(previous) == []
 
 
-def test_hostile_crash_just_before_the_swap_leaves_every_old_file(tmp_path, seed_copy, monkeypatch):
-    """An older geokg's plain files are moved under `current` first; a crash before the swap shows them all."""
+def test_hostile_interrupt_just_before_the_commit_leaves_every_old_file(tmp_path, seed_copy, monkeypatch):
+    """Ctrl-C once every output is written but before the first is moved in: the old set, whole."""
     from extract.run import outdir
 
     out = tmp_path / "out"
     assert main(["build", str(seed_copy), "-o", str(out), "--no-progress"]) == 0
-    for name in (*OUTPUTS, "report.json"):  # turn it into the layout of an older geokg: plain files
-        data = (out / name).read_bytes()
-        (out / name).unlink()
-        (out / name).write_bytes(data)
-    shutil.rmtree(out / ".geokg")
     before = _snapshot(out)
-    real = outdir._replace_with_link
 
-    swaps = []
+    def interrupted(self, run):
+        raise KeyboardInterrupt  # Ctrl-C at the worst moment before the moves
 
-    def crash_on_swap(path, target):
-        if path.name == "current":
-            swaps.append(target)
-            if len(swaps) == 2:  # the first points `current` at the old files; the second is the swap
-                raise KeyboardInterrupt  # killed at the worst moment
-        real(path, target)
-
-    monkeypatch.setattr(outdir, "_replace_with_link", crash_on_swap)
+    monkeypatch.setattr(outdir.OutputFolder, "commit", interrupted)
     (seed_copy / "more.txt").write_text(OTHER, encoding="utf-8")
     assert main(["build", str(seed_copy), "-o", str(out), "--no-progress"]) == 130
-    assert _snapshot(out) == before  # every file the old one, now through the links
-    monkeypatch.setattr(outdir, "_replace_with_link", real)
+    assert _snapshot(out) == before and _leftovers(out) == []
+    monkeypatch.undo()
     assert main(["build", str(seed_copy), "-o", str(out), "--no-progress"]) == 0
     assert _leftovers(out) == [] and "more.txt" in (out / "triples.jsonl").read_text(encoding="utf-8")
 

@@ -179,7 +179,7 @@ def prepare_clone(dest: Path) -> Path:
 
 
 def fresh_copy(clone: Path, dest: Path) -> Path:
-    shutil.copytree(clone, dest, symlinks=True)  # output/'s files are links into output/.geokg/
+    shutil.copytree(clone, dest, symlinks=True)
     return dest
 
 

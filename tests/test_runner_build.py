@@ -488,20 +488,20 @@ def test_runner_same_input_gives_byte_identical_outputs(tmp_path, mixed):
 def _lookahead(tmp_path: Path, monkeypatch, texts: list[str], extractor) -> int:
     """How many files were read ahead of the extraction results, at most, during a build."""
     import graph
-    from extract.read import io as extract_io
+    from extract.run.reading import ReaderProcess
 
     d = tmp_path / "in"
     d.mkdir()
     for i, text in enumerate(texts):
         (d / f"{i:04d}.txt").write_text(text, encoding="utf-8")
     reads = finished = most = 0
-    read, add = extract_io.read_input, graph.add_results
+    read, add = ReaderProcess.read, graph.add_results
 
-    def counting_read(p, **kw):
+    def counting_read(self, p, **kw):
         nonlocal reads, most
         reads += 1
         most = max(most, reads - finished)
-        return read(p, **kw)
+        return read(self, p, **kw)
 
     def counting_add(G, results, **kwargs):
         nonlocal finished
@@ -509,7 +509,7 @@ def _lookahead(tmp_path: Path, monkeypatch, texts: list[str], extractor) -> int:
         finished += len(results)
         return add(G, results, **kwargs)
 
-    monkeypatch.setattr(extract_io, "read_input", counting_read)
+    monkeypatch.setattr(ReaderProcess, "read", counting_read)
     monkeypatch.setattr(graph, "add_results", counting_add)
     from extract.run.runner import build
 

@@ -32,9 +32,10 @@ _JAPANESE_GOVERNMENT = re.compile(
     r"|内閣総理大臣|官房長官|外務報道官|外務大臣談話|総理大臣談話"
     r"|日本時間"
 )
-# The issuing ministry on a line of its own (a release's dateline or source line).
+# The issuing ministry on a line of its own (a release's dateline or source line). [^\S\n] is a
+# space that is not a line break: with \s, ^\s* ran across every blank line after each one.
 _ISSUER_LINE = re.compile(
-    r"^\s*(\[出典\]\s*)?(外務省|防衛省|首相官邸|内閣官房|内閣府|経済産業省|財務省)\s*$", re.MULTILINE
+    r"^[^\S\n]*(\[出典\][^\S\n]*)?(外務省|防衛省|首相官邸|内閣官房|内閣府|経済産業省|財務省)[^\S\n]*$", re.MULTILINE
 )
 
 

@@ -102,18 +102,47 @@ _DATE_META = (
 )
 _AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-_WIDE = "\u2e80-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-# A line break next to Japanese text is removed, not turned into a space (CSS Text 3 removes it
-# between two wide characters; Japanese text also wants no space before a half-width "19日").
-_WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*|[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
+_WIDE = re.compile("[\u2e80-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _LD_MAX_CHARS = 1_000_000  # a JSON-LD block larger than this is not metadata
-# trafilatura's time per MB grows slowly with the page (3 s/MB at 1.3 MB of link lists); no news
-# page is this large, and one that is is read whole, in time linear in its size.
+# trafilatura's time grows faster than the page: 3 s for 10,000 elements, 40 s for 160,000, and
+# 300,000 <span>s in one <p> took more than 15 minutes. No news page comes near these limits; a
+# page over either is read whole, in time linear in its size.
 _MAIN_TEXT_MAX_CHARS = 5_000_000
+_MAIN_TEXT_MAX_ELEMENTS = 20_000
+# libxml2 compares each attribute of a tag with the ones before it: 200,000 attributes took 54 s.
+# A tag of more than this many loses them before the page is parsed (no real tag comes near).
+_MAX_ATTRIBUTES = 1_000
+_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]{0,40})([^<>]{8000,})")
+_ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
+
+
+def _space(text: str) -> str:
+    """Whitespace as a browser shows it: a run holding a line break next to Japanese text goes (CSS
+    Text 3 removes it between two wide characters; Japanese text also wants no space before a
+    half-width "19日"); any other run is one space. One pass, linear in the text."""
+
+    def one(m: re.Match[str]) -> str:
+        if "\n" in m.group(0):
+            start, end = m.span()
+            if (start and _WIDE.match(text, start - 1)) or _WIDE.match(text, end):
+                return ""
+        return " "
+
+    return _HTML_SPACE.sub(one, text)
 
 
 def _collapse(s: str) -> str:
-    return _HTML_SPACE.sub(" ", _WIDE_BREAK.sub("", s)).strip()
+    return _space(s).strip()
+
+
+def _tame(markup: str) -> str:
+    """``markup`` with the attributes of any tag holding more than :data:`_MAX_ATTRIBUTES` of them dropped."""
+
+    def bare(m: re.Match[str]) -> str:
+        many = sum(1 for _ in zip(_ATTRIBUTE.finditer(m.group(2)), range(_MAX_ATTRIBUTES + 1), strict=False))
+        return f"<{m.group(1)}" if many > _MAX_ATTRIBUTES else m.group(0)
+
+    return _LONG_TAG.sub(bare, markup)
 
 
 def _parse(markup: str):
@@ -122,7 +151,7 @@ def _parse(markup: str):
 
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
     try:
-        root = lxml.html.document_fromstring(markup, parser=parser)
+        root = lxml.html.document_fromstring(_tame(markup), parser=parser)
     except (etree.ParserError, ValueError):  # no element at all ("" or only a comment)
         root = lxml.html.document_fromstring("<html><body></body></html>")
     return root
@@ -234,22 +263,24 @@ def _drop_non_text(root) -> None:
 
 
 def _normalise_space(root) -> None:
-    """Whitespace as a browser shows it, outside <pre>: a line break next to Japanese text goes,
-    any other run of spaces and breaks is one space. Line breaks in the text read are then the
-    page's own blocks and <br>s."""
-    pre = {id(el) for p in root.iter("pre") for el in p.iter()}
-
-    def fix(text: str) -> str:
-        return _HTML_SPACE.sub(" ", _WIDE_BREAK.sub("", text))
-
+    """Whitespace as a browser shows it, outside <pre> (see :func:`_space`). Line breaks in the
+    text read are then the page's own blocks and <br>s, and the lines of a <pre>."""
+    # lxml hands out the same Python object for an element as long as one is alive: keeping the
+    # <pre> elements and their descendants in a list makes their id()s stable for the walk below.
+    tops = list(root.iter("pre"))
+    inner = [el for p in tops for el in p.iterdescendants()]
+    text_kept = {id(el) for el in (*tops, *inner)}  # their text is inside a <pre>
+    tail_kept = {id(el) for el in inner}  # a tail is the parent's text: inside a <pre> below its top
     for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.text and id(el) not in pre:
-            el.text = fix(el.text)
-        parent = el.getparent()
-        if el.tail and (parent is None or id(parent) not in pre):
-            el.tail = fix(el.tail)
+        text, tail = el.text, el.tail
+        if text and id(el) not in text_kept and (new := _space(text)) != text:
+            el.text = new
+        if tail and id(el) not in tail_kept and (new := _space(tail)) != tail:
+            el.tail = new
+
+
+def _more_elements_than(root, limit: int) -> bool:
+    return any(i >= limit for i, _ in enumerate(root.iter()))
 
 
 def _main_text(root) -> str:
@@ -337,14 +368,15 @@ def html_to_text(markup: str, *, whole: bool = False) -> Extracted:
     title, date, url, author = _metadata(root)
     _drop_non_text(root)
     _normalise_space(root)
-    text = "" if whole or len(markup) > _MAIN_TEXT_MAX_CHARS else _main_text(root)
+    too_big = len(markup) > _MAIN_TEXT_MAX_CHARS or _more_elements_than(root, _MAIN_TEXT_MAX_ELEMENTS)
+    text = "" if whole or too_big else _main_text(root)
     if not text:
         text = _all_text(root)
     return Extracted(text=text, title=title, date=date, url=url, author=author)
 
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_FM_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(.*)")  # the value is stripped after: no backtracking
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -355,7 +387,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     for line in m.group(1).splitlines():
         lm = _FM_LINE.match(line)
         if lm:
-            value = lm.group(2)
+            value = lm.group(2).strip()
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]
             fields.setdefault(lm.group(1).lower(), value)

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..types import Document, DocumentResult
+from .limits import timed_pipe
 
 __all__ = [
     "DaskExtractor",
@@ -105,6 +106,7 @@ class ExtractorSpec:
     model: str = "ja_ginza"
     batch_size: int = 64
     prefilter: bool = True
+    doc_timeout: float | None = None  # seconds per document (limits.timed_pipe); None: no limit
 
     def create(self):
         from .pipeline import Extractor, load
@@ -176,8 +178,8 @@ class LazyExtractor:
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         it = iter(documents)
-        for first in it:  # load the model only when there is something to extract
-            yield from self.extractor.pipe(_chain(first, it))
+        for first in it:  # load the model only when there is something to extract, and before the clock runs
+            yield from timed_pipe(self.extractor.pipe, _chain(first, it), self.spec.doc_timeout)
             return
 
     def extract(self, document: Document) -> DocumentResult:
@@ -209,7 +211,7 @@ _worker_lock = threading.Lock()
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """End this worker when the geokg process that started it ends, however it ends.
 
     On Linux the kernel sends SIGKILL to the worker when its parent dies, even
@@ -236,7 +238,7 @@ def _die_with_parent(parent: int) -> None:
 
 def _worker_init(spec: ExtractorSpec, log_level: int, parent: int | None = None) -> None:
     if parent is not None:
-        _die_with_parent(parent)
+        die_with_parent(parent)
     # Ctrl-C reaches the whole process group; the parent handles it (and stops the workers).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # One thread per process: the processes are the parallelism.
@@ -268,7 +270,7 @@ def _extract_chunk(spec: ExtractorSpec, chunk: list[Document]) -> tuple[str, lis
     # parser are not thread-safe, so one chunk at a time per process.
     with _worker_lock:
         ex = _worker_extractor(spec)
-        return code_fingerprint(), list(ex.pipe(chunk))
+        return code_fingerprint(), list(timed_pipe(ex.pipe, chunk, spec.doc_timeout))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,7 +356,7 @@ class ProcessExtractor(_ChunkedBackend):
     """``Extractor.pipe`` over ``workers`` local processes.
 
     The pool starts on the first chunk; each process loads the model once,
-    and dies with this process (:func:`_die_with_parent`).
+    and dies with this process (:func:`die_with_parent`).
 
     A process that dies (killed for memory, a crash in native code) takes the
     pool with it, and every chunk in flight is lost. Those documents are then
@@ -417,12 +419,13 @@ class ProcessExtractor(_ChunkedBackend):
             return
         # No public API stops a pool's processes; a dying pool must not keep its workers running.
         processes = list(getattr(pool, "_processes", {}).values())
+        thread = getattr(pool, "_executor_manager_thread", None)  # the pool's: it ends closing its wake-up pipe
         for proc in processes:
             if proc.is_alive():
                 proc.kill()
         pool.shutdown(wait=False, cancel_futures=True)
-        for proc in processes:
-            proc.join(timeout=10)
+        for ended in [*processes, *filter(None, [thread])]:  # (Python 3.11 writes to that pipe at exit, unlocked)
+            ended.join(timeout=10)
 
     def _submit(self, chunk: list[Document]):
         fut = self._start().submit(_extract_chunk, self.spec, chunk)
