@@ -30,6 +30,18 @@ COLLECTIVE_CASES = [
     case("ケニアは日本の支援に謝意を表明した。", {("JPN", "support", "KEN"), ("KEN", "comments_on", "JPN")}),
 ]
 
+COUNTED_CASES = [
+    # states listed before a count of them are its members, whatever the count (not only 両国, 3か国)
+    case("チリ、ペルー、ボリビア、エクアドル、コロンビアの5カ国は、ベネズエラを非難した。",
+         {("CHL", "criticism", "VEN"), ("PER", "criticism", "VEN"), ("BOL", "criticism", "VEN"),
+          ("ECU", "criticism", "VEN"), ("COL", "criticism", "VEN")}),
+    # …and with など the ones listed (the rest are not named)
+    case("ケニア、ウガンダなど十二か国はスーダンに停戦を求めた。",
+         {("KEN", "request", "SDN"), ("UGA", "request", "SDN")}),
+    # a count named nowhere stands for nobody
+    case("十数カ国はスーダンに停戦を求めた。", set()),
+]
+
 NAMED_MEETING_CASES = [
     # a meeting named by a compound of states: the states meet, and the persons who did
     case("チリのロペス外相は、ペルーのガルシア外相とチリ・ペルー外相会談を行った。",
@@ -58,7 +70,8 @@ LOST_SEPARATOR_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), table(COLLECTIVE_CASES, NAMED_MEETING_CASES, TOPIC_MEETING_CASES, LOST_SEPARATOR_CASES)
+    ("text", "expected"),
+    table(COLLECTIVE_CASES, COUNTED_CASES, NAMED_MEETING_CASES, TOPIC_MEETING_CASES, LOST_SEPARATOR_CASES),
 )
 def test_collectives(rules, text, expected):
     assert relations(rules, text) == expected

@@ -57,24 +57,100 @@ def speakers(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
 
 
 # -- 6. collectives ----------------------------------------------------
+# The counters of states: 5カ国, 十二か国, 27ヶ国 (カ国・地域 ends in カ国 as Sudachi splits it).
+_STATE_COUNTERS = frozenset({"カ国", "か国", "ヶ国", "ヵ国", "ケ国", "箇国", "ケ國", "カ國", "か國"})
+_KANJI_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# What joins a list of states to the collective that sums it up: AとBの2カ国, A、Bなど5カ国.
+_APPOSITION = frozenset({"の", "など", "等", "ら", "といった", "を含む", "計"})
+_LIST_JOINERS = frozenset({"と", "・", "や", "、", "及び", "および", "並びに"})
+
+
+def numeral(word: str) -> int | None:
+    """The value of a numeral as written before a counter: 14, １４, 十四, 二十七 (up to 999).
+
+    >>> numeral("14"), numeral("十四"), numeral("二十七"), numeral("百")
+    (14, 14, 27, 100)
+    >>> numeral("数") is None
+    True
+    """
+    if word.isascii() and word.isdigit():
+        return int(word)
+    total, unit_value = 0, 0
+    for ch in word:
+        if ch in _KANJI_DIGITS:
+            unit_value = _KANJI_DIGITS[ch]
+        elif ch in ("十", "百"):
+            total += (unit_value or 1) * (10 if ch == "十" else 100)
+            unit_value = 0
+        else:
+            return None
+    return total + unit_value or None
+
+
+def _counted(sent: SentenceView, i: int) -> tuple[int, int] | None:
+    """(count, end) of 「N カ国」 starting at token ``i``: a numeral, then a counter of states."""
+    doc = sent.doc
+    k = i
+    while k < len(doc) and doc[k].tag_.startswith("名詞-数詞"):
+        k += 1
+    if k == i or k >= len(doc) or sent.ntext(k, k + 1) not in _STATE_COUNTERS:
+        return None
+    count = numeral(sent.ntext(i, k))
+    return (count, k + 1) if count and count >= 2 else None
+
+
+def _listed_before(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int) -> tuple[str, ...]:
+    """The states listed just before a collective that sums them up (ドイツ、フランスなど14カ国): its members."""
+    j = start
+    while j > 0 and sent.ntext(j - 1, j) in _APPOSITION:
+        j -= 1
+    if j == start:
+        return ()
+    listed: list[str] = []
+    while j > 0:
+        idx = ms.index_at(j - 1)
+        if idx is None:
+            break
+        m = ms.mentions[idx]
+        if m.end != j or m.is_collective or not m.ids:
+            break
+        if not all(i in lex.actors and lex.actors[i].type == ActorType.COUNTRY for i in m.ids):
+            break
+        listed[:0] = m.ids
+        j = m.start
+        if j == 0 or sent.ntext(j - 1, j) not in _LIST_JOINERS:
+            break
+        j -= 1
+    return tuple(dict.fromkeys(listed)) if len(listed) >= 2 else ()
+
+
 def collectives(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    """両国, 3カ国, 十二か国: mentions of so many states. Those listed right before one
+    (AとBの両国, A、Bなど5カ国) are its members; the others the document finds."""
     doc = sent.doc
     for i in range(len(doc)):
         if not ms.free(i, i + 1):
             continue
+        found: tuple[int, int] | None = None
         for k in range(min(len(doc), i + 3), i, -1):
-            word = sent.ntext(i, k)
-            count = lex.collectives.get(word)
+            count = lex.collectives.get(sent.ntext(i, k))
             if count and ms.free(i, k):
-                ms.add(
-                    Mention(
-                        start=i,
-                        end=k,
-                        text=sent.text(i, k),
-                        type=ActorType.COUNTRY,
-                        kind="collective",
-                        count=count,
-                        name=word,
-                    )
-                )
+                found = (count, k)
                 break
+        if found is None:
+            found = _counted(sent, i)
+            if found is None or not ms.free(i, found[1]):
+                continue
+        count, k = found
+        ms.add(
+            Mention(
+                start=i,
+                end=k,
+                text=sent.text(i, k),
+                type=ActorType.COUNTRY,
+                ids=_listed_before(sent, ms, lex, i),
+                kind="collective",
+                count=count,
+                name=sent.ntext(i, k),
+            )
+        )

@@ -306,7 +306,7 @@ class DocumentActors:
             state = self.government_states.get(m.name)
             return self._known(state, m.text, name=True) if state else None
         if m.is_collective:
-            ids = self.collective(m.count, groups)
+            ids = m.ids or self.collective(m.count, groups)  # (m.ids: the states listed before it)
             if arg.member >= len(ids):
                 return None
             # 両国 is a mention of each state, not a name of either
