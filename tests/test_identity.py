@@ -401,8 +401,8 @@ def _splits_and_merges(golds: list[dict], triples: list[dict]) -> tuple[int, dic
 @pytest.mark.model
 @pytest.mark.xfail(
     strict=True,
-    reason="the 80-text corpus splits forces and bodies from their states (RUS:空軍, COL:国軍) and "
-    "ドナルド・J・トランプ from ドナルド・トランプ: issue 16 (one node per actor across documents)",
+    reason="one split left on the 80-text corpus: コロンビア国軍 is a node of its own (COL:国軍), where the "
+    "gold gives the state's forces to the state (COL) but ミャンマー国軍 to its own id: issue 16",
 )
 def test_the_corpus_has_one_node_per_actor(corpus_build):
     golds = _gold(DATA / "dev" / "gold") + _gold(DATA / "gold")
