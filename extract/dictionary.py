@@ -159,6 +159,9 @@ class Dictionary:
     _loose: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # loose_key of a katakana name -> ids
     name_initials: frozenset[str] = frozenset()  # first characters of every person's name: most tokens start none
     max_name_length: int = 0  # characters, joiners included
+    # Every beginning of a name's key: a scan for names stops at the first token that starts none
+    # (~37,000 strings; without it each katakana token was read 30 characters on).
+    name_prefixes: frozenset[str] = frozenset()
 
     def full_name_ids(self, text: str) -> tuple[str, ...]:
         """The persons ``text`` names in full (ウラジーミル・プーチン, 習近平), or ()."""
@@ -318,6 +321,7 @@ def load_dictionary() -> Dictionary:
         _loose=MappingProxyType({k: tuple(sorted(v)) for k, v in loose.items()}),
         name_initials=frozenset(match_key(n)[:1] for n in forms if n),
         max_name_length=max((len(n) for n in forms), default=0) + 4,  # room for joiners written wider
+        name_prefixes=frozenset(k[:i] for k in (*full, *short) for i in range(1, len(k) + 1)),
     )
 
 

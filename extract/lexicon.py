@@ -107,6 +107,7 @@ class Lexicon:
     titles: Mapping[str, Role]  # title word -> role it gives
     title_modifiers: tuple[str, ...]  # longest first: 先任 before 先
     title_words: tuple[str, ...]  # every title, for a quick endswith test
+    title_by_last: Mapping[str, tuple[str, ...]]  # the title words by their last character (ends_with_title)
     title_states: Mapping[str, str]  # titles only one state has: 内閣総理大臣 → JPN, 国務長官 → USA
     home_titles: frozenset[str]  # bare, these name an official of the text's own government (外務大臣)
     unit_titles: tuple[str, ...]  # 局長 of 情報局長: an officer's title after a unit's name
@@ -189,6 +190,12 @@ class Lexicon:
         body_id = f"{state}:{canonical}"
         known = self.actors.get(body_id)
         return StateBody(id=body_id, name=known.name if known is not None else state_name + canonical)
+
+    def ends_with_title(self, text: str, end: int | None = None) -> bool:
+        """Whether ``text`` (up to ``end``) ends in a title word: ``text.endswith(title_words)``, fast."""
+        end = len(text) if end is None else end
+        words = self.title_by_last.get(text[end - 1 : end])  # (most characters end no title)
+        return words is not None and text.endswith(words, 0, end)
 
     def title_role(self, word: str) -> Role | None:
         """Role given by a title word, allowing modifiers (先任研究委員 → expert).
@@ -486,6 +493,9 @@ def _title_fields(titles_data: Mapping[str, Any]) -> dict[str, Any]:
         "titles": MappingProxyType(titles),
         "title_modifiers": _longest_first(titles_data["modifiers"]),
         "title_words": tuple(sorted(titles)),
+        "title_by_last": MappingProxyType(
+            {c: tuple(w for w in sorted(titles) if w[-1] == c) for c in sorted({w[-1] for w in titles})}
+        ),
         "title_states": MappingProxyType(
             {k: v for k, v in titles_data["state_titles"].items() if not k.startswith("_")}
         ),

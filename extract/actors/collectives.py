@@ -12,6 +12,8 @@ from .sentence import (
 _SIGNATORIES = frozenset({"下記署名者", "下名", "署名者", "下記署名国", "署名国一同"})
 
 
+_SIGNATORY_INITIALS = frozenset(w[0] for w in _SIGNATORIES)
+
 _FIRST_PERSON = frozenset({"私", "わたし", "私自身", "小職", "本職"})
 
 
@@ -23,6 +25,8 @@ def speakers(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
     """私 (the one speaking) and 我々 (those the speaker speaks for): the document
     says who (:mod:`extract.document.voice`); in a statement they are its author."""
     for i in range(len(sent.doc)):
+        if sent.ntext(i, i + 1)[:1] not in _SIGNATORY_INITIALS:
+            continue
         # 下記署名者, 下名: the signatories of a joint statement
         for k in range(min(len(sent.doc), i + 3), i, -1):
             if ms.free(i, k) and sent.ntext(i, k) in _SIGNATORIES:
@@ -127,20 +131,14 @@ def _listed_before(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int)
 def collectives(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
     """両国, 3カ国, 十二か国: mentions of so many states. Those listed right before one
     (AとBの両国, A、Bなど5カ国) are its members; the others the document finds."""
-    doc = sent.doc
-    for i in range(len(doc)):
+    initials = {w[:1] for w in lex.collectives}  # (most tokens start no collective word)
+    for i in range(len(sent.doc)):
         if not ms.free(i, i + 1):
             continue
-        found: tuple[int, int] | None = None
-        for k in range(min(len(doc), i + 3), i, -1):
-            count = lex.collectives.get(sent.ntext(i, k))
-            if count and ms.free(i, k):
-                found = (count, k)
-                break
-        if found is None:
-            found = _counted(sent, i)
-            if found is None or not ms.free(i, found[1]):
-                continue
+        found = _named_collective(sent, ms, lex, i) if sent.ntext(i, i + 1)[:1] in initials else None
+        found = found or _counted(sent, i)
+        if found is None or not ms.free(i, found[1]):
+            continue
         count, k = found
         ms.add(
             Mention(
@@ -154,3 +152,12 @@ def collectives(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
                 name=sent.ntext(i, k),
             )
         )
+
+
+def _named_collective(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int) -> tuple[int, int] | None:
+    """(count, end) of the longest collective word of the lexicon at token ``i`` (両国, 両国首脳)."""
+    for k in range(min(len(sent.doc), i + 3), i, -1):
+        count = lex.collectives.get(sent.ntext(i, k))
+        if count and ms.free(i, k):
+            return count, k
+    return None

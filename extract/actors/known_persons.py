@@ -9,7 +9,7 @@ document decides which person a short name that fits several is
 
 from __future__ import annotations
 
-from ..dictionary import Dictionary
+from ..dictionary import Dictionary, name_key
 from ..lexicon import Lexicon
 from ..normalize import is_katakana
 from ..types import ActorType
@@ -47,17 +47,23 @@ def _name_at(sent: SentenceView, ms: MentionSet, people: Dictionary, i: int) -> 
     start = sent.tok_start[i]
     if sent.norm[start : start + 1].upper() not in people.name_initials or not _bounded_before(sent, i):
         return None
-    last = i
-    while last + 1 < len(sent.doc) and sent.tok_end[last + 1] - start <= people.max_name_length:
-        last += 1
-    for j in range(last, i - 1, -1):
-        text = sent.ntext(i, j + 1)
-        if not ms.free(i, j + 1) or not _bounded_after(sent, j + 1):
+    ends = []  # the ends at which the tokens from i spell a whole name, shortest first
+    j = i
+    while j < len(sent.doc) and sent.tok_end[j] - start <= people.max_name_length:
+        key = name_key(sent.ntext(i, j + 1))
+        if key not in people.name_prefixes:
+            break
+        if people.full_name_ids(key) or people.short_name_ids(key):
+            ends.append(j + 1)
+        j += 1
+    for end in reversed(ends):
+        text = sent.ntext(i, end)
+        if not ms.free(i, end) or not _bounded_after(sent, end):
             continue
         if people.full_name_ids(text):
-            return j + 1
-        if people.short_name_ids(text) and _stands_alone(sent, i, j + 1, text):
-            return j + 1
+            return end
+        if people.short_name_ids(text) and _stands_alone(sent, i, end, text):
+            return end
     return None
 
 

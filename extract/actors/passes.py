@@ -74,7 +74,7 @@ def needs_ner(doc, sm: SentenceMentions, lex: Lexicon) -> bool:
             and is_katakana(toks[i + 1].text)
         ):
             return True
-        if t.text in lex.honorifics or t.text.endswith(lex.title_words):
+        if t.text in lex.honorifics or lex.ends_with_title(t.text):
             return True
     return False
 

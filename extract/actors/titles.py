@@ -53,9 +53,9 @@ def title_at(sent: SentenceView, lex: Lexicon, i: int) -> tuple[int, Role, str] 
     """Longest title word starting at token i: (end, role, title)."""
     doc = sent.doc
     for k in range(min(len(doc), i + 5), i, -1):
-        words = sent.ntext(i, k)
-        if not words.endswith(lex.title_words):
+        if not lex.ends_with_title(sent.norm, sent.tok_end[k - 1]):
             continue  # cheap test first: every title ends in a title word
+        words = sent.ntext(i, k)
         role = lex.title_role(words)
         if role is not None:
             return k, role, words
@@ -78,7 +78,7 @@ def _unit_title_at(sent: SentenceView, lex: Lexicon, i: int) -> tuple[int, Role,
 def fused_title_at(sent: SentenceView, lex: Lexicon, i: int) -> tuple[tuple[int, Role, str] | None, str | None]:
     """バイデン|米大統領: Sudachi keeps a state's abbreviation and the title in one token."""
     word = sent.ntext(i, i + 1)
-    if len(word) < 3 or not word.endswith(lex.title_words):
+    if len(word) < 3 or not lex.ends_with_title(word):
         return None, None
     for k in range(1, len(word) - 1):
         role = lex.title_role(word[k:])
