@@ -57,11 +57,20 @@ TRIGGER_CASES = [
     case("ウルグアイはパラグアイに対して抗議を申し入れた。", {("URY", "criticism", "PRY")}),
     case("コロンビアはベネズエラに共同基金の創設を提案した。", {("COL", "request", "VEN")}),
 ]
+
+POSTPOSITION_CASES = [
+    # a compound postposition GiNZA reads as a verb (…に関し、 …をめぐり、) still says what the
+    # criticism is about, and the doer of the act named there is its target
+    case("ペルー政府は、ボリビアによる軍事演習の実施に関し、強く非難した。", {("PER", "criticism", "BOL")}),
+    case("チリは、ボリビアの核開発をめぐり、深刻な懸念を表明した。", {("CHL", "criticism", "BOL")}),
+    case("エクアドルは、コロンビアによる越境攻撃に関連し、抗議した。", {("ECU", "criticism", "COL")}),
+]
 # fmt: on
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), table(GROUNDS_CASES, SPEAKER_CASES, SUMMARY_CASES, POINTED_CASES, ASKED_CASES, TRIGGER_CASES)
+    ("text", "expected"),
+    table(GROUNDS_CASES, SPEAKER_CASES, SUMMARY_CASES, POINTED_CASES, ASKED_CASES, TRIGGER_CASES, POSTPOSITION_CASES),
 )
 def test_speech_acts(rules, text, expected):
     assert relations(rules, text) == expected

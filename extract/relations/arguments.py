@@ -28,6 +28,7 @@ from .particles import (
     WITH,
     bare,
     particles,
+    postposed,
 )
 from .phrases import after_aside
 from .slots import Frame, Slot
@@ -61,10 +62,17 @@ def collect(r: Reader, node, fr: Frame, exclude: set[int], seen: set[int]) -> No
             continue
         if ch.dep_ == "obj" or p in OBJECT:
             fr.objects.append(ch)
-        args = r.phrase_actors(ch, seen, genitive=_owner_speaks_for(r, ch, p, node))
-        if not args:
-            _unnamed(r, ch, p, node, fr)
-            continue
+        _collect_one(r, ch, p, node, fr, seen)
+    for ch, p in postposed(node):  # …の発射に関し、非難: read as if marked に関して on the node
+        if ch.i not in exclude and ch.i not in seen:
+            _collect_one(r, ch, p, node, fr, seen)
+
+
+def _collect_one(r: Reader, ch, p: str, node, fr: Frame, seen: set[int]) -> None:
+    args = r.phrase_actors(ch, seen, genitive=_owner_speaks_for(r, ch, p, node))
+    if not args:
+        _unnamed(r, ch, p, node, fr)
+    else:
         slot(r, ch, p, args, fr)
 
 

@@ -237,6 +237,10 @@ def _partnered(act: _Act, parts: list[Slot]) -> Iterator[Candidate]:
     fr = act.fr
     agents = [a for a in parts if a not in fr.with_partners]
     conf = act.conf
+    if not (agents or fr.fallback or fr.has_subject) and _among_partners(act):
+        # AとBとの会談が行われた: an act noun no one is said to do is an act among those named with it
+        yield from _pairs(act, fr.with_partners, fr.with_partners, conf)
+        return
     if not agents:
         agents = fr.fallback or ([] if fr.has_subject or not main_clause(act.r, act.tok) else [TOPIC])
         conf -= Penalty.INFERRED
@@ -246,6 +250,13 @@ def _partnered(act: _Act, parts: list[Slot]) -> Iterator[Candidate]:
         # a third party together do not meet each other
         if len(members(agents)) >= 2 and act.trig.type != RelationType.MEETING:
             yield from act.emit(agents, agents, conf)
+
+
+def _among_partners(act: _Act) -> bool:
+    """An act noun that is not the object of a verb (whose subject would be its doer:
+    AとBとの会談を行った), with two or more named with と."""
+    tok = act.tok
+    return tok.pos_ == "NOUN" and tok.dep_ != "obj" and len(members(act.fr.with_partners)) >= 2
 
 
 def _met_partners(act: _Act, parts: list[Slot]) -> tuple[list[Slot], list[Slot]] | None:

@@ -25,6 +25,7 @@ __all__ = [
     "WITH",
     "bare",
     "particles",
+    "postposed",
 ]
 
 
@@ -54,8 +55,31 @@ DATIVE = frozenset({"に", "には", "にも"})
 OBJECT = frozenset({"を", "をも"})
 WITH = frozenset({"と", "との", "とも", "とは", "と共に", "とともに", "とともには", "との間", "と間"})
 ABOUT = frozenset(
-    {"について", "については", "に関して", "に関する", "をめぐる", "をめぐり", "をめぐって", "について、"}
+    {
+        "について",
+        "については",
+        "に関して",
+        "に関しては",
+        "に関し",
+        "に関する",
+        "に関連して",
+        "をめぐる",
+        "をめぐり",
+        "をめぐって",
+        "について、",
+    }
 )
+# Compound postpositions that GiNZA may read as a verb of their own: in 「…の発射に関し、非難」
+# 関し is an advcl of 非難 and 発射 its obl. The particle the phrase takes, and the compound
+# particle the pair stands for.
+_POSTPOSITION_VERBS = {
+    "関する": ("に", "に関して"),
+    "関連": ("に", "に関連して"),
+    "関連する": ("に", "に関連して"),
+    "対する": ("に", "に対して"),
+    "めぐる": ("を", "をめぐって"),
+    "巡る": ("を", "をめぐって"),
+}
 COMPARE = frozenset({"より", "よりも", "ほど"})
 COORD = frozenset({"と", "や", "、", "及び", "および", "・", "とか", "か", "並びに", "ならびに", "も"})
 AS = frozenset({"として", "としては", "としても", "とて", "とても", "とては"})
@@ -94,6 +118,18 @@ def bare(p: str) -> str:
         if p.startswith(head) and len(p) > len(head):
             return p[len(head) :]
     return p
+
+
+def postposed(tok) -> list[tuple]:
+    """The phrases a compound postposition read as a verb (…に関し、…をめぐり、) hangs on
+    ``tok``, each with the compound particle it stands for: 発射に関し、非難 → (発射, 'に関して')."""
+    out = []
+    for ch in tok.children:
+        spec = _POSTPOSITION_VERBS.get(ch.lemma_)
+        if ch.dep_ != "advcl" or spec is None or any(g.dep_ == "nsubj" for g in ch.children):
+            continue
+        out += [(g, spec[1]) for g in ch.children if g.dep_ in ("obl", "obj") and bare(particles(g)) == spec[0]]
+    return out
 
 
 def particles(tok) -> str:

@@ -57,7 +57,24 @@ def mention_actors(r: Reader, idx: int, seen: set[int]) -> list[Slot]:
         args = r.mention_args(r.sm.index_at(m.start - 1) or 0) + args
     for t in range(m.start, m.end):
         args += coordinated(r, r.doc[t], seen)
+        if m.type == ActorType.PERSON:
+            args += _persons_before_owner(r, r.doc[t], seen)
     return args + _side_by_side(r, idx, seen)
+
+
+def _persons_before_owner(r: Reader, tok, seen: set[int]) -> list[Slot]:
+    """フランスのA大統領とドイツのB首相との会談: GiNZA hangs the first person on the second's
+    state (ドイツ), not on the person; a person joined to a person's owner is the person's conjunct."""
+    out: list[Slot] = []
+    for owner in tok.children:
+        if owner.dep_ != "nmod" or particles(owner) != "の" or owner.i in seen or r.sm.index_at(owner.i) is None:
+            continue
+        for ch in owner.children:
+            idx = r.sm.index_at(ch.i)
+            if ch.i not in seen and idx is not None and r.sm.mentions[idx].type == ActorType.PERSON:
+                if ch.dep_ == "nmod" and particles(ch) in ("と", "や", "、", "及び", "および"):
+                    out += r.phrase_actors(ch, seen, genitive=False)
+    return out
 
 
 def _side_by_side(r: Reader, idx: int, seen: set[int]) -> list[Slot]:

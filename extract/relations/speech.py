@@ -16,7 +16,7 @@ from .acts import agents_in
 from .cues import Cues
 from .emit import emit
 from .frames import Reader
-from .particles import ABOUT, AGENT, ATTRIBUTION, COMPARE, particles
+from .particles import ABOUT, AGENT, ATTRIBUTION, COMPARE, particles, postposed
 from .phrases import only_possessor
 from .slots import TOPIC, Candidate, Confidence, Slot
 from .subjects import climb_subjects
@@ -45,7 +45,7 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
     if r.passive(tok) or r.sm.index_at(tok.i) is not None:
         return
     complements = _said(tok)
-    about = [c for c in tok.children if particles(c) in ABOUT]
+    about = [c for c in tok.children if particles(c) in ABOUT] + [c for c, p in postposed(tok) if p in ABOUT]
     lemma = tok.lemma_ if tok.lemma_ in r.lex.speech_verbs else tok.text
     if not complements and (lemma in r.lex.quote_only_speech or not about):
         return
