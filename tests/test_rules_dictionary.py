@@ -57,11 +57,24 @@ STATE_CASES = [
     # a state's air force, army or navy named by the state is the state (ONTOLOGY: armed forces)
     case("ロシア空軍はシリア北部を空爆した。", {("RUS", "attack", "SYR")}),
 ]
+
+ORGAN_CASES = [
+    # an organ whose name opens with its body's is part of it; the body's acronym may stand between
+    case("欧州連合(EU)理事会は本日、ベラルーシに対する追加制裁を採択した。",
+         {("council_of_the_eu", "sanction", "BLR"), ("council_of_the_eu", "part_of", "eu")}),
+    case("国際連合安全保障理事会は、マリを非難した。",
+         {("unsc", "criticism", "MLI"), ("unsc", "part_of", "un")}),
+    # …but not where the name does not say so (安保理 alone)
+    case("安保理は、マリを非難した。", {("unsc", "criticism", "MLI")}),
+    # an acronym in brackets after a body that is all there is to the name joins nothing
+    case("アフリカ連合(AU)は、マリを非難した。", {("african_union", "criticism", "MLI")}),
+]
 # fmt: on
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), table(UNTITLED_CASES, OFFICE_CASES, GOVERNMENT_CASES, PRIVATE_BODY_CASES, STATE_CASES)
+    ("text", "expected"),
+    table(UNTITLED_CASES, OFFICE_CASES, GOVERNMENT_CASES, PRIVATE_BODY_CASES, STATE_CASES, ORGAN_CASES),
 )
 def test_the_dictionary_names(rules, text, expected):
     assert relations(rules, text) == expected

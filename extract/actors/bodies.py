@@ -316,10 +316,22 @@ def free_organizations(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None
 
 def national_bodies(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
     """防衛省 alone is Japan's ministry, 国務省 the US one: a gazetteer body of a
-    state names its state, so its part_of is stated by the name itself."""
+    state names its state, so its part_of is stated by the name itself; an organ of
+    an international body is part of it where its name opens with the body's."""
     for idx, m in enumerate(ms.mentions):
         if idx in ms.dropped or len(m.ids) != 1 or m.type != ActorType.ORGANIZATION:
             continue
         parent = lex.parents.get(m.ids[0])
-        if parent is not None and parent in lex.actors and lex.actors[parent].type == ActorType.COUNTRY:
+        if parent is None or parent not in lex.actors:
+            continue
+        if lex.actors[parent].type == ActorType.COUNTRY:
             ms.link(idx, "part_of", None, m.text, parent_id=parent, implied=True)
+        elif _names_parent(sent, lex, m, parent):
+            # 国連安全保障理事会, アフリカ連合委員会, 欧州連合(EU)理事会: an organ whose name
+            # opens with its body's states that it is part of it
+            ms.link(idx, "part_of", None, m.text, parent_id=parent)
+
+
+def _names_parent(sent: SentenceView, lex: Lexicon, m: Mention, parent: str) -> bool:
+    key = "".join(sent.ntext(m.start, m.end).split()).upper()
+    return any(lex.aliases.get(key[:k]) == parent for k in range(2, len(key)))

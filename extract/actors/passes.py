@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..lexicon import Lexicon
 from ..normalize import is_katakana
+from .asides import around_asides
 from .bodies import bodies, free_organizations, fused_bodies, genitive_bodies, national_bodies
 from .collectives import collectives, speakers
 from .governments import governments, led_by
@@ -34,6 +35,7 @@ class Pass:
 
 PASSES: tuple[Pass, ...] = (
     Pass(gazetteer, "nothing: the gazetteer's states, bodies and regions come first and win"),
+    Pass(around_asides, "the gazetteer's names and abbreviations, to join 欧州連合(EU)理事会 around them"),
     Pass(unlisted_states, "the gazetteer's mentions, to take only what it left free"),
     Pass(run_together, "the gazetteer's mentions: a word it could not read may be names run together"),
     Pass(abbreviations, "the gazetteer's names, so that 日米 is read only where no name is"),
