@@ -68,6 +68,10 @@ ORGAN_CASES = [
     case("安保理は、マリを非難した。", {("unsc", "criticism", "MLI")}),
     # an acronym in brackets after a body that is all there is to the name joins nothing
     case("アフリカ連合(AU)は、マリを非難した。", {("african_union", "criticism", "MLI")}),
+    # the institutions of a state, by their common words (royal house, interior ministry, prosecutors)
+    case("ヨルダン王室はイスラエルを非難した。", {("JOR:王室", "criticism", "ISR"), ("JOR:王室", "part_of", "JOR")}),
+    case("ベラルーシの内務省は、リトアニアを非難した。",
+         {("BLR:内務省", "criticism", "LTU"), ("BLR:内務省", "part_of", "BLR")}),
 ]
 # fmt: on
 
