@@ -60,6 +60,21 @@ TOPIC_MEETING_CASES = [
     case("ペルーは、チリに対し、協議を再開するよう求めた。", {("PER", "request", "CHL")}),
 ]
 
+EXAMPLE_CASES = [
+    # states given as examples of a group of states (といった, などの, 等の) are the group
+    case("チリは、ブラジルやアルゼンチンといった同志国と連携していく。",
+         {("BRA", "cooperation", "CHL"), ("ARG", "cooperation", "CHL")}),
+    case("チリは、ブラジル、アルゼンチン等の近隣諸国と協力する。",
+         {("BRA", "cooperation", "CHL"), ("ARG", "cooperation", "CHL")}),
+    case("チリとペルーの両国が、ブラジルやアルゼンチンといった同志国等と連携しつつ、協力を強化していくことを確認した。",
+         {("BRA", "cooperation", "CHL"), ("ARG", "cooperation", "CHL"), ("BRA", "cooperation", "PER"),
+          ("ARG", "cooperation", "PER"), ("CHL", "cooperation", "PER")}),
+    # …but a group that is not of states is not (ブラジルなどの企業)
+    case("チリは、ブラジルなどの企業と協力する。", set()),
+    # the owner of a conjunct owns the phrase (Yの友情とおもてなし)
+    case("ガルシア外相から、ロペス外相の友情とおもてなしに対する深い謝意を述べました。", {("ガルシア", "comments_on", "ロペス")}),
+]
+
 LOST_SEPARATOR_CASES = [
     # states named side by side with the separator lost (a copied page's links) stand together
     case("フィジーの首相は、オーストラリアニュージーランドに支援を求めた。",
@@ -71,7 +86,14 @@ LOST_SEPARATOR_CASES = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    table(COLLECTIVE_CASES, COUNTED_CASES, NAMED_MEETING_CASES, TOPIC_MEETING_CASES, LOST_SEPARATOR_CASES),
+    table(
+        COLLECTIVE_CASES,
+        COUNTED_CASES,
+        NAMED_MEETING_CASES,
+        TOPIC_MEETING_CASES,
+        EXAMPLE_CASES,
+        LOST_SEPARATOR_CASES,
+    ),
 )
 def test_collectives(rules, text, expected):
     assert relations(rules, text) == expected

@@ -33,6 +33,11 @@ __all__ = [
 
 # Particles of the setting of an act noun (日本のTICADにおける取組): looked through for its owner.
 _SETTING = frozenset({"における", "での", "にある", "においての"})
+# Group nouns that stand for the states given as their examples, and how examples are marked.
+_STATE_GROUPS = frozenset(
+    {"国", "国々", "諸国", "各国", "同志国", "友好国", "有志国", "加盟国", "近隣国", "周辺国", "当事国"}
+)
+_EXAMPLE_MARKS = frozenset({"といった", "などの", "等の", "のような", "のように", "などといった", "ら"})
 
 
 def mention_actors(r: Reader, idx: int, seen: set[int]) -> list[Slot]:
@@ -123,8 +128,9 @@ def event_parties(r: Reader, tok, trig: Trigger, seen: set[int]) -> list[Slot]:
 
 
 def group_members(r: Reader, tok, seen: set[int]) -> list[Slot]:
-    """G7をはじめとする国際社会, 米国を中心とする有志国: the group stands for the actors named in it."""
-    return [
+    """G7をはじめとする国際社会, 米国を中心とする有志国, ブラジルやアルゼンチンといった
+    同志国: the group stands for the actors named in it."""
+    led = [
         a
         for ch in tok.children
         if ch.dep_ == "acl"
@@ -134,6 +140,29 @@ def group_members(r: Reader, tok, seen: set[int]) -> list[Slot]:
         if g.dep_ in ("obj", "obl") and particles(g) in ("を", "")
         for a in r.phrase_actors(g, seen, genitive=False)
     ]
+    return led + _examples(r, tok, seen)
+
+
+def _state_group(tok) -> bool:
+    return tok.text in _STATE_GROUPS or tok.lemma_ in _STATE_GROUPS or tok.text[-2:] in _STATE_GROUPS
+
+
+def _examples(r: Reader, tok, seen: set[int]) -> list[Slot]:
+    """XやYといった同志国, X、Y等の近隣諸国: states given as examples of a group of states
+    (国, 諸国, 国々 …) are the group named here."""
+    if not (_state_group(tok) or (tok.lemma_ in ("等", "など") and any(_state_group(c) for c in tok.children))):
+        return []  # (同志国等と: GiNZA heads the phrase with 等)
+    out: list[Slot] = []
+    for ch in tok.children:
+        listed = ch.lemma_ in ("等", "など") and particles(ch) == "の"  # (X、Y等の: 等 heads the list)
+        if ch.i in seen or ch.dep_ != "nmod" or not (listed or particles(ch) in _EXAMPLE_MARKS):
+            continue
+        found = r.phrase_actors(ch, seen, genitive=False)
+        if not found and listed:
+            found = [a for g in ch.children for a in r.phrase_actors(g, seen, genitive=False)]
+            found += coordinated(r, ch, seen)
+        out += found
+    return out
 
 
 def owners(r: Reader, tok, seen: set[int], depth: int) -> list[Slot]:
@@ -152,12 +181,14 @@ def owners(r: Reader, tok, seen: set[int], depth: int) -> list[Slot]:
             or (ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in BY))
         ):
             out += r.phrase_actors(ch, seen, genitive=True, depth=depth - 1)
-    out += coordinated(r, tok, seen)
+    # (Yの友情とおもてなし: the owner of a conjunct owns the phrase)
+    out += coordinated(r, tok, seen, genitive=depth > 1)
     return out
 
 
-def coordinated(r: Reader, tok, seen: set[int]) -> list[Slot]:
-    """Actors joined to ``tok`` by と/や/、 (GiNZA attaches them as nmod or conj)."""
+def coordinated(r: Reader, tok, seen: set[int], *, genitive: bool = False) -> list[Slot]:
+    """Actors joined to ``tok`` by と/や/、 (GiNZA attaches them as nmod or conj); with
+    ``genitive``, also the owners of a conjunct that names no actor."""
     out: list[Slot] = []
     for ch in tok.children:
         if ch.i in seen:
@@ -173,7 +204,7 @@ def coordinated(r: Reader, tok, seen: set[int]) -> list[Slot]:
         ):
             is_coord = True  # 米国、韓国と / 米国及び韓国と
         if is_coord:
-            found = r.phrase_actors(ch, seen, genitive=False)
+            found = r.phrase_actors(ch, seen, genitive=genitive and r.sm.index_at(ch.i) is None, depth=1)
             if not found and r.sm.index_at(ch.i) is None:
                 # A、B臨時政府、Cの間で: a conjunct named by the actor compounded with it
                 found = [
