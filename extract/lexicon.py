@@ -104,6 +104,7 @@ class Lexicon:
     generic_org_words: frozenset[str]
     fused_suffixes: tuple[str, ...]  # endings a state or body shares a token with (米軍, 国連軍)
     media: frozenset[str]  # ids of news organizations (not political bodies)
+    places: frozenset[str]  # ids of territories and waters (カシミール, 南シナ海): where acts happen
     titles: Mapping[str, Role]  # title word -> role it gives
     title_modifiers: tuple[str, ...]  # longest first: 先任 before 先
     title_words: tuple[str, ...]  # every title, for a quick endswith test
@@ -478,6 +479,7 @@ def _body_fields(actors_data: Mapping[str, Any]) -> dict[str, Any]:
         "generic_org_words": frozenset(suffixes["generic"]),
         "fused_suffixes": _longest_first(bodies["alias"] + bodies["organization"] + suffixes["after_state"]),
         "media": frozenset(o["id"] for o in actors_data["organizations"] if o.get("kind") == "media"),
+        "places": frozenset(r["id"] for r in actors_data["regions"] if r.get("kind") == "place"),
     }
 
 

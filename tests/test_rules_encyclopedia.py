@@ -40,6 +40,14 @@ WAR_CASES = [
          {("PER", "attack", "ECU"), ("ECU", "attack", "PER")}),
 ]
 
+PLACE_CASES = [
+    # a territory is where the ceasefire holds or what talks are about, not a party to them
+    case("エチオピアとエリトリアは、ゴラン高原付近での停戦に合意した。", {("ERI", "treaty", "ETH")}),
+    case("両国間で、クリミア問題等を議題とする協議を開催することに合意した。", set()),
+    # …but one that signs as a subject is a party
+    case("ロシアとクリミアは条約に調印した。", {("RUS", "treaty", "crimea")}),
+]
+
 EVENT_NOUN_CASES = [
     # an act noun no one is said to do is an act among those named with it (AとBとの会談)
     case("ケニアのルト大統領とタンザニアのハッサン大統領との会談が行われた。",
@@ -144,6 +152,7 @@ ALL_CASES = table(
     ARTICLE_CASES,
     TREATY_CASES,
     EVENT_NOUN_CASES,
+    PLACE_CASES,
 )
 
 

@@ -278,6 +278,10 @@ def _pairs(act: _Act, sides: list[Slot], others: list[Slot], conf: float) -> Ite
     states (the leaders met; 日米首脳会談 also pairs the states), unless it is a
     visit (私はウクライナを訪問し: the visitor meets the host state)."""
     r = act.r
+    # カシミールの…での停戦に合意, カシミール問題を議題とする協議: a place is where the act is, or what
+    # it is about; a party only as the subject (ロシア、クリミア、セヴァストポリの3者が調印)
+    sides = [a for a in sides if a in act.fr.sources or not r.is_place(a)]
+    others = [a for a in others if a in act.fr.sources or not r.is_place(a)]
     if act.trig.type != RelationType.MEETING or act.trig.visit:
         yield from act.emit(sides, others, conf)
         return

@@ -76,6 +76,15 @@ class Reader:
     def is_affiliation(self, idx: int) -> bool:
         return any(lk.parent == idx for lk in self.sm.links)
 
+    def is_place(self, a: Slot) -> bool:
+        """A territory or waters (カシミール, 南シナ海): where acts happen, rarely a party to them."""
+        if isinstance(a, Known):
+            return a.id in self.lex.places
+        if not isinstance(a, Arg):
+            return False
+        m = self.sm.mentions[a.mention]
+        return bool(m.ids) and m.kind != "collective" and m.ids[a.member] in self.lex.places
+
     def arg_type(self, a: Slot) -> ActorType | None:
         if isinstance(a, Known):
             return self.lex.actors[a.id].type if a.id in self.lex.actors else None
