@@ -35,6 +35,11 @@ WAR_CASES = [
     case("ケニアはソマリアを支援した。翌月にはエチオピア航空機撃墜事件が発生した。", {("KEN", "support", "SOM")}),
     # a state's name before 系 is where people come from, not an actor
     case("主にセルビア系住民に支持された政党が勝利した。", set()),
+    # an attack with no other target is on the state where it is waged
+    case("アルメニアがアゼルバイジャンで展開する戦争は続いている。", {("ARM", "attack", "AZE")}),
+    case("トルコはシリアで軍事作戦を開始した。", {("TUR", "attack", "SYR")}),
+    # …and a place where others meet is no party to the meeting
+    case("トルコはジュネーブで会談を行った。", set()),
     # a verb of occurrence (勃発, 起きる) carries the war noun's sides
     case("ペルーとエクアドルの間で勃発した戦争は1995年に終結した。",
          {("PER", "attack", "ECU"), ("ECU", "attack", "PER")}),

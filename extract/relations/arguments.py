@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["collect", "collect_deep", "left_source", "slot"]
 
+_WHERE = frozenset({"で", "では", "において", "においては", "にて"})
 _SPEECH_TYPES = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
 
 
@@ -171,6 +172,8 @@ def slot(r: Reader, ch, p: str, args: list[Slot], fr: Frame) -> None:
     elif p in ("で", "では") and r.trigger_of(ch) is not None:
         # 軍事協力で緊張が高まる: the event is the cause, its actors the source
         fr.cause += args
+    elif p in _WHERE:
+        fr.where += args
     elif any(p.startswith(b) for b in BY):
         fr.by += args
     elif p in AS and r.sm.index_at(ch.i) is not None:

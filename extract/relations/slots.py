@@ -157,6 +157,7 @@ class Frame:
     genitives: list[list[Slot]] = field(default_factory=list)
     compounds: list[Slot] = field(default_factory=list)
     cause: list[Slot] = field(default_factory=list)
+    where: list[Slot] = field(default_factory=list)  # で / において: where the act happens
     fallback: list[Slot] = field(default_factory=list)
     objects: list = field(default_factory=list)
     passive: bool = False
@@ -187,6 +188,7 @@ class Frame:
             self.coagents += carrier.coagents
             self.about += carrier.about
             self.cause += carrier.cause
+            self.where += carrier.where
             self.complements += carrier.complements
             self.subject_phrases += carrier.subject_phrases
         else:
@@ -238,6 +240,9 @@ class Frame:
                 self.targets_are_partners = True
         if rtype == RelationType.COMMENTS_ON:
             targets = targets + self.about
+        if rtype == RelationType.ATTACK and not targets:
+            # XがYで展開する戦争, Yで空爆を行った: an attack with no other target is on where it is
+            targets = [a for a in self.where if a not in sources]
         if not sources and rtype in (RelationType.THREAT, RelationType.ATTACK, RelationType.SUPPORT):
             sources = self.cause
         self.sources = unique(sources)
