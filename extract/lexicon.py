@@ -119,6 +119,7 @@ class Lexicon:
     topic_nouns: frozenset[str]
     conduct_nouns: frozenset[str]  # 行動, 決定, 努力: 「Xの行動を非難」 criticises X
     non_triggers: frozenset[str]  # 貿易紛争: compounds ending in a trigger that name no act of the ontology
+    non_trigger_heads: frozenset[str]  # 紛争|当事者: a head noun that makes the compound a party or place
     anonymous_agents: frozenset[str]
     evaluation_verbs: frozenset[str]
     negating_verbs: frozenset[str]
@@ -533,6 +534,7 @@ def _trigger_fields(trig_data: Mapping[str, Any]) -> dict[str, Any]:
         "topic_nouns": frozenset(speech["topic_nouns"]),
         "conduct_nouns": frozenset(speech["conduct_nouns"]),
         "non_triggers": frozenset(trig_data.get("non_triggers", {}).get("words", ())),
+        "non_trigger_heads": frozenset(trig_data.get("non_triggers", {}).get("heads", ())),
         "anonymous_agents": frozenset(trig_data["anonymous_agents"]["words"]),
         "evaluation_verbs": frozenset(speech["evaluation"]),
         "negating_verbs": frozenset(hedges["negating_verbs"]),

@@ -19,6 +19,10 @@ from tests.rulecases import case, known_failure, relations, table
 
 # fmt: off
 TITLE_CASES = [
+    # an officer's title after a unit of several words (政策|研究|部|長) leaves the name whole
+    case("ケニア国際問題研究所の山田一郎政策研究部長は、ソマリア情勢について話した。",
+         {("KEN:国際問題研究所", "part_of", "KEN"), ("山田一郎", "comments_on", "SOM"),
+          ("山田一郎", "member_of", "KEN:国際問題研究所")}),
     # NAME・STATE TITLE, the state in its long form (X・Y国大統領)
     case("ジョン・ドゥ・リベリア共和国大統領は演説した。", {("ジョン_ドゥ", "leader_of", "LBR")}),
     # a name of three parts keeps all of them

@@ -51,6 +51,10 @@ PLACE_CASES = [
     case("両国間で、クリミア問題等を議題とする協議を開催することに合意した。", set()),
     # …but one that signs as a subject is a party
     case("ロシアとクリミアは条約に調印した。", {("RUS", "treaty", "crimea")}),
+    # a town after 南部 / 首都 is a place, though Sudachi may tag it a person's name
+    case("トルコ軍はシリア北部コバニへの砲撃を続けた。", {("TUR", "attack", "SYR")}),
+    # the parties to a conflict (紛争当事者) name no conflict of their own
+    case("チリは、スーダンの紛争当事者に対し、即時停戦を強く求めた。", {("CHL", "request", "SDN")}),
 ]
 
 EVENT_NOUN_CASES = [

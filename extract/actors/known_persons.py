@@ -14,7 +14,7 @@ from ..lexicon import Lexicon
 from ..normalize import is_katakana
 from ..types import ActorType
 from .mentions import Mention, MentionSet
-from .sentence import NAME_JOINERS, SentenceView
+from .sentence import NAME_JOINERS, SentenceView, after_place_word
 
 __all__ = ["known_persons"]
 
@@ -84,5 +84,8 @@ def _bounded_after(sent: SentenceView, end: int) -> bool:
 
 def _stands_alone(sent: SentenceView, start: int, end: int, text: str) -> bool:
     """A short name counts where Sudachi reads a proper noun (ブラウン the colour is no name),
-    and where it is long enough to be one person's (メイ, キム are too short)."""
+    where it is long enough to be one person's (メイ, キム are too short), and where it does
+    not follow a word that introduces a place (南部ラファ)."""
+    if after_place_word(sent, start):
+        return False
     return len(text) >= 3 and all(sent.doc[k].tag_.startswith("名詞-固有名詞") for k in range(start, end))

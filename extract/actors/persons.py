@@ -10,6 +10,7 @@ from .names import clean_name, name_left, name_right, trim_name
 from .sentence import (
     NAME_JOINERS,
     SentenceView,
+    after_place_word,
     is_nounish,
 )
 from .titles import (
@@ -228,6 +229,8 @@ def _bare_name(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int, end
     name = sent.ntext(start, end)
     if not _is_name(sent, start, end, name) or lex.lookup(name) is not None or lex.title_role(name) is not None:
         return
+    if after_place_word(sent, start):
+        return  # ガザ地区南部ラファ: Sudachi may tag a town as a person's name
     idx = ms.add(
         Mention(
             start=start,

@@ -101,3 +101,15 @@ def abbr_ids(lex: Lexicon, s: str) -> tuple[str, ...] | None:
     if len(s) > 1 and all("\u30a0" <= c <= "\u30ff" for c in s):
         return None
     return tuple(dict.fromkeys(ab[c] for c in s))
+
+
+# Words after which a name is a place's: ガザ地区南部ラファ, ウクライナ東部ドネツク, 首都キーウ.
+_PLACE_BEFORE = frozenset(
+    {"北部", "南部", "東部", "西部", "中部", "北東部", "北西部", "南東部", "南西部", "中心部", "郊外", "近郊"}
+    | {"首都", "州都", "県", "州", "市", "地区", "地方", "自治区", "都市"}
+)
+
+
+def after_place_word(sent: SentenceView, start: int) -> bool:
+    """Whether the token before ``start`` introduces a place (南部|ラファ): what follows is no person."""
+    return start > 0 and sent.ntext(start - 1, start) in _PLACE_BEFORE

@@ -68,7 +68,7 @@ def _unit_title_at(sent: SentenceView, lex: Lexicon, i: int) -> tuple[int, Role,
     doc = sent.doc
     if not doc[i].tag_.startswith("名詞-普通名詞") or len(doc[i].text) < 2 or not all(map(is_kanji, doc[i].text)):
         return None  # (金成|男|部長: a kanji cut off a name is no unit)
-    for k in range(min(len(doc), i + 3), i + 1, -1):
+    for k in range(min(len(doc), i + 4), i + 1, -1):  # (政策|研究|部|長: four tokens)
         words = sent.ntext(i, k)
         if words.endswith(lex.unit_titles) and all(map(is_kanji, words)):
             return k, Role.OFFICIAL, words

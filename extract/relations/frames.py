@@ -150,6 +150,8 @@ class Reader:
             and all(self.doc[k].dep_ == "compound" for k in range(tok.i, tok.head.i))
         ):
             return None
+        if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.text in self.lex.non_trigger_heads:
+            return None  # 紛争|当事者, 紛争|地域: the compound names a party or a place, not the act
         trig = self.compound_trigger(tok)
         if trig is None:
             trig = self.lex.triggers.get(tok.lemma_) or self.lex.triggers.get(tok.text)
