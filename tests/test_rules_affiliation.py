@@ -98,6 +98,16 @@ GOVERNMENT_CASES = [
 ]
 
 MEMBERSHIP_CASES = [
+    # the states a body was founded by are its members (passive, or in a clause on what it is)
+    case("上海協力機構は、中国とロシアなどによって創設された。", {("CHN", "member_of", "sco"), ("RUS", "member_of", "sco")}),
+    case("ASEANは、タイ、マレーシア、インドネシア、フィリピン、シンガポールの5カ国によって設立された。",
+         {("THA", "member_of", "asean"), ("MYS", "member_of", "asean"), ("IDN", "member_of", "asean"),
+          ("PHL", "member_of", "asean"), ("SGP", "member_of", "asean")}),
+    # …and a body founded with no founder named has none
+    case("国連は1945年に設立された。", set()),
+    # a coalition named by whom it is led around is those states (有志連合 alone is no named body)
+    case("2003年、アメリカとイギリスを中心とする有志連合がイラクに侵攻した。",
+         {("USA", "attack", "IRQ"), ("GBR", "attack", "IRQ")}),
     # Xに加盟, a coordinated subject
     case("エストニアとラトビアは2004年にNATOに加盟した。",
          {("EST", "member_of", "nato"), ("LVA", "member_of", "nato")}),

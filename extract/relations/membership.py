@@ -24,7 +24,7 @@ MEMBERSHIP_VERBS = frozenset({"加盟", "加入"})
 # モロッコはアフリカ連合を脱退した: a member that leaves was one (member_of, negated)
 LEAVING_VERBS = frozenset({"脱退", "離脱"})
 # ペルー、コロンビア等から成るリマグループ: verbs that say what a body is made of
-_COMPOSED_OF = frozenset({"成る", "構成", "加盟", "参加", "結成", "組織"})
+_COMPOSED_OF = frozenset({"成る", "構成", "加盟", "参加", "結成", "組織", "設立", "創設", "創立", "発足"})
 
 
 def cues(lex: Lexicon) -> Cues:
@@ -144,15 +144,25 @@ def _fused_body(r: Reader, word: str) -> str | None:
 
 
 def _composed_of(r: Reader, tok, idx: int) -> Iterator[Candidate]:
-    """ペルー、コロンビア等から成るリマグループ, …加盟国で構成された国連軍: the states a
-    body is made of."""
-    for acl in tok.children:
-        if acl.dep_ != "acl" or acl.lemma_ not in _COMPOSED_OF:
+    """ペルー、コロンビア等から成るリマグループ, …加盟国で構成された国連軍, AとBによって
+    設立された: the states a body is made of, or was founded by."""
+    # (Xは、AとBによって設立された同盟である: the clause may hang on the noun X is said to be)
+    said_to_be = [tok.head] if tok.dep_ == "nsubj" and any(c.dep_ == "cop" for c in tok.head.children) else []
+    clauses = [c for t in (tok, *said_to_be) for c in t.children if c.dep_ == "acl"]
+    if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.lemma_ in _COMPOSED_OF and r.passive(tok.head):
+        clauses.append(tok.head)  # Xは、AとBによって設立された
+    for acl in clauses:
+        if acl.lemma_ not in _COMPOSED_OF:
             continue
+        # (GiNZA may hang the founders' によって on the noun the clause modifies)
+        around = (
+            [c for c in acl.head.children if c.i < acl.i and bare(particles(c)) == "によって"] if said_to_be else []
+        )
         members = [
             a
-            for c in acl.children
-            if c.dep_ in ("obl", "obj", "nsubj") and particles(c) in ("から", "で", "を", "が", "によって", "より")
+            for c in [*acl.children, *around]
+            if c.dep_ in ("obl", "obj", "nsubj")
+            and bare(particles(c)) in ("から", "で", "を", "が", "によって", "より")
             for a in r.phrase_actors(c, genitive=True, depth=3)
         ]
         members = [a for a in unique(members) if r.arg_type(a) == ActorType.COUNTRY]
