@@ -19,6 +19,9 @@ from tests.rulecases import case, known_failure, relations, table
 
 # fmt: off
 TITLE_CASES = [
+    # a minister's title after his ministry's name (外交|部|長官): the name stays whole
+    case("韓国の趙兌烈外交部長官は、北朝鮮を非難した。",
+         {("cho_tae_yul", "criticism", "PRK"), ("cho_tae_yul", "member_of", "KOR")}),
     # an officer's title after a unit of several words (政策|研究|部|長) leaves the name whole
     case("ケニア国際問題研究所の山田一郎政策研究部長は、ソマリア情勢について話した。",
          {("KEN:国際問題研究所", "part_of", "KEN"), ("山田一郎", "comments_on", "SOM"),
