@@ -19,6 +19,9 @@ from tests.rulecases import case, known_failure, relations, table
 
 # fmt: off
 TITLE_CASES = [
+    # a president's spokesman is an official, not a leader
+    case("トルコのカルン大統領報道官は、スウェーデンの加盟申請について懸念を示した。",
+         {("カルン", "criticism", "SWE"), ("カルン", "member_of", "TUR")}),
     # a minister's title after his ministry's name (外交|部|長官): the name stays whole
     case("韓国の趙兌烈外交部長官は、北朝鮮を非難した。",
          {("cho_tae_yul", "criticism", "PRK"), ("cho_tae_yul", "member_of", "KOR")}),

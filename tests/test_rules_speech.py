@@ -58,6 +58,14 @@ TRIGGER_CASES = [
     case("コロンビアはベネズエラに共同基金の創設を提案した。", {("COL", "request", "VEN")}),
 ]
 
+THANKS_CASES = [
+    # thanks stated by a verb (謝意を表した) or carried by 意 (感謝の意を表明) comment on the giver
+    case("ケニアのルト大統領は、日本の支援に謝意を表した。",
+         {("JPN", "support", "ruto_william"), ("ruto_william", "comments_on", "JPN"), ("ruto_william", "leader_of", "KEN")}),
+    case("ケニアのルト大統領は、日本の協力に感謝の意を表明した。",
+         {("JPN", "cooperation", "KEN"), ("ruto_william", "comments_on", "JPN"), ("ruto_william", "leader_of", "KEN")}),
+]
+
 POSTPOSITION_CASES = [
     # a compound postposition GiNZA reads as a verb (…に関し、 …をめぐり、) still says what the
     # criticism is about, and the doer of the act named there is its target
@@ -70,7 +78,16 @@ POSTPOSITION_CASES = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    table(GROUNDS_CASES, SPEAKER_CASES, SUMMARY_CASES, POINTED_CASES, ASKED_CASES, TRIGGER_CASES, POSTPOSITION_CASES),
+    table(
+        GROUNDS_CASES,
+        SPEAKER_CASES,
+        SUMMARY_CASES,
+        POINTED_CASES,
+        ASKED_CASES,
+        TRIGGER_CASES,
+        POSTPOSITION_CASES,
+        THANKS_CASES,
+    ),
 )
 def test_speech_acts(rules, text, expected):
     assert relations(rules, text) == expected

@@ -33,7 +33,7 @@ def _visitors(r: Reader, phrase) -> list[Slot]:
 
 
 # Verbs that state an evaluation named by their object (謝意を表明, 歓迎の意を表する).
-_DECLARING = frozenset({"表明", "表する", "述べる", "示す", "伝える", "伝達"})
+_DECLARING = frozenset({"表明", "表する", "表す", "述べる", "示す", "伝える", "伝達"})
 
 
 def cues(lex: Lexicon) -> Cues:
@@ -47,6 +47,13 @@ def evaluations(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candid
             yield from _evaluation(r, tok)
 
 
+def _carried_by(r: Reader, tok):
+    """感謝の意, 歓迎の念: the noun after の that only carries the evaluation, else ``tok``."""
+    if tok.dep_ == "nmod" and particles(tok) == "の" and tok.head.lemma_ in r.lex.transparent_nouns:
+        return tok.head
+    return tok
+
+
 def _evaluation(r: Reader, tok) -> Iterator[Candidate]:
     """停戦合意を歓迎した, 日本の支援に感謝: welcome, thanks and praise comment on
     the actors of what is welcomed (ONTOLOGY rule 5)."""
@@ -55,8 +62,9 @@ def _evaluation(r: Reader, tok) -> Iterator[Candidate]:
     fr = Frame()
     collect(r, tok, fr, {tok.i}, {tok.i})
     # 日本の支援に謝意を表明した, 歓迎の意を示した: the noun's verb says who and for what
-    stated = tok.dep_ in ("obj", "nsubj", "nsubj:pass")  # 謝意を表明した, 謝意が表明された
-    node = tok.head if stated and tok.head.lemma_ in _DECLARING else tok
+    noun = _carried_by(r, tok)  # (感謝の意を表明: the evaluation carried by 意)
+    stated = noun.dep_ in ("obj", "nsubj", "nsubj:pass")  # 謝意を表明した, 謝意が表明された
+    node = noun.head if stated and noun.head.lemma_ in _DECLARING else tok
     if node is not tok:
         collect(r, node, fr, {tok.i, node.i}, {tok.i, node.i})
     speakers = fr.subjects or r.speaker_from(node) or climb_subjects(r, node) or shared_subject(r, node)
