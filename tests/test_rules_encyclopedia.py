@@ -57,6 +57,16 @@ PLACE_CASES = [
     case("チリは、スーダンの紛争当事者に対し、即時停戦を強く求めた。", {("CHL", "request", "SDN")}),
 ]
 
+MEDIATION_CASES = [
+    # a mediation that is the means of an agreement: its owners meet each party, they neither
+    # meet each other nor join the agreement
+    case("エチオピアとエリトリアは、ケニアとウガンダの仲介で停戦に合意した。",
+         {("ERI", "treaty", "ETH"), ("KEN", "meeting", "ETH"), ("KEN", "meeting", "ERI"),
+          ("UGA", "meeting", "ETH"), ("UGA", "meeting", "ERI")}),
+    case("ケニアの仲介により、エチオピアとエリトリアは和平に合意した。",
+         {("ERI", "treaty", "ETH"), ("KEN", "meeting", "ETH"), ("KEN", "meeting", "ERI")}),
+]
+
 EVENT_NOUN_CASES = [
     # an act noun no one is said to do is an act among those named with it (AとBとの会談)
     case("ケニアのルト大統領とタンザニアのハッサン大統領との会談が行われた。",
@@ -162,6 +172,7 @@ ALL_CASES = table(
     TREATY_CASES,
     EVENT_NOUN_CASES,
     PLACE_CASES,
+    MEDIATION_CASES,
 )
 
 

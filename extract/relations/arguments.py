@@ -159,6 +159,11 @@ def collect_deep(r: Reader, tok, fr: Frame, seen: set[int]) -> None:
                     slot(r, ch, p, r.phrase_actors(ch, seen, genitive=False), fr)
 
 
+def _mediation(r: Reader, ch) -> bool:
+    trig = r.trigger_of(ch)
+    return trig is not None and trig.mediation
+
+
 def slot(r: Reader, ch, p: str, args: list[Slot], fr: Frame) -> None:
     """Put ``args``, read from the dependent ``ch`` marked ``p``, into their slot."""
     prefix = r.prefix(ch)
@@ -168,6 +173,9 @@ def slot(r: Reader, ch, p: str, args: list[Slot], fr: Frame) -> None:
         # 日本とロシアの間で締結された: the two sides are partners
         fr.partners += args
     elif p.startswith(ATTRIBUTION):
+        return
+    elif (p in ("で", "では") or p.startswith(BY)) and _mediation(r, ch):
+        # 米国の仲介により合意: the mediator is no party to what was agreed
         return
     elif p in ("で", "では") and r.trigger_of(ch) is not None:
         # 軍事協力で緊張が高まる: the event is the cause, its actors the source

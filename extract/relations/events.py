@@ -175,7 +175,12 @@ def _mediated(act: _Act) -> Iterator[Candidate]:
     parties = unique(fr.targets + fr.partners + fr.compounds)
     owners = unique([a for g in fr.genitives for a in g])
     mediators = [a for a in fr.subjects + fr.by if a not in parties]
-    if not parties and len(members(owners)) >= 2:
+    agreed_by = fr.fallback or climb_subjects(act.r, act.tok)
+    if owners and particles(act.tok) in ("で", "により", "によって") and [a for a in agreed_by if a not in owners]:
+        # エジプトとカタールの仲介で、イスラエルとハマスは停戦に合意: the mediation is the means of
+        # the clause it hangs on; its owners mediate between that clause's subjects
+        parties, mediators = [a for a in agreed_by if a not in owners], owners
+    elif not parties and len(members(owners)) >= 2:
         parties = owners  # 中国とベトナムの仲介
     elif owners and not mediators:
         mediators = owners  # 米国の仲介努力: the mediator
