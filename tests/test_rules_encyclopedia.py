@@ -87,6 +87,22 @@ RECOGNITION_CASES = [
          fails="a bare 承認 after a declaration of independence finds no state (it needs an earlier 承認)"),
     # 承認 of anything but a state is no support
     case("欧州議会は、新たな予算案を承認した。", set()),
+    # nor does it point back at the state recognised in the sentence before
+    case("2008年、フランスはコソボを承認した。ハンガリーは新規加盟国の受け入れを承認した。",
+         {("FRA", "support", "XKX")}),
+    # AをBとして承認: GiNZA hangs the object on として; the state recognised is still the object
+    case("2008年、ペルーはコソボを国家として承認した。", {("PER", "support", "XKX")}),
+]
+
+ENTRY_CASES = [
+    # an entry of a list by state: the state set off by a dash or a colon acts in the entry's
+    # clauses, and in the next sentence too
+    case("各国の反応\nベルギー - 3月2日、ジョージアへの人道支援を決定。 同月5日、医療品を送ると発表した。\n"
+         "カナダ：3月3日、ジョージアへの武器供与の方針を表明。",
+         {("BEL", "support", "GEO"), ("CAN", "support", "GEO", "hedged")}),
+    # a state before 時間 is a clock, before 海 or 海峡 a place: no one acts there
+    case("3月3日(日本時間)、ベネズエラはカリブ海でガイアナを威嚇した。", {("VEN", "threat", "GUY")}),
+    case("ロシア軍は、日本海で演習を実施した。", set()),
 ]
 
 SEVERING_CASES = [
@@ -163,6 +179,7 @@ TREATY_CASES = [
 # fmt: on
 
 ALL_CASES = table(
+    ENTRY_CASES,
     WAR_CASES,
     RECOGNITION_CASES,
     SEVERING_CASES,

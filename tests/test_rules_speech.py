@@ -56,6 +56,12 @@ TRIGGER_CASES = [
     case("ボリビアは、チリの決定に異議を唱えた。", {("BOL", "criticism", "CHL")}),
     case("ウルグアイはパラグアイに対して抗議を申し入れた。", {("URY", "criticism", "PRY")}),
     case("コロンビアはベネズエラに共同基金の創設を提案した。", {("COL", "request", "VEN")}),
+    # 侵攻を|最も強い言葉で|非難: GiNZA hangs the object on the adjective; it is still what is criticised
+    case("ペルーは、ボリビアのチリ侵攻を最も強い言葉で非難した。", {("PER", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
+    # an announcement of a fact is no assessment of those in it
+    case("ケニア政府は、ソマリアの武装勢力が国境を越えたと発表した。", set()),
+    # nor is a sea spoken about an actor commented on
+    case("ペルーは、カリブ海に関する声明について「重要だ」と述べた。", set()),
 ]
 
 THANKS_CASES = [

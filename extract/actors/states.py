@@ -54,12 +54,29 @@ def _states_spelled(word: str, lex: Lexicon) -> tuple[str, ...] | None:
 
 def descent(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
     """アルバニア系住民, 米系商店, 日系企業: a state's name before 系 says where people or
-    firms come from; the state is not acting."""
+    firms come from; before 時間 (日本時間, 米国時間) it names a clock; before a word for
+    sea or land (日本海, インド洋, 台湾海峡, 日本列島) it names a place. The state is not acting."""
+    doc = sent.doc
     for idx, m in enumerate(ms.mentions):
-        if idx in ms.dropped or m.type != ActorType.COUNTRY or m.end >= len(sent.doc):
+        if idx in ms.dropped or m.type != ActorType.COUNTRY or m.end >= len(doc):
             continue
-        if sent.doc[m.end].text.startswith("系") or sent.doc[m.end - 1].text.endswith("系"):
+        after = doc[m.end].text
+        if after.startswith(("系", "時間")) or doc[m.end - 1].text.endswith("系") or _names_place(doc, m.end):
             ms.drop(idx)
+
+
+# Words that make a place of the state's name before them (日本海, 台湾海峡, アラビア半島).
+_FEATURES = frozenset({"海峡", "半島", "列島", "諸島", "湾", "湾岸"})
+_SEAS = frozenset({"海", "洋"})
+
+
+def _names_place(doc, i: int) -> bool:
+    """Whether token ``i`` turns the state's name before it into a sea or land: 日本|海 is,
+    中国|海|警|局 (the coast guard) is not."""
+    word = doc[i].text
+    if word in _FEATURES:
+        return True
+    return word in _SEAS and (i + 1 == len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN", "NUM"))
 
 
 # -- 1. gazetteer --------------------------------------------------------

@@ -26,7 +26,9 @@ def stated_relations(ctx: DocumentContext, index: int, s: ReadSentence) -> None:
     if s.analysis is None:
         ctx.actors.set_topic(_cheap_topic(ctx, s), index)
         return
-    topic = ctx.actors.topic_for(index)
+    heading = [r for a in s.analysis.heading for r in resolve_slots(ctx, [a], s, index, [], theme=None)]
+    # 「フランス - …を決定。」: a list entry's clauses are the act of the actor it opens with
+    topic = heading or ctx.actors.topic_for(index)
     # a government's own text drops the subject of what it says and does to others
     home_topic = [ctx.voice.home] if not topic and ctx.voice.home is not None else []
     asking = index in ctx.voice.turns and ctx.voice.turns[index] is None
@@ -36,7 +38,7 @@ def stated_relations(ctx: DocumentContext, index: int, s: ReadSentence) -> None:
         carried = topic or (home_topic if c.type in _GOVERNMENT_ACTS else [])
         _candidate(ctx, index, s, c, carried, topic)
     new_topic = [r for a in s.analysis.topic for r in resolve_slots(ctx, [a], s, index, topic, theme=None)]
-    ctx.actors.set_topic(new_topic, index)
+    ctx.actors.set_topic(new_topic or heading, index)
 
 
 def _candidate(

@@ -30,7 +30,6 @@ _JAPANESE_GOVERNMENT = re.compile(
     r"|我が国|わが国|我が政府"
     r"|(日本|わが国|我が国)政府として"
     r"|内閣総理大臣|官房長官|外務報道官|外務大臣談話|総理大臣談話"
-    r"|日本時間"
 )
 # The issuing ministry on a line of its own (a release's dateline or source line). [^\S\n] is a
 # space that is not a line break: with \s, ^\s* ran across every blank line after each one.

@@ -54,7 +54,7 @@ from .slots import (
     SentenceAnalysis,
     Slot,
 )
-from .topic import topic
+from .topic import heading, topic
 
 __all__ = [
     "ANAPHOR",
@@ -146,4 +146,6 @@ def analyse(
         earlier = [c for *_, c in found]
         found += [(rule.phase, c.token, rank, c) for c in rule.find(reader, earlier)]
     found.sort(key=lambda x: x[:3])
-    return SentenceAnalysis(candidates=tuple(c for *_, c in found), topic=tuple(topic(reader)))
+    return SentenceAnalysis(
+        candidates=tuple(c for *_, c in found), topic=tuple(topic(reader)), heading=tuple(heading(reader))
+    )

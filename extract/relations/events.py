@@ -440,8 +440,10 @@ def _aimed_at(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slot]
         ]
     # 承認: a state's recognition of another state (ONTOLOGY trigger mapping)
     targets = [a for a in targets if r.arg_type(a) == ActorType.COUNTRY or a is TOPIC]
-    if not targets and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
-        targets = [ANAPHOR]  # ドイツも承認した: the state whose recognition the text is about
+    if not targets and not act.fr.objects and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+        # ドイツも承認した: the state whose recognition the text is about (but what is approved,
+        # スウェーデンのNATO加盟を承認, is no state, and points back at none)
+        targets = [ANAPHOR]
     return targets
 
 

@@ -129,6 +129,23 @@ def postposed(tok) -> list[tuple]:
         if ch.dep_ != "advcl" or spec is None or any(g.dep_ == "nsubj" for g in ch.children):
             continue
         out += [(g, spec[1]) for g in ch.children if g.dep_ in ("obl", "obj") and bare(particles(g)) == spec[0]]
+    return out + _stranded_objects(tok)
+
+
+def _stranded_objects(tok) -> list[tuple]:
+    """侵略を|強い言葉で|非難した, コソボを|国家として|承認した: GiNZA may hang the verb's
+    を-object on an adjective or a として-phrase between them; neither takes an object, so the
+    object is the verb's."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ not in ("obl", "advcl", "nmod") or ch.i > tok.i:
+            continue
+        if particles(ch) == "として":
+            out += [(g, "を") for g in ch.children if g.dep_ == "obj" and g.i < ch.i and particles(g) == "を"]
+        for adj in ch.children:
+            if adj.dep_ != "acl" or adj.pos_ != "ADJ" or adj.i > ch.i:
+                continue
+            out += [(g, "を") for g in adj.children if g.dep_ == "obj" and g.i < adj.i and particles(g) == "を"]
     return out
 
 

@@ -139,6 +139,7 @@ class SentenceAnalysis:
 
     candidates: tuple[Candidate, ...] = ()
     topic: tuple[Slot, ...] = ()  # actors of the main clause's subject, for the next sentence
+    heading: tuple[Slot, ...] = ()  # the actors a list entry opens with (「フランス - …」), its subject
 
 
 @dataclass(slots=True)

@@ -56,7 +56,8 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
     span |= r.quote_tokens(span)
     speaker, conf = _speaker(r, tok, span)
     self_report = _reports_own_act(r, complements, span, speaker, earlier)
-    targets = [a for a in _named(r, span, about, self_report=self_report) if a not in speaker]
+    # (a sea or a strait is what is spoken about, not an actor commented on: 南シナ海に関する声明)
+    targets = [a for a in _named(r, span, about, self_report=self_report) if a not in speaker and not r.is_place(a)]
     pred = r.predicate_text(tok)
     if any(r.doc[i].lemma_ == "べき" or r.doc[i].text == "べき" for i in span):
         # 「安保理は制裁を見直すべきだ」と主張: a demand on the actor who must act.

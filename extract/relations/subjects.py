@@ -46,6 +46,8 @@ def main_clause(r: Reader, tok) -> bool:
             cur.dep_ in ("acl", "nmod", "advcl", "csubj")
             and p not in ("", "は", "が", "に", "には", "を")
             and not (p.endswith("と") and cur.head.lemma_ in r.lex.speech_verbs)
+            # 武器供与の方針を表明: the noun after の only carries the act (遺憾の意, 支援の意向)
+            and not (p == "の" and cur.head.lemma_ in r.lex.transparent_nouns)
         ):
             return False
         # 攻撃を停止し…撤収するよう求める: what is asked of someone else is their act
