@@ -74,6 +74,12 @@ TITLE_CASES = [
     case("北朝鮮の崔善姫外相はロシアを訪問した。", {("崔善姫", "member_of", "PRK"), ("RUS", "meeting", "崔善姫")}),
     case("北朝鮮の李炳哲書記はロシアを訪問した。", {("李炳哲", "member_of", "PRK"), ("RUS", "meeting", "李炳哲")},
          fails="書記 is no title: North Korea is made a visitor too (PRK meets RUS and 李炳哲)"),
+    # a katakana word right before a title is a surname, whatever Sudachi tags it (ピタ an adverb, シン a prefix)
+    case("ピタ首相は、フィジーを訪問した。", {("FJI", "meeting", "ピタ")}),
+    case("トンガのピタ首相は、フィジーのシン首相と会談した。",
+         {("ピタ", "leader_of", "TON"), ("シン", "leader_of", "FJI"), ("シン", "meeting", "ピタ")}),
+    # what a leader gives is the state's act on others, never on the leader's own state
+    case("トンガのピタ首相から、フィジーの立場への支持を得た。", {("ピタ", "leader_of", "TON")}),
     # Xの + a full name with no title: a member of state X
     case("キューバのフィデル・カストロはソ連を訪問した。",
          {("castro_fidel", "member_of", "CUB"), ("SUN", "meeting", "castro_fidel")}),

@@ -137,9 +137,9 @@ def _scan_left(sent: SentenceView, ms: MentionSet, lex: Lexicon, stop: int, *, s
         elif _name_fragment(doc, k, parts):
             # 金正|恩, 玄承|洙: Sudachi cuts rare Korean and Chinese names apart.
             parts += 1
-        elif k == stop and not strict and _surname_before_title(t, lex):
-            # 茂木|外務大臣: a proper noun right before a title is a surname, whatever
-            # Sudachi took it for (茂木 is also a town)
+        elif k == stop and not strict and (_surname_before_title(t, lex) or _katakana_before_title(t, lex)):
+            # 茂木|外務大臣, チン|首相: a proper noun or a katakana word right before a title is a
+            # surname, whatever Sudachi took it for (茂木 is also a town, チン an adverb)
             has_name = True
             parts += 1
         else:
@@ -160,6 +160,15 @@ def _name_fragment(doc, k: int, parts: int) -> bool:
             or (k > 0 and doc[k - 1].tag_.startswith("名詞-固有名詞-人名") and all(map(is_kanji, doc[k - 1].text)))
         )
     )  # (a kanji after a katakana name is no part of it: フェルナンデス|亜|大統領 is Argentina's)
+
+
+def _katakana_before_title(t, lex: Lexicon) -> bool:
+    return (
+        len(t.text) >= 2
+        and is_katakana(t.text)
+        and t.tag_.startswith(("副詞", "感動詞", "形状詞", "接頭辞", "接尾辞-名詞的"))
+        and lex.lookup(t.text) is None
+    )
 
 
 def _surname_before_title(t, lex: Lexicon) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..types import MODALITY_STRENGTH, ActorType, Relation, RelationType
 
-__all__ = ["no_comment_on_own_state", "persons_states", "states_for_persons", "strongest"]
+__all__ = ["no_act_on_own_state", "persons_states", "states_for_persons", "strongest"]
 
 # Between states, whoever signs: the leaders' treaty is their states' (ONTOLOGY conventions).
 _STATE_TYPES = frozenset({RelationType.TREATY, RelationType.COOPERATION})
@@ -65,13 +65,15 @@ def states_for_persons(relations: list[Relation]) -> list[Relation]:
     return strongest(out)
 
 
-def no_comment_on_own_state(relations: list[Relation]) -> list[Relation]:
+_TIES = frozenset({RelationType.LEADER_OF, RelationType.MEMBER_OF, RelationType.PART_OF})
+
+
+def no_act_on_own_state(relations: list[Relation]) -> list[Relation]:
     """An official's remarks about their own state (岸田総理は…日本は…と述べた) are the
-    state speaking, not an assessment of it: comments_on goes to other actors."""
+    state speaking, not an assessment of it; what a leader gives or asks (チン首相から支持を
+    得た) is the state's act on others, never on itself: a person's relations go to other actors."""
     states = persons_states(relations)
-    return [
-        r for r in relations if not (r.type == RelationType.COMMENTS_ON and states.get(r.source, ("",))[0] == r.target)
-    ]
+    return [r for r in relations if r.type in _TIES or states.get(r.source, ("",))[0] != r.target]
 
 
 def _swap(r: Relation) -> Relation:

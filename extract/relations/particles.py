@@ -129,7 +129,22 @@ def postposed(tok) -> list[tuple]:
         if ch.dep_ != "advcl" or spec is None or any(g.dep_ == "nsubj" for g in ch.children):
             continue
         out += [(g, spec[1]) for g in ch.children if g.dep_ in ("obl", "obj") and bare(particles(g)) == spec[0]]
-    return out + _stranded_objects(tok)
+    return out + _stranded_objects(tok) + _stranded_datives(tok)
+
+
+def _stranded_datives(tok) -> list[tuple]:
+    """欧米諸国に|防空システムの|追加供与を|求めた: GiNZA may hang the verb's に-phrase on a
+    plain noun inside its object; a noun that names no act (システム, not 供与) takes no
+    に-phrase, so it is the verb's."""
+    out = []
+    for obj in tok.children:
+        if obj.dep_ != "obj" or obj.i > tok.i:
+            continue
+        for node in obj.subtree:
+            if node.pos_ != "NOUN" or "サ変" in node.tag_ or node.i == obj.i:
+                continue
+            out += [(g, "に") for g in node.children if g.dep_ == "obl" and g.i < node.i and particles(g) == "に"]
+    return out
 
 
 def _stranded_objects(tok) -> list[tuple]:
