@@ -105,6 +105,18 @@ ENTRY_CASES = [
     case("ロシア軍は、日本海で演習を実施した。", set()),
 ]
 
+TRIGGER_CLASS_CASES = [
+    # the trigger lexicon holds each type's common verbs and nouns (CAMEO's classes), not one text's
+    case("1995年、ペルー軍はエクアドルの拠点を急襲した。", {("PER", "attack", "ECU")}),
+    case("ケニアはソマリアの外交官を国外追放した。", {("KEN", "sanction", "SOM")}),
+    case("ボリビアはチリの行動に不快感を示した。", {("BOL", "criticism", "CHL")}),
+    case("ケニアのルト大統領はタンザニアのハッサン大統領と懇談した。",
+         {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"),
+          ("hassan_samia_suluhu", "meeting", "ruto_william")}),
+    # a body in a state (在X大使館) is not the state's
+    case("在ケニア大使館は声明を出した。", set()),
+]
+
 SEVERING_CASES = [
     # 断交 and 国交を断絶: a sanction both ways (ONTOLOGY trigger mapping)
     case("2017年、サウジアラビアはカタールと断交した。", {("SAU", "sanction", "QAT"), ("QAT", "sanction", "SAU")}),
@@ -180,6 +192,7 @@ TREATY_CASES = [
 
 ALL_CASES = table(
     ENTRY_CASES,
+    TRIGGER_CLASS_CASES,
     WAR_CASES,
     RECOGNITION_CASES,
     SEVERING_CASES,

@@ -114,6 +114,8 @@ def bodies(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
             or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION)
         ):
             continue
+        if m.type == ActorType.COUNTRY and (m.prefix == "在" or (m.start > 0 and sent.doc[m.start - 1].text == "在")):
+            continue  # 在コロンビア大使館: a body in the state, not of it (whose, the text says elsewhere)
         after = sent.norm[sent.tok_end[m.end - 1] :]
         if m.type == ActorType.COUNTRY:
             suffix = next((s for s in lex.state_alias_suffixes if after.startswith(s)), None)
