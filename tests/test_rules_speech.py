@@ -58,6 +58,16 @@ TRIGGER_CASES = [
     case("コロンビアはベネズエラに共同基金の創設を提案した。", {("COL", "request", "VEN")}),
     # 侵攻を|最も強い言葉で|非難: GiNZA hangs the object on the adjective; it is still what is criticised
     case("ペルーは、ボリビアのチリ侵攻を最も強い言葉で非難した。", {("PER", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
+    case("ペルーは、ボリビアによるチリへの攻撃を断固として非難した。", {("PER", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
+    # 等 heads the list of those who act
+    case("ペルーは、ボリビア等によるチリへの攻撃を非難した。", {("PER", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
+    # a state acting in its own name (我が国としては) is the subject of the clauses under it
+    case("令和7年1月5日\n我が国としては、ケニアと連携しながら、ソマリアへの支援を継続してまいります。",
+         {("JPN", "cooperation", "KEN"), ("JPN", "support", "SOM")}),
+    # the owners of what is threatened, one named beside another (日本と地域の平和)
+    case("ボリビアによる演習は、チリと地域の平和と安全を脅かすものだ。", {("BOL", "threat", "CHL")}),
+    # a に-phrase hung inside the object is still who is asked
+    case("ペルーの大統領はビデオ演説で、チリに防空システムの追加供与を求めた。", {("PER", "request", "CHL")}),
     # an announcement of a fact is no assessment of those in it
     case("ケニア政府は、ソマリアの武装勢力が国境を越えたと発表した。", set()),
     # nor is a sea spoken about an actor commented on

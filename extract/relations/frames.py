@@ -21,7 +21,7 @@ from ..types import ActorType
 from .arguments import collect, collect_deep, left_source
 from .carriers import carry, own_nodes
 from .particles import AGENT, particles
-from .phrases import event_parties, group_members, mention_actors, owners
+from .phrases import coordinated, event_parties, group_members, mention_actors, owners
 from .slots import Arg, Frame, Known, Slot, unique
 from .subjects import climb_subjects
 
@@ -124,6 +124,16 @@ class Reader:
         idx = self.sm.index_at(tok.i)
         if idx is not None:
             return mention_actors(self, idx, seen)
+        if tok.lemma_ in ("等", "など"):
+            # ハマス等による攻撃: 等 heads the phrase and stands for those listed before it
+            listed = [
+                a
+                for ch in tok.children
+                if ch.dep_ in ("compound", "nmod") and ch.i < tok.i
+                for a in self.phrase_actors(ch, seen, genitive=False)
+            ]
+            if listed:
+                return unique(listed)
         trig = self.trigger_of(tok)
         if trig is not None:
             return event_parties(self, tok, trig, seen)
@@ -135,6 +145,9 @@ class Reader:
             genitive = True
         if genitive and depth > 0 and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             return unique(owners(self, tok, seen, depth))
+        if genitive and tok.pos_ in ("NOUN", "PROPN"):
+            # 日本と地域の平和: an owner named beside a noun owner is as near as the noun
+            return unique(coordinated(self, tok, seen))
         return []
 
     # -- triggers and the predicate ---------------------------------------------

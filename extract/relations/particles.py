@@ -132,6 +132,15 @@ def postposed(tok) -> list[tuple]:
     return out + _stranded_objects(tok) + _stranded_datives(tok)
 
 
+def _adverb_as_verb(tok) -> bool:
+    """断固として, 毅然として: する with an adverb marked と, which takes no object."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.lemma_ == "する"
+        and any(a.pos_ == "ADV" and any(c.text == "と" for c in a.children) for a in tok.children)
+    )
+
+
 def _stranded_datives(tok) -> list[tuple]:
     """欧米諸国に|防空システムの|追加供与を|求めた: GiNZA may hang the verb's に-phrase on a
     plain noun inside its object; a noun that names no act (システム, not 供与) takes no
@@ -148,14 +157,15 @@ def _stranded_datives(tok) -> list[tuple]:
 
 
 def _stranded_objects(tok) -> list[tuple]:
-    """侵略を|強い言葉で|非難した, コソボを|国家として|承認した: GiNZA may hang the verb's
-    を-object on an adjective or a として-phrase between them; neither takes an object, so the
-    object is the verb's."""
+    """侵略を|強い言葉で|非難した, コソボを|国家として|承認した, 攻撃を|断固として|非難: GiNZA
+    may hang the verb's を-object on an adjective, a として-phrase or an adverb between them;
+    none takes an object, so the object is the verb's."""
     out = []
     for ch in tok.children:
         if ch.dep_ not in ("obl", "advcl", "nmod") or ch.i > tok.i:
             continue
-        if particles(ch) == "として":
+        if particles(ch) == "として" or _adverb_as_verb(ch):
+            # (断固|として: GiNZA reads the adverb's と-して as a verb and gives it the object)
             out += [(g, "を") for g in ch.children if g.dep_ == "obj" and g.i < ch.i and particles(g) == "を"]
         for adj in ch.children:
             if adj.dep_ != "acl" or adj.pos_ != "ADJ" or adj.i > ch.i:

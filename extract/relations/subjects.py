@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Modality
 from .arguments import together_with
-from .particles import AGENT, particles
+from .particles import AGENT, AS, particles
 from .slots import Slot
 
 if TYPE_CHECKING:
@@ -119,6 +119,9 @@ def climb_subjects(r: Reader, tok, *, directed: bool = False) -> list[Slot]:
                     return args + coagents_of(r, cur)
                 if particles(ch) in ("が", "は"):
                     return []  # the clause has a subject of its own, not an actor
+            if ch.dep_ in ("obl", "advcl") and particles(ch) in AS and r.sm.index_at(ch.i) is not None:
+                # 我が国としては、…支援を継続してまいります: the state acting in its own name
+                return r.phrase_actors(ch, genitive=False)
     return []
 
 
