@@ -68,6 +68,9 @@ TRIGGER_CASES = [
     case("ボリビアによる演習は、チリと地域の平和と安全を脅かすものだ。", {("BOL", "threat", "CHL")}),
     # a に-phrase hung inside the object is still who is asked
     case("ペルーの大統領はビデオ演説で、チリに防空システムの追加供与を求めた。", {("PER", "request", "CHL")}),
+    # an act agreed on with someone is theirs too (…と、…を非難することで一致)
+    case("ペルーはチリと、ボリビアによる威嚇を非難することで一致した。",
+         {("PER", "criticism", "BOL"), ("CHL", "criticism", "BOL")}),
     # an announcement of a fact is no assessment of those in it
     case("ケニア政府は、ソマリアの武装勢力が国境を越えたと発表した。", set()),
     # nor is a sea spoken about an actor commented on

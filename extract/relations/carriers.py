@@ -81,6 +81,10 @@ def _light_verbs(
         exclude.add(v.i)
         collect(r, v, carrier, exclude | {cur.i}, seen)
         if not is_light:
+            if r.trigger_of(v) is not None:
+                # (チリと、ボリビアの威嚇を非難: who criticises with Peru is no party to the threat)
+                carrier.partners.clear()
+                carrier.with_partners.clear()
             break
         light = True
         fr.passive = fr.passive ^ (r.passive(v) or lemma in r.lex.passive_light_verbs)

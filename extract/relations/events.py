@@ -25,7 +25,7 @@ from .meetings import loose_partners, met_at, met_before, named_states
 from .modality import modality
 from .particles import DATIVE, TARGET, particles
 from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
-from .subjects import climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject
+from .subjects import agreed_with, climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject
 
 __all__ = ["cues", "events"]
 
@@ -318,6 +318,7 @@ def _directed(act: _Act) -> Iterator[Candidate]:
     if not fr.sources and trig.type not in _SPEECH_ACTS and tok.dep_ == "obj" and _asks_for(r, tok.head):
         return  # CSTOに支援を要請した: the act asked for is the one asked's, not the asker's
     sources, conf = _completed_sources(act, sources, targets)
+    sources, targets = _agreed(act, sources, targets)
     if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
         # 制裁の枠組みをつくってきた: the sanctions the text was just about
         sources = sources or fr.fallback
@@ -445,6 +446,21 @@ def _aimed_at(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slot]
         # スウェーデンのNATO加盟を承認, is no state, and points back at none)
         targets = [ANAPHOR]
     return targets
+
+
+def _agreed(act: _Act, sources: list[Slot], targets: list[Slot]) -> tuple[list[Slot], list[Slot]]:
+    """An act that is what two sides agree on is the act of both: those named with と are
+    co-agents, not the act's target (…と、…を非難することで一致)."""
+    agreed = agreed_with(act.r, act.tok)
+    if agreed is None:
+        return sources, targets
+    verb, partners = agreed
+    # (AはBと会談し、…を非難することで一致: agreed with the one met)
+    partners = partners or [a for a in met_before(act.r, verb) if a not in sources]
+    withs = act.fr.with_partners
+    if act.fr.targets_are_partners:
+        targets = [a for a in targets if a not in withs]
+    return unique(sources + [a for a in withs + partners if a not in targets]), targets
 
 
 def _completed_sources(act: _Act, sources: list[Slot], targets: list[Slot]) -> tuple[list[Slot], float]:

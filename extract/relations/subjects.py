@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from ..types import Modality
 from .arguments import together_with
-from .particles import AGENT, AS, particles
+from .particles import AGENT, AS, WITH, bare, particles
 from .slots import Slot
 
 if TYPE_CHECKING:
     from .frames import Reader
 
 __all__ = [
+    "agreed_with",
     "climb_subjects",
     "coagents_of",
     "earlier_subject",
@@ -202,3 +203,20 @@ def _topic_phrase(r: Reader, tok) -> list[Slot]:
         if args:
             return args
     return []
+
+
+# Verbs of agreeing on a clause (…を非難することで一致, …を支援することで合意).
+_AGREEING = frozenset({"一致", "合意"})
+
+
+def agreed_with(r: Reader, tok) -> tuple[object, list[Slot]] | None:
+    """The verb of agreeing an act is the content of, and those it names the agreement with
+    (ブラジルはアルゼンチンと、…を非難することで一致した: Argentina criticises too); None
+    when the act is not what is agreed."""
+    node = tok
+    if node.dep_ == "acl" and node.head.lemma_ in ("こと", "事"):
+        node = node.head
+    verb = node.head
+    if node.i == verb.i or verb.lemma_ not in _AGREEING or node.dep_ not in ("obl", "advcl", "obj", "nmod"):
+        return None
+    return verb, [a for ch in verb.children if bare(particles(ch)) in WITH for a in r.phrase_actors(ch, genitive=False)]
