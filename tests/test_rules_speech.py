@@ -71,6 +71,16 @@ TRIGGER_CASES = [
     # an act agreed on with someone is theirs too (…と、…を非難することで一致)
     case("ペルーはチリと、ボリビアによる威嚇を非難することで一致した。",
          {("PER", "criticism", "BOL"), ("CHL", "criticism", "BOL")}),
+    # AはBをCとみなす: an assessment of B (GiNZA may hang the は-topic inside the clause said)
+    case("ケニアは、タンザニアをソマリアの傀儡とみなしていた。", {("KEN", "comments_on", "TZA")}),
+    case("ケニアは、タンザニアをソマリアの傀儡であると考えていた。", {("KEN", "comments_on", "TZA")}),
+    # arguments GiNZA hangs on an adverb (…と緊密に連携) and a body's states (ASEAN諸国) standing for it
+    case("ケニアは、ウガンダを含む国際社会と緊密に連携していく。", {("KEN", "cooperation", "UGA")}),
+    case("ケニアは、ASEAN諸国と緊密に連携していく。", {("KEN", "cooperation", "asean")}),
+    case("ケニアとタンザニアは、互いに支え合ってきた。", {("KEN", "cooperation", "TZA")}),
+    case("ケニアのルト大統領は、タンザニアのハッサン大統領と立ち話を行った。",
+         {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"),
+          ("hassan_samia_suluhu", "meeting", "ruto_william")}),
     # an announcement of a fact is no assessment of those in it
     case("ケニア政府は、ソマリアの武装勢力が国境を越えたと発表した。", set()),
     # nor is a sea spoken about an actor commented on

@@ -129,7 +129,18 @@ def postposed(tok) -> list[tuple]:
         if ch.dep_ != "advcl" or spec is None or any(g.dep_ == "nsubj" for g in ch.children):
             continue
         out += [(g, spec[1]) for g in ch.children if g.dep_ in ("obl", "obj") and bare(particles(g)) == spec[0]]
-    return out + _stranded_objects(tok) + _stranded_datives(tok)
+    return out + _stranded_objects(tok) + _stranded_datives(tok) + _adverb_arguments(tok)
+
+
+def _adverb_arguments(tok) -> list[tuple]:
+    """国際社会と|緊密に|連携: GiNZA may hang the verb's arguments on an adjective used as
+    an adverb (緊密に, 強力に); such an adverb takes none, so they are the verb's."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ != "advcl" or ch.pos_ != "ADJ" or ch.i > tok.i or not any(a.text == "に" for a in ch.children):
+            continue
+        out += [(g, p) for g in ch.children if g.dep_ in ("obl", "nmod") and g.i < ch.i and (p := particles(g))]
+    return out
 
 
 def _adverb_as_verb(tok) -> bool:

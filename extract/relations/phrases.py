@@ -140,7 +140,21 @@ def group_members(r: Reader, tok, seen: set[int]) -> list[Slot]:
         if g.dep_ in ("obj", "obl") and particles(g) in ("を", "")
         for a in r.phrase_actors(g, seen, genitive=False)
     ]
-    return led + _examples(r, tok, seen)
+    return led + (_examples(r, tok, seen) or _named_group(r, tok, seen))
+
+
+def _named_group(r: Reader, tok, seen: set[int]) -> list[Slot]:
+    """ASEAN諸国, 欧州各国: the states of a body or region named in the compound stand for
+    it, when none is given as an example (the members of a body, 加盟国, are not the body)."""
+    if not _state_group(tok) or tok.text.endswith("加盟国"):
+        return []
+    return [
+        a
+        for ch in tok.children
+        if ch.dep_ == "compound" and ch.i not in seen and r.sm.index_at(ch.i) is not None
+        for a in r.phrase_actors(ch, seen, genitive=False)
+        if r.arg_type(a) in (ActorType.ORGANIZATION, ActorType.REGION)
+    ]
 
 
 def _state_group(tok) -> bool:

@@ -18,7 +18,7 @@ from .emit import emit
 from .frames import Reader
 from .particles import ABOUT, AGENT, ATTRIBUTION, COMPARE, particles, postposed
 from .phrases import only_possessor
-from .slots import TOPIC, Candidate, Confidence, Slot
+from .slots import TOPIC, Candidate, Confidence, Slot, unique
 from .subjects import climb_subjects
 
 __all__ = ["cues", "speech"]
@@ -55,9 +55,15 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
     span: set[int] = {t.i for c in complements for t in c.subtree}
     span |= r.quote_tokens(span)
     speaker, conf = _speaker(r, tok, span)
-    self_report = _reports_own_act(r, complements, span, speaker, earlier)
+    raised = _raised_topic(r, complements) if speaker == [TOPIC] else None
+    if raised is not None:
+        speaker, conf = raised
+    called = _called(r, tok, complements)
+    # (AはBをCとみなす says what B is, not what A did)
+    self_report = raised is None and not called and _reports_own_act(r, complements, span, speaker, earlier)
+    named = called + _named(r, span, about, self_report=self_report)
     # (a sea or a strait is what is spoken about, not an actor commented on: 南シナ海に関する声明)
-    targets = [a for a in _named(r, span, about, self_report=self_report) if a not in speaker and not r.is_place(a)]
+    targets = [a for a in unique(named) if a not in speaker and not r.is_place(a)]
     pred = r.predicate_text(tok)
     if any(r.doc[i].lemma_ == "べき" or r.doc[i].text == "べき" for i in span):
         # 「安保理は制裁を見直すべきだ」と主張: a demand on the actor who must act.
@@ -99,6 +105,30 @@ def _speaker(r: Reader, tok, span: set[int]) -> tuple[list[Slot], float]:
     if not speaker:
         return [TOPIC], Confidence.CARRIED_SPEAKER
     return speaker, Confidence.SPEECH
+
+
+def _called(r: Reader, tok, complements: list) -> list[Slot]:
+    """AはBをCとみなす / 呼ぶ: the one said to be something is commented on."""
+    if not complements:
+        return []
+    return [
+        a for c in tok.children if c.dep_ == "obj" and particles(c) == "を" for a in r.phrase_actors(c, genitive=False)
+    ]
+
+
+def _raised_topic(r: Reader, complements: list) -> tuple[list[Slot], float] | None:
+    """ケニアは、タンザニアをソマリアの傀儡であると考えた: GiNZA may hang the は-topic on
+    the clause said, but a は-topic before a を-object there is the one who says it of that
+    object (AはBをCとみなす)."""
+    for c in complements:
+        kids = sorted(c.children, key=lambda k: k.i)
+        topic = next((k for k in kids if k.dep_ == "nsubj" and particles(k) == "は"), None)
+        if topic is None or not any(k.dep_ == "obj" and particles(k) == "を" and k.i > topic.i for k in kids):
+            continue
+        actors = r.phrase_actors(topic, genitive=False)
+        if actors:
+            return actors, Confidence.SPEECH
+    return None
 
 
 def _reports_own_act(
