@@ -15,7 +15,7 @@ from typing import Any
 
 from ..types import MODALITY_STRENGTH, ActorType, Relation, RelationType
 
-__all__ = ["no_act_on_own_state", "persons_states", "states_for_persons", "strongest"]
+__all__ = ["no_act_on_own_state", "no_comment_on_own_agreement", "persons_states", "states_for_persons", "strongest"]
 
 # Between states, whoever signs: the leaders' treaty is their states' (ONTOLOGY conventions).
 _STATE_TYPES = frozenset({RelationType.TREATY, RelationType.COOPERATION})
@@ -74,6 +74,26 @@ def no_act_on_own_state(relations: list[Relation]) -> list[Relation]:
     得た) is the state's act on others, never on itself: a person's relations go to other actors."""
     states = persons_states(relations)
     return [r for r in relations if r.type in _TIES or states.get(r.source, ("",))[0] != r.target]
+
+
+def no_comment_on_own_agreement(relations: list[Relation]) -> list[Relation]:
+    """Welcoming what one's own side agreed with another (両首脳は、…条約改正交渉が基本合意に
+    達したことを歓迎した) is no remark about the other: the agreement, a treaty or cooperation
+    in the same sentence, says it."""
+    states = persons_states(relations)
+
+    def side(aid: str) -> str:
+        return states.get(aid, (aid, ""))[0]
+
+    joint = {
+        (r.sentence_index, frozenset((side(r.source), side(r.target)))) for r in relations if r.type in _STATE_TYPES
+    }
+    return [
+        r
+        for r in relations
+        if r.type != RelationType.COMMENTS_ON
+        or (r.sentence_index, frozenset((side(r.source), side(r.target)))) not in joint
+    ]
 
 
 def _swap(r: Relation) -> Relation:
