@@ -7,10 +7,12 @@ fresh ones from the session's extractor.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from extract.run.cache import CachedExtractor, ResultCache, code_fingerprint
+import extract
+from extract.run.cache import CachedExtractor, ResultCache, code_fingerprint, fingerprinted_files
 from extract.run.parallel import ExtractorSpec, LazyExtractor, model_version
 from extract.types import Document, DocumentResult
 from tests.conftest import SEED
@@ -58,6 +60,24 @@ def test_cache_key_depends_on_text_date_and_salt_not_on_path():
         Document(path="a.txt", text=A), ResultCache.salt_for("ginza-5.3.0+lex-x", {"prefilter": False})
     )
     assert len(k) == 64 and code_fingerprint() in ResultCache.salt_for("v")
+
+
+def test_code_fingerprint_covers_every_rule_and_lexicon_of_the_extractor():
+    # a result cached before a rule or a lexicon changed must not be served after: every stage's
+    # modules and the data files count, not only the package the cache lives in
+    root = Path(extract.__file__).resolve().parent
+    hashed = {p.relative_to(root).as_posix() for p in fingerprinted_files()}
+    for name in (
+        "relations/frames.py",
+        "actors/persons.py",
+        "document/conventions.py",
+        "read/sentences.py",
+        "run/pipeline.py",
+        "lexicon.py",
+        "data/triggers.json",
+        "data/dictionary/persons_asia.json",
+    ):
+        assert name in hashed, name
 
 
 def test_cache_dir_defaults_follow_xdg(monkeypatch, tmp_path):

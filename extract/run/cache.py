@@ -51,12 +51,15 @@ __all__ = [
     "code_fingerprint",
     "default_cache_dir",
     "environment_fingerprint",
+    "fingerprinted_files",
 ]
 
 log = logging.getLogger(__name__)
 
 CACHE_FORMAT = 1  # bump when the entry layout or DocumentResult's serialisation changes
-_PACKAGE = Path(__file__).resolve().parent
+# The whole extract package (this module sits in extract/run/): a change to any rule or lexicon
+# must make earlier results stale.
+_PACKAGE = Path(__file__).resolve().parent.parent
 # Distributions whose version can change a parse (tokenisation, model weights, NER).
 _DISTRIBUTIONS = ("spacy", "thinc", "ginza", "ja-ginza", "sudachipy", "sudachidict-core")
 
@@ -81,16 +84,20 @@ def default_cache_dir() -> Path:
 def code_fingerprint() -> str:
     """A hash of the ``extract`` package's source and data files (computed once per process)."""
     h = hashlib.sha256()
-    files = sorted(
-        p
-        for p in _PACKAGE.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix in (".py", ".json", ".txt", ".tsv", ".csv")
-    )
-    for p in files:
+    for p in fingerprinted_files():
         h.update(p.relative_to(_PACKAGE).as_posix().encode())
         h.update(b"\0")
         h.update(hashlib.sha256(p.read_bytes()).digest())
     return h.hexdigest()[:20]
+
+
+def fingerprinted_files() -> list[Path]:
+    """The source and data files of the ``extract`` package that :func:`code_fingerprint` hashes."""
+    return sorted(
+        p
+        for p in _PACKAGE.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix in (".py", ".json", ".txt", ".tsv", ".csv")
+    )
 
 
 @functools.cache
