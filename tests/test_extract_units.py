@@ -249,3 +249,56 @@ def test_parse_batches_are_bounded_in_tokens_and_keep_every_sentence_in_order():
         total = sum(len(p.tokens) for _, p in b)
         assert total <= _BATCH_TOKENS or len(b) == 1  # one overlong sentence goes alone
     assert [len(b) for b in list(_token_batches(group[:4], size=3))] == [3, 1]
+
+
+# -- document conventions ------------------------------------------------------------
+
+
+def _said(source, stype, rtype, target, ttype, predicate, index=0):
+    return Relation(
+        doc="d.txt",
+        sentence=f"s{index}",
+        sentence_index=index,
+        source=source,
+        source_label=source,
+        source_type=stype,
+        source_mention=source,
+        type=rtype,
+        target=target,
+        target_label=target,
+        target_type=ttype,
+        target_mention=target,
+        predicate=predicate,
+    )
+
+
+def test_welcoming_ones_own_agreement_is_no_comment_but_thanks_for_help_is():
+    from extract.document.conventions import no_comment_on_own_agreement
+
+    relations = [
+        _said("lopez", "person", "leader_of", "PER", "country", "大統領"),
+        _said("CHL", "country", "treaty", "PER", "country", "基本合意", 1),
+        _said("lopez", "person", "comments_on", "CHL", "country", "歓迎", 1),  # welcomes the agreement
+        _said("lopez", "person", "comments_on", "CHL", "country", "謝意", 1),  # thanks Chile for it
+        _said("lopez", "person", "comments_on", "BOL", "country", "歓迎", 1),  # no agreement with Bolivia
+    ]
+    kept = {(r.source, r.type.value, r.target, r.predicate) for r in no_comment_on_own_agreement(relations)}
+    assert ("lopez", "comments_on", "CHL", "歓迎") not in kept
+    assert {("lopez", "comments_on", "CHL", "謝意"), ("lopez", "comments_on", "BOL", "歓迎")} <= kept
+
+
+def test_a_national_army_fighting_abroad_is_its_state_and_at_home_a_body():
+    from extract.document.conventions import forces_abroad_are_the_state
+
+    abroad = [
+        _said("PER:国軍", "organization", "part_of", "PER", "country", "ペルー国軍"),
+        _said("PER:国軍", "organization", "attack", "ECU", "country", "攻撃"),
+    ]
+    assert [(r.source, r.type.value, r.target) for r in forces_abroad_are_the_state(abroad)] == [
+        ("PER", "attack", "ECU")
+    ]
+    at_home = [
+        _said("BOL:国軍", "organization", "part_of", "BOL", "country", "ボリビア国軍"),
+        _said("JPN", "country", "criticism", "BOL:国軍", "organization", "非難"),
+    ]
+    assert forces_abroad_are_the_state(at_home) == at_home

@@ -113,6 +113,10 @@ TRIGGER_CLASS_CASES = [
     case("ケニアのルト大統領はタンザニアのハッサン大統領と懇談した。",
          {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"),
           ("hassan_samia_suluhu", "meeting", "ruto_william")}),
+    # a national army fighting another state is the state, named generically; at home it is a body
+    case("ペルー国軍は、エクアドルを攻撃した。", {("PER", "attack", "ECU")}),
+    case("ボリビア国軍は、首相を拘束した。日本は、ボリビア国軍を非難した。",
+         {("BOL:国軍", "part_of", "BOL"), ("JPN", "criticism", "BOL:国軍")}),
     # a body in a state (在X大使館) is not the state's
     case("在ケニア大使館は声明を出した。", set()),
 ]

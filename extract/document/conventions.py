@@ -15,7 +15,14 @@ from typing import Any
 
 from ..types import MODALITY_STRENGTH, ActorType, Relation, RelationType
 
-__all__ = ["no_act_on_own_state", "no_comment_on_own_agreement", "persons_states", "states_for_persons", "strongest"]
+__all__ = [
+    "forces_abroad_are_the_state",
+    "no_act_on_own_state",
+    "no_comment_on_own_agreement",
+    "persons_states",
+    "states_for_persons",
+    "strongest",
+]
 
 # Between states, whoever signs: the leaders' treaty is their states' (ONTOLOGY conventions).
 _STATE_TYPES = frozenset({RelationType.TREATY, RelationType.COOPERATION})
@@ -76,6 +83,9 @@ def no_act_on_own_state(relations: list[Relation]) -> list[Relation]:
     return [r for r in relations if r.type in _TIES or states.get(r.source, ("",))[0] != r.target]
 
 
+_THANKS = ("感謝", "謝意", "謝辞", "礼")
+
+
 def no_comment_on_own_agreement(relations: list[Relation]) -> list[Relation]:
     """Welcoming what one's own side agreed with another (両首脳は、…条約改正交渉が基本合意に
     達したことを歓迎した) is no remark about the other: the agreement, a treaty or cooperation
@@ -92,8 +102,47 @@ def no_comment_on_own_agreement(relations: list[Relation]) -> list[Relation]:
         r
         for r in relations
         if r.type != RelationType.COMMENTS_ON
+        or any(w in r.predicate for w in _THANKS)  # (thanks for help, 日本の協力に感謝, is for the helper)
         or (r.sentence_index, frozenset((side(r.source), side(r.target)))) not in joint
     ]
+
+
+# A state's national army (X国軍) is the state when it fights another state, an organisation
+# of its own when it acts at home (ミャンマー国軍 in a coup): ONTOLOGY conventions, armed forces.
+_NATIONAL_ARMY = ":国軍"
+_FIGHTING = frozenset({RelationType.ATTACK, RelationType.THREAT})
+
+
+def forces_abroad_are_the_state(relations: list[Relation]) -> list[Relation]:
+    """コロンビア国軍によるエクアドル領内への攻撃: a national army attacking or threatening
+    another state acts as its state, named generically; its relations are the state's."""
+    state_of = {
+        r.source: (r.target, r.target_label)
+        for r in relations
+        if r.type == RelationType.PART_OF and r.source.endswith(_NATIONAL_ARMY) and r.target_type == ActorType.COUNTRY
+    }
+    abroad = {
+        r.source
+        for r in relations
+        if r.source in state_of
+        and r.type in _FIGHTING
+        and r.target_type == ActorType.COUNTRY
+        and r.target != state_of[r.source][0]
+    }
+    if not abroad:
+        return relations
+    out = []
+    for r in relations:
+        ends: dict[str, Any] = {}
+        for side in ("source", "target"):
+            aid = getattr(r, side)
+            if aid in abroad:
+                ends[side], ends[side + "_label"] = state_of[aid]
+                ends[side + "_type"] = ActorType.COUNTRY
+        moved = dataclasses.replace(r, **ends) if ends else r
+        if moved.source != moved.target:
+            out.append(_swap(moved) if moved.type.symmetric and moved.target < moved.source else moved)
+    return strongest(out)
 
 
 def _swap(r: Relation) -> Relation:

@@ -22,7 +22,12 @@ from .about import subject_state, theme
 from .affiliations import affiliations, implied_affiliations
 from .candidates import stated_relations
 from .context import DocumentContext, ReadSentence
-from .conventions import no_act_on_own_state, no_comment_on_own_agreement, states_for_persons
+from .conventions import (
+    forces_abroad_are_the_state,
+    no_act_on_own_state,
+    no_comment_on_own_agreement,
+    states_for_persons,
+)
 from .governments import government_leaders, government_states
 from .leaders import subject_leaders
 from .members import listed_members
@@ -85,7 +90,9 @@ def read_document(document: Document, sentences: Sequence[ReadSentence], lex: Le
     for p in PASSES:
         p.run(ctx)
     ordered = sorted(
-        no_comment_on_own_agreement(no_act_on_own_state(states_for_persons(ctx.found.relations()))),
+        no_comment_on_own_agreement(
+            no_act_on_own_state(states_for_persons(forces_abroad_are_the_state(ctx.found.relations())))
+        ),
         key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate),
     )
     return DocumentResult(

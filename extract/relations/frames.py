@@ -165,6 +165,8 @@ class Reader:
             return None
         if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.text in self.lex.non_trigger_heads:
             return None  # 紛争|当事者, 紛争|地域: the compound names a party or a place, not the act
+        if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "的":
+            return None  # 報復|的, 挑発|的: an adjective of manner names no act
         trig = self.compound_trigger(tok)
         if trig is None:
             trig = self.lex.triggers.get(tok.lemma_) or self.lex.triggers.get(tok.text)
