@@ -33,7 +33,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from .normalize import is_katakana, match_key
+from .normalize import is_kanji, is_katakana, match_key
 
 __all__ = ["EMPTY_DICTIONARY", "Dictionary", "Entry", "Office", "Person", "load_dictionary", "name_key"]
 
@@ -162,6 +162,9 @@ class Dictionary:
     # Every beginning of a name's key: a scan for names stops at the first token that starts none
     # (~37,000 strings; without it each katakana token was read 30 characters on).
     name_prefixes: frozenset[str] = frozenset()
+    # The first two or three kanji of every full name written in kanji (岩屋 of 岩屋毅): what a
+    # surname before a title may be, when Sudachi takes it for an ordinary word (岩屋, a cave).
+    kanji_surnames: frozenset[str] = frozenset()
 
     def full_name_ids(self, text: str) -> tuple[str, ...]:
         """The persons ``text`` names in full (ウラジーミル・プーチン, 習近平), or ()."""
@@ -322,6 +325,13 @@ def load_dictionary() -> Dictionary:
         name_initials=frozenset(match_key(n)[:1] for n in forms if n),
         max_name_length=max((len(n) for n in forms), default=0) + 4,  # room for joiners written wider
         name_prefixes=frozenset(k[:i] for k in (*full, *short) for i in range(1, len(k) + 1)),
+        kanji_surnames=frozenset(
+            p.full[:i]
+            for p in persons.values()
+            if len(p.full) >= 3 and all(is_kanji(c) for c in p.full)
+            for i in (2, 3)
+            if i < len(p.full)
+        ),
     )
 
 

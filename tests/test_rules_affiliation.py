@@ -78,6 +78,10 @@ TITLE_CASES = [
     case("ピタ首相は、フィジーを訪問した。", {("FJI", "meeting", "ピタ")}),
     case("トンガのピタ首相は、フィジーのシン首相と会談した。",
          {("ピタ", "leader_of", "TON"), ("シン", "leader_of", "FJI"), ("シン", "meeting", "ピタ")}),
+    # a minister's surname Sudachi reads as an ordinary word (岩屋, a cave) is a name before a title
+    # when the dictionary has a minister of that surname
+    case("令和7年2月1日\n岩屋外務大臣は、ケニアのムダバディ外相と会談した。",
+         {("岩屋", "member_of", "JPN"), ("ムダバディ", "member_of", "KEN"), ("ムダバディ", "meeting", "岩屋")}),
     # what a leader gives is the state's act on others, never on the leader's own state
     case("トンガのピタ首相から、フィジーの立場への支持を得た。", {("ピタ", "leader_of", "TON")}),
     # Xの + a full name with no title: a member of state X

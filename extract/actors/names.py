@@ -175,7 +175,8 @@ def _surname_before_title(t, lex: Lexicon) -> bool:
     return (
         2 <= len(t.text) <= 3
         and all(is_kanji(c) for c in t.text)
-        and t.tag_.startswith("名詞-固有名詞")
+        # (岩屋|外務大臣: an ordinary word to Sudachi, the surname of a minister to the dictionary)
+        and (t.tag_.startswith("名詞-固有名詞") or t.text in lex.dictionary.kanji_surnames)
         and lex.lookup(t.text) is None
     )
 

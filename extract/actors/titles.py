@@ -68,6 +68,8 @@ def _unit_title_at(sent: SentenceView, lex: Lexicon, i: int) -> tuple[int, Role,
     doc = sent.doc
     if not doc[i].tag_.startswith("名詞-普通名詞") or len(doc[i].text) < 2 or not all(map(is_kanji, doc[i].text)):
         return None  # (金成|男|部長: a kanji cut off a name is no unit)
+    if doc[i].text in lex.dictionary.kanji_surnames:
+        return None  # (岩屋|外務大臣: a minister's surname, though Sudachi reads a cave)
     for k in range(min(len(doc), i + 4), i + 1, -1):  # (政策|研究|部|長: four tokens)
         words = sent.ntext(i, k)
         if words.endswith(lex.unit_titles) and all(map(is_kanji, words)):
@@ -180,7 +182,14 @@ def _past_word(sent: SentenceView, lex: Lexicon, zone: TitleZone, k: int, words:
         and all(map(is_kanji, doc[k - 1].text))
     ):
         return None  # 金正|恩国務委員長: kanji cut off the name before it end the zone, as part of the name
-    elif tag.startswith("名詞-普通名詞") and not name_token(doc[k]) and words < 6 and lex.title_role(word) is None:
+    elif (
+        tag.startswith("名詞-普通名詞")
+        and not name_token(doc[k])
+        and words < 6
+        and lex.title_role(word) is None
+        # (岩屋|外務大臣: a known surname right before the title ends the zone as the name)
+        and not (k == zone.start - 1 and word in lex.dictionary.kanji_surnames)
+    ):
         words += 1
         zone.skipped = True
     elif zone.joined and lex.title_role(word) is not None:
