@@ -82,6 +82,10 @@ TITLE_CASES = [
     # when the dictionary has a minister of that surname
     case("令和7年2月1日\n岩屋外務大臣は、ケニアのムダバディ外相と会談した。",
          {("岩屋", "member_of", "JPN"), ("ムダバディ", "member_of", "KEN"), ("ムダバディ", "meeting", "岩屋")}),
+    # a name with its reading in brackets, then its body and title: the particle on the title is the person's
+    case("ケニアのルト大統領は、趙兌烈(チョ・テヨル)韓国外交部長官と会談した。",
+         {("ruto_william", "leader_of", "KEN"), ("cho_tae_yul", "member_of", "KOR:外務省"),
+          ("KOR:外務省", "part_of", "KOR"), ("cho_tae_yul", "meeting", "ruto_william")}),
     # what a leader gives is the state's act on others, never on the leader's own state
     case("トンガのピタ首相から、フィジーの立場への支持を得た。", {("ピタ", "leader_of", "TON")}),
     # Xの + a full name with no title: a member of state X

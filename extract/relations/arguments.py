@@ -50,8 +50,10 @@ def collect(r: Reader, node, fr: Frame, exclude: set[int], seen: set[int]) -> No
             # 米|国務|省は: a mention's tokens may hang on the verb separately;
             # read the mention through its head token, once.
             head = r.mention_head(r.sm.mentions[idx])
-            if head.i != ch.i and head.head.i == node.i:
+            if head.i != ch.i and head.head.i == node.i and (particles(ch) == "" or particles(head) != ""):
                 continue
+            if head.i == ch.i and particles(ch) == "" and _marked_elsewhere(r, node, ch, idx):
+                continue  # 趙兌烈(チョ・テヨル)韓国外交部長官と: the particle is on the title; read it there
         if ch.i in exclude or ch.i in seen or ch.dep_ not in CONTENT_DEPS:
             continue
         if ch.dep_ in ("acl", "advcl", "ccomp", "xcomp", "conj") and r.sm.index_at(ch.i) is None:
@@ -67,6 +69,11 @@ def collect(r: Reader, node, fr: Frame, exclude: set[int], seen: set[int]) -> No
     for ch, p in postposed(node):  # …の発射に関し、非難: read as if marked に関して on the node
         if ch.i not in exclude and ch.i not in seen:
             _collect_one(r, ch, p, node, fr, seen)
+
+
+def _marked_elsewhere(r: Reader, node, ch, idx: int) -> bool:
+    """Whether another dependent of ``node`` belongs to mention ``idx`` and carries a particle."""
+    return any(o.i != ch.i and r.sm.index_at(o.i) == idx and particles(o) for o in node.children)
 
 
 def _collect_one(r: Reader, ch, p: str, node, fr: Frame, seen: set[int]) -> None:
