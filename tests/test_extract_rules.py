@@ -83,8 +83,8 @@ EVENT_CASES = [
     # a quote of the speaker's own request is the request, not a comment
     ("米国務省の報道官は「中国に自制を求める」と述べた。", {("USA:国務省", "request", "CHN", "asserted")}),
     ("台湾の国防部は、中国の挑発行為を強く非難した。", {("TWN:国防省", "criticism", "CHN", "asserted")}),
-    # the speaker's own announced act is a relation, not a comment
-    ("トランプ大統領は中国からの輸入品に追加関税を課すと表明した。", set()),
+    # the speaker's own announced act is a relation (on the state the goods come from), not a comment
+    ("トランプ大統領は中国からの輸入品に追加関税を課すと表明した。", {("trump_donald", "sanction", "CHN", "asserted")}),
     # a collective: 3カ国 are the three named
     ("日中韓の3カ国は首脳会談を開いた。",
      {("CHN", "meeting", "JPN", "asserted"), ("CHN", "meeting", "KOR", "asserted"),

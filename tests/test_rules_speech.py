@@ -81,6 +81,11 @@ TRIGGER_CASES = [
     case("ケニアのルト大統領は、タンザニアのハッサン大統領と立ち話を行った。",
          {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"),
           ("hassan_samia_suluhu", "meeting", "ruto_william")}),
+    # what a criticism is about (…を巡り) is not the critic's own act
+    case("ペルーは、チリへの武器供与を巡り、ボリビアを非難した。", {("PER", "criticism", "BOL")}),
+    # a measure on goods from a state (Xからの輸入品, X製品) is aimed at that state
+    case("ペルーは、チリからの輸入品に追加関税を課した。", {("PER", "sanction", "CHL")}),
+    case("ペルーは、チリ製品に追加関税を課した。", {("PER", "sanction", "CHL")}),
     # an announcement of a fact is no assessment of those in it
     case("ケニア政府は、ソマリアの武装勢力が国境を越えたと発表した。", set()),
     # nor is a sea spoken about an actor commented on

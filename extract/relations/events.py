@@ -21,6 +21,7 @@ from .acts import agents_below, agents_in, bare_act, doers, referred_act, topic_
 from .cues import Cues
 from .emit import emit
 from .frames import Reader
+from .goods import origins
 from .meetings import loose_partners, met_at, met_before, named_states
 from .modality import modality
 from .particles import DATIVE, TARGET, particles
@@ -419,7 +420,7 @@ def _undergoers(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slo
         ]
     if trig.type == RelationType.SANCTION and not targets:
         # 日本産食品の輸入規制: goods named by where they are made are that state's
-        targets = [a for a in _origins(r, tok) if a not in sources]
+        targets = [a for a in origins(r, tok) if a not in sources]
     return targets
 
 
@@ -530,22 +531,6 @@ _DECLARING = frozenset({"表明", "表する", "宣言", "約束", "申し上げ
 def _declared(r: Reader, tok) -> bool:
     """An act noun that is what the sentence's verb declares: 全面的な支援を表明する."""
     return tok.dep_ == "obj" and tok.head.lemma_ in _DECLARING and not r.passive(tok.head)
-
-
-def _origins(r: Reader, tok) -> list[Slot]:
-    """The states whose goods a trade measure names: 日本産水産物, ロシア製品 (X産, X製)."""
-    node = tok
-    while node.dep_ == "compound" and node.head.i != node.i:
-        node = node.head  # 輸入|規制|措置: the goods hang on the last noun
-    out: list[Slot] = []
-    for t in node.subtree:
-        idx = r.sm.index_at(t.i)
-        if idx is None or t.i + 1 >= len(r.doc):
-            continue
-        m = r.sm.mentions[idx]
-        if m.type == ActorType.COUNTRY and r.doc[t.i + 1].text in ("産", "製", "産品", "製品"):
-            out += r.mention_args(idx)
-    return unique(out)
 
 
 def _with(r: Reader, a: Slot) -> bool:

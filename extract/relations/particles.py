@@ -26,6 +26,7 @@ __all__ = [
     "bare",
     "particles",
     "postposed",
+    "postposition_verb",
 ]
 
 
@@ -118,6 +119,12 @@ def bare(p: str) -> str:
         if p.startswith(head) and len(p) > len(head):
             return p[len(head) :]
     return p
+
+
+def postposition_verb(tok) -> bool:
+    """Whether ``tok`` is a verb read as a postposition (…をめぐり, …に関し): what hangs on it
+    is what the clause is about."""
+    return tok.lemma_ in _POSTPOSITION_VERBS and tok.dep_ in ("advcl", "acl")
 
 
 def postposed(tok) -> list[tuple]:

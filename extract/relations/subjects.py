@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Modality
 from .arguments import together_with
-from .particles import AGENT, AS, WITH, bare, particles
+from .particles import AGENT, AS, WITH, bare, particles, postposition_verb
 from .slots import Slot
 
 if TYPE_CHECKING:
@@ -53,6 +53,9 @@ def main_clause(r: Reader, tok) -> bool:
             return False
         # 攻撃を停止し…撤収するよう求める: what is asked of someone else is their act
         if cur.dep_ == "advcl" and cur.head.lemma_ in r.lex.hedging_verbs:
+            return False
+        # …への供与を巡り、米国を非難: what the clause is about is not the subject's own act
+        if postposition_verb(cur):
             return False
         cur = cur.head
     return True
@@ -130,6 +133,8 @@ def _climbs(r: Reader, cur, *, directed: bool) -> bool:
     """Whether the subject of the clause above ``cur`` is also its clause's."""
     # Not through the object of another verb (支援を求めた: the asker is not
     # the giver), except nouns that take a clause (支援を行う用意がある).
+    if postposition_verb(cur.head):
+        return False  # …への供与を巡り、米国を非難: what the clause is about is not the subject's act
     takes_clause = cur.dep_ in ("nsubj", "obj") and _clause_noun(r, cur)
     # 働きかけを重視する: the subject of a plain verb does what its object names;
     # that of a trigger verb (求める, 非難) does not.
