@@ -117,6 +117,11 @@ TRIGGER_CLASS_CASES = [
     case("ペルー国軍は、エクアドルを攻撃した。", {("PER", "attack", "ECU")}),
     case("ボリビア国軍は、首相を拘束した。日本は、ボリビア国軍を非難した。",
          {("BOL:国軍", "part_of", "BOL"), ("JPN", "criticism", "BOL:国軍")}),
+    # lifting sanctions is sanction, negated (ONTOLOGY); a designation as a state sponsor of terrorism
+    # is a sanction, not support, and lifting it a negated one
+    case("ペルーは、ボリビアに対する制裁を解除した。", {("PER", "sanction", "BOL", "negated")}),
+    case("ペルーは、ボリビアをテロ支援国家に指定した。", {("PER", "sanction", "BOL")}),
+    case("ペルーは、ボリビアに対するテロ支援国家の指定を解除した。", {("PER", "sanction", "BOL", "negated")}),
     # a body in a state (在X大使館) is not the state's
     case("在ケニア大使館は声明を出した。", set()),
 ]

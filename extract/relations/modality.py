@@ -100,6 +100,8 @@ def _carrier(r: Reader, cur):
         return cur.head
     if cur.dep_ == "nmod" and particles(cur) == "の" and cur.head.lemma_ in r.lex.transparent_nouns:
         return cur.head  # 遺憾の意を表明: the trigger speaks through 意
+    if cur.dep_ == "nmod" and particles(cur) == "の" and cur.head.lemma_ in r.lex.designation_verbs:
+        return cur.head  # テロ支援国家の指定を解除: the designation is the measure, and is lifted
     return None
 
 
