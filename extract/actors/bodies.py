@@ -9,6 +9,7 @@ from .sentence import (
     SentenceView,
     abbr_ids,
     actor_type,
+    has_prefix,
     is_nounish,
 )
 
@@ -114,7 +115,7 @@ def bodies(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
             or m.type not in (ActorType.COUNTRY, ActorType.ORGANIZATION, ActorType.REGION)
         ):
             continue
-        if m.type == ActorType.COUNTRY and (m.prefix == "在" or (m.start > 0 and sent.doc[m.start - 1].text == "在")):
+        if m.type == ActorType.COUNTRY and has_prefix(sent, m, "在"):
             continue  # 在コロンビア大使館: a body in the state, not of it (whose, the text says elsewhere)
         after = sent.norm[sent.tok_end[m.end - 1] :]
         if m.type == ActorType.COUNTRY:

@@ -110,6 +110,12 @@ _PLACE_BEFORE = frozenset(
 )
 
 
+def has_prefix(sent: SentenceView, m, prefix: str) -> bool:
+    """Whether a mention is written with ``prefix``, fused (訪米: ``m.prefix``) or as the token
+    before it (駐|アフガニスタン, 在|コロンビア)."""
+    return m.prefix == prefix or (m.start > 0 and sent.ntext(m.start - 1, m.start) == prefix)
+
+
 def after_place_word(sent: SentenceView, start: int) -> bool:
     """Whether the token before ``start`` introduces a place (南部|ラファ): what follows is no person."""
     return start > 0 and sent.ntext(start - 1, start) in _PLACE_BEFORE

@@ -15,6 +15,7 @@ from .sentence import (
     SentenceView,
     abbr_ids,
     actor_type,
+    has_prefix,
     is_nounish,
     is_particle,
 )
@@ -132,7 +133,7 @@ def _past_mention(sent: SentenceView, ms: MentionSet, zone: TitleZone, idx: int)
         return None
     if m.is_collective:
         return None
-    if m.prefix == "駐" or (m.start > 0 and sent.ntext(m.start - 1, m.start) == "駐"):
+    if has_prefix(sent, m, "駐"):
         zone.hosted = True
         return m.start - 1 if m.prefix == "駐" else m.start - 2
     zone.affiliations.append(idx)

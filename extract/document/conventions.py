@@ -64,11 +64,7 @@ def states_for_persons(relations: list[Relation]) -> list[Relation]:
                 ends[side], ends[side + "_label"], ends[side + "_type"] = sid, label, ActorType.COUNTRY
                 ends[side + "_mention"] = label
         else:
-            moved = dataclasses.replace(r, **ends)
-            if moved.source != moved.target:
-                if moved.type.symmetric and moved.target < moved.source:
-                    moved = _swap(moved)
-                out.append(moved)
+            out += _moved(r, ends)
     return strongest(out)
 
 
@@ -92,18 +88,17 @@ def no_comment_on_own_agreement(relations: list[Relation]) -> list[Relation]:
     in the same sentence, says it."""
     states = persons_states(relations)
 
-    def side(aid: str) -> str:
-        return states.get(aid, (aid, ""))[0]
+    def sides(r: Relation) -> tuple[int, frozenset[str]]:
+        """The sentence and the two sides of a relation, persons counted as their states."""
+        return r.sentence_index, frozenset(states.get(a, (a, ""))[0] for a in (r.source, r.target))
 
-    joint = {
-        (r.sentence_index, frozenset((side(r.source), side(r.target)))) for r in relations if r.type in _STATE_TYPES
-    }
+    joint = {sides(r) for r in relations if r.type in _STATE_TYPES}
     return [
         r
         for r in relations
         if r.type != RelationType.COMMENTS_ON
         or any(w in r.predicate for w in _THANKS)  # (thanks for help, 日本の協力に感謝, is for the helper)
-        or (r.sentence_index, frozenset((side(r.source), side(r.target)))) not in joint
+        or sides(r) not in joint
     ]
 
 
@@ -139,10 +134,17 @@ def forces_abroad_are_the_state(relations: list[Relation]) -> list[Relation]:
             if aid in abroad:
                 ends[side], ends[side + "_label"] = state_of[aid]
                 ends[side + "_type"] = ActorType.COUNTRY
-        moved = dataclasses.replace(r, **ends) if ends else r
-        if moved.source != moved.target:
-            out.append(_swap(moved) if moved.type.symmetric and moved.target < moved.source else moved)
+        out += _moved(r, ends) if ends else [r]
     return strongest(out)
+
+
+def _moved(r: Relation, ends: dict[str, Any]) -> list[Relation]:
+    """``r`` with the ends given replaced, a symmetric pair in the order its ids sort; none
+    if both ends are now one actor."""
+    moved = dataclasses.replace(r, **ends)
+    if moved.source == moved.target:
+        return []
+    return [_swap(moved) if moved.type.symmetric and moved.target < moved.source else moved]
 
 
 def _swap(r: Relation) -> Relation:

@@ -17,9 +17,9 @@ def origins(r: Reader, tok) -> list[Slot]:
     while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head  # 輸入|規制|措置: the goods hang on the last noun
     # (中国製品に追加関税を課した: the goods may hang on the light verb that carries the measure)
-    nodes = [node, node.head] if node.dep_ == "obj" and node.head.lemma_ in r.lex.light_verbs else [node]
+    carrier = node.head if node.dep_ == "obj" and node.head.lemma_ in r.lex.light_verbs else None
     out: list[Slot] = []
-    for t in _goods_tokens(nodes, node):
+    for t in _goods_tokens(node, carrier):
         idx = r.sm.index_at(t.i)
         if idx is None or t.i + 1 >= len(r.doc):
             continue
@@ -38,10 +38,12 @@ def origins(r: Reader, tok) -> list[Slot]:
 _GOODS = frozenset({"輸入品", "輸入", "製品", "産品", "物品", "品目", "商品", "産物", "水産物", "農産物"})
 
 
-def _goods_tokens(nodes: list, node) -> list:
+def _goods_tokens(node, carrier) -> list:
     """The tokens under the trigger's node, and under the dative and object phrases of the
-    light verb that carries it."""
+    light verb that carries it, if one does."""
     out = list(node.subtree)
-    for n in nodes[1:]:
-        out += [t for ch in n.children if ch.i != node.i and ch.dep_ in ("obl", "obj", "iobj") for t in ch.subtree]
+    if carrier is not None:
+        out += [
+            t for ch in carrier.children if ch.i != node.i and ch.dep_ in ("obl", "obj", "iobj") for t in ch.subtree
+        ]
     return out

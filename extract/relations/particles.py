@@ -170,7 +170,7 @@ def _stranded_datives(tok) -> list[tuple]:
         for node in obj.subtree:
             if node.pos_ != "NOUN" or "サ変" in node.tag_ or node.i == obj.i:
                 continue
-            out += [(g, "に") for g in node.children if g.dep_ == "obl" and g.i < node.i and particles(g) == "に"]
+            out += _marked_before(node, "obl", "に")
     return out
 
 
@@ -184,12 +184,16 @@ def _stranded_objects(tok) -> list[tuple]:
             continue
         if particles(ch) == "として" or _adverb_as_verb(ch):
             # (断固|として: GiNZA reads the adverb's と-して as a verb and gives it the object)
-            out += [(g, "を") for g in ch.children if g.dep_ == "obj" and g.i < ch.i and particles(g) == "を"]
+            out += _marked_before(ch, "obj", "を")
         for adj in ch.children:
-            if adj.dep_ != "acl" or adj.pos_ != "ADJ" or adj.i > ch.i:
-                continue
-            out += [(g, "を") for g in adj.children if g.dep_ == "obj" and g.i < adj.i and particles(g) == "を"]
+            if adj.dep_ == "acl" and adj.pos_ == "ADJ" and adj.i < ch.i:
+                out += _marked_before(adj, "obj", "を")
     return out
+
+
+def _marked_before(node, dep: str, particle: str) -> list[tuple]:
+    """The dependents of ``node`` before it with relation ``dep`` and marked ``particle``, each with it."""
+    return [(g, particle) for g in node.children if g.dep_ == dep and g.i < node.i and particles(g) == particle]
 
 
 def particles(tok) -> str:
