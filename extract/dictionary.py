@@ -174,14 +174,15 @@ class Dictionary:
         """The persons ``text`` is the short name of (プーチン; ブッシュ fits two), or ()."""
         return self._short.get(name_key(text), ())
 
-    def persons_named(self, text: str) -> list[Person]:
-        """The persons ``text`` names: by a full name if it is one, else by the short name.
+    def persons_named(self, text: str, *, loose: bool = True) -> list[Person]:
+        """The persons ``text`` names: by a full name if it is one, else by the short name,
+        else (``loose``) by a spelling variant of a katakana name.
 
         A short name can fit several people (two presidents Bush): all are returned, and
         the caller decides by what else the text says (:meth:`person_for`).
         """
         key = name_key(text)
-        ids = self._full.get(key) or self._short.get(key) or self._loose.get(loose_key(text), ())
+        ids = self._full.get(key) or self._short.get(key) or (self._loose.get(loose_key(text), ()) if loose else ())
         return [self.persons[i] for i in ids]
 
     def is_full_name(self, text: str) -> bool:

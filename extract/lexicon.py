@@ -46,6 +46,7 @@ class Needs(StrEnum):
     STATE = "state"  # 承認 is support only of a state (recognition), not of a plan
     AGAINST = "against"  # 措置 is a sanction only against someone (対北朝鮮措置, Xに対する措置)
     REFUSAL = "refusal"  # 容認 is a criticism only when refused (容認できない, 許されない)
+    OBJECT = "object"  # 迫る is a request only of something (退陣を迫る), not nearing (1点差に迫る)
 
 
 @dataclass(frozen=True, slots=True)

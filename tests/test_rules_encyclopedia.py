@@ -197,6 +197,16 @@ TREATY_CASES = [
          # (GiNZA hangs 「ルト大統領と」 on タンザニア: a person joined to a person's state is that person's conjunct)
          {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"), ("KEN", "treaty", "TZA")}),
 ]
+VISIT_VENUE_CASES = [
+    # visitors travelling together do not meet each other; with no host named no one is met
+    case("ケニアのルト大統領とタンザニアのハッサン大統領はジュネーブを訪れた。",
+         {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA")}),
+    # a summit named after its venue (マルタ会談) does not make the venue's state a party
+    case("マルタ会談でソ連は米国に軍縮を求めた。", {("SUN", "request", "USA")}),
+    # 迫る is a request only of something (辞任を迫る), not nearing (1点差に迫る)
+    case("チリはペルーに1点差まで迫った。", set()),
+    case("チリはペルーに大使の召還を迫った。", {("CHL", "request", "PER")}),
+]
 # fmt: on
 
 ALL_CASES = table(
@@ -212,6 +222,7 @@ ALL_CASES = table(
     EVENT_NOUN_CASES,
     PLACE_CASES,
     MEDIATION_CASES,
+    VISIT_VENUE_CASES,
 )
 
 

@@ -107,12 +107,22 @@ POSTPOSITION_CASES = [
     case("チリは、ボリビアの核開発をめぐり、深刻な懸念を表明した。", {("CHL", "criticism", "BOL")}),
     case("エクアドルは、コロンビアによる越境攻撃に関連し、抗議した。", {("ECU", "criticism", "COL")}),
 ]
+
+HEARSAY_CASES = [
+    # …したという。 reports what is said to have happened: no one in it is speaking
+    case("ペルーのカスティジョ大統領はチリを批判したという。",
+         {("castillo_pedro", "leader_of", "PER"), ("castillo_pedro", "criticism", "CHL")}),
+    # Xは「…」と指摘した with GiNZA hanging Xは inside the quote: X speaks, and is not spoken of
+    case("メキシコは声明を出した。ブラジルで格差が広がった理由について、エコノミストの田村健二は「富裕層に減税して貧困層に増税したからである」と指摘している。",
+         set()),
+]
 # fmt: on
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     table(
+        HEARSAY_CASES,
         GROUNDS_CASES,
         SPEAKER_CASES,
         SUMMARY_CASES,

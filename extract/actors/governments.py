@@ -29,6 +29,8 @@ def governments(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
             and len(word) - len(fused) >= 2
             and ms.free(i, i + 1)
             and lex.lookup(word[: -len(fused)]) is None  # (ウクライナ政府 is the state's)
+            # (Sudachi's one-word トランプ政権 names a leader it knows; チェック体制 is a check)
+            and lex.dictionary.persons_named(word[: -len(fused)], loose=False)
         ):
             # トランプ政権 as one word
             _government(sent, ms, i, i, word[: -len(fused)], fused)

@@ -231,22 +231,30 @@ def _bare_name(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int, end
         return
     if after_place_word(sent, start):
         return  # ガザ地区南部ラファ: Sudachi may tag a town as a person's name
+    # (ソ連のヨシフ・スターリン, ノルウェーのX選手: no member_of link; a person of a state
+    # without a title is of its nationality, not its official — ONTOLOGY.md "Affiliation")
+    bare = clean_name(lex, name)
+    # トランプ大統領 is one token in Sudachi's dictionary: the title in it still states the office
+    title = name[len(bare) :] if name.startswith(bare) else ""
+    role = lex.title_role(title) if title else None
     idx = ms.add(
         Mention(
             start=start,
             end=end,
             text=sent.text(start, end),
             type=ActorType.PERSON,
-            name=clean_name(lex, name),
+            name=bare,
             kind="person",
+            role=role,
+            title=title if role is not None else None,
         )
     )
-    # ソ連のヨシフ・スターリン: a person of a state, no title needed
-    if start >= 2 and sent.ntext(start - 1, start) == "の":
-        state = ms.index_at(start - 2)
-        if state is not None and ms.mentions[state].type == ActorType.COUNTRY:
-            if len(ms.mentions[state].ids) == 1:
-                ms.link(idx, "member_of", state, "の")
+    if role is not None:
+        zone = TitleZone(start=start)
+        aff = affiliation_before(sent, ms, lex, start, role)
+        if aff is not None:
+            zone.affiliations.append(aff)
+        title_links(ms, lex, idx, zone, role, title, None)
 
 
 def _is_name(sent: SentenceView, start: int, end: int, name: str) -> bool:

@@ -25,6 +25,7 @@ from .goods import origins
 from .meetings import loose_partners, met_at, met_before, named_states
 from .modality import modality
 from .particles import DATIVE, TARGET, particles
+from .phrases import venue_compound
 from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
 from .subjects import agreed_with, climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject
 
@@ -146,6 +147,11 @@ def _asked(r: Reader, tok) -> bool:
 def _frame(r: Reader, tok, trig: Trigger, threatened: Sequence[int]) -> Frame:
     """The trigger's frame; a threat's targets include those of the acts it threatens."""
     fr = r.frame(tok, trig)
+    if trig.type == RelationType.MEETING and not trig.visit and venue_compound(r, fr.compounds):
+        # マルタ会談, ミュンヘン会談: one state before a meeting noun is where it met, not who met
+        fr.sources, fr.targets, fr.partners = (
+            [a for a in slot if a not in fr.compounds] for slot in (fr.sources, fr.targets, fr.partners)
+        )
     for t in threatened:
         inner = r.trigger_of(r.doc[t])
         if inner is not None:
@@ -218,11 +224,13 @@ def _symmetric_act(act: _Act) -> Iterator[Candidate]:
         yield from _partnered(act, parts)
         return
     hosts = unique(fr.targets + fr.partners)
-    if trig.visit and len(members(hosts)) >= 2:
+    if trig.visit and hosts:
         # 韓国、フィリピン及びパラオを訪問し: the visitor meets each host, not the hosts each other
         visitors = [a for a in parts if a not in hosts] or fr.fallback
         yield from act.emit(visitors, hosts)
         return
+    if trig.visit:
+        return  # AとBはキーウを訪れた: with no host named, no one is met; visitors do not meet each other
     if len(members(parts)) < 2:
         parts = unique(parts + loose_partners(act.r, act.tok))
     if len(members(parts)) < 2 and trig.type == RelationType.COOPERATION:
@@ -573,6 +581,8 @@ def _needs_ok(r: Reader, tok, trig: Trigger, frame: Frame) -> bool:
         )
     if trig.needs in (Needs.STATE, Needs.AGAINST, Needs.REFUSAL):
         return True  # checked on the targets and the modality (events)
+    if trig.needs == Needs.OBJECT:
+        return any(c.dep_ == "obj" for c in tok.children) or bool(frame.objects)
     if trig.needs == Needs.CAUSATIVE:
         return any(c.lemma_ in r.lex.object_classes[Needs.CAUSATIVE] for c in tok.children)
     return True

@@ -261,16 +261,18 @@ class Reader:
 
     def speaker_before(self, start: int) -> list[Slot]:
         """Xは「…」と述べた where GiNZA cut the quote into sentences of its own:
-        the last は/が-marked actor before the quote, outside any quote."""
-        for idx in range(len(self.sm.mentions) - 1, -1, -1):
-            m = self.sm.mentions[idx]
-            if m.end > start or m.is_collective:
+        the last は/が-marked phrase before the quote, outside any quote — its actors, or
+        none when that phrase names no actor we know (外務省幹部も「…」と)."""
+        for k in range(start - 1, -1, -1):
+            tok = self.doc[k]
+            if self.in_quote(tok) or particles(tok) not in AGENT or tok.dep_ in ("case", "fixed"):
                 continue
-            if self.in_quote(self.doc[m.start]):
+            if tok.dep_ not in ("nsubj", "dislocated", "obl", "nmod", "compound", "ROOT", "advcl", "conj"):
                 continue
-            head = self.mention_head(m)
-            if particles(head) in AGENT:
-                return self.mention_args(idx)
+            idx = self.sm.index_at(k)
+            if idx is not None and self.sm.mentions[idx].is_collective:
+                continue
+            return self.phrase_actors(tok, genitive=False)
         return []
 
     def speaker_from(self, tok) -> list[Slot]:

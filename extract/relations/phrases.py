@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
-from ..types import ActorType
+from ..types import ActorType, RelationType
 from .particles import ABOUT, BY, COORD, GROUP_VERBS, bare, particles
-from .slots import Slot, unique
+from .slots import Slot, members, unique
 
 if TYPE_CHECKING:
     from .frames import Reader
@@ -116,11 +116,19 @@ def _paired_states(r: Reader, a, b) -> bool:
     return ma.type == mb.type == ActorType.COUNTRY and len(ma.text) == 1 and a.idx + len(a.text) == b.idx
 
 
+def venue_compound(r: Reader, compounds: list[Slot]) -> bool:
+    """Whether the actors compounded with a meeting noun are one state alone (マルタ会談)."""
+    return len(members(compounds)) == 1 and all(r.arg_type(a) == ActorType.COUNTRY for a in compounds)
+
+
 def event_parties(r: Reader, tok, trig: Trigger, seen: set[int]) -> list[Slot]:
     """An event noun (ロ朝会談, 北朝鮮によるロシアへの支援): its participants."""
     frame = r.frame(tok, trig, shallow=True, seen=seen)
     if trig.type.symmetric:
         out = frame.sources + frame.partners + frame.targets
+        if trig.type == RelationType.MEETING and venue_compound(r, frame.compounds):
+            # マルタ会談, ミュンヘン会談: one state before a meeting noun is where it met, not who
+            out = [a for a in out if a not in frame.compounds]
     else:
         out = frame.sources or frame.partners
     out += coordinated(r, tok, seen)

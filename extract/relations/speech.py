@@ -42,7 +42,7 @@ def speech(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
 
 def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]:
     """「…」と指摘する: the speaker comments_on the actors of the quote."""
-    if r.passive(tok) or r.sm.index_at(tok.i) is not None:
+    if r.passive(tok) or r.sm.index_at(tok.i) is not None or _hearsay(r, tok):
         return
     complements = _said(tok)
     about = [c for c in tok.children if particles(c) in ABOUT] + [c for c, p in postposed(tok) if p in ABOUT]
@@ -54,6 +54,13 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
         return
     span: set[int] = {t.i for c in complements for t in c.subtree}
     span |= r.quote_tokens(span)
+    quoted = _closing_quote(r, complements)
+    if quoted:
+        # Xは「…」と指摘した, GiNZA hanging Xは inside the quote: what comes before the quote
+        # frames it (the speaker, what it is about); only the quote is what is said
+        framing = [r.doc[i] for i in span if i < min(quoted)]
+        about += [t for t in framing if particles(t) in ABOUT and t.head.i not in span - quoted]
+        span = {i for i in span if i >= min(quoted)}
     speaker, conf = _speaker(r, tok, span)
     raised = _raised_topic(r, complements) if speaker == [TOPIC] else None
     if raised is not None:
@@ -72,6 +79,27 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
             yield from emit(r, RelationType.REQUEST, speaker, agents, tok, pred, Modality.ASSERTED, conf)
             return
     yield from emit(r, RelationType.COMMENTS_ON, speaker, targets, tok, pred, Modality.ASSERTED, conf)
+
+
+def _hearsay(r: Reader, tok) -> bool:
+    """…したという。: a sentence ending in という reports what is said to have happened;
+    nobody in it is speaking."""
+    nxt = r.doc[tok.i + 1].text if tok.i + 1 < len(r.doc) else "。"
+    return tok.text == "いう" and nxt in ("。", "．", "」", "』", ")", "）")
+
+
+def _closing_quote(r: Reader, complements: list) -> set[int]:
+    """The tokens of a 「…」 that ends right before a complement's と, or none."""
+    for c in complements:
+        marks = [k for k in c.children if k.dep_ == "case" and k.text == "と" and k.i > 0]
+        for k in marks:
+            close = r.doc[k.i - 1]
+            if close.text not in "」』":
+                continue
+            for qs, qe in r.quotes:
+                if qe == close.idx + len(close.text):
+                    return {t.i for t in r.doc if qs <= t.idx < qe}
+    return set()
 
 
 def _said(tok) -> list:
