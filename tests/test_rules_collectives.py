@@ -81,6 +81,24 @@ LOST_SEPARATOR_CASES = [
          {("FJI", "request", "AUS"), ("FJI", "request", "NZL")}),
     case("ペルーはチリボリビアを非難した。", {("PER", "criticism", "CHL"), ("PER", "criticism", "BOL")}),
 ]
+RUN_TOGETHER_CASES = [
+    # abbreviations and an acronym run together (英豪NZ加) are one compound of all four states,
+    # which the counted collective after it stands for
+    case("英豪NZ加首脳会合が開かれた。4か国の首脳は、イランを強く非難した。",
+         {("AUS", "meeting", "CAN"), ("AUS", "meeting", "GBR"), ("AUS", "meeting", "NZL"),
+          ("CAN", "meeting", "GBR"), ("CAN", "meeting", "NZL"), ("GBR", "meeting", "NZL"),
+          ("AUS", "criticism", "IRN"), ("CAN", "criticism", "IRN"), ("GBR", "criticism", "IRN"),
+          ("NZL", "criticism", "IRN")}),
+    # persons named as name・state title, listed before との間で: each meets the subject
+    case("ケニアのルト大統領は、ヨウェリ・ムセベニ・ウガンダ大統領、ポール・カガメ・ルワンダ大統領及びサミア・ハッサン・タンザニア大統領との間で首脳会合を行った。",
+         {("ruto_william", "leader_of", "KEN"), ("museveni_yoweri", "leader_of", "UGA"),
+          ("kagame_paul", "leader_of", "RWA"), ("hassan_samia_suluhu", "leader_of", "TZA"),
+          ("museveni_yoweri", "meeting", "ruto_william"), ("kagame_paul", "meeting", "ruto_william"),
+          ("hassan_samia_suluhu", "meeting", "ruto_william")}),
+    # a …に関し phrase opening a chain of clauses is what the criticism at its end is about
+    case("ペルーとチリの首脳は、12日のボリビアによる弾道ミサイルの発射に関し、地域の平和を脅かすものであり、断じて容認できず、強く非難することで一致した。",
+         {("CHL", "cooperation", "PER"), ("CHL", "criticism", "BOL"), ("PER", "criticism", "BOL")}),
+]
 # fmt: on
 
 
@@ -93,6 +111,7 @@ LOST_SEPARATOR_CASES = [
         TOPIC_MEETING_CASES,
         EXAMPLE_CASES,
         LOST_SEPARATOR_CASES,
+        RUN_TOGETHER_CASES,
     ),
 )
 def test_collectives(rules, text, expected):

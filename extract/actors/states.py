@@ -239,6 +239,25 @@ def _compound(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int, j: int) 
         prefix = prev
     if len(surface) == 1 and prefix is None and not _standalone(sent, lex, i, surface) and not _dotted(sent, ms, i, j):
         return
+    chain = _chain_before(sent, ms, i) if prefix is None else []
+    if chain:
+        # 日豪NZ韓: abbreviations and acronyms run together are one compound of all their states
+        first = ms.mentions[chain[0]]
+        merged = tuple(dict.fromkeys([*(a for c in chain for a in ms.mentions[c].ids), *ids]))
+        for c in chain[1:]:
+            ms.drop(c)
+        ms.replace(
+            chain[0],
+            Mention(
+                start=first.start,
+                end=j,
+                text=sent.text(first.start, j),
+                type=ActorType.COUNTRY,
+                ids=merged,
+                kind="compound",
+            ),
+        )
+        return
     if surface in lex.ambiguous_compounds and not (
         j < len(doc) and is_nounish(doc[j].tag_) and not doc[j].tag_.startswith("名詞-数詞")
     ):
@@ -271,10 +290,33 @@ def _is_date_or_word(sent: SentenceView, lex: Lexicon, i: int, j: int, surface: 
     return False
 
 
+def _chain_before(sent: SentenceView, ms: MentionSet, i: int) -> list[int]:
+    """The state mentions run together right before token ``i`` with nothing between
+    (日豪|NZ|韓), first to last; none when it is not a run of states."""
+    chain: list[int] = []
+    k = i
+    while k > 0 and sent.tok_start[k] == sent.tok_end[k - 1]:
+        idx = ms.index_at(k - 1)
+        if idx is None or idx in ms.dropped:
+            break
+        m = ms.mentions[idx]
+        if m.end != k or m.type != ActorType.COUNTRY or m.prefix or not m.ids or m.is_collective:
+            break
+        chain.insert(0, idx)
+        k = m.start
+    return chain
+
+
 def _dotted(sent: SentenceView, ms: MentionSet, i: int, j: int) -> bool:
-    """日・ウクライナ首脳会談, 日ウクライナ情報保護協定, 日・EU: an abbreviation joined (by ・ or
-    nothing) to a state or body named in full."""
+    """日・ウクライナ首脳会談, 日ウクライナ情報保護協定, 日・EU, 日豪NZ韓: an abbreviation joined
+    (by ・ or nothing) to a state or body named in full, after it or before it."""
     doc = sent.doc
+    h = i - 2 if i >= 2 and sent.ntext(i - 1, i) in ("・", "･") else i - 1
+    before = ms.index_at(h) if h >= 0 else None
+    if before is not None and (h < i - 1 or sent.tok_start[i] == sent.tok_end[i - 1]):
+        m = ms.mentions[before]
+        if m.end == h + 1 and m.type in (ActorType.COUNTRY, ActorType.ORGANIZATION) and not m.prefix:
+            return True
     if j >= len(doc):
         return False
     k = j + 1 if sent.ntext(j, j + 1) in ("・", "･") else j

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .frames import Reader
-from .particles import ABOUT, particles
+from .particles import ABOUT, particles, postposition_verb
 from .slots import Slot
 
 __all__ = ["AS_GROUNDS", "clause_actors", "grounds", "pointed_objects", "said_about"]
@@ -55,6 +55,19 @@ def said_about(r: Reader, tok) -> list:
         if not (cur.dep_ == "acl" and nxt.lemma_ in ("旨", "むね")) and not particles(cur).endswith("と"):
             return []
         cur = nxt
+    return []
+
+
+def chained_about(r: Reader, tok) -> list:
+    """…の発射に関し、…ものであり、断じて容認できず、強く非難: a …に関し / …をめぐり phrase that
+    opens a chain of clauses is what the last of them is about too."""
+    clauses = [tok]
+    for _ in range(3):
+        clauses = [c for n in clauses for c in n.children if c.dep_ == "advcl" and c.i < n.i]
+        for c in clauses:
+            for v in c.children:
+                if postposition_verb(v) and v.i < c.i:
+                    return [g for g in v.children if g.dep_ in ("obl", "obj")][:1]
     return []
 
 

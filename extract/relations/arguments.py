@@ -72,8 +72,16 @@ def collect(r: Reader, node, fr: Frame, exclude: set[int], seen: set[int]) -> No
 
 
 def _marked_elsewhere(r: Reader, node, ch, idx: int) -> bool:
-    """Whether another dependent of ``node`` belongs to mention ``idx`` and carries a particle."""
-    return any(o.i != ch.i and r.sm.index_at(o.i) == idx and particles(o) for o in node.children)
+    """Whether another token of mention ``idx`` carries a particle: a dependent of ``node``,
+    or the person's title after a state (尹錫悦韓国大統領との間で: GiNZA hangs the name on the
+    verb bare, the title with the particle elsewhere)."""
+    if any(o.i != ch.i and r.sm.index_at(o.i) == idx and particles(o) for o in node.children):
+        return True
+    m = r.sm.mentions[idx]
+    return any(
+        r.sm.index_at(k) == idx and particles(r.doc[k]) and r.doc[k].head.i != node.i
+        for k in range(m.end, min(len(r.doc), m.end + 6))
+    )
 
 
 def _collect_one(r: Reader, ch, p: str, node, fr: Frame, seen: set[int]) -> None:
@@ -177,8 +185,10 @@ def slot(r: Reader, ch, p: str, args: list[Slot], fr: Frame) -> None:
     if prefix in TARGET_PREFIXES:
         fr.targets += args
     elif ch.lemma_ in ("間", "あいだ") and p in ("で", "では", "に", "には", "の", "で、"):
-        # 日本とロシアの間で締結された: the two sides are partners
+        # 日本とロシアの間で締結された: the two sides are partners; 米国との間で: the subject's
         fr.partners += args
+        if any(particles(c) == "との" for c in ch.children):
+            fr.with_partners += args
     elif p.startswith(ATTRIBUTION):
         return
     elif (p in ("で", "では") or p.startswith(BY)) and _mediation(r, ch):

@@ -16,7 +16,7 @@ from typing import Any
 from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
-from .about import clause_actors, grounds, pointed_objects, said_about
+from .about import chained_about, clause_actors, grounds, pointed_objects, said_about
 from .acts import agents_below, agents_in, bare_act, doers, referred_act, topic_doers
 from .cues import Cues
 from .emit import emit
@@ -25,7 +25,6 @@ from .goods import origins
 from .meetings import loose_partners, met_at, met_before, named_states
 from .modality import modality
 from .particles import DATIVE, TARGET, particles
-from .phrases import venue_compound
 from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
 from .subjects import agreed_with, climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject
 
@@ -147,11 +146,6 @@ def _asked(r: Reader, tok) -> bool:
 def _frame(r: Reader, tok, trig: Trigger, threatened: Sequence[int]) -> Frame:
     """The trigger's frame; a threat's targets include those of the acts it threatens."""
     fr = r.frame(tok, trig)
-    if trig.type == RelationType.MEETING and not trig.visit and venue_compound(r, fr.compounds):
-        # マルタ会談, ミュンヘン会談: one state before a meeting noun is where it met, not who met
-        fr.sources, fr.targets, fr.partners = (
-            [a for a in slot if a not in fr.compounds] for slot in (fr.sources, fr.targets, fr.partners)
-        )
     for t in threatened:
         inner = r.trigger_of(r.doc[t])
         if inner is not None:
@@ -389,8 +383,10 @@ def _spoken_of(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slot
         if not targets:
             targets = [a for c in grounds(r, tok) for a in clause_actors(r, c) if a not in sources]
     if not targets and trig.type in _SPEECH_ACTS:
-        # …措置について、…遺憾である旨表明: what the statement is about, its doers
-        targets = [a for c in said_about(r, tok) for a in doers(r, c) or r.phrase_actors(c) if a not in sources]
+        # …措置について、…遺憾である旨表明: what the statement is about, its doers; …に関し、
+        # …であり、容認できず、非難: what the chain of clauses before it is about
+        about = said_about(r, tok) or chained_about(r, tok)
+        targets = [a for c in about for a in doers(r, c) or r.phrase_actors(c) if a not in sources]
     if not targets and trig.type in _SPEECH_ACTS:
         # 今般の攻撃を深く懸念, これを非難: the act just described; 措置の撤廃を求める: the
         # measure named just before, whoever took it

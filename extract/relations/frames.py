@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from ..actors import TARGET_PREFIXES, SentenceMentions
 from ..lexicon import Lexicon, Needs, Trigger
-from ..types import ActorType
+from ..types import ActorType, RelationType
 from .arguments import collect, collect_deep, left_source
 from .carriers import carry, own_nodes
 from .particles import AGENT, particles
 from .phrases import coordinated, event_parties, group_members, mention_actors, owners
-from .slots import Arg, Frame, Known, Slot, unique
+from .slots import Arg, Frame, Known, Slot, members, unique
 from .subjects import climb_subjects
 
 __all__ = ["Reader"]
@@ -241,7 +241,16 @@ class Reader:
             carry(self, tok, base, fr, exclude, seen)
             fr.fallback = climb_subjects(self, base, directed=not trig.type.symmetric)
         fr.assign(trig.type, genitive_is_target=trig.needs == Needs.RISE, things_object=trig.object_is_thing)
+        if trig.type == RelationType.MEETING and not trig.visit and self._venue(fr.compounds):
+            # マルタ会談, ミュンヘン会談: one state before a meeting noun is where it met, not who met
+            fr.sources, fr.targets, fr.partners = (
+                [a for a in slot if a not in fr.compounds] for slot in (fr.sources, fr.targets, fr.partners)
+            )
         return fr
+
+    def _venue(self, compounds: list[Slot]) -> bool:
+        """Whether the actors compounded with a meeting noun are one state alone (マルタ会談)."""
+        return len(members(compounds)) == 1 and all(self.arg_type(a) == ActorType.COUNTRY for a in compounds)
 
     # -- the quote and the speaker ---------------------------------------------------
     def in_quote(self, tok) -> bool:

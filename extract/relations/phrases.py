@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import Trigger
-from ..types import ActorType, RelationType
+from ..types import ActorType
 from .particles import ABOUT, BY, COORD, GROUP_VERBS, bare, particles
-from .slots import Slot, members, unique
+from .slots import Slot, unique
 
 if TYPE_CHECKING:
     from .frames import Reader
@@ -60,7 +60,10 @@ def mention_actors(r: Reader, idx: int, seen: set[int]) -> list[Slot]:
         # 日ウクライナ情報保護協定: the abbreviation fused before (GiNZA hangs it anywhere)
         seen.add(m.start - 1)
         args = r.mention_args(r.sm.index_at(m.start - 1) or 0) + args
-    for t in range(m.start, m.end):
+    # (アルバニージー・オーストラリア首相: the title after the state is the person's too, and
+    # GiNZA hangs the next conjunct on it)
+    titled = [k for k in range(m.end, min(len(r.doc), m.end + 6)) if r.sm.index_at(k) == idx]
+    for t in [*range(m.start, m.end), *titled]:
         args += coordinated(r, r.doc[t], seen)
         if m.type == ActorType.PERSON:
             args += _persons_before_owner(r, r.doc[t], seen)
@@ -116,19 +119,11 @@ def _paired_states(r: Reader, a, b) -> bool:
     return ma.type == mb.type == ActorType.COUNTRY and len(ma.text) == 1 and a.idx + len(a.text) == b.idx
 
 
-def venue_compound(r: Reader, compounds: list[Slot]) -> bool:
-    """Whether the actors compounded with a meeting noun are one state alone (マルタ会談)."""
-    return len(members(compounds)) == 1 and all(r.arg_type(a) == ActorType.COUNTRY for a in compounds)
-
-
 def event_parties(r: Reader, tok, trig: Trigger, seen: set[int]) -> list[Slot]:
     """An event noun (ロ朝会談, 北朝鮮によるロシアへの支援): its participants."""
     frame = r.frame(tok, trig, shallow=True, seen=seen)
     if trig.type.symmetric:
         out = frame.sources + frame.partners + frame.targets
-        if trig.type == RelationType.MEETING and venue_compound(r, frame.compounds):
-            # マルタ会談, ミュンヘン会談: one state before a meeting noun is where it met, not who
-            out = [a for a in out if a not in frame.compounds]
     else:
         out = frame.sources or frame.partners
     out += coordinated(r, tok, seen)
