@@ -108,6 +108,7 @@ class Lexicon:
     places: frozenset[str]  # ids of territories and waters (カシミール, 南シナ海): where acts happen
     titles: Mapping[str, Role]  # title word -> role it gives
     title_modifiers: tuple[str, ...]  # longest first: 先任 before 先
+    portfolios: frozenset[str]  # 情報, エネルギー: what a minister's title names (情報相, エネルギー・石油大臣)
     title_words: tuple[str, ...]  # every title, for a quick endswith test
     title_by_last: Mapping[str, tuple[str, ...]]  # the title words by their last character (ends_with_title)
     title_states: Mapping[str, str]  # titles only one state has: 内閣総理大臣 → JPN, 国務長官 → USA
@@ -211,6 +212,11 @@ class Lexicon:
             pass
         role = None
         w = word
+        if "・" in w and not w.endswith("・"):
+            # エネルギー・石油大臣: portfolios joined before a minister's title
+            *joined, last = w.split("・")
+            if joined and all(p in self.portfolios for p in joined) and self.title_role(last) == Role.OFFICIAL:
+                role = Role.OFFICIAL
         while w and role is None:
             if w in self.titles:
                 role = self.titles[w]
@@ -490,12 +496,19 @@ def _title_fields(titles_data: Mapping[str, Any]) -> dict[str, Any]:
     for role in (Role.EXPERT, Role.OFFICIAL, Role.LEADER):
         for w in titles_data[role.value]:
             titles.setdefault(w, role)
+    # Ministers by portfolio (情報相, 石油大臣) and officers by rank (少佐): complete classes of officials.
+    for portfolio in titles_data.get("portfolios", ()):
+        for suffix in titles_data.get("portfolio_suffixes", ()):
+            titles.setdefault(portfolio + suffix, Role.OFFICIAL)
+    for w in titles_data.get("ranks", ()):
+        titles.setdefault(w, Role.OFFICIAL)
     # Official titles listed explicitly (副大統領) win over the leader word they contain.
     for w in titles_data["official"]:
         titles[w] = Role.OFFICIAL
     return {
         "titles": MappingProxyType(titles),
         "title_modifiers": _longest_first(titles_data["modifiers"]),
+        "portfolios": frozenset(titles_data.get("portfolios", ())),
         "title_words": tuple(sorted(titles)),
         "title_by_last": MappingProxyType(
             {c: tuple(w for w in sorted(titles) if w[-1] == c) for c in sorted({w[-1] for w in titles})}

@@ -92,6 +92,16 @@ TITLE_CASES = [
     # is for officials), though the dictionary knows he led X
     case("キューバのフィデル・カストロはソ連を訪問した。", {("SUN", "meeting", "castro_fidel")}),
     case("ノルウェーのマグヌス・ハンセンはスウェーデンの大会で優勝した。", set()),
+    # ministers by portfolio (情報相, エネルギー・石油大臣) and officers by rank (大佐) are officials
+    case("ガーナのコフィ・メンサ・エネルギー・石油大臣は、トーゴへの電力輸出を停止すると発表した。",
+         {("コフィ_メンサ", "member_of", "GHA"), ("コフィ_メンサ", "sanction", "TGO")}),
+    case("ナイジェリアのアデバヨ・オグン情報相は、ニジェールを非難した。",
+         {("アデバヨ_オグン", "member_of", "NGA"), ("アデバヨ_オグン", "criticism", "NER")}),
+    case("マリ軍のアマドゥ・トラオレ大佐は、ニジェールを訪問した。",
+         {("アマドゥ_トラオレ", "member_of", "MLI"), ("NER", "meeting", "アマドゥ_トラオレ")}),
+    # a short name two leaders share (チャベス): the one whose state the undated text names
+    case("チャベス大統領はコロンビアを非難した。ベネズエラ政府は大使を召還した。",
+         {("chavez_hugo", "leader_of", "VEN"), ("chavez_hugo", "criticism", "COL")}),
     # a name Sudachi keeps in one token with its title (トランプ大統領) still holds the office
     case("米国のトランプ大統領はベネズエラを非難した。",
          {("trump_donald", "leader_of", "USA"), ("trump_donald", "criticism", "VEN")}),

@@ -44,9 +44,14 @@ VOICE_CASES = [
          "我々は、ガイアナの主権を支持する。",
          {("カルロス_メンデス", "member_of", "BRA"), ("カルロス_メンデス", "criticism", "VEN"),
           ("VEN", "threat", "GUY"), ("BRA", "support", "GUY")}),
-    # a 談話 of a named minister: 我が国's speech acts go to the person speaking
+    # a 談話 of a named minister: an act whose subject is the state itself (我が国は) is the
+    # state's; one with no subject, or 私から, is the speaker's (ONTOLOGY "Attribution")
     case("令和7年6月1日\n山本外務大臣談話\n我が国は、ボリビアによるチリへの攻撃を強く非難します。",
+         {("山本", "member_of", "JPN"), ("JPN", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
+    case("令和7年6月1日\n山本外務大臣談話\nボリビアによるチリへの攻撃を強く非難します。",
          {("山本", "member_of", "JPN"), ("山本", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
+    case("【山本外務大臣】冒頭発言です。\n 我が国としては、ペルーと緊密に連携しながら、ボリビアに対して、自制を働きかけてまいります。",
+         {("山本", "member_of", "JPN"), ("JPN", "request", "BOL"), ("JPN", "cooperation", "PER")}),
     # the issuing ministry on a line of its own makes the text its government's; the dateline is no relation
     case("2025年3月1日\n外務省\n山本外務大臣は、ボリビアを訪問した。",
          {("山本", "member_of", "JPN"), ("BOL", "meeting", "山本")}),

@@ -73,14 +73,13 @@ def _candidate(
 
 
 def _spoken_by(c: Candidate, srcs: list[Resolved], voice: Voice, index: int) -> list[Resolved]:
-    """A speech act of the text's own government (我が国は…非難します) or with its
-    subject dropped goes to the person speaking, when the document names one:
-    林外務大臣's 「我が国は…評価しております」 is his."""
+    """A speech act with its subject dropped goes to the person speaking, when the document
+    names one; one whose subject is the state itself (我が国は, 日本として) stays the state's
+    (ONTOLOGY "Attribution": 林外務大臣's 「我が国は…非難します」 is Japan's)."""
     speaker = voice.speaker(index)
     if speaker is None or c.type not in _SPEECH_ACTS:
         return srcs
-    own = {v.id for v in (voice.home, *voice.we) if v is not None}
-    if c.sources == (TOPIC,) or (srcs and all(s.id in own for s in srcs)):
+    if c.sources == (TOPIC,):
         return [speaker]
     return srcs
 

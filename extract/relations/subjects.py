@@ -106,8 +106,8 @@ def climb_subjects(r: Reader, tok, *, directed: bool = False) -> list[Slot]:
             return []
         if cur.dep_ == "acl" and r.sm.index_at(cur.head.i) is not None:
             return r.phrase_actors(cur.head, genitive=False)
-        if cur.dep_ == "dep" and r.sm.index_at(cur.head.i) is not None and particles(cur.head) in AGENT:
-            # GiNZA sometimes makes the topic the head of the clause (我が国は…連携し)
+        if cur.dep_ == "dep" and r.sm.index_at(cur.head.i) is not None and particles(cur.head) in AGENT | AS:
+            # GiNZA sometimes makes the topic the head of the clause (我が国は…連携し, 我が国としては…)
             return r.phrase_actors(cur.head, genitive=False)
         came_from = cur
         cur = cur.head
