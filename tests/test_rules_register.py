@@ -50,6 +50,14 @@ VOICE_CASES = [
          {("山本", "member_of", "JPN"), ("JPN", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
     case("令和7年6月1日\n山本外務大臣談話\nボリビアによるチリへの攻撃を強く非難します。",
          {("山本", "member_of", "JPN"), ("山本", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
+    # a press conference: whom the speaker met with the subject dropped; what two officials
+    # agreed to criticise is their states' criticism
+    case("【山本外務大臣】冒頭発言です。\n 先ほど、ペルーのマルティネス外相と立ち話を行い、ボリビアによるミサイル発射を強く非難することで一致をいたしました。",
+         {("山本", "member_of", "JPN"), ("マルティネス", "member_of", "PER"), ("マルティネス", "meeting", "山本"),
+          ("JPN", "criticism", "BOL"), ("PER", "criticism", "BOL")}),
+    # the act asked of the addressee (侵攻を停止するよう求める) is not the asker's
+    case("我が国は、ASEANと緊密に連携し、チリに対して、即時に侵攻を停止し、部隊をチリ国内に撤収するよう改めて強く求めていく。",
+         {("JPN", "cooperation", "asean"), ("JPN", "request", "CHL")}),
     case("【山本外務大臣】冒頭発言です。\n 我が国としては、ペルーと緊密に連携しながら、ボリビアに対して、自制を働きかけてまいります。",
          {("山本", "member_of", "JPN"), ("JPN", "request", "BOL"), ("JPN", "cooperation", "PER")}),
     # the issuing ministry on a line of its own makes the text its government's; the dateline is no relation

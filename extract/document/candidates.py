@@ -47,7 +47,7 @@ def _candidate(
     """One candidate: its sources (a dropped subject is ``carried``), its targets, a relation
     for each pair; what it did is remembered for the acts pointed back at later."""
     srcs = resolve_slots(ctx, c.sources, s, index, carried, theme=ctx.theme)
-    srcs = _spoken_by(c, srcs, ctx.voice, index)
+    srcs = _spoken_by(c, srcs, ctx.voice, index, carried)
     if c.targets == (ANAPHOR,):
         # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
         tgts = ctx.acts.anaphor_targets(c.type, index, ctx.subject)
@@ -72,15 +72,19 @@ def _candidate(
             ctx.add(index, src, c.type, t, c.predicate, confidence=c.confidence, modality=c.modality, time=c.time)
 
 
-def _spoken_by(c: Candidate, srcs: list[Resolved], voice: Voice, index: int) -> list[Resolved]:
+def _spoken_by(c: Candidate, srcs: list[Resolved], voice: Voice, index: int, carried: list[Resolved]) -> list[Resolved]:
     """A speech act with its subject dropped goes to the person speaking, when the document
     names one; one whose subject is the state itself (我が国は, 日本として) stays the state's
     (ONTOLOGY "Attribution": 林外務大臣's 「我が国は…非難します」 is Japan's)."""
     speaker = voice.speaker(index)
-    if speaker is None or c.type not in _SPEECH_ACTS:
+    if speaker is None or TOPIC not in c.sources:
         return srcs
-    if c.sources == (TOPIC,):
+    if c.sources == (TOPIC,) and (c.type in _SPEECH_ACTS or (c.type == RelationType.MEETING and not srcs)):
+        # (…と立ち話を行い: one the speaker met, when no earlier sentence names who did)
         return [speaker]
+    if not carried and c.type in _SPEECH_ACTS | {RelationType.MEETING} and speaker.id not in {s.id for s in srcs}:
+        # (Xと立ち話を行い、…を非難することで一致: the speaker, with X, when nothing is carried)
+        return [*srcs, speaker]
     return srcs
 
 

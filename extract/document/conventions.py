@@ -17,6 +17,7 @@ from ..types import MODALITY_STRENGTH, ActorType, Relation, RelationType
 
 __all__ = [
     "forces_abroad_are_the_state",
+    "joint_speech_is_the_states",
     "no_act_on_own_state",
     "no_comment_on_own_agreement",
     "persons_states",
@@ -65,6 +66,33 @@ def states_for_persons(relations: list[Relation]) -> list[Relation]:
                 ends[side + "_mention"] = label
         else:
             out += _moved(r, ends)
+    return strongest(out)
+
+
+_JOINT_SPEECH = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
+
+
+def joint_speech_is_the_states(relations: list[Relation]) -> list[Relation]:
+    """What two or more persons say together (両外相は…非難することで一致, Xと立ち話を行い、…を非難
+    することで一致) is their states' act: a collective of officials gives the states (ONTOLOGY
+    "Attribution"). Told by one speech act, in one sentence, of several persons."""
+    states = persons_states(relations)
+    said: dict[tuple[int, RelationType, str, str], set[str]] = {}
+    for r in relations:
+        if r.type in _JOINT_SPEECH and r.source_type == ActorType.PERSON:
+            said.setdefault((r.sentence_index, r.type, r.target, r.predicate), set()).add(r.source)
+    out = []
+    for r in relations:
+        speakers = said.get((r.sentence_index, r.type, r.target, r.predicate), set())
+        # (two officials of one state, ハンセン首相はオルセン国防大臣とともに, speak each for himself)
+        sides = {states[p][0] for p in speakers if p in states}
+        if r.source_type != ActorType.PERSON or len(sides) < 2 or not all(p in states for p in speakers):
+            out.append(r)
+            continue
+        sid, label = states[r.source]
+        out += _moved(
+            r, {"source": sid, "source_label": label, "source_type": ActorType.COUNTRY, "source_mention": label}
+        )
     return strongest(out)
 
 

@@ -24,6 +24,7 @@ from .candidates import stated_relations
 from .context import DocumentContext, ReadSentence
 from .conventions import (
     forces_abroad_are_the_state,
+    joint_speech_is_the_states,
     no_act_on_own_state,
     no_comment_on_own_agreement,
     states_for_persons,
@@ -91,7 +92,9 @@ def read_document(document: Document, sentences: Sequence[ReadSentence], lex: Le
         p.run(ctx)
     ordered = sorted(
         no_comment_on_own_agreement(
-            no_act_on_own_state(states_for_persons(forces_abroad_are_the_state(ctx.found.relations())))
+            no_act_on_own_state(
+                joint_speech_is_the_states(states_for_persons(forces_abroad_are_the_state(ctx.found.relations())))
+            )
         ),
         key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate),
     )

@@ -18,6 +18,7 @@ from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
 from .about import chained_about, clause_actors, grounds, pointed_objects, said_about
 from .acts import agents_below, agents_in, bare_act, doers, referred_act, topic_doers
+from .asking import asked, asked_of_someone, asks, asks_for
 from .cues import Cues
 from .emit import emit
 from .frames import Reader
@@ -79,7 +80,7 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         fr.fallback = []
     elif not fr.fallback:
         fr.fallback = shared_subject(r, tok)
-    if not (fr.fallback or fr.has_subject or fr.sources) and trig.type == RelationType.MEETING and not _asked(r, tok):
+    if not (fr.fallback or fr.has_subject or fr.sources) and trig.type == RelationType.MEETING and not asked(r, tok):
         # 石破総理は、…に参加するため訪日中のルト大統領と会談を行った: the は-topic the
         # sentence opens with meets, though GiNZA hangs it on the clause between
         fr.fallback = sentence_topic(r, tok)
@@ -123,24 +124,6 @@ class _Act:
 def _each_other(fr: Frame) -> bool:
     """互いの都市を, お互いを: the act's object is the doers' own, each other's."""
     return any(t.lemma_ in ("互い", "お互い", "相互") for c in fr.objects for t in c.subtree)
-
-
-def _asks_for(r: Reader, verb) -> bool:
-    """要請する, 求める: a verb that asks someone for an act (検討する considers one's own)."""
-    trig = r.lex.triggers.get(verb.lemma_)
-    return verb.lemma_ in r.lex.hedging_verbs and trig is not None and trig.type == RelationType.REQUEST
-
-
-def _asked(r: Reader, tok) -> bool:
-    """An act asked of someone (…協議を再開するよう求める): its doer is not the one who asks."""
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.lemma_ in r.lex.hedging_verbs:
-            return True
-    return False
 
 
 def _frame(r: Reader, tok, trig: Trigger, threatened: Sequence[int]) -> Frame:
@@ -297,6 +280,11 @@ def _pairs(act: _Act, sides: list[Slot], others: list[Slot], conf: float) -> Ite
     person_others = [a for a in others if r.arg_type(a) == ActorType.PERSON]
     rest = [a for a in sides if r.arg_type(a) != ActorType.PERSON]
     rest_others = [a for a in others if r.arg_type(a) != ActorType.PERSON]
+    carried = [a for a in rest if not isinstance(a, Arg)]
+    if carried and person_others and not rest_others:
+        # (ブリンケン国務長官と立ち話を行い: the dropped subject, whoever the text makes it, met him)
+        persons += carried
+        rest = [a for a in rest if a not in carried]
     yield from act.emit(persons, person_others, conf)
     yield from act.emit(rest, rest_others, conf)
 
@@ -318,10 +306,12 @@ def _directed(act: _Act) -> Iterator[Candidate]:
             return  # measures aimed at no one, a recognition of no state: not an act of the ontology
     if not targets and len(members(sources)) >= 2 and _each_other(fr):
         targets = sources  # 両国は互いの都市を攻撃した: each attacks the other
-    if not fr.sources and trig.type not in _SPEECH_ACTS and tok.dep_ == "obj" and _asks_for(r, tok.head):
+    if not fr.sources and trig.type not in _SPEECH_ACTS and tok.dep_ == "obj" and asks_for(r, tok.head):
         return  # CSTOに支援を要請した: the act asked for is the one asked's, not the asker's
     sources, conf = _completed_sources(act, sources, targets)
     sources, targets = _agreed(act, sources, targets)
+    if not fr.sources and trig.type not in _SPEECH_ACTS and asked_of_someone(r, tok):
+        return  # ロシアに対し、侵略を停止するよう求める: the act asked for is not the asker's
     if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
         # 制裁の枠組みをつくってきた: the sanctions the text was just about
         sources = sources or fr.fallback
@@ -358,7 +348,7 @@ def _addressees(act: _Act, sources: list[Slot]) -> list[Slot]:
             t.i
             for c in tok.children
             if c.dep_ in ("advcl", "ccomp", "obl", "xcomp")
-            and (particles(c).endswith(ends) or (trig.type == RelationType.REQUEST and _asks(c)))
+            and (particles(c).endswith(ends) or (trig.type == RelationType.REQUEST and asks(c)))
             for t in c.subtree
         }
         targets = [a for a in agents_in(r, span) if a not in sources] if span else []
@@ -461,7 +451,7 @@ def _agreed(act: _Act, sources: list[Slot], targets: list[Slot]) -> tuple[list[S
         return sources, targets
     verb, partners = agreed
     # (AはBと会談し、…を非難することで一致: agreed with the one met)
-    partners = partners or [a for a in met_before(act.r, verb) if a not in sources]
+    partners = partners or [a for a in met_before(act.r, verb) or met_before(act.r, act.tok) if a not in sources]
     withs = act.fr.with_partners
     if act.fr.targets_are_partners:
         targets = [a for a in targets if a not in withs]
@@ -493,16 +483,6 @@ def _completed_sources(act: _Act, sources: list[Slot], targets: list[Slot]) -> t
             sources = [SPEAKER if _declared(r, tok) else TOPIC]
             conf -= Penalty.CARRIED_TOPIC
     return sources, conf
-
-
-def _asks(clause) -> bool:
-    """…行使するよう求めた: GiNZA marks the clause asked for with an auxiliary よう."""
-
-    def marked(t) -> bool:
-        return any(c.dep_ in ("aux", "mark") and c.text in ("よう", "ように") for c in t.children)
-
-    # (…取らないよう自制するとともに: the よう may sit one clause down)
-    return marked(clause) or any(marked(c) for c in clause.children if c.dep_ in ("advcl", "ccomp"))
 
 
 # Words of thanks: who thanks for support received it.

@@ -59,9 +59,12 @@ def _meetings_on(r: Reader, tok, keep: Callable[[Any], bool]) -> list[Frame]:
     for c in verb.children:
         if not keep(c):
             continue
-        trig = r.trigger_of(c)
-        if trig is not None and trig.type == RelationType.MEETING:
-            out.append(r.frame(c, trig, shallow=True))
+        # (…と立ち話を行い: the meeting noun the object of a light verb)
+        nouns = [o for o in c.children if o.dep_ == "obj"] if c.lemma_ in r.lex.light_verbs else []
+        for m in (c, *nouns):
+            trig = r.trigger_of(m)
+            if trig is not None and trig.type == RelationType.MEETING:
+                out.append(r.frame(m, trig, shallow=True))
     return out
 
 

@@ -34,6 +34,9 @@ __all__ = [
 _CLIMBED = ("advcl", "acl", "ccomp", "xcomp", "conj", "compound", "nmod", "dep")
 
 
+_ASPECT = frozenset({"ていく", "ている", "てきた", "てくる", "ておる", "てまいる", "ていき"})
+
+
 def main_clause(r: Reader, tok) -> bool:
     # Only a trigger of the main clause inherits the previous sentence's subject.
     cur = tok
@@ -46,6 +49,7 @@ def main_clause(r: Reader, tok) -> bool:
         if (
             cur.dep_ in ("acl", "nmod", "advcl", "csubj")
             and p not in ("", "は", "が", "に", "には", "を")
+            and p not in _ASPECT  # (連携していくこと: an aspect, not a subordinate clause)
             and not (p.endswith("と") and cur.head.lemma_ in r.lex.speech_verbs)
             # 武器供与の方針を表明: the noun after の only carries the act (遺憾の意, 支援の意向)
             and not (p == "の" and cur.head.lemma_ in r.lex.transparent_nouns)
@@ -222,6 +226,10 @@ def agreed_with(r: Reader, tok) -> tuple[object, list[Slot]] | None:
     if node.dep_ == "acl" and node.head.lemma_ in ("こと", "事"):
         node = node.head
     verb = node.head
-    if node.i == verb.i or verb.lemma_ not in _AGREEING or node.dep_ not in ("obl", "advcl", "obj", "nmod"):
+    # (…ことで一致をし: the agreement a noun, the object of a light する)
+    light = verb.lemma_ in ("する", "行う", "いたす", "致す") and any(
+        c.dep_ == "obj" and c.lemma_ in _AGREEING for c in verb.children
+    )
+    if node.i == verb.i or not (verb.lemma_ in _AGREEING or light) or node.dep_ not in ("obl", "advcl", "obj", "nmod"):
         return None
     return verb, [a for ch in verb.children if bare(particles(ch)) in WITH for a in r.phrase_actors(ch, genitive=False)]
