@@ -46,6 +46,7 @@ class Needs(StrEnum):
     STATE = "state"  # 承認 is support only of a state (recognition), not of a plan
     AGAINST = "against"  # 措置 is a sanction only against someone (対北朝鮮措置, Xに対する措置)
     REFUSAL = "refusal"  # 容認 is a criticism only when refused (容認できない, 許されない)
+    ENCOUNTER = "encounter"  # 合わせる is a meeting only face to face (顔を合わせる)
     OBJECT = "object"  # 迫る is a request only of something (退陣を迫る), not nearing (1点差に迫る)
 
 
@@ -109,6 +110,7 @@ class Lexicon:
     titles: Mapping[str, Role]  # title word -> role it gives
     title_modifiers: tuple[str, ...]  # longest first: 先任 before 先
     portfolios: frozenset[str]  # 情報, エネルギー: what a minister's title names (情報相, エネルギー・石油大臣)
+    ranks: frozenset[str]  # 大佐, 提督: military ranks, titles that are no office
     title_words: tuple[str, ...]  # every title, for a quick endswith test
     title_by_last: Mapping[str, tuple[str, ...]]  # the title words by their last character (ends_with_title)
     title_states: Mapping[str, str]  # titles only one state has: 内閣総理大臣 → JPN, 国務長官 → USA
@@ -509,6 +511,7 @@ def _title_fields(titles_data: Mapping[str, Any]) -> dict[str, Any]:
         "titles": MappingProxyType(titles),
         "title_modifiers": _longest_first(titles_data["modifiers"]),
         "portfolios": frozenset(titles_data.get("portfolios", ())),
+        "ranks": frozenset(titles_data.get("ranks", ())),
         "title_words": tuple(sorted(titles)),
         "title_by_last": MappingProxyType(
             {c: tuple(w for w in sorted(titles) if w[-1] == c) for c in sorted({w[-1] for w in titles})}

@@ -108,6 +108,23 @@ POSTPOSITION_CASES = [
     case("エクアドルは、コロンビアによる越境攻撃に関連し、抗議した。", {("ECU", "criticism", "COL")}),
 ]
 
+NEWS_IDIOM_CASES = [
+    # leaders face to face (顔を合わせる) meet; 日程を合わせる is no meeting; a name Sudachi keeps
+    # with its title in one token (トランプ大統領) is a person even where NER misses it
+    case("アメリカのトランプ大統領は、外遊先のリマで、ブラジルのルラ大統領と4か月ぶりに顔を合わせた。",
+         {("lula_da_silva_luiz_inacio", "leader_of", "BRA"), ("trump_donald", "leader_of", "USA"),
+          ("lula_da_silva_luiz_inacio", "meeting", "trump_donald")}),
+    case("ペルーのボルアルテ大統領は日程を合わせた。", {("boluarte_dina", "leader_of", "PER")}),
+    # disappointment (失望, 落胆) is criticism, as 「残念」 is (ONTOLOGY trigger mapping)
+    case("ブラジルのルラ大統領は、ベネズエラのマドゥーロ大統領に失望したと述べた。",
+         {("lula_da_silva_luiz_inacio", "leader_of", "BRA"), ("maduro_nicolas", "leader_of", "VEN"),
+          ("lula_da_silva_luiz_inacio", "criticism", "maduro_nicolas")}),
+    # …を表明したうえで、…否定した: one subject does both, the one the text was about
+    case("ロシアのプーチン大統領はインタビューに応じた。ベネズエラのマドゥーロ大統領に対する支持をあらためて表明したうえで、制裁の効果を否定した。",
+         {("putin_vladimir", "leader_of", "RUS"), ("maduro_nicolas", "leader_of", "VEN"),
+          ("putin_vladimir", "support", "maduro_nicolas")}),
+]
+
 HEARSAY_CASES = [
     # …したという。 reports what is said to have happened: no one in it is speaking
     case("ペルーのカスティジョ大統領はチリを批判したという。",
@@ -122,6 +139,7 @@ HEARSAY_CASES = [
 @pytest.mark.parametrize(
     ("text", "expected"),
     table(
+        NEWS_IDIOM_CASES,
         HEARSAY_CASES,
         GROUNDS_CASES,
         SPEAKER_CASES,

@@ -227,16 +227,19 @@ def _name_run(sent: SentenceView, ms: MentionSet, i: int) -> int:
 def _bare_name(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int, end: int) -> None:
     """Tokens ``start``..``end`` as a person when they are a name by both taggers or by their shape."""
     name = sent.ntext(start, end)
-    if not _is_name(sent, start, end, name) or lex.lookup(name) is not None or lex.title_role(name) is not None:
+    bare = clean_name(lex, name)
+    # トランプ大統領 is one token in Sudachi's dictionary: the title in it still states the office
+    title = name[len(bare) :] if name.startswith(bare) else ""
+    role = lex.title_role(title) if title else None
+    known_titled = role is not None and bool(lex.dictionary.persons_named(bare, loose=False))
+    if not (known_titled or _is_name(sent, start, end, name)):
+        return
+    if lex.lookup(name) is not None or lex.title_role(name) is not None:
         return
     if after_place_word(sent, start):
         return  # ガザ地区南部ラファ: Sudachi may tag a town as a person's name
     # (ソ連のヨシフ・スターリン, ノルウェーのX選手: no member_of link; a person of a state
     # without a title is of its nationality, not its official — ONTOLOGY.md "Affiliation")
-    bare = clean_name(lex, name)
-    # トランプ大統領 is one token in Sudachi's dictionary: the title in it still states the office
-    title = name[len(bare) :] if name.startswith(bare) else ""
-    role = lex.title_role(title) if title else None
     idx = ms.add(
         Mention(
             start=start,

@@ -58,11 +58,6 @@ class _Person:
 _OFFICES = {"内閣総理大臣": "首相", "総理大臣": "首相", "総理": "首相", "外務大臣": "外相", "防衛大臣": "防衛相"}
 
 
-# Offices a title names that any head of state or government, or minister, holds: a person
-# given one the dictionary does not list for them is someone else (ミラー国務長官).
-_HEAD_OFFICES = frozenset({"大統領", "首相", "外相", "国防相", "防衛相", "国務長官", "国防長官", "国家主席", "総書記"})
-
-
 def office_of(title: str) -> str:
     """The office a title names, whatever the wording (同大統領 → 大統領, 岸田総理 → 首相).
 
@@ -261,9 +256,9 @@ class DocumentActors:
         fits = d.candidates(names)
         if not any(d.is_full_name(n) for n in names):
             states = self.person_states.get(p.name, set()).union(*(self.person_states.get(a, set()) for a in p.aliases))
-            # (a rank, カダフィ大佐, is no office: only the titles of offices can disagree)
-            offices = {office_of(o.title) for c in fits for o in c.offices}
-            fits = [c for c in fits if _agrees(c, {t for t in p.titles if t in offices or t in _HEAD_OFFICES}, states)]
+            # (a rank, カダフィ大佐, is no office: it disagrees with none)
+            titles = {t for t in p.titles if t not in self.lex.ranks}
+            fits = [c for c in fits if _agrees(c, titles, states)]
         if len(fits) > 1 and self.year is not None:
             fits = [c for c in fits if c.states(self.year)] or fits
         if len(fits) > 1:

@@ -545,7 +545,7 @@ def _needs_ok(r: Reader, tok, trig: Trigger, frame: Frame) -> bool:
         near += [c for o in frame.objects for c in o.children if c.dep_ == "compound"]
         near += [*tok.head.children, tok.head] if tok.dep_ == "compound" else []
         return any(_in_class(r, c, trig.needs) for c in near)
-    if trig.needs in (Needs.AGREEMENT, Needs.ARMS, Needs.RELATIONS, Needs.MILITARY, Needs.ASSETS):
+    if trig.needs in (Needs.AGREEMENT, Needs.ARMS, Needs.RELATIONS, Needs.MILITARY, Needs.ASSETS, Needs.ENCOUNTER):
         near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 8]
         near += [c for c in tok.head.children if abs(c.i - tok.i) <= 4] if tok.dep_ == "compound" else []
         near += list(frame.objects)

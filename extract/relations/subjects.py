@@ -35,6 +35,8 @@ _CLIMBED = ("advcl", "acl", "ccomp", "xcomp", "conj", "compound", "nmod", "dep")
 
 
 _ASPECT = frozenset({"ていく", "ている", "てきた", "てくる", "ておる", "てまいる", "ていき"})
+# (…を表明したうえで、…否定した / …と連携しながら、…求める: one subject does both in turn)
+_SAME_SUBJECT = frozenset({"うえで", "上で", "ながら", "つつ", "と共に", "とともに"})
 
 
 def main_clause(r: Reader, tok) -> bool:
@@ -50,6 +52,7 @@ def main_clause(r: Reader, tok) -> bool:
             cur.dep_ in ("acl", "nmod", "advcl", "csubj")
             and p not in ("", "は", "が", "に", "には", "を")
             and p not in _ASPECT  # (連携していくこと: an aspect, not a subordinate clause)
+            and not (cur.dep_ == "advcl" and p in _SAME_SUBJECT)
             and not (p.endswith("と") and cur.head.lemma_ in r.lex.speech_verbs)
             # 武器供与の方針を表明: the noun after の only carries the act (遺憾の意, 支援の意向)
             and not (p == "の" and cur.head.lemma_ in r.lex.transparent_nouns)
