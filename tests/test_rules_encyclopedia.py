@@ -197,6 +197,16 @@ TREATY_CASES = [
          # (GiNZA hangs 「ルト大統領と」 on タンザニア: a person joined to a person's state is that person's conjunct)
          {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"), ("KEN", "treaty", "TZA")}),
 ]
+MEASURE_CASES = [
+    # ministers named by their body's acronym in brackets (ASEANの外相) are the body, not the
+    # text's one foreign minister
+    case("東南アジア諸国連合(ASEAN)の外相は、ミャンマーを非難する声明を発表した。", {("asean", "criticism", "MMR")}),
+    # a criticism avoided (対チリ非難を避けてきた) is negated
+    case("ペルー政府はこれまで、証拠はないとして、対チリ非難を避けてきた。", {("PER", "criticism", "CHL", "negated")}),
+    # what a measure prohibits (輸出の禁止措置) is not given
+    case("ペルー政府は、ボリビアへの兵器関連物品の輸出の禁止措置を発表した。", set()),
+]
+
 VISIT_VENUE_CASES = [
     # visitors travelling together do not meet each other; with no host named no one is met
     case("ケニアのルト大統領とタンザニアのハッサン大統領はジュネーブを訪れた。",
@@ -223,6 +233,7 @@ ALL_CASES = table(
     PLACE_CASES,
     MEDIATION_CASES,
     VISIT_VENUE_CASES,
+    MEASURE_CASES,
 )
 
 

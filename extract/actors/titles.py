@@ -210,8 +210,10 @@ def _zone_start(sent: SentenceView, ms: MentionSet, lex: Lexicon, zone: TitleZon
         zone.start = k
         zone.bracketed = True
     elif not zone.affiliations and k >= 1 and sent.ntext(k, k + 1) == "の":
-        # アメリカの国務長官, 南山大の平岩教授
+        # アメリカの国務長官, 南山大の平岩教授, 先進7カ国(G7)の外相 (the acronym in brackets)
         aff = ms.index_at(k - 1)
+        if aff is None and doc[k - 1].text in CLOSE and k >= 2:
+            aff = ms.index_at(k - 2)
         if aff is None:
             aff = affiliation_org(sent, ms, lex, k, Role.OFFICIAL)
         if aff is not None and not ms.mentions[aff].type == ActorType.PERSON:

@@ -74,7 +74,7 @@ def _threatened(r: Reader) -> dict[int, int]:
 def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> Iterator[Candidate]:
     """One trigger read as the kind of act it is: refused, mediated, mutual, symmetric or directed."""
     fr = _frame(r, tok, trig, threatened)
-    if not _needs_ok(r, tok, trig, fr):
+    if not _needs_ok(r, tok, trig, fr) or (trig.type == RelationType.SUPPORT and _prohibited(tok)):
         return
     if fr.has_subject:
         fr.fallback = []
@@ -124,6 +124,20 @@ class _Act:
 def _each_other(fr: Frame) -> bool:
     """互いの都市を, お互いを: the act's object is the doers' own, each other's."""
     return any(t.lemma_ in ("互い", "お互い", "相互") for c in fr.objects for t in c.subtree)
+
+
+# 輸出の禁止措置, 供与の停止: the noun that stops what is given (the measure is a sanction of its own)
+_PROHIBITING = frozenset({"禁止", "停止", "規制", "制限", "中止", "禁輸", "凍結"})
+
+
+def _prohibited(tok) -> bool:
+    """ロシアへの…輸出の禁止措置: a giving act named only as what a measure prohibits."""
+    if tok.dep_ not in ("nmod", "compound") or tok.head.i == tok.i:
+        return False
+    head = tok.head
+    return head.lemma_ in _PROHIBITING or any(
+        c.dep_ == "compound" and c.lemma_ in _PROHIBITING for c in head.children if c.i > tok.i
+    )
 
 
 def _frame(r: Reader, tok, trig: Trigger, threatened: Sequence[int]) -> Frame:
