@@ -164,3 +164,30 @@ def _alive(pids: set[int]) -> set[int]:
         if stat[stat.rindex(")") + 2] != "Z":
             out.add(pid)
     return out
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_hostile_slow_a_time_limit_swallowed_in_a_gc_callback_rings_again():
+    # Python swallows an exception raised while it runs a gc callback (hypothesis installs
+    # one): the limit must still stop the document, not let it run on unbounded.
+    import gc
+    import time
+
+    from extract.run.limits import DocumentTimeout, _Alarm
+
+    def slow_callback(phase, info):
+        if phase == "start":
+            end = time.monotonic() + 0.3
+            while time.monotonic() < end:
+                pass
+
+    gc.callbacks.append(slow_callback)
+    try:
+        started = time.monotonic()
+        with _Alarm(0.1) as alarm, pytest.raises(DocumentTimeout):
+            with alarm.armed():
+                gc.collect()  # the limit is reached inside the callback, and swallowed there
+                time.sleep(3)
+        assert time.monotonic() - started < 2
+    finally:
+        gc.callbacks.remove(slow_callback)

@@ -66,6 +66,9 @@ class _Alarm:
 
     def _ring(self, signum: int, frame: object) -> None:
         if self._on:  # (a signal handled late, once the block is left, is ignored)
+            # An exception raised while Python runs a gc callback or a __del__ is swallowed
+            # ("Exception ignored in …"): ring again shortly, until the block is left.
+            signal.setitimer(signal.ITIMER_REAL, 0.05)
             raise DocumentTimeout()
 
     @contextlib.contextmanager
