@@ -50,6 +50,17 @@ VOICE_CASES = [
          {("山本", "member_of", "JPN"), ("JPN", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
     case("令和7年6月1日\n山本外務大臣談話\nボリビアによるチリへの攻撃を強く非難します。",
          {("山本", "member_of", "JPN"), ("山本", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
+    # a meeting summary: the one marked with から says, and does, what the clause states,
+    # whatever the sentence before was about; what was said about a matter is the act stated
+    case("ペルーのボルアルテ大統領は、チリを訪問した。両首脳は会談した。ボルアルテ大統領から、ミャンマー情勢について、ASEANの取組を支持する旨述べました。",
+         {("CHL", "meeting", "boluarte_dina"), ("boluarte_dina", "leader_of", "PER"), ("CHL", "meeting", "PER"),
+          ("boluarte_dina", "support", "asean")}),
+    case("ペルーのボルアルテ大統領は、エクアドルを訪問した。両首脳は会談した。ボルアルテ大統領から、移民問題について述べ、チリのボリッチ大統領と意見交換を行いました。",
+         {("ECU", "meeting", "boluarte_dina"), ("boluarte_dina", "leader_of", "PER"), ("ECU", "meeting", "PER"),
+          ("boluarte_dina", "meeting", "boric_gabriel"), ("boric_gabriel", "leader_of", "CHL")}),
+    # thanks for an owner's act named through an adverbial noun (ペルーの長年の協力)
+    case("これに対し、ボリッチ大統領から、ペルーの長年の協力に感謝する旨述べました。",
+         {("boric_gabriel", "comments_on", "PER")}),
     # a press conference: whom the speaker met with the subject dropped; what two officials
     # agreed to criticise is their states' criticism
     case("【山本外務大臣】冒頭発言です。\n 先ほど、ペルーのマルティネス外相と立ち話を行い、ボリビアによるミサイル発射を強く非難することで一致をいたしました。",

@@ -20,7 +20,16 @@ from .slots import Recent, Slot, unique
 if TYPE_CHECKING:
     from .frames import Reader
 
-__all__ = ["agents_below", "agents_in", "bare_act", "doers", "referred_act", "topic_doers"]
+__all__ = [
+    "agents_below",
+    "agents_in",
+    "bare_act",
+    "doers",
+    "prohibited",
+    "referred_act",
+    "stated_as_done",
+    "topic_doers",
+]
 
 # Words that point back at something just said: 今般の攻撃, この動き, これを非難.
 _POINTERS = frozenset(
@@ -181,3 +190,27 @@ def bare_act(r: Reader, phrase) -> Recent | None:
             return None
         return Recent(trig.type)
     return None
+
+
+# 輸出の禁止措置, 供与の停止: the noun that stops what is given (the measure is a sanction of its own)
+_PROHIBITING = frozenset({"禁止", "停止", "規制", "制限", "中止", "禁輸", "凍結"})
+
+
+def prohibited(tok) -> bool:
+    """ロシアへの…輸出の禁止措置: a giving act named only as what a measure prohibits."""
+    if tok.dep_ not in ("nmod", "compound") or tok.head.i == tok.i:
+        return False
+    head = tok.head
+    return head.lemma_ in _PROHIBITING or any(
+        c.dep_ == "compound" and c.lemma_ in _PROHIBITING for c in head.children if c.i > tok.i
+    )
+
+
+def stated_as_done(r: Reader, tok) -> bool:
+    """Whether the act is stated as done (支持する, 意見交換を行い), not named as a thing of
+    someone's (…の支援, ロシアとの連携を含む活動)."""
+    return (
+        tok.pos_ == "VERB"
+        or any(c.lemma_ == "する" for c in tok.children)
+        or (tok.dep_ == "obj" and tok.head.lemma_ in r.lex.light_verbs)
+    )

@@ -165,12 +165,14 @@ def collect_deep(r: Reader, tok, fr: Frame, seen: set[int]) -> None:
             continue  # an act of its own (ロシアの侵攻の…) keeps its arguments
         if bare(particles(mid)) not in ("の", ""):
             continue
+        # (日本の|長年の|協力: an adverbial noun between owner and act lets the owner through)
+        adverbial = mid.tag_.endswith("副詞可能") and bare(particles(mid)) == "の"
         for node in (mid, *(m for m in mid.children if m.dep_ in ("nmod", "compound"))):
             for ch in node.children:
                 if ch.i in seen or r.sm.index_at(ch.i) is None:
                     continue
                 p = particles(ch)
-                if p in FROM or p in TARGET or any(p.startswith(b) for b in BY):
+                if p in FROM or p in TARGET or any(p.startswith(b) for b in BY) or (adverbial and p == "の"):
                     slot(r, ch, p, r.phrase_actors(ch, seen, genitive=False), fr)
 
 

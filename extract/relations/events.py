@@ -17,7 +17,7 @@ from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
 from .about import chained_about, clause_actors, grounds, pointed_objects, said_about
-from .acts import agents_below, agents_in, bare_act, doers, referred_act, topic_doers
+from .acts import agents_below, agents_in, bare_act, doers, prohibited, referred_act, stated_as_done, topic_doers
 from .asking import asked, asked_of_someone, asks, asks_for
 from .cues import Cues
 from .emit import emit
@@ -74,7 +74,7 @@ def _threatened(r: Reader) -> dict[int, int]:
 def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> Iterator[Candidate]:
     """One trigger read as the kind of act it is: refused, mediated, mutual, symmetric or directed."""
     fr = _frame(r, tok, trig, threatened)
-    if not _needs_ok(r, tok, trig, fr) or (trig.type == RelationType.SUPPORT and _prohibited(tok)):
+    if not _needs_ok(r, tok, trig, fr) or (trig.type == RelationType.SUPPORT and prohibited(tok)):
         return
     if fr.has_subject:
         fr.fallback = []
@@ -124,20 +124,6 @@ class _Act:
 def _each_other(fr: Frame) -> bool:
     """互いの都市を, お互いを: the act's object is the doers' own, each other's."""
     return any(t.lemma_ in ("互い", "お互い", "相互") for c in fr.objects for t in c.subtree)
-
-
-# 輸出の禁止措置, 供与の停止: the noun that stops what is given (the measure is a sanction of its own)
-_PROHIBITING = frozenset({"禁止", "停止", "規制", "制限", "中止", "禁輸", "凍結"})
-
-
-def _prohibited(tok) -> bool:
-    """ロシアへの…輸出の禁止措置: a giving act named only as what a measure prohibits."""
-    if tok.dep_ not in ("nmod", "compound") or tok.head.i == tok.i:
-        return False
-    head = tok.head
-    return head.lemma_ in _PROHIBITING or any(
-        c.dep_ == "compound" and c.lemma_ in _PROHIBITING for c in head.children if c.i > tok.i
-    )
 
 
 def _frame(r: Reader, tok, trig: Trigger, threatened: Sequence[int]) -> Frame:
@@ -247,7 +233,12 @@ def _partnered(act: _Act, parts: list[Slot]) -> Iterator[Candidate]:
         yield from _pairs(act, fr.with_partners, fr.with_partners, conf)
         return
     if not agents:
-        agents = fr.fallback or ([] if fr.has_subject or not main_clause(act.r, act.tok) else [TOPIC])
+        # (岸田総理から、…旨述べ、ルーラ大統領と意見交換を行いました: the one marked with から)
+        agents = (
+            fr.fallback
+            or (act.r.speaker_from(act.tok) if stated_as_done(act.r, act.tok) else [])
+            or ([] if fr.has_subject or not main_clause(act.r, act.tok) else [TOPIC])
+        )
         conf -= Penalty.INFERRED
     if agents:
         yield from _pairs(act, agents, fr.with_partners, conf)
@@ -489,8 +480,9 @@ def _completed_sources(act: _Act, sources: list[Slot], targets: list[Slot]) -> t
     named_after = trig.mutual and set(targets) <= set(fr.compounds)
     if not sources and targets and not fr.passive and not _happened(tok) and not named_after:
         # (a passive leaves its agent out on purpose: 対応を迫られる has no one to inherit;
-        # 撃墜事件が発生し says it happened, not who did it)
-        sources = fr.fallback
+        # 撃墜事件が発生し says it happened, not who did it; 上川大臣から、…を支持する旨述べ:
+        # the one a meeting summary marks with から says, and so does, what follows)
+        sources = fr.fallback or (r.speaker_from(tok) if stated_as_done(r, tok) else [])
         conf -= Penalty.INFERRED
         if not sources and not fr.has_subject and main_clause(r, tok):
             # 支援を表明する: who declares it is the one speaking, when the text names them

@@ -65,6 +65,8 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
     raised = _raised_topic(r, complements) if speaker == [TOPIC] else None
     if raised is not None:
         speaker, conf = raised
+    if not complements and about and _states_an_act(about, tok, speaker, earlier):
+        return  # …について、ASEANの取組を支持する旨述べた: the act stated, found before, is what was said
     called = _called(r, tok, complements)
     # (AはBをCとみなす says what B is, not what A did)
     self_report = raised is None and not called and _reports_own_act(r, complements, span, speaker, earlier)
@@ -79,6 +81,13 @@ def _speech(r: Reader, tok, earlier: Sequence[Candidate]) -> Iterator[Candidate]
             yield from emit(r, RelationType.REQUEST, speaker, agents, tok, pred, Modality.ASSERTED, conf)
             return
     yield from emit(r, RelationType.COMMENTS_ON, speaker, targets, tok, pred, Modality.ASSERTED, conf)
+
+
+def _states_an_act(about: list, tok, speaker: list[Slot], earlier: Sequence[Candidate]) -> bool:
+    """Whether the speaker's own act, found by a family before, lies between what the
+    statement is about and its verb."""
+    start = min(c.i for c in about)
+    return any(start < c.token < tok.i and set(c.sources) & set(speaker) for c in earlier)
 
 
 def _hearsay(r: Reader, tok) -> bool:
@@ -125,7 +134,7 @@ def _speaker(r: Reader, tok, span: set[int]) -> tuple[list[Slot], float]:
     if not speaker and span:
         speaker = r.speaker_before(min(span))
     if not speaker:
-        speaker = climb_subjects(r, tok)
+        speaker = climb_subjects(r, tok) or r.speaker_from(tok)  # (上川大臣から、…旨述べました)
     if not speaker and any(
         c.dep_ in ("nsubj", "dislocated") and particles(c) in ("は", "が", "も") for c in tok.children
     ):
