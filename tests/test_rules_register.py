@@ -50,6 +50,13 @@ VOICE_CASES = [
          {("山本", "member_of", "JPN"), ("JPN", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
     case("令和7年6月1日\n山本外務大臣談話\nボリビアによるチリへの攻撃を強く非難します。",
          {("山本", "member_of", "JPN"), ("山本", "criticism", "BOL"), ("BOL", "attack", "CHL")}),
+    # the protest made to an envoy (…駐日大使に対して、中国の行動を非難し) targets the doer, by the
+    # one marked から even when GiNZA hangs it on the envoy; a foreign envoy to Japan is no
+    # Japanese official; a Chinese name with its reading in brackets is a name
+    case("【山本外務大臣】冒頭発言です。\n 先ほど田中外務次官から呉江浩(ご・こうこう)駐日大使に対して、中国の行動を強く非難し、抗議したところであります。",
+         {("山本", "member_of", "JPN"), ("田中", "criticism", "CHN")}),
+    case("令和6年1月5日\n外務省\n呉江浩(ご・こうこう)駐日大使は、日本の措置を批判した。",
+         {("呉江浩", "criticism", "JPN")}),
     # a meeting summary: the one marked with から says, and does, what the clause states,
     # whatever the sentence before was about; what was said about a matter is the act stated
     case("ペルーのボルアルテ大統領は、チリを訪問した。両首脳は会談した。ボルアルテ大統領から、ミャンマー情勢について、ASEANの取組を支持する旨述べました。",

@@ -71,6 +71,11 @@ def name_left(
         return None
     stop, reading = before
     scan = _scan_left(sent, ms, lex, stop, strict=strict)
+    if (not scan.has_name or scan.k == stop) and reading is not None:
+        # 孔鉉佑(こう・げんゆう)駐日大使: kanji Sudachi reads as words, a reading in brackets after
+        kanji = _kanji_name_before(sent, ms, stop)
+        if kanji is not None:
+            return kanji, end, reading
     if not scan.has_name or scan.k == stop:
         return None
     if strict and not (scan.tagged or scan.joined):
@@ -84,6 +89,19 @@ def name_left(
     if lex.title_role(name) is not None or lex.lookup(name) is not None:
         return None
     return start, end, reading
+
+
+def _kanji_name_before(sent: SentenceView, ms: MentionSet, stop: int) -> int | None:
+    """Where a name of two to four kanji ending at token ``stop`` starts (a Chinese or Korean
+    name given a reading), or None."""
+    doc = sent.doc
+    start, chars = stop + 1, 0
+    while start > 0 and ms.free(start - 1, start) and all(map(is_kanji, doc[start - 1].text)):
+        chars += len(doc[start - 1].text)
+        start -= 1
+        if chars >= 4:
+            break
+    return start if 2 <= chars <= 4 and start <= stop else None
 
 
 def _reading_before(sent: SentenceView, k: int) -> tuple[int, str | None] | None:

@@ -29,6 +29,7 @@ class TitleZone:
     affiliations: list[int] = field(default_factory=list)  # mention indices, nearest the title first
     same: bool = False  # 同国防大臣: the state just named
     hosted: bool = False  # 駐日 / 駐アフガニスタン: an ambassador, of a state not named here
+    hosted_in_japan: bool = False  # 駐日: a foreign envoy, never the text's (Japanese) official
     joined: bool = False  # 兼: a second title of one person
     person: int | None = None  # that person's mention, for a second title
     skipped: bool = False  # policy words skipped (外務・安全保障政策)
@@ -135,6 +136,7 @@ def _past_mention(sent: SentenceView, ms: MentionSet, zone: TitleZone, idx: int)
         return None
     if has_prefix(sent, m, "駐"):
         zone.hosted = True
+        zone.hosted_in_japan = m.ids == ("JPN",)
         return m.start - 1 if m.prefix == "駐" else m.start - 2
     zone.affiliations.append(idx)
     return m.start - 1
@@ -164,7 +166,7 @@ def _past_word(sent: SentenceView, lex: Lexicon, zone: TitleZone, k: int, words:
     if word in ("同", "同国"):
         zone.same = True
     elif word == "駐日":
-        zone.hosted = True
+        zone.hosted = zone.hosted_in_japan = True
     elif word == "兼":
         zone.joined = True
     elif word in "・･" and k > 0 and not is_katakana(sent.ntext(k - 1, k)):
@@ -252,6 +254,8 @@ def title_links(
         if before:
             ms.link(person, rtype, max(before)[1], title)
             return
+    if zone.hosted_in_japan:
+        return  # 駐日大使 with no state named: an envoy to Japan, whose state the text does not give
     if zone.hosted or _bare_title(title, lex) in lex.home_titles:
         ms.link(person, rtype, None, title, to_home=True)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from ..types import Modality, RelationType
 from .frames import Reader
-from .slots import Candidate, Slot, members, unique
+from .slots import Arg, Candidate, Slot, members, unique
 from .timex import time
 
 __all__ = ["MAX_PARTIES", "emit"]
@@ -28,7 +28,10 @@ def emit(
     conf: float,
 ) -> Iterator[Candidate]:
     """One candidate when both sides name someone, none otherwise."""
-    src, tgt = tuple(unique(sources)), tuple(unique(targets))
+    src, tgt = (
+        tuple(a for a in unique(sources) if not _hosted(r, a)),
+        tuple(a for a in unique(targets) if not _hosted(r, a)),
+    )
     if not src or not tgt:
         return
     if rtype.symmetric and len(members(src + tgt)) > MAX_PARTIES:
@@ -43,3 +46,8 @@ def emit(
         token=tok.i,
         time=time(r, tok),
     )
+
+
+def _hosted(r: Reader, a: Slot) -> bool:
+    """駐日 (stationed in Japan) names where an envoy serves, never a party to an act."""
+    return isinstance(a, Arg) and r.sm.mentions[a.mention].prefix == "駐"

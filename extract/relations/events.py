@@ -315,6 +315,9 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         return  # CSTOに支援を要請した: the act asked for is the one asked's, not the asker's
     sources, conf = _completed_sources(act, sources, targets)
     sources, targets = _agreed(act, sources, targets)
+    if trig.type == RelationType.CRITICISM and len(targets) > 1:
+        # …駐日大使に対して、中国の行動を非難し: the envoy hears the protest; the doer is its target
+        targets = [a for a in targets if not r.is_envoy(a)] or targets
     if not fr.sources and trig.type not in _SPEECH_ACTS and asked_of_someone(r, tok):
         return  # ロシアに対し、侵略を停止するよう求める: the act asked for is not the asker's
     if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:

@@ -248,6 +248,13 @@ class Reader:
             )
         return fr
 
+    def is_envoy(self, a: Slot) -> bool:
+        """Whether ``a`` is a person titled an ambassador or envoy (孔鉉佑駐日大使)."""
+        if not isinstance(a, Arg) or self.arg_type(a) != ActorType.PERSON:
+            return False
+        title = self.sm.mentions[a.mention].title or ""
+        return title.endswith(("大使", "公使", "特使"))
+
     def _venue(self, compounds: list[Slot]) -> bool:
         """Whether the actors compounded with a meeting noun are one state alone (マルタ会談)."""
         return len(members(compounds)) == 1 and all(self.arg_type(a) == ActorType.COUNTRY for a in compounds)
@@ -318,6 +325,11 @@ class Reader:
             k = head.i + 1
             while k < len(self.doc) and self.doc[k].dep_ in ("case", "fixed"):
                 k += 1
-            if k < len(self.doc) and self.doc[k].text in "、，," and not self.in_quote(head):
+            if self.in_quote(head):
+                continue
+            # (or hung on the noun after it: 森外務次官から|孔鉉佑駐日大使に対して)
+            if (k < len(self.doc) and self.doc[k].text in "、，,") or (
+                head.dep_ == "nmod" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN")
+            ):
                 return self.mention_args(idx)
         return []
