@@ -197,6 +197,16 @@ TREATY_CASES = [
          # (GiNZA hangs 「ルト大統領と」 on タンザニア: a person joined to a person's state is that person's conjunct)
          {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"), ("KEN", "treaty", "TZA")}),
 ]
+ALLIANCE_CASES = [
+    # an alliance concluded (軍事同盟を結んだ) is a treaty, and the generic noun no body
+    case("ベトナムは隣国ラオスとも軍事同盟を結んだ。", {("LAO", "treaty", "VNM")}),
+    # a word in a treaty's name (…友好同盟相互援助条約) is no act and no body of its own
+    case("ペルー・チリ友好同盟相互援助条約は1950年に締結された。", {("CHL", "treaty", "PER")}),
+    # a name joined by = with a part Sudachi reads as an interjection (アッ) is one name
+    case("エジプト大統領アンワル・アッ=サーダートはイスラエルを訪問した。",
+         {("アンワル_アッ_サーダート", "leader_of", "EGY"), ("ISR", "meeting", "アンワル_アッ_サーダート")}),
+]
+
 MEASURE_CASES = [
     # ministers named by their body's acronym in brackets (ASEANの外相) are the body, not the
     # text's one foreign minister
@@ -234,6 +244,7 @@ ALL_CASES = table(
     MEDIATION_CASES,
     VISIT_VENUE_CASES,
     MEASURE_CASES,
+    ALLIANCE_CASES,
 )
 
 

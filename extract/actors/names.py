@@ -217,7 +217,8 @@ def name_right(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int) -> 
     tagged = joined = False
     while j < n and ms.free(j, j + 1):
         t = doc[j]
-        if name_token(t):
+        if name_token(t) or (j > k and doc[j - 1].text in NAME_JOINERS and is_katakana(t.text)):
+            # (アンワル・アッ=サーダート: after a joiner any katakana part, アッ a Sudachi interjection)
             tagged = tagged or t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person"
             j += 1
         elif t.text in NAME_JOINERS and j > k and j + 1 < n and is_katakana(doc[j + 1].text):
