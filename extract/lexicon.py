@@ -117,6 +117,7 @@ class Lexicon:
     home_titles: frozenset[str]  # bare, these name an official of the text's own government (外務大臣)
     unit_titles: tuple[str, ...]  # 局長 of 情報局長: an officer's title after a unit's name
     honorifics: frozenset[str]
+    name_endings: Mapping[str, tuple[str, ...]]  # honorifics and titles by last character, longest first
     triggers: Mapping[str, Trigger]
     speech_verbs: frozenset[str]
     quote_only_speech: frozenset[str]
@@ -522,7 +523,16 @@ def _title_fields(titles_data: Mapping[str, Any]) -> dict[str, Any]:
         "home_titles": frozenset(titles_data["home_titles"]),
         "unit_titles": _longest_first(titles_data.get("unit_titles", [])),
         "honorifics": frozenset(titles_data["honorifics"]),
+        "name_endings": _endings_by_last({*titles_data["honorifics"], *titles}),
     }
+
+
+def _endings_by_last(words: set[str]) -> Mapping[str, tuple[str, ...]]:
+    """Words by their last character, longest first: what clean_name strips off a name."""
+    by_last: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        by_last.setdefault(w[-1:], []).append(w)
+    return MappingProxyType({c: tuple(ws) for c, ws in by_last.items()})
 
 
 def _trigger(lemma: str, spec: Mapping[str, Any]) -> Trigger:

@@ -258,10 +258,11 @@ def clean_name(lex: Lexicon, raw: str) -> str:
         if o in name:
             name = name[: name.index(o)]
     name = name.rstrip("・･ ").strip()
+    suffixes = lex.name_endings
     changed = True
     while changed:
         changed = False
-        for suffix in sorted(lex.honorifics | set(lex.titles), key=len, reverse=True):
+        for suffix in suffixes.get(name[-1:], ()):
             if name.endswith(suffix) and len(name) > len(suffix) + 1:
                 name = name[: -len(suffix)].rstrip("・･ ")
                 changed = True

@@ -227,12 +227,15 @@ def _name_run(sent: SentenceView, ms: MentionSet, i: int) -> int:
 def _bare_name(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int, end: int) -> None:
     """Tokens ``start``..``end`` as a person when they are a name by both taggers or by their shape."""
     name = sent.ntext(start, end)
+    is_name = _is_name(sent, start, end, name)
+    if not is_name and not lex.ends_with_title(name):
+        return
     bare = clean_name(lex, name)
     # トランプ大統領 is one token in Sudachi's dictionary: the title in it still states the office
     title = name[len(bare) :] if name.startswith(bare) else ""
     role = lex.title_role(title) if title else None
     known_titled = role is not None and bool(lex.dictionary.persons_named(bare, loose=False))
-    if not (known_titled or _is_name(sent, start, end, name)):
+    if not (known_titled or is_name):
         return
     if lex.lookup(name) is not None or lex.title_role(name) is not None:
         return
