@@ -207,6 +207,16 @@ ALLIANCE_CASES = [
          {("アンワル_アッ_サーダート", "leader_of", "EGY"), ("ISR", "meeting", "アンワル_アッ_サーダート")}),
 ]
 
+TOPIC_ACT_CASES = [
+    # an act named as the topic (ボリビアによる侵攻は…ものであり) lends its doer to no later clause
+    case("チリは声明を出した。ボリビアによる侵攻は国際秩序を揺るがすものであり、エクアドルと連携して対処する。",
+         {("CHL", "cooperation", "ECU")},
+         fails="the subject carried from the sentence before does not reach a clause after …ものであり"),
+    case("チリは声明を出した。ボリビアによる侵攻は国際秩序を揺るがすものであり、ボリビアを強く非難するとともに、米国と連携して対処する。",
+         {("CHL", "criticism", "BOL"), ("CHL", "cooperation", "USA")},
+         fails="the carried subject reaches the criticism but not the cooperation after とともに"),
+]
+
 MEASURE_CASES = [
     # ministers named by their body's acronym in brackets (ASEANの外相) are the body, not the
     # text's one foreign minister
@@ -245,6 +255,7 @@ ALL_CASES = table(
     VISIT_VENUE_CASES,
     MEASURE_CASES,
     ALLIANCE_CASES,
+    TOPIC_ACT_CASES,
 )
 
 

@@ -95,6 +95,8 @@ def _clause_subject(r: Reader, clause) -> list[Slot]:
         if (sub.dep_ in ("nsubj", "dislocated") and particles(sub) in ("は", "が", "も")) or (
             sub.dep_ == "obl" and particles(sub) in ("では", "の間では") and r.sm.index_at(sub.i) is not None
         ):  # (両国間では対立が激化し、…国交を断絶した: the two)
+            if r.sm.index_at(sub.i) is None and r.trigger_of(sub) is not None:
+                continue  # ロシアによる侵攻は…ものであり、…非難し: an act as topic is no one's subject
             args = r.phrase_actors(sub, genitive=False)
             if args:
                 return args
