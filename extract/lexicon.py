@@ -514,9 +514,7 @@ def _title_fields(titles_data: Mapping[str, Any]) -> dict[str, Any]:
         "portfolios": frozenset(titles_data.get("portfolios", ())),
         "ranks": frozenset(titles_data.get("ranks", ())),
         "title_words": tuple(sorted(titles)),
-        "title_by_last": MappingProxyType(
-            {c: tuple(w for w in sorted(titles) if w[-1] == c) for c in sorted({w[-1] for w in titles})}
-        ),
+        "title_by_last": _endings_by_last(set(titles)),
         "title_states": MappingProxyType(
             {k: v for k, v in titles_data["state_titles"].items() if not k.startswith("_")}
         ),

@@ -18,6 +18,8 @@ _GOVERNMENT_ACTS = frozenset(
 )
 # What is said: criticism, requests and comments go to the one who says them (ONTOLOGY conventions).
 _SPEECH_ACTS = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
+# What a speaker does with a subject left out: says it, or meets someone (…と立ち話を行い).
+_SAID_OR_MET = _SPEECH_ACTS | {RelationType.MEETING}
 
 
 def stated_relations(ctx: DocumentContext, index: int, s: ReadSentence) -> None:
@@ -82,7 +84,7 @@ def _spoken_by(c: Candidate, srcs: list[Resolved], voice: Voice, index: int, car
     if c.sources == (TOPIC,) and (c.type in _SPEECH_ACTS or (c.type == RelationType.MEETING and not srcs)):
         # (…と立ち話を行い: one the speaker met, when no earlier sentence names who did)
         return [speaker]
-    if not carried and c.type in _SPEECH_ACTS | {RelationType.MEETING} and speaker.id not in {s.id for s in srcs}:
+    if not carried and c.type in _SAID_OR_MET and speaker.id not in {s.id for s in srcs}:
         # (Xと立ち話を行い、…を非難することで一致: the speaker, with X, when nothing is carried)
         return [*srcs, speaker]
     return srcs

@@ -60,10 +60,7 @@ def states_for_persons(relations: list[Relation]) -> list[Relation]:
             if atype == ActorType.PERSON:
                 if aid not in states:
                     break
-                sid, label = states[aid]
-                # the person's words name the person, not the state: the state is named by its label
-                ends[side], ends[side + "_label"], ends[side + "_type"] = sid, label, ActorType.COUNTRY
-                ends[side + "_mention"] = label
+                ends.update(_state_end(side, *states[aid]))
         else:
             out += _moved(r, ends)
     return strongest(out)
@@ -89,10 +86,7 @@ def joint_speech_is_the_states(relations: list[Relation]) -> list[Relation]:
         if r.source_type != ActorType.PERSON or len(sides) < 2 or not all(p in states for p in speakers):
             out.append(r)
             continue
-        sid, label = states[r.source]
-        out += _moved(
-            r, {"source": sid, "source_label": label, "source_type": ActorType.COUNTRY, "source_mention": label}
-        )
+        out += _moved(r, _state_end("source", *states[r.source]))
     return strongest(out)
 
 
@@ -164,6 +158,12 @@ def forces_abroad_are_the_state(relations: list[Relation]) -> list[Relation]:
                 ends[side + "_type"] = ActorType.COUNTRY
         out += _moved(r, ends) if ends else [r]
     return strongest(out)
+
+
+def _state_end(side: str, sid: str, label: str) -> dict[str, Any]:
+    """The fields that make one end of a relation a person's state; the person's words name
+    the person, not the state, so the state is named by its label."""
+    return {side: sid, side + "_label": label, side + "_type": ActorType.COUNTRY, side + "_mention": label}
 
 
 def _moved(r: Relation, ends: dict[str, Any]) -> list[Relation]:

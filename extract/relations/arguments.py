@@ -30,7 +30,7 @@ from .particles import (
     particles,
     postposed,
 )
-from .phrases import after_aside
+from .phrases import after_aside, title_after
 from .slots import Frame, Slot
 
 if TYPE_CHECKING:
@@ -77,11 +77,7 @@ def _marked_elsewhere(r: Reader, node, ch, idx: int) -> bool:
     verb bare, the title with the particle elsewhere)."""
     if any(o.i != ch.i and r.sm.index_at(o.i) == idx and particles(o) for o in node.children):
         return True
-    m = r.sm.mentions[idx]
-    return any(
-        r.sm.index_at(k) == idx and particles(r.doc[k]) and r.doc[k].head.i != node.i
-        for k in range(m.end, min(len(r.doc), m.end + 6))
-    )
+    return any(particles(r.doc[k]) and r.doc[k].head.i != node.i for k in title_after(r, idx))
 
 
 def _collect_one(r: Reader, ch, p: str, node, fr: Frame, seen: set[int]) -> None:

@@ -165,7 +165,7 @@ class Reader:
             return None
         if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.text in self.lex.non_trigger_heads:
             return None  # 紛争|当事者, 紛争|地域: the compound names a party or a place, not the act
-        if tok.dep_ == "compound" and tok.i < tok.head.i and _names_a_treaty(self, tok.head):
+        if tok.dep_ == "compound" and tok.i < tok.head.i and _treaty_word(self, tok.head, ("NOUN", "PROPN")):
             return None  # 中ソ友好|同盟|相互援助|条約: a word in a treaty's name is no act of its own
         if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "的":
             return None  # 報復|的, 挑発|的: an adjective of manner names no act
@@ -180,7 +180,7 @@ class Reader:
                 return None
         if trig.noun_only and tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        if trig.type == RelationType.COOPERATION and tok.dep_ == "obj" and _concludes(self, tok.head):
+        if trig.type == RelationType.COOPERATION and tok.dep_ == "obj" and _treaty_word(self, tok.head, ("VERB",)):
             return None  # 軍事同盟を結んだ: the alliance is what is concluded, a treaty, not an act besides
         if trig.type == RelationType.COOPERATION and _what_a_body_is(self, tok):
             return None  # NATOは、北米と欧州の軍事同盟である: what the body is, not an act of it
@@ -348,11 +348,8 @@ def _what_a_body_is(r: Reader, tok) -> bool:
     return any(i is not None and r.sm.mentions[i].type == ActorType.ORGANIZATION for i in subjects)
 
 
-def _concludes(r: Reader, verb) -> bool:
-    trig = r.lex.triggers.get(verb.lemma_)
-    return trig is not None and trig.type == RelationType.TREATY and verb.pos_ == "VERB"
-
-
-def _names_a_treaty(r: Reader, head) -> bool:
-    trig = r.lex.triggers.get(head.lemma_)
-    return trig is not None and trig.type == RelationType.TREATY and head.pos_ in ("NOUN", "PROPN")
+def _treaty_word(r: Reader, tok, pos: tuple[str, ...]) -> bool:
+    """Whether ``tok`` is a treaty trigger word used as ``pos``: a verb that concludes one
+    (結ぶ, 締結), or a noun that names one (条約, 協定)."""
+    trig = r.lex.triggers.get(tok.lemma_)
+    return trig is not None and trig.type == RelationType.TREATY and tok.pos_ in pos

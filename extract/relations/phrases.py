@@ -29,6 +29,7 @@ __all__ = [
     "mention_actors",
     "only_possessor",
     "owners",
+    "title_after",
 ]
 
 # Particles of the setting of an act noun (日本のTICADにおける取組): looked through for its owner.
@@ -60,10 +61,8 @@ def mention_actors(r: Reader, idx: int, seen: set[int]) -> list[Slot]:
         # 日ウクライナ情報保護協定: the abbreviation fused before (GiNZA hangs it anywhere)
         seen.add(m.start - 1)
         args = r.mention_args(r.sm.index_at(m.start - 1) or 0) + args
-    # (アルバニージー・オーストラリア首相: the title after the state is the person's too, and
-    # GiNZA hangs the next conjunct on it)
-    titled = [k for k in range(m.end, min(len(r.doc), m.end + 6)) if r.sm.index_at(k) == idx]
-    for t in [*range(m.start, m.end), *titled]:
+    # (GiNZA hangs the next conjunct on the title after the state: アルバニージー・オーストラリア首相)
+    for t in [*range(m.start, m.end), *title_after(r, idx)]:
         args += coordinated(r, r.doc[t], seen)
         if m.type == ActorType.PERSON:
             args += _persons_before_owner(r, r.doc[t], seen)
@@ -230,6 +229,13 @@ def coordinated(r: Reader, tok, seen: set[int], *, genitive: bool = False) -> li
                 found += coordinated(r, ch, seen)
             out += found
     return out
+
+
+def title_after(r: Reader, idx: int) -> list[int]:
+    """The tokens after mention ``idx`` that are still its own: a person's title after the
+    state named between (アルバニージー・オーストラリア|首相), which the mention's span leaves out."""
+    m = r.sm.mentions[idx]
+    return [k for k in range(m.end, min(len(r.doc), m.end + 6)) if r.sm.index_at(k) == idx]
 
 
 def after_aside(doc, k: int) -> int:
