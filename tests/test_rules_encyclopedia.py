@@ -217,6 +217,21 @@ TOPIC_ACT_CASES = [
          fails="the carried subject reaches the criticism but not the cooperation after とともに"),
 ]
 
+RELATIVE_CLAUSE_CASES = [
+    # a relative clause modifies the noun right after it, though GiNZA hangs it on the phrase's
+    # last noun (…を支援したボリビアへの制裁措置): that noun fills its missing subject
+    case("チリ政府は、ペルーの侵略を支援したボリビアへの制裁措置を決定した。",
+         {("BOL", "support", "PER"), ("CHL", "sanction", "BOL")}),
+    case("ボリビアに武器を供与しているペルーを、チリは非難した。",
+         {("PER", "support", "BOL"), ("CHL", "criticism", "PER")}),
+    # but a clause joined with 、 is no relative clause: the subject stays the sentence's
+    case("チリは、ボリビアとの関係を見直し、ペルーへの武器供与を表明した。", {("CHL", "support", "PER")}),
+    # the gap may be the object: the noun after a clause with a subject is what it acts on
+    case("ボリビアが支援しているペルーに対し、チリは制裁を科した。",
+         {("BOL", "support", "PER"), ("CHL", "sanction", "PER")},
+         fails="a relative clause's object gap is not filled by the noun it modifies"),
+]
+
 MEASURE_CASES = [
     # ministers named by their body's acronym in brackets (ASEANの外相) are the body, not the
     # text's one foreign minister
@@ -256,6 +271,7 @@ ALL_CASES = table(
     MEASURE_CASES,
     ALLIANCE_CASES,
     TOPIC_ACT_CASES,
+    RELATIVE_CLAUSE_CASES,
 )
 
 

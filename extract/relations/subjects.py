@@ -103,6 +103,20 @@ def _clause_subject(r: Reader, clause) -> list[Slot]:
     return []
 
 
+def _noun_right_after(r: Reader, clause):
+    """…侵略を支援しているベラルーシに対する制裁措置: a relative clause modifies the
+    noun right after it, though GiNZA hangs it on the phrase's last noun."""
+    after = clause.right_edge.i + 1
+    if after >= clause.head.i or r.sm.index_at(after) is None:
+        return None
+    if clause.doc[after - 1].pos_ == "PUNCT" or clause.doc[after - 1].text in ("て", "で", "し"):
+        return None  # (…を転換し、ウクライナへの…: a clause joined, not a noun modified)
+    gap = clause.doc[after]
+    if bare(particles(gap)) in ("の", "による", "によって"):
+        return None  # (…を始めとするロシアによる動き: it may modify the noun after)
+    return gap
+
+
 def climb_subjects(r: Reader, tok, *, directed: bool = False) -> list[Slot]:
     """Subjects of the clauses above the trigger (締結すると合意した → 合意's subject).
 
@@ -115,6 +129,8 @@ def climb_subjects(r: Reader, tok, *, directed: bool = False) -> list[Slot]:
             return []
         if cur.dep_ == "acl" and r.sm.index_at(cur.head.i) is not None:
             return r.phrase_actors(cur.head, genitive=False)
+        if cur.dep_ == "acl" and (gap := _noun_right_after(r, cur)) is not None:
+            return r.phrase_actors(gap, genitive=False)
         if cur.dep_ == "dep" and r.sm.index_at(cur.head.i) is not None and particles(cur.head) in AGENT | AS:
             # GiNZA sometimes makes the topic the head of the clause (我が国は…連携し, 我が国としては…)
             return r.phrase_actors(cur.head, genitive=False)
