@@ -170,6 +170,11 @@ SPEECH_CASES = [
          {("ERI", "treaty", "ETH"), ("ITA", "comments_on", "ERI"), ("ITA", "comments_on", "ETH")}),
     case("セルビアはコソボを攻撃した。アルバニアはこれを非難した。",
          {("SRB", "attack", "XKX"), ("ALB", "criticism", "SRB")}),
+    # このような (GiNZA: この + よう + な) points back too; a …ものであり clause saying what the
+    # act is lends it no doer, least of all the critic of the sentence before
+    case("10日、エリトリアはエチオピアに対してミサイルによる攻撃を行った。\nケニアは、このような行為を強く非難する。"
+         "アフリカの角の情勢を一層悪化させるものであり、深く憂慮している。",
+         {("ERI", "attack", "ETH"), ("KEN", "criticism", "ERI")}),
     # a collective 両外相 gives the states, through several clauses; 連携していくことで一致 is cooperation
     case("チリとペルーの両外相は、意見交換を行い、地域情勢を含め、緊密に連携していくことで一致した。",
          {("CHL", "meeting", "PER"), ("CHL", "cooperation", "PER")}),

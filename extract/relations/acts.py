@@ -164,7 +164,8 @@ def referred_act(r: Reader, phrase) -> Recent | None:
                         return ref
         return None
     pointed = any(
-        c.dep_ in ("det", "nmod", "compound", "amod") and (c.text in _POINTERS or c.lemma_ in _POINTERS)
+        (c.dep_ in ("det", "nmod", "compound", "amod") and (c.text in _POINTERS or c.lemma_ in _POINTERS))
+        or _like_this(c)
         for c in phrase.children
     )
     if not pointed:
@@ -175,6 +176,11 @@ def referred_act(r: Reader, phrase) -> Recent | None:
     if phrase.lemma_ in r.lex.conduct_nouns or phrase.lemma_ in _EVENT_WORDS:
         return Recent()
     return None
+
+
+def _like_this(c) -> bool:
+    # GiNZA splits このような into この + よう + な (よう a clause on the noun)
+    return c.lemma_ in ("よう", "様") and any(d.text in _POINTERS for d in c.children if d.i < c.i)
 
 
 def bare_act(r: Reader, phrase) -> Recent | None:

@@ -58,6 +58,9 @@ def main_clause(r: Reader, tok) -> bool:
             and not (p == "の" and cur.head.lemma_ in r.lex.transparent_nouns)
         ):
             return False
+        # (…を悪化させるものであり: a clause saying what the act just named is, not anyone's act)
+        if cur.dep_ == "acl" and cur.head.lemma_ in ("もの", "物") and any(c.dep_ == "cop" for c in cur.head.children):
+            return False
         # 攻撃を停止し…撤収するよう求める: what is asked of someone else is their act
         if cur.dep_ == "advcl" and cur.head.lemma_ in r.lex.hedging_verbs:
             return False
