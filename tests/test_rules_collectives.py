@@ -26,6 +26,19 @@ COLLECTIVE_CASES = [
     # a topic that is an act, not those who speak for a state, speaks for no one
     case("ボリビアによる協定離脱の決定は、極めて遺憾であり、チリはこれを非難する。",
          {("CHL", "criticism", "BOL")}),
+    # 両 before any title (両大臣, 両防衛相) is the two holders named before; the states named
+    # after it in its own sentence (ベネズエラとキューバの…) are what they speak of, not who speaks
+    case("令和7年1月5日\n山田防衛大臣は、ブラジルのシルバ国防大臣と会談した。\n"
+         "両大臣は、ベネズエラとキューバの軍事協力に懸念を表明した。",
+         {("シルバ", "member_of", "BRA"), ("山田", "member_of", "JPN"), ("シルバ", "meeting", "山田"),
+          ("CUB", "cooperation", "VEN"), ("BRA", "criticism", "CUB"), ("BRA", "criticism", "VEN"),
+          ("JPN", "criticism", "CUB"), ("JPN", "criticism", "VEN")}),
+    case("チリのボリッチ大統領はペルーのボルアルテ大統領と会談した。"
+         "両首脳は、ボリビアとパラグアイの軍事協力に懸念を表明した。",
+         {("boluarte_dina", "leader_of", "PER"), ("boric_gabriel", "leader_of", "CHL"),
+          ("boluarte_dina", "meeting", "boric_gabriel"), ("BOL", "cooperation", "PRY"),
+          ("CHL", "criticism", "BOL"), ("CHL", "criticism", "PRY"), ("PER", "criticism", "BOL"),
+          ("PER", "criticism", "PRY")}),
     # who thanks for support received it
     case("ケニアは日本の支援に謝意を表明した。", {("JPN", "support", "KEN"), ("KEN", "comments_on", "JPN")}),
 ]

@@ -160,4 +160,9 @@ def _named_collective(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int) 
         count = lex.collectives.get(sent.ntext(i, k))
         if count and ms.free(i, k):
             return count, k
+    if sent.ntext(i, i + 1) == "両":
+        # 両大臣, 両防衛相, 両国防相: 両 before any title is the two holders named before
+        for k in range(min(len(sent.doc), i + 4), i + 1, -1):
+            if lex.title_role(sent.ntext(i + 1, k)) is not None and ms.free(i, k):
+                return 2, k
     return None

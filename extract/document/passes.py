@@ -112,11 +112,11 @@ def _setting(document: Document, sentences: list[ReadSentence], lex: Lexicon) ->
     """What the whole document says before any relation is read, in the order it is read
     (resolving a mention registers its actor, so the order shows in the actors)."""
     year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-    actors = DocumentActors(lex, year=year)
+    home = home_state(document.text)
+    actors = DocumentActors(lex, year=year, home=home)
     # the names the whole document teaches (a later full name, a reading)
     for s in sentences:
         actors.observe(s.mentions, s.groups)
-    home = home_state(document.text)
     actors.set_government_states(government_states(sentences, home, lex, year))
     voice = read_voice(
         [(document.text[s.sentence.start : s.sentence.end], s.mentions, s.groups) for s in sentences], actors, home

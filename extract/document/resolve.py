@@ -98,6 +98,10 @@ def blank_bylines(text: str) -> str:
     return _BYLINE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def _named_before(sm: SentenceMentions, start: int) -> set[str]:
+    return {i for m in sm.mentions if m.end <= start and not m.is_collective for i in m.ids}
+
+
 def state_groups(sm: SentenceMentions, doc, lex: Lexicon) -> list[tuple[str, ...]]:
     """The groups of states a sentence names together: AとB, A・B, ロ朝, 日米韓."""
     groups: list[tuple[str, ...]] = []
@@ -130,17 +134,17 @@ def state_groups(sm: SentenceMentions, doc, lex: Lexicon) -> list[tuple[str, ...
 class DocumentActors:
     """Resolves mentions of one document to canonical actors."""
 
-    def __init__(self, lex: Lexicon, *, year: int | None = None):
+    def __init__(self, lex: Lexicon, *, year: int | None = None, home: str | None = None):
         self.lex = lex
         self.year = year  # the document's: which of two persons a short name means (ブッシュ in 2005)
+        self.home = home  # the state whose government speaks: its untitled officials' state
         self.persons: list[_Person] = []
         self.mentions: Counter[str] = Counter()
         self.aliases: dict[str, set[str]] = {}
         self.types: dict[str, ActorType] = {}
         self.labels: dict[str, str] = {}
         self.roles: dict[str, Role | None] = {}
-        self.pairs: Counter[tuple[str, ...]] = Counter()
-        self.recent_pair: dict[int, tuple[str, ...]] = {}
+        self.groups_named: list[list[tuple[str, ...]]] = []  # per sentence, in pass 1
         self.government_states: dict[str, str] = {}  # マルコス → PHL, from the document
         self.person_states: dict[str, set[str]] = {}  # a person's name -> the states the document ties them to
         self.named_states: list[tuple[str, ...]] = []  # per sentence, in pass 1
@@ -161,11 +165,7 @@ class DocumentActors:
             if child.type == ActorType.PERSON and child.name:
                 parent = sm.mentions[lk.parent].ids if lk.parent is not None else (lk.parent_id,)
                 self.person_states.setdefault(child.name, set()).update(i for i in parent if i)
-        for g in groups:
-            key = tuple(dict.fromkeys(g))
-            if len(key) >= 2:
-                self.pairs[key] += 1
-                self.recent_pair[len(key)] = key
+        self.groups_named.append([key for g in groups if len(key := tuple(dict.fromkeys(g))) >= 2])
         self.named_states.append(self._states_named(sm))
 
     def _states_named(self, sm: SentenceMentions) -> tuple[str, ...]:
@@ -178,6 +178,8 @@ class DocumentActors:
         for lk in sm.links:
             if lk.type in ("leader_of", "member_of") and lk.parent is not None:
                 states += [i for i in sm.mentions[lk.parent].ids if self._is_state(i)]
+            elif lk.to_home and self.home is not None:
+                states.append(self.home)  # (中谷防衛大臣は、英国の…と会談: Japan and Britain)
         return tuple(dict.fromkeys(states))
 
     def _is_state(self, aid: str) -> bool:
@@ -280,23 +282,27 @@ class DocumentActors:
         fits = [p for p in self.persons if _short_form_of(name, p.name)]
         return fits[0] if len(fits) == 1 else None
 
-    def collective(self, count: int, groups: list[tuple[str, ...]]) -> tuple[str, ...]:
-        """The states 両国, 3か国 or 4か国の首脳 stand for: those named together in its own sentence,
-        else, of the groups of that many states named so far (together, or as all a sentence
-        names), the one named most, the latest on a tie (the meeting that introduced them)."""
-        same = [tuple(dict.fromkeys(g)) for g in groups if len(set(g)) == count]
+    def collective(self, count: int, groups: list[tuple[str, ...]], named_before: set[str]) -> tuple[str, ...]:
+        """The states 両国, 3か国 or 4か国の首脳 stand for: those named together before it in its own
+        sentence, else, of the groups of that many states named so far (together, or as all a
+        sentence names), the one named most, the latest on a tie (the meeting that introduced them).
+
+        (両外相は、北朝鮮とロシアの軍事協力に懸念を表明: the states named after it are what its
+        members act on, not who they are.)"""
+        same = [tuple(dict.fromkeys(g)) for g in groups if len(set(g)) == count and set(g) <= named_before]
         if same:
             return same[0]
         # (not its own sentence: 両国が接近したのはロシアのウクライナ侵略がきっかけだ names other states)
         earlier = self.named_states[: self.sentence]
+        pairs = Counter(g for gs in self.groups_named[: self.sentence] for g in gs)
         candidates = [states for states in earlier if len(states) == count]
-        candidates += [k for k in self.pairs if len(k) == count]
+        candidates += [k for k in pairs if len(k) == count]
         if not candidates:
             return ()
 
         def named(group: tuple[str, ...]) -> tuple[int, int]:
             times = [i for i, states in enumerate(earlier) if set(group) <= set(states)]
-            return len(times) + self.pairs.get(group, 0), max(times, default=-1)
+            return len(times) + pairs.get(group, 0), max(times, default=-1)
 
         return max(candidates, key=named)
 
@@ -312,7 +318,8 @@ class DocumentActors:
             state = self.government_states.get(m.name)
             return self._known(state, m.text, name=True) if state else None
         if m.is_collective:
-            ids = m.ids or self.collective(m.count, groups)  # (m.ids: the states listed before it)
+            # (m.ids: the states listed right before it)
+            ids = m.ids or self.collective(m.count, groups, _named_before(sm, m.start))
             if arg.member >= len(ids):
                 return None
             # 両国 is a mention of each state, not a name of either
