@@ -69,6 +69,9 @@ TOPIC_MEETING_CASES = [
     # the は-topic the sentence opens with meets, though a purpose clause stands between
     case("ペルーのガルシア外相は、国際会議に出席するため来訪中のチリのロペス外相と会談を行った。",
          {("ガルシア", "member_of", "PER"), ("ロペス", "member_of", "CHL"), ("ガルシア", "meeting", "ロペス")}),
+    # 会談後 only dates a clause: the talks lend it no parties, whichever verb GiNZA hangs them on
+    case("ペルーのガルシア外相は会談後、チリとボリビアが国境問題で対立していると述べた。",
+         {("ガルシア", "member_of", "PER"), ("ガルシア", "comments_on", "CHL"), ("ガルシア", "comments_on", "BOL")}),
     # …but not in a meeting asked of someone else
     case("ペルーは、チリに対し、協議を再開するよう求めた。", {("PER", "request", "CHL")}),
 ]

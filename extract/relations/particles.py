@@ -13,6 +13,7 @@ __all__ = [
     "AGENT",
     "AS",
     "ATTRIBUTION",
+    "BEFORE_AFTER",
     "BY",
     "COMPARE",
     "CONTENT_DEPS",
@@ -86,6 +87,8 @@ COORD = frozenset({"と", "や", "、", "及び", "および", "・", "とか", 
 AS = frozenset({"として", "としては", "としても", "とて", "とても", "とては"})
 # XをはじめとするY, Xを中心とするY, Xを含むY: a group named by its members
 GROUP_VERBS = frozenset({"はじめる", "始める", "初める", "はじめ", "始め", "含む", "中心", "筆頭"})
+# 会談後, 会談の前: nouns that only date a clause by an act; the act lends the clause nothing
+BEFORE_AFTER = frozenset({"後", "前", "直後", "直前", "以降", "以前", "以来", "終了後", "あと", "まえ"})
 ATTRIBUTION = ("によると", "によれば", "の発表", "の報道")
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Modality
 from .arguments import together_with
-from .particles import AGENT, AS, WITH, bare, particles, postposition_verb
+from .particles import AGENT, AS, BEFORE_AFTER, WITH, bare, particles, postposition_verb
 from .slots import Slot
 
 if TYPE_CHECKING:
@@ -127,6 +127,10 @@ def climb_subjects(r: Reader, tok, *, directed: bool = False) -> list[Slot]:
     modifies (会談した後の…臨むプーチン大統領と金正恩総書記): that noun fills the gap.
     """
     cur = tok
+    if tok.dep_ in ("compound", "nmod") and tok.head.lemma_ in BEFORE_AFTER:
+        # ルラ大統領は会談後、…米国とEUが…と批判: the talks are the topic's, whichever clause
+        # GiNZA hangs 会談後 on
+        return sentence_topic(r, tok)
     for _ in range(5):
         if cur.head.i == cur.i or not _climbs(r, cur, directed=directed):
             return []
