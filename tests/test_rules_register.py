@@ -126,6 +126,15 @@ JOINT_CASES = [
 ]
 
 SPEECH_CASES = [
+    # GiNZA may hang the one asked (両国に) on a clause of what is asked for (…を通じた解決)
+    case("エチオピアとエリトリアは国境で衝突した。アフリカ連合のファキ委員長は、両国に外交を通じた解決を呼びかけた。",
+         {("ERI", "attack", "ETH"), ("ETH", "attack", "ERI"), ("ファキ", "leader_of", "african_union"),
+          ("ファキ", "request", "ERI"), ("ファキ", "request", "ETH")}),
+    # talks asked of two are between those two, not with the one who asks (a single one asked
+    # would talk with the asker)
+    case("国連は、セルビアとコソボに対話を呼びかけた。",
+         {("un", "request", "SRB"), ("un", "request", "XKX"), ("SRB", "meeting", "XKX", "hedged")}),
+    case("チリは、ペルーに対話を呼びかけた。", {("CHL", "request", "PER"), ("CHL", "meeting", "PER", "hedged")}),
     # …していることに懸念を表明: criticism of the doer of the act described
     case("スウェーデン政府は、ロシアがバルト海で軍事演習を拡大していることに深い懸念を表明した。",
          {("SWE", "criticism", "RUS")}),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import collect
-from .particles import BEFORE_AFTER, particles
+from .particles import particles
 from .slots import Frame
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ def own_nodes(r: Reader, tok, *, shallow: bool) -> tuple[list, object]:
         and tok.dep_ == "compound"
         and tok.head.pos_ in ("NOUN", "VERB")
         and r.sm.index_at(tok.head.i) is None
-        and tok.head.lemma_ not in BEFORE_AFTER
     ):
         # 結束強化, 防衛協力: the compound's head carries the arguments
         nodes.append(tok.head)

@@ -193,6 +193,9 @@ def _symmetric_act(act: _Act) -> Iterator[Candidate]:
     fr, trig = act.fr, act.trig
     # (a statement is joint among those who make it, not those it is about or addressed to)
     parts = unique(fr.sources + (fr.with_partners + fr.compounds if trig.joint else fr.partners + fr.targets))
+    addressed = unique(fr.targets + fr.partners)
+    if act.tok.dep_ == "obj" and asks_for(act.r, act.tok.head) and len(members(addressed)) >= 2:
+        parts = addressed  # AUはケニアとソマリアに対話を呼びかけた: the two asked, not the asker, would talk
     named = named_states(act.r, act.tok) if trig.type == RelationType.MEETING and not trig.visit else []
     if named:
         yield from act.emit(named, named)
@@ -338,13 +341,18 @@ def _addressees(act: _Act, sources: list[Slot]) -> list[Slot]:
     targets = act.fr.targets
     if not targets and trig.type == RelationType.REQUEST:
         # ロシアに対し、攻撃を停止し…撤収するよう求める: GiNZA hangs the addressee
-        # on a verb of the clause asked for
+        # on a verb of the clause asked for (両国に対話を通じた解決を呼びかけた: or of
+        # a clause on what is asked)
         targets = [
             a
             for c in tok.children
-            if c.dep_ == "advcl" and c.i < tok.i
+            if c.dep_ in ("advcl", "obj") and c.i < tok.i
             for t in c.subtree
-            if t.dep_ == "obl" and particles(t) in TARGET | DATIVE and r.sm.index_at(t.i) is not None
+            if t.dep_ == "obl"
+            and particles(t) in TARGET | DATIVE
+            and r.sm.index_at(t.i) is not None
+            # (リトアニアがXに特権を与えることを期待: the に of a clause with a subject of its own)
+            and not (c.dep_ == "obj" and any(s.dep_ == "nsubj" for s in t.head.children))
             for a in r.phrase_actors(t, genitive=False)
         ]
         targets = [a for a in unique(targets) if a not in sources]

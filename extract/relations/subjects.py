@@ -127,7 +127,7 @@ def climb_subjects(r: Reader, tok, *, directed: bool = False) -> list[Slot]:
     modifies (会談した後の…臨むプーチン大統領と金正恩総書記): that noun fills the gap.
     """
     cur = tok
-    if tok.dep_ in ("compound", "nmod") and tok.head.lemma_ in BEFORE_AFTER:
+    if tok.lemma_ in BEFORE_AFTER or (tok.dep_ in ("compound", "nmod") and tok.head.lemma_ in BEFORE_AFTER):
         # ルラ大統領は会談後、…米国とEUが…と批判: the talks are the topic's, whichever clause
         # GiNZA hangs 会談後 on
         return sentence_topic(r, tok)
