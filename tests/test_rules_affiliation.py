@@ -19,6 +19,9 @@ from tests.rulecases import case, known_failure, relations, table
 
 # fmt: off
 TITLE_CASES = [
+    # a body named with its acronym in brackets (X(略称)のY事務局長) is still the person's
+    case("国際原子力機関（IAEA）のグロッシ事務局長は、イランを訪問した。",
+         {("グロッシ", "leader_of", "iaea"), ("IRN", "meeting", "グロッシ")}),
     # a president's spokesman is an official, not a leader
     case("トルコのカルン大統領報道官は、スウェーデンの加盟申請について懸念を示した。",
          {("カルン", "criticism", "SWE"), ("カルン", "member_of", "TUR")}),

@@ -273,6 +273,8 @@ def affiliation_before(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: 
     if start < 2 or sent.ntext(start - 1, start) != "の":
         return None
     aff = ms.index_at(start - 2)
+    if aff is None and start >= 3 and sent.doc[start - 2].text in CLOSE:
+        aff = ms.index_at(start - 3)  # 国際原子力機関(IAEA)のグロッシ事務局長: the acronym in brackets
     if aff is None:
         aff = affiliation_org(sent, ms, lex, start - 1, role)
     if aff is not None and ms.mentions[aff].type == ActorType.PERSON:
