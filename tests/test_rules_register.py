@@ -177,6 +177,11 @@ SPEECH_CASES = [
          {("RUS", "attack", "GEO"), ("FRA", "criticism", "RUS")}),
     case("エチオピアとエリトリアは和平合意に署名した。イタリアはこの動きを歓迎した。",
          {("ERI", "treaty", "ETH"), ("ITA", "comments_on", "ERI"), ("ITA", "comments_on", "ETH")}),
+    # an act pointed back at as the subject of what is criticised (この攻撃は…に違反している):
+    # its doer is the target, not the body whose resolution it breaks
+    case("ペルーは10日、チリを攻撃した。ボリビアのロハス外相は、この攻撃は国連安全保障理事会の決議に違反していると非難した。",
+         {("PER", "attack", "CHL"), ("unsc", "part_of", "un"), ("ロハス", "criticism", "PER"),
+          ("ロハス", "member_of", "BOL")}),
     case("セルビアはコソボを攻撃した。アルバニアはこれを非難した。",
          {("SRB", "attack", "XKX"), ("ALB", "criticism", "SRB")}),
     # このような (GiNZA: この + よう + な) points back too; a …ものであり clause saying what the

@@ -110,6 +110,8 @@ def agents_in(r: Reader, span: set[int]) -> list[Slot]:
     out: list[Slot] = []
     for i in sorted(span):
         t = r.doc[i]
+        if t.dep_ == "nsubj" and r.sm.index_at(t.i) is None and (ref := referred_act(r, t)) is not None:
+            return [ref]  # この発射は…決議に違反していると非難: the doer of the launch named before
         trig = r.trigger_of(t)
         if trig is not None:
             fr = r.frame(t, trig, shallow=True)
