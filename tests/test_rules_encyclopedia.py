@@ -233,6 +233,10 @@ RELATIVE_CLAUSE_CASES = [
 ]
 
 MEASURE_CASES = [
+    # GiNZA hangs the act's target on the verb announcing it (…に制裁を科すと表明): an
+    # announcement is addressed to no one, so the に-phrase is the act's
+    case("チリは、ボリビアに制裁を科すと表明した。", {("CHL", "sanction", "BOL")}),
+    case("ペルーは、ボリビアの国営企業に制裁を科すと発表した。", {("PER", "sanction", "BOL")}),
     # ministers named by their body's acronym in brackets (ASEANの外相) are the body, not the
     # text's one foreign minister
     case("東南アジア諸国連合(ASEAN)の外相は、ミャンマーを非難する声明を発表した。", {("asean", "criticism", "MMR")}),

@@ -222,3 +222,26 @@ def stated_as_done(r: Reader, tok) -> bool:
         or any(c.lemma_ == "する" for c in tok.children)
         or (tok.dep_ == "obj" and tok.head.lemma_ in r.lex.light_verbs)
     )
+
+
+# Verbs that announce an act (…制裁を科すと表明): a に-phrase on them is no one spoken to.
+_ANNOUNCING = frozenset({"表明", "発表", "明らかにする", "宣言", "公表", "決定", "決める", "発表する"})
+
+
+def announced_to(r: Reader, tok) -> list[Slot]:
+    """英国は、イランに制裁を科すと表明した: GiNZA hangs the act's target on the verb that
+    announces it; a に-phrase there, before the act, is the act's (an announcement has no
+    one it is addressed to)."""
+    clause = tok.head if tok.dep_ == "obj" and tok.head.lemma_ in r.lex.light_verbs else tok
+    if clause.dep_ not in ("advcl", "ccomp") or not particles(clause).endswith("と"):
+        return []
+    verb = clause.head
+    if verb.lemma_ not in _ANNOUNCING:
+        return []
+    return [
+        a
+        for c in verb.children
+        if c.i < tok.i and c.dep_ == "obl" and particles(c) in DATIVE | TARGET
+        # (イランの航空会社に: the owner stands for what it owns)
+        for a in r.phrase_actors(c, genitive=r.sm.index_at(c.i) is None)
+    ]

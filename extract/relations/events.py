@@ -17,7 +17,17 @@ from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
 from .about import chained_about, clause_actors, grounds, pointed_objects, said_about
-from .acts import agents_below, agents_in, bare_act, doers, prohibited, referred_act, stated_as_done, topic_doers
+from .acts import (
+    agents_below,
+    agents_in,
+    announced_to,
+    bare_act,
+    doers,
+    prohibited,
+    referred_act,
+    stated_as_done,
+    topic_doers,
+)
 from .asking import asked, asked_of_someone, asks, asks_for
 from .cues import Cues
 from .emit import emit
@@ -408,6 +418,8 @@ def _undergoers(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slo
     support, the subject of the clause before a passive, the dropped subject, the state
     traded with or whose goods are named."""
     r, tok, fr, trig = act.r, act.tok, act.fr, act.trig
+    if not targets and trig.type not in _SPEECH_ACTS:
+        targets = [a for a in announced_to(r, tok) if a not in sources]
     if not targets and trig.type == RelationType.SUPPORT:
         targets = _thanked_by(r, tok)  # 日本の支援に謝意を表明: the one who thanks received it
     if not targets and trig.type == RelationType.SUPPORT:
