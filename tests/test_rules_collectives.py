@@ -39,6 +39,13 @@ COLLECTIVE_CASES = [
           ("boluarte_dina", "meeting", "boric_gabriel"), ("BOL", "cooperation", "PRY"),
           ("CHL", "criticism", "BOL"), ("CHL", "criticism", "PRY"), ("PER", "criticism", "BOL"),
           ("PER", "criticism", "PRY")}),
+    # 両外相 are the two ministers' states, though the sentence between names two other states
+    case("ケニアのムダバディ外相は20日、タンザニアのカブディ外相と電話で会談した。\n"
+         "ムダバディ氏は、ソマリアとエチオピアの国境紛争について懸念を示した。\n"
+         "両外相は、年内に外相会談を開くことで合意した。",
+         {("カブディ", "meeting", "ムダバディ"), ("カブディ", "member_of", "TZA"), ("ムダバディ", "member_of", "KEN"),
+          ("ETH", "attack", "SOM"), ("SOM", "attack", "ETH"), ("ムダバディ", "criticism", "ETH"),
+          ("ムダバディ", "criticism", "SOM"), ("KEN", "meeting", "TZA"), ("KEN", "treaty", "TZA")}),
     # who thanks for support received it
     case("ケニアは日本の支援に謝意を表明した。", {("JPN", "support", "KEN"), ("KEN", "comments_on", "JPN")}),
 ]

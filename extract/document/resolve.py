@@ -148,6 +148,7 @@ class DocumentActors:
         self.government_states: dict[str, str] = {}  # マルコス → PHL, from the document
         self.person_states: dict[str, set[str]] = {}  # a person's name -> the states the document ties them to
         self.named_states: list[tuple[str, ...]] = []  # per sentence, in pass 1
+        self.officials_named: list[tuple[str, ...]] = []  # the states of its officials, per sentence
         self.sentence = 0  # the sentence pass 2 reads
         self.topic: list[Resolved] = []
         self.topic_sentence = -99
@@ -167,6 +168,7 @@ class DocumentActors:
                 self.person_states.setdefault(child.name, set()).update(i for i in parent if i)
         self.groups_named.append([key for g in groups if len(key := tuple(dict.fromkeys(g))) >= 2])
         self.named_states.append(self._states_named(sm))
+        self.officials_named.append(self._officials_states(sm))
 
     def _states_named(self, sm: SentenceMentions) -> tuple[str, ...]:
         """The states a sentence names, in order: by name, and as the state of a person or body
@@ -181,6 +183,34 @@ class DocumentActors:
             elif lk.to_home and self.home is not None:
                 states.append(self.home)  # (中谷防衛大臣は、英国の…と会談: Japan and Britain)
         return tuple(dict.fromkeys(states))
+
+    def _officials_states(self, sm: SentenceMentions) -> tuple[str, ...]:
+        """The states of the leaders and officials a sentence names, in order."""
+        states: list[str] = []
+        for lk in sorted(sm.links, key=lambda lk: sm.mentions[lk.child].start):
+            if lk.type not in ("leader_of", "member_of") or sm.mentions[lk.child].type != ActorType.PERSON:
+                continue
+            if lk.parent is not None:
+                states += [i for i in sm.mentions[lk.parent].ids if self._is_state(i)]
+            elif lk.parent_id is not None and self._is_state(lk.parent_id):
+                states.append(lk.parent_id)
+            elif lk.to_home and self.home is not None:
+                states.append(self.home)
+        return tuple(dict.fromkeys(states))
+
+    def _officials_word(self, word: str) -> bool:
+        """両首脳, 両外相, 3か国の首脳: a collective of officials, not of states."""
+        rest = word[1:] if word.startswith("両") else word
+        return rest.endswith("首脳") or self.lex.title_role(rest) is not None
+
+    def _officials_before(self, count: int) -> tuple[str, ...]:
+        """両外相, 両首脳: the states of the latest ``count`` officials' states named before."""
+        states: list[str] = []
+        for named in reversed(self.officials_named[max(0, self.sentence - _TOPIC_REACH) : self.sentence]):
+            states += [s for s in reversed(named) if s not in states]
+            if len(states) >= count:
+                return tuple(reversed(states[:count]))
+        return ()
 
     def _is_state(self, aid: str) -> bool:
         actor = self.lex.actors.get(aid)
@@ -282,7 +312,9 @@ class DocumentActors:
         fits = [p for p in self.persons if _short_form_of(name, p.name)]
         return fits[0] if len(fits) == 1 else None
 
-    def collective(self, count: int, groups: list[tuple[str, ...]], named_before: set[str]) -> tuple[str, ...]:
+    def collective(
+        self, count: int, groups: list[tuple[str, ...]], named_before: set[str], *, officials: bool = False
+    ) -> tuple[str, ...]:
         """The states 両国, 3か国 or 4か国の首脳 stand for: those named together before it in its own
         sentence, else, of the groups of that many states named so far (together, or as all a
         sentence names), the one named most, the latest on a tie (the meeting that introduced them).
@@ -292,6 +324,8 @@ class DocumentActors:
         same = [tuple(dict.fromkeys(g)) for g in groups if len(set(g)) == count and set(g) <= named_before]
         if same:
             return same[0]
+        if officials and (theirs := self._officials_before(count)):
+            return theirs  # (両外相: the states of the two ministers, not of what they spoke about)
         # (not its own sentence: 両国が接近したのはロシアのウクライナ侵略がきっかけだ names other states)
         earlier = self.named_states[: self.sentence]
         pairs = Counter(g for gs in self.groups_named[: self.sentence] for g in gs)
@@ -319,7 +353,9 @@ class DocumentActors:
             return self._known(state, m.text, name=True) if state else None
         if m.is_collective:
             # (m.ids: the states listed right before it)
-            ids = m.ids or self.collective(m.count, groups, _named_before(sm, m.start))
+            ids = m.ids or self.collective(
+                m.count, groups, _named_before(sm, m.start), officials=self._officials_word(m.name)
+            )
             if arg.member >= len(ids):
                 return None
             # 両国 is a mention of each state, not a name of either
