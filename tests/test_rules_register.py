@@ -126,6 +126,11 @@ JOINT_CASES = [
 ]
 
 SPEECH_CASES = [
+    # a について phrase of the clause before (…について「…」と述べ、) is what the concern conveyed
+    # after it is about; the remark adds no comment beside the criticism of the same actors
+    case("ケニアのルト大統領は、エチオピアとソマリアの国境紛争について「地域の安定を脅かすものだ」と述べ、深い懸念を伝えた。",
+         {("ETH", "attack", "SOM"), ("SOM", "attack", "ETH"), ("ruto_william", "criticism", "ETH"),
+          ("ruto_william", "criticism", "SOM"), ("ruto_william", "leader_of", "KEN")}),
     # GiNZA may hang the one asked (両国に) on a clause of what is asked for (…を通じた解決)
     case("エチオピアとエリトリアは国境で衝突した。アフリカ連合のファキ委員長は、両国に外交を通じた解決を呼びかけた。",
          {("ERI", "attack", "ETH"), ("ETH", "attack", "ERI"), ("ファキ", "leader_of", "african_union"),

@@ -19,6 +19,7 @@ __all__ = [
     "forces_abroad_are_the_state",
     "joint_speech_is_the_states",
     "no_act_on_own_state",
+    "no_comment_beside_criticism",
     "no_comment_on_own_agreement",
     "persons_states",
     "states_for_persons",
@@ -102,6 +103,18 @@ def no_act_on_own_state(relations: list[Relation]) -> list[Relation]:
 
 
 _THANKS = ("感謝", "謝意", "謝辞", "礼")
+
+
+def no_comment_beside_criticism(relations: list[Relation]) -> list[Relation]:
+    """「…脅かすものだ」と述べ、深い懸念を伝えた: a remark that the same sentence's criticism or
+    request of the same actor already captures adds no comment (ONTOLOGY trigger mapping)."""
+    said = {(r.sentence_index, r.source, r.target) for r in relations if r.type in _STRONGER_SPEECH}
+    return [
+        r for r in relations if r.type != RelationType.COMMENTS_ON or (r.sentence_index, r.source, r.target) not in said
+    ]
+
+
+_STRONGER_SPEECH = frozenset({RelationType.CRITICISM, RelationType.REQUEST})
 
 
 def no_comment_on_own_agreement(relations: list[Relation]) -> list[Relation]:

@@ -26,6 +26,7 @@ from .conventions import (
     forces_abroad_are_the_state,
     joint_speech_is_the_states,
     no_act_on_own_state,
+    no_comment_beside_criticism,
     no_comment_on_own_agreement,
     states_for_persons,
 )
@@ -91,9 +92,11 @@ def read_document(document: Document, sentences: Sequence[ReadSentence], lex: Le
     for p in PASSES:
         p.run(ctx)
     ordered = sorted(
-        no_comment_on_own_agreement(
-            no_act_on_own_state(
-                joint_speech_is_the_states(states_for_persons(forces_abroad_are_the_state(ctx.found.relations())))
+        no_comment_beside_criticism(
+            no_comment_on_own_agreement(
+                no_act_on_own_state(
+                    joint_speech_is_the_states(states_for_persons(forces_abroad_are_the_state(ctx.found.relations())))
+                )
             )
         ),
         key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate),

@@ -61,13 +61,17 @@ def said_about(r: Reader, tok) -> list:
 def chained_about(r: Reader, tok) -> list:
     """…の発射に関し、…ものであり、断じて容認できず、強く非難: a …に関し / …をめぐり phrase that
     opens a chain of clauses is what the last of them is about too."""
-    clauses = [tok]
+    # (…について「…」と述べ、深い懸念を伝えた: the clauses hang on the verb carrying the noun)
+    clauses = [tok.head] if tok.dep_ == "obj" and tok.head.lemma_ in r.lex.light_verbs else [tok]
     for _ in range(3):
         clauses = [c for n in clauses for c in n.children if c.dep_ == "advcl" and c.i < n.i]
         for c in clauses:
             for v in c.children:
                 if postposition_verb(v) and v.i < c.i:
                     return [g for g in v.children if g.dep_ in ("obl", "obj")][:1]
+            about = [t for t in c.subtree if t.dep_ == "obl" and particles(t) in ABOUT and not r.in_quote(t)]
+            if about:
+                return about[:1]
     return []
 
 
