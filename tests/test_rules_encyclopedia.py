@@ -148,6 +148,11 @@ THREAT_CASES = [
 ]
 
 SUPPORT_RECEIVED_CASES = [
+    # arms supplied (供給, 譲渡 of arms) are support; gas supplied is trade
+    case("エチオピアはキューバやソ連から兵器の供給を受けた。", {("CUB", "support", "ETH"), ("SUN", "support", "ETH")}),
+    case("ロシアはトルコに天然ガスを供給している。", set()),
+    # the forms of official development aid are support
+    case("日本は、ケニアに対し無償資金協力を実施した。", {("JPN", "support", "KEN")}),
     # Xの支援を受ける: the subject receives X's support
     case("ウクライナは米国の支援を受け、反攻を開始した。", {("USA", "support", "UKR")}),
     # Xの支持を得たY: the noun the clause describes receives it
