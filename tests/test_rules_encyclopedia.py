@@ -95,6 +95,17 @@ RECOGNITION_CASES = [
 ]
 
 ENTRY_CASES = [
+    # the members a body is said to have (…の加盟国は、A、B、Cである) are its members; in an
+    # article whose title line names the body, 加盟国 alone and 脱退 alone are of that body,
+    # and leaving a body ends membership (no treaty)
+    case("東南アジア条約機構\n東南アジア条約機構は、1954年に設立された軍事同盟である。\n"
+         "加盟国は米国、英国、フランス、タイ、フィリピンであった。\nパキスタンは1972年に脱退した。",
+         {("FRA", "member_of", "seato"), ("GBR", "member_of", "seato"), ("PHL", "member_of", "seato"),
+          ("THA", "member_of", "seato"), ("USA", "member_of", "seato"), ("PAK", "member_of", "seato", "negated")}),
+    case("石油輸出国機構（OPEC）の原加盟国は、イラン、イラク、クウェート、サウジアラビア、ベネズエラである。",
+         {("IRN", "member_of", "opec"), ("IRQ", "member_of", "opec"), ("KWT", "member_of", "opec"),
+          ("SAU", "member_of", "opec"), ("VEN", "member_of", "opec")}),
+    case("カタールは石油輸出国機構を脱退した。", {("QAT", "member_of", "opec", "negated")}),
     # an entry of a list by state: the state set off by a dash or a colon acts in the entry's
     # clauses, and in the next sentence too
     case("各国の反応\nベルギー - 3月2日、ジョージアへの人道支援を決定。 同月5日、医療品を送ると発表した。\n"

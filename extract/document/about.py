@@ -14,12 +14,18 @@ __all__ = ["subject_state", "theme"]
 
 
 def theme(sentences: Sequence[ReadSentence], actors: DocumentActors) -> Resolved | None:
-    """The body an article is about: its first sentence opens with it (ワルシャワ条約機構(…)は…)."""
-    for s in sentences[:1]:
+    """The body an article is about: its first sentence opens with it (ワルシャワ条約機構(…)は…),
+    or a title line before it names only the body."""
+    for n, s in enumerate(sentences[:2]):
         if s.topic_mentions:
             m = s.mentions.mentions[s.topic_mentions[0]]
             if m.type == ActorType.ORGANIZATION:
                 return actors.resolve(Arg(s.topic_mentions[0]), s.mentions, s.groups)
+        ms = s.mentions.mentions
+        if n == 0 and len(ms) == 1 and ms[0].type == ActorType.ORGANIZATION and ms[0].text == s.sentence.text.strip():
+            return actors.resolve(Arg(0), s.mentions, s.groups)
+        if n == 0 and s.sentence.text.rstrip().endswith("。"):
+            break  # (the second sentence counts only after a title line)
     return None
 
 

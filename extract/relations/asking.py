@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..types import RelationType
+from .slots import Slot, members
 
 if TYPE_CHECKING:
     from .frames import Reader
 
-__all__ = ["asked", "asked_of_someone", "asks", "asks_for"]
+__all__ = ["asked", "asked_of_someone", "asked_of_two", "asks", "asks_for"]
 
 
 def asks_for(r: Reader, verb) -> bool:
@@ -52,3 +53,11 @@ def asks(clause) -> bool:
 
     # (…取らないよう自制するとともに: the よう may sit one clause down)
     return marked(clause) or any(marked(c) for c in clause.children if c.dep_ in ("advcl", "ccomp"))
+
+
+def asked_of_two(r: Reader, tok, addressed: list[Slot]) -> list[Slot]:
+    """AUはケニアとソマリアに対話を呼びかけた: talks asked of two or more are between them, not
+    with the one who asks (asked of one, they would be with the asker); empty otherwise."""
+    if tok.dep_ == "obj" and asks_for(r, tok.head) and len(members(addressed)) >= 2:
+        return addressed
+    return []

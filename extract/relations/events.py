@@ -28,12 +28,13 @@ from .acts import (
     stated_as_done,
     topic_doers,
 )
-from .asking import asked, asked_of_someone, asks, asks_for
+from .asking import asked, asked_of_someone, asked_of_two, asks, asks_for
 from .cues import Cues
 from .emit import emit
 from .frames import Reader
 from .goods import origins
 from .meetings import loose_partners, met_at, met_before, named_states
+from .membership import leaves_body
 from .modality import modality
 from .particles import DATIVE, TARGET, particles
 from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
@@ -203,9 +204,9 @@ def _symmetric_act(act: _Act) -> Iterator[Candidate]:
     fr, trig = act.fr, act.trig
     # (a statement is joint among those who make it, not those it is about or addressed to)
     parts = unique(fr.sources + (fr.with_partners + fr.compounds if trig.joint else fr.partners + fr.targets))
-    addressed = unique(fr.targets + fr.partners)
-    if act.tok.dep_ == "obj" and asks_for(act.r, act.tok.head) and len(members(addressed)) >= 2:
-        parts = addressed  # AUはケニアとソマリアに対話を呼びかけた: the two asked, not the asker, would talk
+    if leaves_body(act.r, act.tok, parts):
+        return  # ワルシャワ条約機構を脱退: no longer a member (membership), no treaty
+    parts = asked_of_two(act.r, act.tok, unique(fr.targets + fr.partners)) or parts
     named = named_states(act.r, act.tok) if trig.type == RelationType.MEETING and not trig.visit else []
     if named:
         yield from act.emit(named, named)

@@ -16,7 +16,7 @@ from .particles import AGENT, AS, bare, particles
 from .slots import THEME, Arg, Candidate, Confidence, Frame, Known, Slot, unique
 from .subjects import climb_subjects, shared_subject
 
-__all__ = ["MEMBERSHIP_NOUNS", "MEMBERSHIP_VERBS", "cues", "membership"]
+__all__ = ["MEMBERSHIP_NOUNS", "MEMBERSHIP_VERBS", "cues", "leaves_body", "membership"]
 
 # 常任理事国として / NATOに加盟した: words that make a state member_of a body
 MEMBERSHIP_NOUNS = ("加盟国", "理事国", "加盟", "一員", "メンバー", "構成国", "締約国", "議長国", "参加国", "盟主")
@@ -52,6 +52,12 @@ def membership(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candida
     yield from _bracket_lists(r)
 
 
+def leaves_body(r: Reader, tok, parties: Sequence[Slot]) -> bool:
+    """Whether ``tok`` leaves a body among ``parties`` (ワルシャワ条約機構を脱退): that is
+    membership ended, not a treaty left."""
+    return tok.lemma_ in LEAVING_VERBS and any(r.arg_type(a) == ActorType.ORGANIZATION for a in parties)
+
+
 def _joins(r: Reader, tok) -> Iterator[Candidate]:
     """フィンランドはNATOに加盟した."""
     fr = Frame()
@@ -85,6 +91,8 @@ def _leaves(r: Reader, tok) -> Iterator[Candidate]:
         for a in (fr.subjects or climb_subjects(r, tok) or shared_subject(r, tok))
         if r.arg_type(a) == ActorType.COUNTRY
     ]
+    if not bodies and not any(c.dep_ in ("obj", "obl") and particles(c) in ("を", "から") for c in tok.children):
+        bodies = [THEME]  # アルバニアは1968年に脱退した: from the body the text is about
     yield from emit(r, RelationType.MEMBER_OF, members, bodies, tok, tok.text, Modality.NEGATED, Confidence.MEMBERSHIP)
 
 
@@ -102,6 +110,10 @@ def _member_noun(r: Reader, tok) -> Iterator[Candidate]:
     bodies = [a for a in named if r.arg_type(a) == ActorType.ORGANIZATION]
     if not bodies and fused is None:
         bodies = [a for a in named if r.arg_type(a) == ActorType.REGION]
+    listed = _said_to_be(r, tok)
+    said_to_be = bool(listed)
+    if not bodies and fused is None and not named and said_to_be and tok.text in ("加盟国", "原加盟国", "構成国"):
+        bodies = [THEME]  # 加盟国はソ連、ポーランド…であった: of the body the text is about
     if not bodies and fused is None:
         return
     members = [a for a in named if r.arg_type(a) == ActorType.COUNTRY]
@@ -112,6 +124,7 @@ def _member_noun(r: Reader, tok) -> Iterator[Candidate]:
             if c.dep_ in ("nsubj", "dislocated") and particles(c) in AGENT
             for a in r.phrase_actors(c, genitive=False)
         ]
+    members += listed  # NATOの加盟国は、米国、英国、フランスなどである: the states the noun is said to be
     if tok.dep_ == "acl" and any(c.dep_ == "cop" for c in tok.children):
         described = tok.head  # G7議長国であるイタリア
         members += r.phrase_actors(described, genitive=False)
@@ -127,6 +140,23 @@ def _member_noun(r: Reader, tok) -> Iterator[Candidate]:
         )
         return
     yield from emit(r, RelationType.MEMBER_OF, members, bodies, tok, tok.text, Modality.ASSERTED, Confidence.MEMBERSHIP)
+
+
+def _said_to_be(r: Reader, tok) -> list[Slot]:
+    """加盟国は、A、B、Cであった: the actors of a list that a subject noun is said to be (GiNZA
+    hangs the subject on the first of them, the copula on the last)."""
+    if tok.dep_ != "nsubj" or particles(tok) not in ("は", "が"):
+        return []
+    # (the copula であった may be tagged a case particle: read it by its lemma)
+    cop = next((t for t in r.doc[tok.i + 1 :] if t.dep_ == "cop" or t.lemma_ in ("だ", "です")), None)
+    if cop is None or r.sm.index_at(cop.head.i) is None:
+        return []
+    out: list[Slot] = []
+    for k in range(tok.i + 1, cop.i):
+        idx = r.sm.index_at(k)
+        if idx is not None and r.mention_head(r.sm.mentions[idx]).i == k:
+            out += r.mention_args(idx)
+    return unique(out)
 
 
 def _fused_body(r: Reader, word: str) -> str | None:
