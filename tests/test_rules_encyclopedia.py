@@ -162,6 +162,10 @@ SUPPORT_RECEIVED_CASES = [
     # arms supplied (供給, 譲渡 of arms) are support; gas supplied is trade
     case("エチオピアはキューバやソ連から兵器の供給を受けた。", {("CUB", "support", "ETH"), ("SUN", "support", "ETH")}),
     case("ロシアはトルコに天然ガスを供給している。", set()),
+    # arms sold include helicopters and guns; an attack word inside a weapon's name (攻撃ヘリ,
+    # 爆撃照準器) is no attack
+    case("チリはペルーに攻撃ヘリを売却した。", {("CHL", "support", "PER")}),
+    case("チリはペルーに榴弾砲を供与した。", {("CHL", "support", "PER")}),
     # the forms of official development aid are support
     case("日本は、ケニアに対し無償資金協力を実施した。", {("JPN", "support", "KEN")}),
     # Xの支援を受ける: the subject receives X's support

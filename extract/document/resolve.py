@@ -4,8 +4,8 @@ Within a document:
 - person names are clustered, so a later short mention (プーチン氏, 岸田氏) or
   a reading given in brackets (キム・ジョンウン) is the same person as the
   full name; the longest name is canonical and its role the strongest title;
-- 両国 / 両首脳 / 3カ国 stand for the states the article pairs most often
-  (AとB, A・B, ロ朝), the same sentence's pair first;
+- 両国 / 両首脳 / 3カ国 stand for the states named before them
+  (:mod:`extract.document.groups`);
 - a sentence with no subject (…と述べた) inherits the latest subject named
   in the three sentences before it (Japanese drops a continuing subject).
 """
@@ -23,6 +23,7 @@ from ..lexicon import Lexicon
 from ..normalize import is_short_name, slugify
 from ..relations import Arg, Slot
 from ..types import Actor, ActorType, Role
+from .groups import NamedStates
 
 __all__ = ["DocumentActors", "Resolved", "blank_bylines", "office_of", "state_groups"]
 
@@ -137,18 +138,15 @@ class DocumentActors:
     def __init__(self, lex: Lexicon, *, year: int | None = None, home: str | None = None):
         self.lex = lex
         self.year = year  # the document's: which of two persons a short name means (ブッシュ in 2005)
-        self.home = home  # the state whose government speaks: its untitled officials' state
         self.persons: list[_Person] = []
         self.mentions: Counter[str] = Counter()
         self.aliases: dict[str, set[str]] = {}
         self.types: dict[str, ActorType] = {}
         self.labels: dict[str, str] = {}
         self.roles: dict[str, Role | None] = {}
-        self.groups_named: list[list[tuple[str, ...]]] = []  # per sentence, in pass 1
         self.government_states: dict[str, str] = {}  # マルコス → PHL, from the document
         self.person_states: dict[str, set[str]] = {}  # a person's name -> the states the document ties them to
-        self.named_states: list[tuple[str, ...]] = []  # per sentence, in pass 1
-        self.officials_named: list[tuple[str, ...]] = []  # the states of its officials, per sentence
+        self.named = NamedStates(lex, home)  # the states each sentence names (for 両国)
         self.sentence = 0  # the sentence pass 2 reads
         self.topic: list[Resolved] = []
         self.topic_sentence = -99
@@ -166,51 +164,7 @@ class DocumentActors:
             if child.type == ActorType.PERSON and child.name:
                 parent = sm.mentions[lk.parent].ids if lk.parent is not None else (lk.parent_id,)
                 self.person_states.setdefault(child.name, set()).update(i for i in parent if i)
-        self.groups_named.append([key for g in groups if len(key := tuple(dict.fromkeys(g))) >= 2])
-        self.named_states.append(self._states_named(sm))
-        self.officials_named.append(self._officials_states(sm))
-
-    def _states_named(self, sm: SentenceMentions) -> tuple[str, ...]:
-        """The states a sentence names, in order: by name, and as the state of a person or body
-        named with it (アルバニージー・オーストラリア首相 names Australia)."""
-        states: list[str] = []
-        for m in sm.mentions:
-            if not (m.is_collective or m.is_speaker or m.prefix):
-                states += [i for i in m.ids if self._is_state(i)]
-        for lk in sm.links:
-            if lk.type in ("leader_of", "member_of") and lk.parent is not None:
-                states += [i for i in sm.mentions[lk.parent].ids if self._is_state(i)]
-            elif lk.to_home and self.home is not None:
-                states.append(self.home)  # (中谷防衛大臣は、英国の…と会談: Japan and Britain)
-        return tuple(dict.fromkeys(states))
-
-    def _officials_states(self, sm: SentenceMentions) -> tuple[str, ...]:
-        """The states of the leaders and officials a sentence names, in order."""
-        states: list[str] = []
-        for lk in sorted(sm.links, key=lambda lk: sm.mentions[lk.child].start):
-            if lk.type not in ("leader_of", "member_of") or sm.mentions[lk.child].type != ActorType.PERSON:
-                continue
-            if lk.parent is not None:
-                states += [i for i in sm.mentions[lk.parent].ids if self._is_state(i)]
-            elif lk.parent_id is not None and self._is_state(lk.parent_id):
-                states.append(lk.parent_id)
-            elif lk.to_home and self.home is not None:
-                states.append(self.home)
-        return tuple(dict.fromkeys(states))
-
-    def _officials_word(self, word: str) -> bool:
-        """両首脳, 両外相, 3か国の首脳: a collective of officials, not of states."""
-        rest = word[1:] if word.startswith("両") else word
-        return rest.endswith("首脳") or self.lex.title_role(rest) is not None
-
-    def _officials_before(self, count: int) -> tuple[str, ...]:
-        """両外相, 両首脳: the states of the latest ``count`` officials' states named before."""
-        states: list[str] = []
-        for named in reversed(self.officials_named[max(0, self.sentence - _TOPIC_REACH) : self.sentence]):
-            states += [s for s in reversed(named) if s not in states]
-            if len(states) >= count:
-                return tuple(reversed(states[:count]))
-        return ()
+        self.named.observe(sm, groups)
 
     def _is_state(self, aid: str) -> bool:
         actor = self.lex.actors.get(aid)
@@ -295,7 +249,7 @@ class DocumentActors:
             fits = [c for c in fits if c.states(self.year)] or fits
         if len(fits) > 1:
             # (チャベス in an undated text that names Venezuela and never Costa Rica)
-            named = {s for states in self.named_states for s in states}
+            named = {s for states in self.named.states for s in states}
             fits = [c for c in fits if c.states() & named] or fits
         return fits[0].id if len(fits) == 1 else ""
 
@@ -312,34 +266,6 @@ class DocumentActors:
         fits = [p for p in self.persons if _short_form_of(name, p.name)]
         return fits[0] if len(fits) == 1 else None
 
-    def collective(
-        self, count: int, groups: list[tuple[str, ...]], named_before: set[str], *, officials: bool = False
-    ) -> tuple[str, ...]:
-        """The states 両国, 3か国 or 4か国の首脳 stand for: those named together before it in its own
-        sentence, else, of the groups of that many states named so far (together, or as all a
-        sentence names), the one named most, the latest on a tie (the meeting that introduced them).
-
-        (両外相は、北朝鮮とロシアの軍事協力に懸念を表明: the states named after it are what its
-        members act on, not who they are.)"""
-        same = [tuple(dict.fromkeys(g)) for g in groups if len(set(g)) == count and set(g) <= named_before]
-        if same:
-            return same[0]
-        if officials and (theirs := self._officials_before(count)):
-            return theirs  # (両外相: the states of the two ministers, not of what they spoke about)
-        # (not its own sentence: 両国が接近したのはロシアのウクライナ侵略がきっかけだ names other states)
-        earlier = self.named_states[: self.sentence]
-        pairs = Counter(g for gs in self.groups_named[: self.sentence] for g in gs)
-        candidates = [states for states in earlier if len(states) == count]
-        candidates += [k for k in pairs if len(k) == count]
-        if not candidates:
-            return ()
-
-        def named(group: tuple[str, ...]) -> tuple[int, int]:
-            times = [i for i, states in enumerate(earlier) if set(group) <= set(states)]
-            return len(times) + pairs.get(group, 0), max(times, default=-1)
-
-        return max(candidates, key=named)
-
     # -- pass 2: resolve arguments --------------------------------------------------
     def resolve(self, arg: Slot, sm: SentenceMentions, groups: list[tuple[str, ...]]) -> Resolved | None:
         if not isinstance(arg, Arg):  # carried from other sentences: the document level fills it
@@ -353,9 +279,7 @@ class DocumentActors:
             return self._known(state, m.text, name=True) if state else None
         if m.is_collective:
             # (m.ids: the states listed right before it)
-            ids = m.ids or self.collective(
-                m.count, groups, _named_before(sm, m.start), officials=self._officials_word(m.name)
-            )
+            ids = m.ids or self.named.collective(m, groups, _named_before(sm, m.start), self.sentence)
             if arg.member >= len(ids):
                 return None
             # 両国 is a mention of each state, not a name of either

@@ -204,14 +204,27 @@ def bare_act(r: Reader, phrase) -> Recent | None:
 _PROHIBITING = frozenset({"禁止", "停止", "規制", "制限", "中止", "禁輸", "凍結"})
 
 
-def prohibited(tok) -> bool:
+def prohibited(tok, rtype: RelationType = RelationType.SUPPORT) -> bool:
     """ロシアへの…輸出の禁止措置: a giving act named only as what a measure prohibits."""
-    if tok.dep_ not in ("nmod", "compound") or tok.head.i == tok.i:
+    if rtype != RelationType.SUPPORT or tok.dep_ not in ("nmod", "compound") or tok.head.i == tok.i:
         return False
     head = tok.head
     return head.lemma_ in _PROHIBITING or any(
         c.dep_ == "compound" and c.lemma_ in _PROHIBITING for c in head.children if c.i > tok.i
     )
+
+
+# What a weapon's name ends with (爆撃機, 攻撃ヘリ, 爆撃照準器, 攻撃型潜水艦)
+_WEAPON_ENDINGS = ("機", "器", "艦", "ヘリ", "ヘリコプター", "砲")
+
+
+def names_a_weapon(r: Reader, tok, rtype: RelationType) -> bool:
+    """ノルデン爆撃照準器, 攻撃ヘリ: an attack word inside a weapon's name is no attack."""
+    if rtype != RelationType.ATTACK or tok.dep_ != "compound" or tok.head.i <= tok.i:
+        return False
+    head = tok.head
+    words = r.lex.object_classes.get("arms", frozenset())
+    return head.text.endswith(_WEAPON_ENDINGS) or any(head.text.endswith(w) for w in words)
 
 
 def stated_as_done(r: Reader, tok) -> bool:

@@ -23,6 +23,7 @@ from .acts import (
     announced_to,
     bare_act,
     doers,
+    names_a_weapon,
     prohibited,
     referred_act,
     stated_as_done,
@@ -85,7 +86,7 @@ def _threatened(r: Reader) -> dict[int, int]:
 def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> Iterator[Candidate]:
     """One trigger read as the kind of act it is: refused, mediated, mutual, symmetric or directed."""
     fr = _frame(r, tok, trig, threatened)
-    if not _needs_ok(r, tok, trig, fr) or (trig.type == RelationType.SUPPORT and prohibited(tok)):
+    if not _needs_ok(r, tok, trig, fr) or prohibited(tok, trig.type) or names_a_weapon(r, tok, trig.type):
         return
     if fr.has_subject:
         fr.fallback = []
