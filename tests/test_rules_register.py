@@ -126,6 +126,15 @@ JOINT_CASES = [
 ]
 
 SPEECH_CASES = [
+    # a passive remark with its speaker marked から: the に-phrase is what it is about
+    case("令和6年5月14日\n山本外務大臣は、ケニアのムダバディ外務大臣と会談を行いました。"
+         "ムダバディ大臣からは、エリトリアの軍事活動に深刻な懸念が示されました。",
+         {("山本", "member_of", "JPN"), ("ムダバディ", "member_of", "KEN"), ("ムダバディ", "meeting", "山本"),
+          ("ムダバディ", "criticism", "ERI")}),
+    # …して|まいります: GiNZA may make the aspect verb the head; the clause is still the main one
+    # and takes the subject of the sentence before
+    case("我が国は、エリトリアに対して厳重に抗議しました。引き続き、ケニアやウガンダと緊密に連携してまいります。",
+         {("JPN", "criticism", "ERI"), ("JPN", "cooperation", "KEN"), ("JPN", "cooperation", "UGA")}),
     # a について phrase of the clause before (…について「…」と述べ、) is what the concern conveyed
     # after it is about; the remark adds no comment beside the criticism of the same actors
     case("ケニアのルト大統領は、エチオピアとソマリアの国境紛争について「地域の安定を脅かすものだ」と述べ、深い懸念を伝えた。",

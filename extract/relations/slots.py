@@ -213,9 +213,12 @@ class Frame:
             self.genitives = []
         subj, dat = self.subjects, self.datives
         if self.passive:
-            # 北朝鮮は制裁を科され: the subject undergoes, に/から/による act.
-            sources = self.by + self.from_ + dat
-            targets = subj + self.objs
+            # 北朝鮮は制裁を科され: the subject undergoes, に/から/による act; with an agent
+            # marked から or による, a に-phrase is what the act is about (Xから、Yの核開発に
+            # 懸念が示された)
+            agents = self.by + self.from_
+            sources = agents if agents and dat else agents + dat
+            targets = subj + self.objs + (dat if agents else [])
         else:
             sources = subj + self.by + (self.from_ if rtype != RelationType.MEETING else [])
             if things_object or (rtype in (RelationType.REQUEST, RelationType.SUPPORT) and (dat or self.targets)):

@@ -34,6 +34,7 @@ __all__ = [
 _CLIMBED = ("advcl", "acl", "ccomp", "xcomp", "conj", "compound", "nmod", "dep")
 
 
+_ASPECT_VERBS = frozenset({"まいる", "参る", "いく", "行く", "くる", "来る", "おる", "いる", "いただく"})
 _ASPECT = frozenset({"ていく", "ている", "てきた", "てくる", "ておる", "てまいる", "ていき"})
 # (…を表明したうえで、…否定した / …と連携しながら、…求める: one subject does both in turn)
 _SAME_SUBJECT = frozenset({"うえで", "上で", "ながら", "つつ", "と共に", "とともに"})
@@ -52,6 +53,8 @@ def main_clause(r: Reader, tok) -> bool:
             cur.dep_ in ("acl", "nmod", "advcl", "csubj")
             and p not in ("", "は", "が", "に", "には", "を")
             and p not in _ASPECT  # (連携していくこと: an aspect, not a subordinate clause)
+            # (連携して|まいります: GiNZA may make the aspect verb the head)
+            and not (p == "て" and cur.head.lemma_ in _ASPECT_VERBS)
             and not (cur.dep_ == "advcl" and p in _SAME_SUBJECT)
             and not (p.endswith("と") and cur.head.lemma_ in r.lex.speech_verbs)
             # 武器供与の方針を表明: the noun after の only carries the act (遺憾の意, 支援の意向)
