@@ -33,7 +33,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from .normalize import is_kanji, is_katakana, match_key
+from .normalize import is_kanji, is_katakana, is_short_name, match_key
 
 __all__ = ["EMPTY_DICTIONARY", "Dictionary", "Entry", "Office", "Person", "load_dictionary", "name_key"]
 
@@ -184,6 +184,17 @@ class Dictionary:
         key = name_key(text)
         ids = self._full.get(key) or self._short.get(key) or (self._loose.get(loose_key(text), ()) if loose else ())
         return [self.persons[i] for i in ids]
+
+    def by_surname(self, text: str) -> list[Person]:
+        """The persons whose name in kanji begins with ``text`` as a surname (岸田 of 岸田文雄):
+        many may fit; the caller keeps those whose offices the document agrees with."""
+        if not text or not all(is_kanji(c) for c in text):
+            return []
+        return [
+            p
+            for p in self.persons.values()
+            if all(is_kanji(c) for c in p.full) and is_short_name(text, p.full) and len(p.full) >= 3
+        ]
 
     def is_full_name(self, text: str) -> bool:
         return name_key(text) in self._full

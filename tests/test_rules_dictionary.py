@@ -26,6 +26,10 @@ UNTITLED_CASES = [
 ]
 
 OFFICE_CASES = [
+    # a kanji surname and a title (蔡総統): the one dictionary person of that surname whose
+    # office and state the text gives
+    case("台湾の蔡総統は、中国を批判した。",
+         {("tsai_ing_wen", "leader_of", "TWN"), ("tsai_ing_wen", "criticism", "CHN")}),
     # a title without its state beside it: the dictionary says which of the text's states it is of
     case("ブラジルは首脳会議を主催した。ルラ大統領はアルゼンチンを批判した。",
          {("lula_da_silva_luiz_inacio", "leader_of", "BRA"), ("lula_da_silva_luiz_inacio", "criticism", "ARG")}),

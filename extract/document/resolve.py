@@ -244,6 +244,9 @@ class DocumentActors:
             states = self.person_states.get(p.name, set()).union(*(self.person_states.get(a, set()) for a in p.aliases))
             # (a rank, カダフィ大佐, is no office: it disagrees with none)
             titles = {t for t in p.titles if t not in self.lex.ranks}
+            if not fits and titles:
+                # 岸田首相 with no given name: the one whose office and state the document names
+                fits = d.by_surname(p.name)
             fits = [c for c in fits if _agrees(c, titles, states)]
         if len(fits) > 1 and self.year is not None:
             fits = [c for c in fits if c.states(self.year)] or fits
