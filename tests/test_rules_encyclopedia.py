@@ -253,6 +253,11 @@ RELATIVE_CLAUSE_CASES = [
 ]
 
 MEASURE_CASES = [
+    # aid stopped or suspended is a sanction (CAMEO 162), imposed by who stops it; refused
+    # supply stays support, negated
+    case("米国はエジプトへの軍事援助を停止した。", {("USA", "sanction", "EGY")}),
+    case("ニュージーランド政府はトンガへの経済援助を中断する決定を下した。", {("NZL", "sanction", "TON")}),
+    case("ドイツはロシアへの武器供与を拒否した。", {("DEU", "support", "RUS", "negated")}),
     # GiNZA hangs the act's target on the verb announcing it (…に制裁を科すと表明): an
     # announcement is addressed to no one, so the に-phrase is the act's
     case("チリは、ボリビアに制裁を科すと表明した。", {("CHL", "sanction", "BOL")}),

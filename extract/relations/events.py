@@ -36,7 +36,7 @@ from .frames import Reader
 from .goods import origins
 from .meetings import loose_partners, met_at, met_before, named_states
 from .membership import leaves_body
-from .modality import modality
+from .modality import aid_cut_off, modality
 from .particles import DATIVE, TARGET, particles
 from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
 from .subjects import agreed_with, climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject
@@ -93,10 +93,9 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
     elif not fr.fallback:
         fr.fallback = shared_subject(r, tok)
     if not (fr.fallback or fr.has_subject or fr.sources) and trig.type == RelationType.MEETING and not asked(r, tok):
-        # 石破総理は、…に参加するため訪日中のルト大統領と会談を行った: the は-topic the
-        # sentence opens with meets, though GiNZA hangs it on the clause between
-        fr.fallback = sentence_topic(r, tok)
+        fr.fallback = sentence_topic(r, tok)  # (石破総理は、…訪日中のルト大統領と会談: the topic meets)
     mood = modality(r, tok, trig)
+    trig, mood = aid_cut_off(r, tok, trig, mood, fr)  # (援助を中断: a sanction, CAMEO 162)
     if trig.needs == Needs.REFUSAL:
         # 断じて容認できない: refusing to accept is the criticism; accepting is none
         if mood != Modality.NEGATED:
