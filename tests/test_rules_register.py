@@ -86,6 +86,15 @@ VOICE_CASES = [
          {("JPN", "criticism", "MMR:国軍"), ("MMR:国軍", "part_of", "MMR")}),
 ]
 
+HEADLINE_CASES = [
+    # a headline (no 。) opens with its actor set off by 、: that actor does what it says
+    case("ルト大統領、ソマリアを非難　国境での衝突受け", {("ruto_william", "criticism", "SOM")}),
+    case("ケニア、ソマリアに制裁", {("KEN", "sanction", "SOM")}),
+    case("ケニアとソマリア、和平協定に署名", {("KEN", "treaty", "SOM")}),
+    # but a list set off by 、 is no subject
+    case("ケニア、ソマリア、エチオピアで洪水", set()),
+]
+
 TRANSCRIPT_CASES = [
     # 【X大臣】 turns: the minister speaks; the reporter's question speaks for no one
     case("令和7年2月3日\n【記者】ボリビアの軍事演習について、懸念はありますか。\n"
@@ -319,7 +328,9 @@ MEETING_CASES = [
 ]
 # fmt: on
 
-ALL_CASES = table(VOICE_CASES, TRANSCRIPT_CASES, JOINT_CASES, SPEECH_CASES, QUOTE_CASES, DEMAND_CASES, MEETING_CASES)
+ALL_CASES = table(
+    VOICE_CASES, HEADLINE_CASES, TRANSCRIPT_CASES, JOINT_CASES, SPEECH_CASES, QUOTE_CASES, DEMAND_CASES, MEETING_CASES
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL_CASES)

@@ -25,6 +25,7 @@ __all__ = [
     "climb_subjects",
     "coagents_of",
     "earlier_subject",
+    "headline_subject",
     "main_clause",
     "sentence_topic",
     "shared_subject",
@@ -92,7 +93,34 @@ def shared_subject(r: Reader, tok) -> list[Slot]:
         if node.head.i == node.i:
             break
         node = node.head
-    return []
+    return headline_subject(r)
+
+
+def headline_subject(r: Reader) -> list[Slot]:
+    """ルト大統領、ソマリアを非難 / ケニア、ソマリアに制裁: a headline (no 。) opens with its
+    actor set off by 、 and no particle; that actor does what the headline says."""
+    doc = r.doc
+    if not len(doc) or doc[-1].text == "。" or any(particles(t) in ("は", "が") for t in doc):
+        return []
+    first = next((i for i, m in enumerate(r.sm.mentions) if not m.is_collective), None)
+    if first is None:
+        return []
+    m = r.sm.mentions[first]
+    if any(t.pos_ not in ("PUNCT", "SYM", "SPACE") for t in doc[: m.start]):
+        return []
+    chosen = [first]  # (ケニアとソマリア、国境で衝突: the pair)
+    while m.end + 1 < len(doc) and doc[m.end].text in ("と", "・"):
+        nxt = r.sm.index_at(m.end + 1)
+        if nxt is None:
+            break
+        chosen.append(nxt)
+        m = r.sm.mentions[nxt]
+    if m.end >= len(doc) or doc[m.end].text != "、" or particles(r.mention_head(m)) not in ("", "、"):
+        return []
+    after = r.sm.index_at(m.end + 1)
+    if after is not None and particles(r.mention_head(r.sm.mentions[after])) in ("", "、", "と", "や"):
+        return []  # (ケニア、ソマリア、エチオピア…: a list, not a subject)
+    return [a for i in chosen for a in r.mention_args(i)]
 
 
 def _clause_subject(r: Reader, clause) -> list[Slot]:
@@ -226,7 +254,7 @@ def sentence_topic(r: Reader, tok) -> list[Slot]:
         if r.is_affiliation(idx):
             continue
         return r.mention_args(idx)
-    return _topic_phrase(r, tok)
+    return _topic_phrase(r, tok) or headline_subject(r)
 
 
 def _topic_phrase(r: Reader, tok) -> list[Slot]:
