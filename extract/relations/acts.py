@@ -15,16 +15,20 @@ from typing import TYPE_CHECKING
 
 from ..types import ActorType, RelationType
 from .particles import AGENT, ATTRIBUTION, BY, COMPARE, DATIVE, FROM, TARGET, particles
-from .slots import Recent, Slot, unique
+from .slots import Frame, Recent, Slot, unique
 
 if TYPE_CHECKING:
     from .frames import Reader
 
 __all__ = [
+    "acts_as_subject",
     "agents_below",
     "agents_in",
+    "announced_to",
     "bare_act",
     "doers",
+    "each_other",
+    "names_a_weapon",
     "prohibited",
     "referred_act",
     "stated_as_done",
@@ -178,6 +182,16 @@ def referred_act(r: Reader, phrase) -> Recent | None:
     if phrase.lemma_ in r.lex.conduct_nouns or phrase.lemma_ in _EVENT_WORDS:
         return Recent()
     return None
+
+
+def acts_as_subject(r: Reader, tok) -> list:
+    """ソマリアによる攻撃は…容認できない: the subjects of ``tok`` that are acts (not their doers)."""
+    return [c for c in tok.children if c.dep_ in ("nsubj", "dislocated") and r.trigger_of(c) is not None]
+
+
+def each_other(fr: Frame) -> bool:
+    """互いの都市を, お互いを: the act's object is the doers' own, each other's."""
+    return any(t.lemma_ in ("互い", "お互い", "相互") for c in fr.objects for t in c.subtree)
 
 
 def _like_this(c) -> bool:

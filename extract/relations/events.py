@@ -18,11 +18,13 @@ from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
 from .about import chained_about, clause_actors, grounds, pointed_objects, said_about
 from .acts import (
+    acts_as_subject,
     agents_below,
     agents_in,
     announced_to,
     bare_act,
     doers,
+    each_other,
     names_a_weapon,
     prohibited,
     referred_act,
@@ -102,7 +104,7 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
             return
         mood = Modality.ASSERTED
     act = _Act(r, tok, trig, fr, r.predicate_text(tok), mood, _confidence(tok, trig))
-    if trig.needs == Needs.REFUSAL and not fr.sources and fr.subject_phrases:
+    if trig.needs == Needs.REFUSAL and ((not fr.sources and fr.subject_phrases) or acts_as_subject(r, tok)):
         yield from _refused(act)
     elif trig.mediation:
         yield from _mediated(act)
@@ -132,11 +134,6 @@ class _Act:
         return emit(self.r, self.trig.type, sources, targets, self.tok, self.pred, self.mood, conf)
 
 
-def _each_other(fr: Frame) -> bool:
-    """互いの都市を, お互いを: the act's object is the doers' own, each other's."""
-    return any(t.lemma_ in ("互い", "お互い", "相互") for c in fr.objects for t in c.subtree)
-
-
 def _frame(r: Reader, tok, trig: Trigger, threatened: Sequence[int]) -> Frame:
     """The trigger's frame; a threat's targets include those of the acts it threatens."""
     fr = r.frame(tok, trig)
@@ -158,7 +155,7 @@ def _refused(act: _Act) -> Iterator[Candidate]:
     """北朝鮮が…を強行したことは…容認できない: what is refused is the subject, its doers
     the target; who refuses goes unsaid (the text's voice)."""
     r, tok = act.r, act.tok
-    targets = [a for c in act.fr.subject_phrases for a in doers(r, c)]
+    targets = [a for c in act.fr.subject_phrases or acts_as_subject(r, tok) for a in doers(r, c)]
     refuser = r.speaker_from(tok) or climb_subjects(r, tok) or ([VOICE] if main_clause(r, tok) else [])
     yield from act.emit(refuser, targets, act.conf - Penalty.INFERRED)
 
@@ -323,7 +320,7 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         targets = _aimed_at(act, sources, targets)
         if not targets:
             return  # measures aimed at no one, a recognition of no state: not an act of the ontology
-    if not targets and len(members(sources)) >= 2 and _each_other(fr):
+    if not targets and len(members(sources)) >= 2 and each_other(fr):
         targets = sources  # 両国は互いの都市を攻撃した: each attacks the other
     if not fr.sources and trig.type not in _SPEECH_ACTS and tok.dep_ == "obj" and asks_for(r, tok.head):
         return  # CSTOに支援を要請した: the act asked for is the one asked's, not the asker's

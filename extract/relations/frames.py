@@ -21,7 +21,7 @@ from ..types import ActorType, RelationType
 from .arguments import collect, collect_deep, left_source
 from .carriers import carry, own_nodes
 from .particles import AGENT, particles
-from .phrases import coordinated, event_parties, group_members, mention_actors, owners
+from .phrases import coordinated, event_parties, group_members, mention_actors, owners, quoted_speaker
 from .slots import Arg, Frame, Known, Slot, members, unique
 from .subjects import climb_subjects
 
@@ -319,7 +319,7 @@ class Reader:
             if cur.head.i == cur.i:
                 break
             cur = cur.head
-        return self._speaker_set_off(tok)
+        return self._speaker_set_off(tok) or quoted_speaker(self, tok)
 
     def _speaker_set_off(self, tok) -> list[Slot]:
         """茂木大臣から、イランが…ことへの懸念を伝え: GiNZA may hang the speaker on a clause

@@ -29,6 +29,8 @@ __all__ = [
     "mention_actors",
     "only_possessor",
     "owners",
+    "quoted_speaker",
+    "speaker_before",
     "title_after",
 ]
 
@@ -263,3 +265,50 @@ def only_possessor(r: Reader, head) -> bool:
     if owner.lemma_ in r.lex.topic_nouns or owner.text in r.lex.topic_nouns:
         return False
     return particles(owner) not in ABOUT
+
+
+# What may stand between a speaker and their quote: their title in brackets, spaces, an earlier quote.
+_BETWEEN = frozenset({"(", ")", "（", "）", " ", "　", "」", "『", "』", ":", "：", "、"})
+
+
+def speaker_before(r: Reader, first: int) -> list[Slot]:
+    """The person or body right before a quote: nothing but their bracketed title,
+    spaces or an earlier quote of theirs in between."""
+    doc, sm = r.doc, r.sm
+    k = first - 1
+    depth = 0
+    while k >= 0:
+        idx = sm.index_at(k)
+        if idx is not None and depth == 0:
+            m = sm.mentions[idx]
+            if m.type == ActorType.PERSON and not m.is_speaker:
+                return r.mention_args(idx)
+            return []
+        t = doc[k].text
+        if t in (")", "）"):
+            depth += 1
+        elif t in ("(", "（"):
+            depth -= 1
+        elif depth == 0 and t not in _BETWEEN and not doc[k].is_space:
+            if t == "」":
+                pass
+            else:
+                return []
+        k -= 1
+        if first - k > 40:
+            return []
+    return []
+
+
+def quoted_speaker(r: Reader, tok) -> list[Slot]:
+    """ルト大統領「ソマリアの攻撃は断じて容認できない」: the person a quote with no verb of
+    saying (no と after it) is set after speaks what is said in it."""
+    for qs, qe in r.quotes:
+        if not qs <= tok.idx < qe:
+            continue
+        inside = [t.i for t in r.doc if qs <= t.idx < qe]
+        last = max(inside)
+        if last + 1 < len(r.doc) and r.doc[last + 1].text in ("と", "とは", "という", "との"):
+            return []
+        return speaker_before(r, min(inside))
+    return []

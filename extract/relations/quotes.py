@@ -18,14 +18,12 @@ from .cues import Cues
 from .emit import emit
 from .frames import Reader
 from .particles import particles
-from .phrases import only_possessor
-from .slots import Candidate, Confidence, Slot, unique
+from .phrases import only_possessor, speaker_before
+from .slots import Candidate, Confidence, unique
 
 __all__ = ["cues", "quotes"]
 
 _OPENERS = "「『"
-# What may stand between a speaker and their quote: their title in brackets, spaces, an earlier quote.
-_BETWEEN = frozenset({"(", ")", "（", "）", " ", "　", "」", "『", "』", ":", "：", "、"})
 _DEMANDS = ("べき",)
 
 
@@ -45,7 +43,7 @@ def quotes(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
         last = max((t.i for t in doc if qs <= t.idx < qe), default=first)
         if last + 1 < len(doc) and doc[last + 1].text in ("と", "とは", "という", "との"):
             continue  # 「…」と述べた: the speech rules read it
-        speaker = _speaker_before(r, first)
+        speaker = speaker_before(r, first)
         if not speaker:
             continue
         span = set(range(first + 1, last))
@@ -86,35 +84,6 @@ def quotes(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
             Modality.ASSERTED,
             Confidence.SPEECH - 0.1,
         )
-
-
-def _speaker_before(r: Reader, first: int) -> list[Slot]:
-    """The person or body right before a quote: nothing but their bracketed title,
-    spaces or an earlier quote of theirs in between."""
-    doc, sm = r.doc, r.sm
-    k = first - 1
-    depth = 0
-    while k >= 0:
-        idx = sm.index_at(k)
-        if idx is not None and depth == 0:
-            m = sm.mentions[idx]
-            if m.type == ActorType.PERSON and not m.is_speaker:
-                return r.mention_args(idx)
-            return []
-        t = doc[k].text
-        if t in (")", "）"):
-            depth += 1
-        elif t in ("(", "（"):
-            depth -= 1
-        elif depth == 0 and t not in _BETWEEN and not doc[k].is_space:
-            if t == "」":
-                pass
-            else:
-                return []
-        k -= 1
-        if first - k > 40:
-            return []
-    return []
 
 
 def _speaks_itself(r: Reader, span: set[int]) -> bool:
