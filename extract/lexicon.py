@@ -236,7 +236,16 @@ class Lexicon:
 
 
 def _split_names(name: str) -> list[str]:
-    # pycountry/CLDR write alternatives in brackets: 大韓民国 (韓国), ミャンマー (ビルマ)
+    """pycountry/CLDR write alternatives in brackets: 大韓民国 (韓国), ミャンマー (ビルマ); an
+    alternative inside a name shares its ending (ココス(キーリング)諸島: never 諸島 alone).
+
+    >>> _split_names("ミャンマー (ビルマ)"), _split_names("ココス(キーリング)諸島")
+    (['ミャンマー', 'ビルマ'], ['ココス諸島', 'キーリング諸島'])
+    """
+    inner = re.fullmatch(r"\s*(.+?)\s*[(（](.+?)[)）]\s*(.+?)\s*", name)
+    if inner:
+        head, alt, tail = inner.groups()
+        return [head + tail, alt + tail]
     parts = re.split(r"\s*[()（）]\s*", name)
     return [p.strip() for p in parts if p.strip()]
 

@@ -75,7 +75,7 @@ EVENT_CASES = [
     ("外務省は、北朝鮮による弾道ミサイルの発射に対し、厳重に抗議した。", {("JPN:外務省", "criticism", "PRK", "asserted")}),
     # visit = meeting; the subject carries over to the second clause
     ("岸田首相は訪米し、バイデン大統領と会談した。",
-     {("USA", "meeting", "岸田", "asserted"), ("biden_joe", "meeting", "岸田", "asserted")}),
+     {("USA", "meeting", "kishida_fumio", "asserted"), ("biden_joe", "meeting", "kishida_fumio", "asserted")}),
     # an expert comments on the actors of the quote
     ("ケニア大学のジョン・スミス教授は「エチオピアはスーダンの内戦に介入する恐れがある」と指摘した。",
      {("ジョン_スミス", "comments_on", "ETH", "asserted"), ("ジョン_スミス", "comments_on", "SDN", "asserted"),

@@ -300,8 +300,11 @@ def test_a_merge_is_kept_for_a_later_document():
     assert merge_identities(G) == []
 
 
-ARTICLE_FULL = "日本の岸田文雄首相は、インドのモディ首相と会談した。\n"
-ARTICLE_SHORT = "岸田首相は、オーストラリアを訪問し、豪州の首相と会談した。岸田首相はインドを批判した。\n"
+# (a person the dictionary does not know: the merge across articles is by the name alone)
+ARTICLE_FULL = "ケニアのジョン・ムワンギ外務次官は、インドのモディ首相と会談した。\n"
+ARTICLE_SHORT = (
+    "ケニアのムワンギ外務次官は、オーストラリアを訪問し、豪州の首相と会談した。ムワンギ外務次官はインドを批判した。\n"
+)
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
@@ -323,13 +326,13 @@ def test_a_merge_across_two_articles_does_not_depend_on_their_order(tmp_path, nl
         outs.append(_outputs(tmp_path / name))
     assert outs[0] == outs[1]
     kg = graph.load(tmp_path / "ab")
-    node = kg.actor("岸田")
-    assert node.id == "kishida_fumio" and len(node.docs) == 2 and node.merged
+    node = kg.actor("ムワンギ")
+    assert node.id == "ジョン_ムワンギ" and len(node.docs) == 2 and node.merged
     triples = [
         json.loads(line) for line in (tmp_path / "ab" / "triples.jsonl").read_text(encoding="utf-8").splitlines()
     ]
     assert {t["source"] for t in triples if t["doc"].endswith("b_short.txt") and t["source_type"] == "person"} == {
-        "kishida_fumio"
+        "ジョン_ムワンギ"
     }
     # --into: the short article added to the full one's graph gives the same graph
     code, _ = _cli("build", str(src / "a_full.txt"), "-o", str(tmp_path / "step"), "--no-progress")

@@ -84,7 +84,8 @@ TITLE_CASES = [
     # a minister's surname Sudachi reads as an ordinary word (岩屋, a cave) is a name before a title
     # when the dictionary has a minister of that surname
     case("令和7年2月1日\n岩屋外務大臣は、ケニアのムダバディ外相と会談した。",
-         {("岩屋", "member_of", "JPN"), ("ムダバディ", "member_of", "KEN"), ("ムダバディ", "meeting", "岩屋")}),
+         {("iwaya_takeshi", "member_of", "JPN"), ("ムダバディ", "member_of", "KEN"),
+          ("iwaya_takeshi", "meeting", "ムダバディ")}),
     # a name with its reading in brackets, then its body and title: the particle on the title is the person's
     case("ケニアのルト大統領は、趙兌烈(チョ・テヨル)韓国外交部長官と会談した。",
          {("ruto_william", "leader_of", "KEN"), ("cho_tae_yul", "member_of", "KOR:外務省"),
