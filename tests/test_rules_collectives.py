@@ -46,6 +46,10 @@ COLLECTIVE_CASES = [
          {("カブディ", "meeting", "ムダバディ"), ("カブディ", "member_of", "TZA"), ("ムダバディ", "member_of", "KEN"),
           ("ETH", "attack", "SOM"), ("SOM", "attack", "ETH"), ("ムダバディ", "criticism", "ETH"),
           ("ムダバディ", "criticism", "SOM"), ("KEN", "meeting", "TZA"), ("KEN", "treaty", "TZA")}),
+    # a compound or collective of states marked で is those the act is done among, not where
+    case("チリ外務省の報道官は、チリ、ペルー、ボリビアの3カ国で緊密に連携していくと述べた。",
+         {("BOL", "cooperation", "CHL"), ("BOL", "cooperation", "PER"), ("CHL", "cooperation", "PER"),
+          ("CHL:外務省", "part_of", "CHL")}),
     # who thanks for support received it
     case("ケニアは日本の支援に謝意を表明した。", {("JPN", "support", "KEN"), ("KEN", "comments_on", "JPN")}),
 ]

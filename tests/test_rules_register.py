@@ -223,6 +223,9 @@ SPEECH_CASES = [
 ]
 
 QUOTE_CASES = [
+    # an actor owning an act GiNZA heads by its modifier (ソマリアの軍事的|挑発) is what is discussed
+    case("ケニアのルト大統領は「ソマリアの軍事的挑発に対抗する」と述べた。",
+         {("ruto_william", "leader_of", "KEN"), ("ruto_william", "comments_on", "SOM")}),
     # a quote after a name with no verb of saying: the named speaks what is said in it; an act
     # refused as the subject (…による攻撃は容認できない) is criticism of its doer
     case("ルト大統領「ソマリアによる攻撃は断じて容認できない」", {("ruto_william", "criticism", "SOM")}),

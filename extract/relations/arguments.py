@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..actors import TARGET_PREFIXES
-from ..types import RelationType
+from ..types import ActorType, RelationType
 from .particles import (
     ABOUT,
     AGENT,
@@ -69,6 +69,15 @@ def collect(r: Reader, node, fr: Frame, exclude: set[int], seen: set[int]) -> No
     for ch, p in postposed(node):  # …の発射に関し、非難: read as if marked に関して on the node
         if ch.i not in exclude and ch.i not in seen:
             _collect_one(r, ch, p, node, fr, seen)
+
+
+def _several_states(r: Reader, ch) -> bool:
+    """日米韓3カ国で, 両国で: a collective or compound of two or more states."""
+    idx = r.sm.index_at(ch.i)
+    if idx is None:
+        return False
+    m = r.sm.mentions[idx]
+    return (m.is_collective or len(m.ids) >= 2) and all(r.arg_type(a) == ActorType.COUNTRY for a in r.mention_args(idx))
 
 
 def _marked_elsewhere(r: Reader, node, ch, idx: int) -> bool:
@@ -195,6 +204,9 @@ def slot(r: Reader, ch, p: str, args: list[Slot], fr: Frame) -> None:
     elif p in ("で", "では") and r.trigger_of(ch) is not None:
         # 軍事協力で緊張が高まる: the event is the cause, its actors the source
         fr.cause += args
+    elif p == "で" and _several_states(r, ch):
+        # 日米韓3カ国で連携: the states it is done among, not where
+        fr.subjects += args
     elif p in _WHERE:
         fr.where += args
     elif any(p.startswith(b) for b in BY):

@@ -262,6 +262,8 @@ def only_possessor(r: Reader, head) -> bool:
     owner = head.head
     if r.sm.index_at(owner.i) is not None or r.trigger_of(owner) is not None:
         return False
+    if any(c.dep_ == "compound" and r.trigger_of(c) is not None for c in owner.children):
+        return False  # (ソマリアの軍事的|挑発: GiNZA may make the modifier the head of the act)
     if owner.lemma_ in r.lex.topic_nouns or owner.text in r.lex.topic_nouns:
         return False
     return particles(owner) not in ABOUT
