@@ -135,6 +135,11 @@ JOINT_CASES = [
 ]
 
 SPEECH_CASES = [
+    # a protest before the asking (…に抗議し、…よう求めた) is the asker's own, though GiNZA hangs
+    # it on the clause asked for
+    case("令和7年1月1日\n外交ルートを通じてエリトリア側に厳重に抗議し、速やかに領海から退去するよう強く求めました。",
+         {("JPN", "criticism", "ERI"), ("JPN", "request", "ERI")}),
+    case("令和7年1月1日\nエリトリア側に抗議し、再発防止を求めました。", {("JPN", "criticism", "ERI"), ("JPN", "request", "ERI")}),
     # a passive remark with its speaker marked から: the に-phrase is what it is about
     case("令和6年5月14日\n山本外務大臣は、ケニアのムダバディ外務大臣と会談を行いました。"
          "ムダバディ大臣からは、エリトリアの軍事活動に深刻な懸念が示されました。",

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..types import Modality
+from ..types import Modality, RelationType
 from .arguments import together_with
+from .asking import asks
 from .particles import AGENT, AS, BEFORE_AFTER, WITH, bare, particles, postposition_verb
 from .slots import Slot
 
@@ -47,6 +48,10 @@ def main_clause(r: Reader, tok) -> bool:
     for _ in range(6):
         if cur.head.i == cur.i:
             return True
+        if cur.dep_ == "advcl" and _own_protest(r, tok, cur) and asks(cur.head):
+            # 中国側に抗議し、…退去するよう求めた: GiNZA hangs the protest on the clause asked for
+            cur = cur.head.head
+            continue
         p = particles(cur)
         # …を攻撃したと発表した: the complement of a subjectless speech verb
         # shares its dropped subject.
@@ -65,14 +70,20 @@ def main_clause(r: Reader, tok) -> bool:
         # (…を悪化させるものであり: a clause saying what the act just named is, not anyone's act)
         if cur.dep_ == "acl" and cur.head.lemma_ in ("もの", "物") and any(c.dep_ == "cop" for c in cur.head.children):
             return False
-        # 攻撃を停止し…撤収するよう求める: what is asked of someone else is their act
-        if cur.dep_ == "advcl" and cur.head.lemma_ in r.lex.hedging_verbs:
+        # 攻撃を停止し…撤収するよう求める: what is asked of someone else is their act (but
+        # 中国側に抗議し、…求めた: a protest before the asking is the asker's own)
+        if cur.dep_ == "advcl" and cur.head.lemma_ in r.lex.hedging_verbs and not _own_protest(r, tok, cur):
             return False
         # …への供与を巡り、米国を非難: what the clause is about is not the subject's own act
         if postposition_verb(cur):
             return False
         cur = cur.head
     return True
+
+
+def _own_protest(r: Reader, tok, clause) -> bool:
+    trig = r.trigger_of(tok)
+    return trig is not None and trig.type == RelationType.CRITICISM and not asks(clause)
 
 
 def shared_subject(r: Reader, tok) -> list[Slot]:
