@@ -50,6 +50,11 @@ COLLECTIVE_CASES = [
     case("チリ外務省の報道官は、チリ、ペルー、ボリビアの3カ国で緊密に連携していくと述べた。",
          {("BOL", "cooperation", "CHL"), ("BOL", "cooperation", "PER"), ("CHL", "cooperation", "PER"),
           ("CHL:外務省", "part_of", "CHL")}),
+    # 私 in a government's transcript is its official: with the state named beside, 両国 is the two
+    case("令和7年2月4日\n【山本外務大臣】冒頭、私から1点申し上げます。本日、私は、訪日中のケニアのムダバディ外務大臣と"
+         "会談を行いました。両国の戦略的パートナーシップを一層強化していくことを確認しました。",
+         {("山本", "member_of", "JPN"), ("ムダバディ", "meeting", "山本"), ("ムダバディ", "member_of", "KEN"),
+          ("JPN", "cooperation", "KEN")}),
     # who thanks for support received it
     case("ケニアは日本の支援に謝意を表明した。", {("JPN", "support", "KEN"), ("KEN", "comments_on", "JPN")}),
 ]

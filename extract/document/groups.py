@@ -45,7 +45,9 @@ class NamedStates:
         named with it (アルバニージー・オーストラリア首相 names Australia)."""
         states: list[str] = []
         for m in sm.mentions:
-            if not (m.is_collective or m.is_speaker or m.prefix):
+            if m.is_speaker and m.type == ActorType.PERSON and self.home is not None:
+                states.append(self.home)  # (私は、インドネシアの外相と会談: the government's own official)
+            elif not (m.is_collective or m.is_speaker or m.prefix):
                 states += [i for i in m.ids if self._is_state(i)]
         for lk in sm.links:
             if lk.type in ("leader_of", "member_of") and lk.parent is not None:
