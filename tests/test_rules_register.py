@@ -135,6 +135,9 @@ JOINT_CASES = [
 ]
 
 SPEECH_CASES = [
+    # an act as the subject of 遺憾 (…による領海侵入は、極めて遺憾): its doer is criticised by the voice
+    case("令和7年1月1日\nエリトリアによる領海侵入は、極めて遺憾であります。", {("JPN", "criticism", "ERI")}),
+    case("ケニアは、ソマリアによる攻撃は遺憾だと述べた。", {("KEN", "criticism", "SOM")}),
     # a protest before the asking (…に抗議し、…よう求めた) is the asker's own, though GiNZA hangs
     # it on the clause asked for
     case("令和7年1月1日\n外交ルートを通じてエリトリア側に厳重に抗議し、速やかに領海から退去するよう強く求めました。",

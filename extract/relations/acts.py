@@ -186,7 +186,11 @@ def referred_act(r: Reader, phrase) -> Recent | None:
 
 def acts_as_subject(r: Reader, tok) -> list:
     """ソマリアによる攻撃は…容認できない: the subjects of ``tok`` that are acts (not their doers)."""
-    return [c for c in tok.children if c.dep_ in ("nsubj", "dislocated") and r.trigger_of(c) is not None]
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in ("nsubj", "dislocated") and (r.trigger_of(c) is not None or c.lemma_ in r.lex.conduct_nouns)
+    ]
 
 
 def each_other(fr: Frame) -> bool:

@@ -104,7 +104,8 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
             return
         mood = Modality.ASSERTED
     act = _Act(r, tok, trig, fr, r.predicate_text(tok), mood, _confidence(tok, trig))
-    if trig.needs == Needs.REFUSAL and ((not fr.sources and fr.subject_phrases) or acts_as_subject(r, tok)):
+    refusal = trig.needs == Needs.REFUSAL and not fr.sources and fr.subject_phrases
+    if refusal or (trig.type == RelationType.CRITICISM and acts_as_subject(r, tok)):
         yield from _refused(act)
     elif trig.mediation:
         yield from _mediated(act)
