@@ -190,11 +190,10 @@ class Dictionary:
         many may fit; the caller keeps those whose offices the document agrees with."""
         if not text or not all(is_kanji(c) for c in text):
             return []
-        return [
-            p
-            for p in self.persons.values()
-            if all(is_kanji(c) for c in p.full) and is_short_name(text, p.full) and len(p.full) >= 3
-        ]
+        index = _SURNAMES.get(self.version)
+        if index is None:
+            index = _SURNAMES[self.version] = _surname_index(self.persons)
+        return [self.persons[i] for i in index.get(text, ())]
 
     def is_full_name(self, text: str) -> bool:
         return name_key(text) in self._full
@@ -267,6 +266,21 @@ def _persons(files: Iterable[Mapping[str, Any]]) -> dict[str, Person]:
             offices=tuple(offices),
         )
     return out
+
+
+# Per dictionary version: a kanji surname -> the ids of the persons it may be the surname of.
+_SURNAMES: dict[str, dict[str, tuple[str, ...]]] = {}
+
+
+def _surname_index(persons: Mapping[str, Person]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for p in persons.values():
+        if len(p.full) < 3 or not all(is_kanji(c) for c in p.full):
+            continue
+        for i in range(1, len(p.full)):
+            if is_short_name(p.full[:i], p.full):
+                out[p.full[:i]].append(p.id)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def _person_index(persons: Mapping[str, Person]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:

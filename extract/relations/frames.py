@@ -54,6 +54,7 @@ class Reader:
         self.doc_year = doc_year
         self.doc_date = doc_date
         self.quotes = _quote_spans(doc.text)
+        self._triggers: dict[int, Trigger | None] = {}  # (asked of every token by every family)
 
     # -- mentions ----------------------------------------------------------------
     def mention_args(self, idx: int) -> list[Slot]:
@@ -152,41 +153,9 @@ class Reader:
 
     # -- triggers and the predicate ---------------------------------------------
     def trigger_of(self, tok) -> Trigger | None:
-        if self.sm.index_at(tok.i) is not None:
-            return None
-        # 合同|軍事|演習, 輸出|規制: a compound noun may be a trigger as a whole, and
-        # then its first parts are not triggers of their own.
-        if (
-            tok.dep_ == "compound"
-            and self.compound_trigger(tok.head) is not None
-            and tok.i < tok.head.i
-            and all(self.doc[k].dep_ == "compound" for k in range(tok.i, tok.head.i))
-        ):
-            return None
-        if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.text in self.lex.non_trigger_heads:
-            return None  # 紛争|当事者, 紛争|地域: the compound names a party or a place, not the act
-        if tok.dep_ == "compound" and tok.i < tok.head.i and _treaty_word(self, tok.head, ("NOUN", "PROPN")):
-            return None  # 中ソ友好|同盟|相互援助|条約: a word in a treaty's name is no act of its own
-        if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "的":
-            return None  # 報復|的, 挑発|的: an adjective of manner names no act
-        trig = self.compound_trigger(tok)
-        if trig is None:
-            trig = self.lex.triggers.get(tok.lemma_) or self.lex.triggers.get(tok.text)
-        if trig is None:
-            return None
-        if tok.i > 0 and self.doc[tok.i - 1].dep_ == "compound":
-            # 貿易紛争, 情報戦: a compound that names no act of the ontology
-            if self.doc[tok.i - 1].text + tok.text in self.lex.non_triggers:
-                return None
-        if trig.noun_only and tok.pos_ not in ("NOUN", "PROPN"):
-            return None
-        if trig.type == RelationType.COOPERATION and tok.dep_ == "obj" and _treaty_word(self, tok.head, ("VERB",)):
-            return None  # 軍事同盟を結んだ: the alliance is what is concluded, a treaty, not an act besides
-        if trig.type == RelationType.COOPERATION and _what_a_body_is(self, tok):
-            return None  # NATOは、北米と欧州の軍事同盟である: what the body is, not an act of it
-        if trig.verb_only and not (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
-            return None
-        return trig
+        if tok.i not in self._triggers:
+            self._triggers[tok.i] = _find_trigger(self, tok)
+        return self._triggers[tok.i]
 
     def compound_trigger(self, tok) -> Trigger | None:
         start = tok.i
@@ -353,3 +322,42 @@ def _treaty_word(r: Reader, tok, pos: tuple[str, ...]) -> bool:
     (結ぶ, 締結), or a noun that names one (条約, 協定)."""
     trig = r.lex.triggers.get(tok.lemma_)
     return trig is not None and trig.type == RelationType.TREATY and tok.pos_ in pos
+
+
+def _find_trigger(r: Reader, tok) -> Trigger | None:
+    """The trigger ``tok`` is, unless a compound, a name or a use makes it none."""
+    if r.sm.index_at(tok.i) is not None:
+        return None
+    # 合同|軍事|演習, 輸出|規制: a compound noun may be a trigger as a whole, and
+    # then its first parts are not triggers of their own.
+    if (
+        tok.dep_ == "compound"
+        and r.compound_trigger(tok.head) is not None
+        and tok.i < tok.head.i
+        and all(r.doc[k].dep_ == "compound" for k in range(tok.i, tok.head.i))
+    ):
+        return None
+    if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.text in r.lex.non_trigger_heads:
+        return None  # 紛争|当事者, 紛争|地域: the compound names a party or a place, not the act
+    if tok.dep_ == "compound" and tok.i < tok.head.i and _treaty_word(r, tok.head, ("NOUN", "PROPN")):
+        return None  # 中ソ友好|同盟|相互援助|条約: a word in a treaty's name is no act of its own
+    if tok.i + 1 < len(r.doc) and r.doc[tok.i + 1].text == "的":
+        return None  # 報復|的, 挑発|的: an adjective of manner names no act
+    trig = r.compound_trigger(tok)
+    if trig is None:
+        trig = r.lex.triggers.get(tok.lemma_) or r.lex.triggers.get(tok.text)
+    if trig is None:
+        return None
+    if tok.i > 0 and r.doc[tok.i - 1].dep_ == "compound":
+        # 貿易紛争, 情報戦: a compound that names no act of the ontology
+        if r.doc[tok.i - 1].text + tok.text in r.lex.non_triggers:
+            return None
+    if trig.noun_only and tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if trig.type == RelationType.COOPERATION and tok.dep_ == "obj" and _treaty_word(r, tok.head, ("VERB",)):
+        return None  # 軍事同盟を結んだ: the alliance is what is concluded, a treaty, not an act besides
+    if trig.type == RelationType.COOPERATION and _what_a_body_is(r, tok):
+        return None  # NATOは、北米と欧州の軍事同盟である: what the body is, not an act of it
+    if trig.verb_only and not (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+        return None
+    return trig
