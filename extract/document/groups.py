@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..actors import Mention, SentenceMentions
+from ..actors import Link, Mention, SentenceMentions
 from ..lexicon import Lexicon
 from ..types import ActorType
 
 __all__ = ["NamedStates"]
 
+_AFFILIATIONS = ("leader_of", "member_of")
 # Sentences back a collective of officials looks for their states.
 _OFFICIALS_REACH = 3
 
@@ -50,25 +51,27 @@ class NamedStates:
             elif not (m.is_collective or m.is_speaker or m.prefix):
                 states += [i for i in m.ids if self._is_state(i)]
         for lk in sm.links:
-            if lk.type in ("leader_of", "member_of") and lk.parent is not None:
-                states += [i for i in sm.mentions[lk.parent].ids if self._is_state(i)]
-            elif lk.to_home and self.home is not None:
-                states.append(self.home)  # (中谷防衛大臣は、英国の…と会談: Japan and Britain)
+            # (中谷防衛大臣は、英国の…と会談: Japan and Britain; a state only implied by a title is not named)
+            if (lk.type in _AFFILIATIONS and lk.parent is not None) or lk.to_home:
+                states += self._link_states(sm, lk)
         return tuple(dict.fromkeys(states))
 
     def _officials_states(self, sm: SentenceMentions) -> tuple[str, ...]:
         """The states of the leaders and officials a sentence names, in order."""
         states: list[str] = []
         for lk in sorted(sm.links, key=lambda lk: sm.mentions[lk.child].start):
-            if lk.type not in ("leader_of", "member_of") or sm.mentions[lk.child].type != ActorType.PERSON:
-                continue
-            if lk.parent is not None:
-                states += [i for i in sm.mentions[lk.parent].ids if self._is_state(i)]
-            elif lk.parent_id is not None and self._is_state(lk.parent_id):
-                states.append(lk.parent_id)
-            elif lk.to_home and self.home is not None:
-                states.append(self.home)
+            if lk.type in _AFFILIATIONS and sm.mentions[lk.child].type == ActorType.PERSON:
+                states += self._link_states(sm, lk)
         return tuple(dict.fromkeys(states))
+
+    def _link_states(self, sm: SentenceMentions, lk: Link) -> list[str]:
+        """The state a person's or body's link names: its parent mention, the gazetteer's
+        parent, or the text's own government."""
+        if lk.parent is not None:
+            return [i for i in sm.mentions[lk.parent].ids if self._is_state(i)]
+        if lk.parent_id is not None:
+            return [lk.parent_id] if self._is_state(lk.parent_id) else []
+        return [self.home] if lk.to_home and self.home is not None else []
 
     def _officials_word(self, word: str) -> bool:
         """両首脳, 両外相, 3か国の首脳: a collective of officials, not of states."""

@@ -11,9 +11,11 @@ the document resolves to the doers of the latest such act.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..types import ActorType, RelationType
+from ..lexicon import Trigger
+from ..types import ActorType, Modality, RelationType
 from .particles import AGENT, ATTRIBUTION, BY, COMPARE, DATIVE, FROM, TARGET, particles
 from .slots import Frame, Recent, Slot, unique
 
@@ -24,6 +26,7 @@ __all__ = [
     "acts_as_subject",
     "agents_below",
     "agents_in",
+    "aid_cut_off",
     "announced_to",
     "bare_act",
     "doers",
@@ -222,14 +225,37 @@ def bare_act(r: Reader, phrase) -> Recent | None:
 _PROHIBITING = frozenset({"禁止", "停止", "規制", "制限", "中止", "禁輸", "凍結"})
 
 
-def prohibited(tok, rtype: RelationType = RelationType.SUPPORT) -> bool:
-    """ロシアへの…輸出の禁止措置: a giving act named only as what a measure prohibits."""
+def prohibited(tok, rtype: RelationType) -> bool:
+    """ロシアへの…輸出の禁止措置, 援助の停止: a giving act named only as what a measure
+    prohibits or stops gives nothing."""
     if rtype != RelationType.SUPPORT or tok.dep_ not in ("nmod", "compound") or tok.head.i == tok.i:
         return False
     head = tok.head
     return head.lemma_ in _PROHIBITING or any(
         c.dep_ == "compound" and c.lemma_ in _PROHIBITING for c in head.children if c.i > tok.i
     )
+
+
+# Verbs that stop or cut what is given: stopping aid reduces relations (CAMEO 162), a sanction.
+_CUTTING = frozenset({"停止", "中止", "打ち切る", "打ち切り", "凍結", "中断", "削減"})
+
+
+def aid_cut_off(r: Reader, tok, trig: Trigger, mood: Modality, fr: Frame) -> tuple[Trigger, Modality]:
+    """英国はフィジーへの軍事援助を中断した: aid stopped is a sanction (CAMEO 162), not support
+    negated; whoever stops it (the subject of 中断) imposes it. (Aid named under a measure of
+    _PROHIBITING, 援助の停止, is dropped by :func:`prohibited` before this is asked.)"""
+    if trig.type != RelationType.SUPPORT or tok.head.lemma_ not in _CUTTING:
+        return trig, mood
+    if not (tok.dep_ in ("obj", "nsubj", "compound") or (tok.dep_ == "nmod" and particles(tok) == "の")):
+        return trig, mood
+    if not fr.sources and not fr.fallback:
+        fr.fallback = [
+            a
+            for c in tok.head.children
+            if c.dep_ in ("nsubj", "dislocated") and particles(c) in ("は", "が", "も")
+            for a in r.phrase_actors(c, genitive=False)
+        ]
+    return replace(trig, type=RelationType.SANCTION), Modality.ASSERTED
 
 
 # What a weapon's name ends with (爆撃機, 攻撃ヘリ, 爆撃照準器, 攻撃型潜水艦)

@@ -21,6 +21,7 @@ from .acts import (
     acts_as_subject,
     agents_below,
     agents_in,
+    aid_cut_off,
     announced_to,
     bare_act,
     doers,
@@ -38,7 +39,7 @@ from .frames import Reader
 from .goods import origins
 from .meetings import loose_partners, met_at, met_before, named_states
 from .membership import leaves_body
-from .modality import aid_cut_off, modality
+from .modality import modality
 from .particles import DATIVE, TARGET, particles
 from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
 from .subjects import agreed_with, climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject

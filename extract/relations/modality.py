@@ -7,15 +7,13 @@ light verbs, compounds and the nouns a clause modifies (締結する可能性).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..lexicon import Trigger
 from ..types import Modality, RelationType
 from .frames import Reader
 from .particles import particles
-from .slots import Frame
 
-__all__ = ["NO_TRIGGER", "aid_cut_off", "modality", "obliged"]
+__all__ = ["NO_TRIGGER", "modality", "obliged"]
 
 # For rule families without a trigger word (membership, evaluation): no modality of their own.
 NO_TRIGGER = Trigger(lemma="", type=RelationType.COMMENTS_ON)
@@ -141,24 +139,3 @@ def _stops(cur) -> bool:
     if cur.dep_ in ("nsubj", "obj", "obl", "dislocated", "nmod") or cur.head.i == cur.i:
         return True
     return cur.dep_ == "advcl" and any(c.dep_ in ("cop", "aux") for c in cur.children)
-
-
-# Verbs that stop or cut what is given: stopping aid reduces relations (CAMEO 162), a sanction.
-_CUTTING = frozenset({"停止", "中止", "打ち切る", "打ち切り", "凍結", "中断", "削減"})
-
-
-def aid_cut_off(r: Reader, tok, trig: Trigger, mood: Modality, fr: Frame) -> tuple[Trigger, Modality]:
-    """英国はフィジーへの軍事援助を中断した, 援助の停止: aid stopped is a sanction (CAMEO 162),
-    not support negated; whoever stops it (the subject of 中断) imposes it."""
-    if trig.type != RelationType.SUPPORT or tok.head.lemma_ not in _CUTTING:
-        return trig, mood
-    if not (tok.dep_ in ("obj", "nsubj", "compound") or (tok.dep_ == "nmod" and particles(tok) == "の")):
-        return trig, mood
-    if not fr.sources and not fr.fallback:
-        fr.fallback = [
-            a
-            for c in tok.head.children
-            if c.dep_ in ("nsubj", "dislocated") and particles(c) in ("は", "が", "も")
-            for a in r.phrase_actors(c, genitive=False)
-        ]
-    return replace(trig, type=RelationType.SANCTION), Modality.ASSERTED

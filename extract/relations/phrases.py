@@ -32,6 +32,7 @@ __all__ = [
     "quoted_speaker",
     "speaker_before",
     "title_after",
+    "verbless_speaker",
 ]
 
 # Particles of the setting of an act noun (日本のTICADにおける取組): looked through for its owner.
@@ -302,15 +303,23 @@ def speaker_before(r: Reader, first: int) -> list[Slot]:
     return []
 
 
+# What follows a quote a verb of saying takes (「…」と述べた): the speech rules read it.
+_QUOTED_WITH_VERB = ("と", "とは", "という", "との")
+
+
+def verbless_speaker(r: Reader, first: int, last: int) -> list[Slot]:
+    """The person a quote (tokens ``first``…``last``) with no verb of saying is set after:
+    ルト大統領「…」, ネッド・プライス(米国家安全保障会議報道官)「…」; none for 「…」と述べた."""
+    if last + 1 < len(r.doc) and r.doc[last + 1].text in _QUOTED_WITH_VERB:
+        return []
+    return speaker_before(r, first)
+
+
 def quoted_speaker(r: Reader, tok) -> list[Slot]:
     """ルト大統領「ソマリアの攻撃は断じて容認できない」: the person a quote with no verb of
-    saying (no と after it) is set after speaks what is said in it."""
+    saying is set after speaks what is said in it."""
     for qs, qe in r.quotes:
-        if not qs <= tok.idx < qe:
-            continue
-        inside = [t.i for t in r.doc if qs <= t.idx < qe]
-        last = max(inside)
-        if last + 1 < len(r.doc) and r.doc[last + 1].text in ("と", "とは", "という", "との"):
-            return []
-        return speaker_before(r, min(inside))
+        if qs <= tok.idx < qe:
+            inside = [t.i for t in r.doc if qs <= t.idx < qe]
+            return verbless_speaker(r, min(inside), max(inside))
     return []

@@ -18,7 +18,7 @@ from .cues import Cues
 from .emit import emit
 from .frames import Reader
 from .particles import particles
-from .phrases import only_possessor, speaker_before
+from .phrases import only_possessor, verbless_speaker
 from .slots import Candidate, Confidence, unique
 
 __all__ = ["cues", "quotes"]
@@ -41,11 +41,9 @@ def quotes(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
         if first is None:
             continue
         last = max((t.i for t in doc if qs <= t.idx < qe), default=first)
-        if last + 1 < len(doc) and doc[last + 1].text in ("と", "とは", "という", "との"):
-            continue  # 「…」と述べた: the speech rules read it
-        speaker = speaker_before(r, first)
+        speaker = verbless_speaker(r, first, last)
         if not speaker:
-            continue
+            continue  # (「…」と述べた: the speech rules read it)
         span = set(range(first + 1, last))
         if _speaks_itself(r, span):
             continue  # 「馬英九総統は…ことを期待する」: the quote has a speaker of its own

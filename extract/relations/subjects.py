@@ -44,11 +44,13 @@ _SAME_SUBJECT = frozenset({"うえで", "上で", "ながら", "つつ", "と共
 
 def main_clause(r: Reader, tok) -> bool:
     # Only a trigger of the main clause inherits the previous sentence's subject.
+    trig = r.trigger_of(tok)
+    protest = trig is not None and trig.type == RelationType.CRITICISM
     cur = tok
     for _ in range(6):
         if cur.head.i == cur.i:
             return True
-        if cur.dep_ == "advcl" and _own_protest(r, tok, cur) and asks(cur.head):
+        if cur.dep_ == "advcl" and protest and not asks(cur) and asks(cur.head):
             # 中国側に抗議し、…退去するよう求めた: GiNZA hangs the protest on the clause asked for
             cur = cur.head.head
             continue
@@ -72,18 +74,13 @@ def main_clause(r: Reader, tok) -> bool:
             return False
         # 攻撃を停止し…撤収するよう求める: what is asked of someone else is their act (but
         # 中国側に抗議し、…求めた: a protest before the asking is the asker's own)
-        if cur.dep_ == "advcl" and cur.head.lemma_ in r.lex.hedging_verbs and not _own_protest(r, tok, cur):
+        if cur.dep_ == "advcl" and cur.head.lemma_ in r.lex.hedging_verbs and not (protest and not asks(cur)):
             return False
         # …への供与を巡り、米国を非難: what the clause is about is not the subject's own act
         if postposition_verb(cur):
             return False
         cur = cur.head
     return True
-
-
-def _own_protest(r: Reader, tok, clause) -> bool:
-    trig = r.trigger_of(tok)
-    return trig is not None and trig.type == RelationType.CRITICISM and not asks(clause)
 
 
 def shared_subject(r: Reader, tok) -> list[Slot]:
