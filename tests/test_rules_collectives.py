@@ -131,6 +131,22 @@ RUN_TOGETHER_CASES = [
     case("ペルーとチリの首脳は、12日のボリビアによる弾道ミサイルの発射に関し、地域の平和を脅かすものであり、断じて容認できず、強く非難することで一致した。",
          {("CHL", "cooperation", "PER"), ("CHL", "criticism", "BOL"), ("PER", "criticism", "BOL")}),
 ]
+
+# A mutual act (断交 is sanction both ways) between listed doers and the one they break with:
+# each doer and that one, never the doers among themselves; 同国 is the state named last
+# before it, not the topic and not a modifier.
+MUTUAL_CASES = [
+    case("ペルー、コロンビア及びエクアドルは、ベネズエラと断交した。",
+         {("PER", "sanction", "VEN"), ("VEN", "sanction", "PER"), ("COL", "sanction", "VEN"),
+          ("VEN", "sanction", "COL"), ("ECU", "sanction", "VEN"), ("VEN", "sanction", "ECU")}),
+    case("ペルー、コロンビア、エクアドルの3か国は、ベネズエラが選挙を妨害したとして、同国と断交した。",
+         {("PER", "sanction", "VEN"), ("VEN", "sanction", "PER"), ("COL", "sanction", "VEN"),
+          ("VEN", "sanction", "COL"), ("ECU", "sanction", "VEN"), ("VEN", "sanction", "ECU")}),
+    case("チリはボリビアとの国境に部隊を展開した。ペルーは同国に対する制裁を決定した。",
+         {("PER", "sanction", "BOL")}),
+    case("エクアドルは、チリへのロシア艦船の寄港に抗議するため、同国からの輸入を停止した。",
+         {("ECU", "criticism", "RUS"), ("ECU", "sanction", "CHL")}),
+]
 # fmt: on
 
 
@@ -144,6 +160,7 @@ RUN_TOGETHER_CASES = [
         EXAMPLE_CASES,
         LOST_SEPARATOR_CASES,
         RUN_TOGETHER_CASES,
+        MUTUAL_CASES,
     ),
 )
 def test_collectives(rules, text, expected):

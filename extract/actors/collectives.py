@@ -130,10 +130,26 @@ def _listed_before(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int)
 
 def collectives(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
     """両国, 3カ国, 十二か国: mentions of so many states. Those listed right before one
-    (AとBの両国, A、Bなど5カ国) are its members; the others the document finds."""
+    (AとBの両国, A、Bなど5カ国) are its members; the others the document finds. 同国 is
+    one state: the one named last before it."""
     initials = {w[:1] for w in lex.collectives}  # (most tokens start no collective word)
     for i in range(len(sent.doc)):
         if not ms.free(i, i + 1):
+            continue
+        if sent.ntext(i, i + 1) == _SAME_STATE:
+            last = _last_state_before(sent, ms, lex, i)
+            ms.add(
+                Mention(
+                    start=i,
+                    end=i + 1,
+                    text=sent.text(i, i + 1),
+                    type=ActorType.COUNTRY,
+                    ids=last,
+                    kind="collective",
+                    count=1,
+                    name=_SAME_STATE,
+                )
+            )
             continue
         found = _named_collective(sent, ms, lex, i) if sent.ntext(i, i + 1)[:1] in initials else None
         found = found or _counted(sent, i)
@@ -152,6 +168,25 @@ def collectives(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
                 name=sent.ntext(i, k),
             )
         )
+
+
+_SAME_STATE = "同国"
+
+
+def _last_state_before(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int) -> tuple[str, ...]:
+    """The one state named last before token ``start`` (カタールが…として、同国と断交), not
+    the topic (米国は同国に: another state, else it would say 自国), nor a modifier
+    (コロンビアへの米軍基地…同国: Colombia)."""
+    for m in sorted(ms.mentions, key=lambda m: m.start, reverse=True):
+        if m.end > start or m.is_collective or len(m.ids) != 1:
+            continue
+        after = sent.doc[m.end]
+        if after.text in ("は", "も") or after.tag_.startswith("名詞"):
+            continue
+        actor = lex.actors.get(m.ids[0])
+        if actor is not None and actor.type == ActorType.COUNTRY:
+            return m.ids
+    return ()
 
 
 def _named_collective(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int) -> tuple[int, int] | None:

@@ -98,6 +98,10 @@ class NamedStates:
         (両外相は、北朝鮮とロシアの軍事協力に懸念を表明: the states named after it are what its
         members act on, not who they are.)"""
         count = m.count
+        if count == 1:
+            # 同国 opening a sentence: the state named last before it
+            last = next((states[-1:] for states in reversed(self.states[:sentence]) if states), ())
+            return tuple(last)
         same = [tuple(dict.fromkeys(g)) for g in groups if len(set(g)) == count and set(g) <= named_before]
         if same:
             return same[0]

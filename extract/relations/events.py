@@ -40,6 +40,7 @@ from .goods import origins
 from .meetings import loose_partners, met_at, met_before, named_states
 from .membership import leaves_body
 from .modality import modality
+from .mutual import both_sides
 from .particles import DATIVE, TARGET, particles
 from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
 from .subjects import agreed_with, climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject
@@ -110,9 +111,12 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         yield from _refused(act)
     elif trig.mediation:
         yield from _mediated(act)
-    elif sides := _both_sides(act):
+    elif sides := both_sides(act.fr, mutual=act.trig.mutual):
         # AとBの間で戦闘, 印パ戦争: each side attacks the other
-        yield from act.emit(sides, sides, act.conf - Penalty.INFERRED)
+        one, other = sides
+        yield from act.emit(one, other, act.conf - Penalty.INFERRED)
+        if one is not other:
+            yield from act.emit(other, one, act.conf - Penalty.INFERRED)
     elif trig.type.symmetric:
         yield from _symmetric_act(act)
     else:
@@ -181,21 +185,6 @@ def _mediated(act: _Act) -> Iterator[Candidate]:
     if not mediators:
         mediators = [a for a in fr.fallback or climb_subjects(act.r, act.tok) if a not in parties]
     yield from act.emit(mediators, parties, act.conf - Penalty.INFERRED)
-
-
-def _both_sides(act: _Act) -> list[Slot]:
-    """The sides of a mutual act (戦闘, 国交断絶) named with no other target: each acts on
-    the other. Empty when the act is not mutual or has fewer than two sides."""
-    fr, trig = act.fr, act.trig
-    if not trig.mutual:
-        return []
-    sides = unique(fr.sources + fr.partners + fr.compounds)
-    if len(members(sides)) < 2 and not fr.targets:
-        sides = unique(sides + fr.fallback)  # 両国間では…国交を断絶した: the two of an earlier clause
-    only_compounds = set(fr.targets) <= set(fr.compounds)  # 印パ戦争: both sides in the compound
-    if (not fr.targets or fr.targets_are_partners or only_compounds) and len(members(sides)) >= 2:
-        return sides
-    return []
 
 
 def _symmetric_act(act: _Act) -> Iterator[Candidate]:
