@@ -145,6 +145,15 @@ def _clause_subject(r: Reader, clause) -> list[Slot]:
     return []
 
 
+# Nouns for doers left unnamed: a relative clause on one is that doer's act, not the topic's.
+# fmt: off
+_UNNAMED_DOERS = frozenset({
+    "国", "国々", "諸国", "国家", "勢力", "組織", "団体", "集団", "人物", "者", "人々", "指導者", "企業",
+    "部隊", "軍", "兵士", "民兵",
+})
+# fmt: on
+
+
 def _noun_right_after(r: Reader, clause):
     """…侵略を支援しているベラルーシに対する制裁措置: a relative clause modifies the
     noun right after it, though GiNZA hangs it on the phrase's last noun."""
@@ -177,6 +186,8 @@ def climb_subjects(r: Reader, tok, *, directed: bool = False) -> list[Slot]:
             return r.phrase_actors(cur.head, genitive=False)
         if cur.dep_ == "acl" and (gap := _noun_right_after(r, cur)) is not None:
             return r.phrase_actors(gap, genitive=False)
+        if cur.dep_ == "acl" and cur.head.lemma_ in _UNNAMED_DOERS:
+            return []  # 中国は台湾と断交した国に…: the clause's doer is the noun it modifies
         if cur.dep_ == "dep" and r.sm.index_at(cur.head.i) is not None and particles(cur.head) in AGENT | AS:
             # GiNZA sometimes makes the topic the head of the clause (我が国は…連携し, 我が国としては…)
             return r.phrase_actors(cur.head, genitive=False)
