@@ -146,6 +146,24 @@ MUTUAL_CASES = [
          {("PER", "sanction", "BOL")}),
     case("エクアドルは、チリへのロシア艦船の寄港に抗議するため、同国からの輸入を停止した。",
          {("ECU", "criticism", "RUS"), ("ECU", "sanction", "CHL")}),
+    # those marked も join the act of that kind just described: aimed where it was, and a
+    # mutual one both ways with its other side, not among themselves
+    case("ペルーはベネズエラとの国交を断絶すると発表した。パナマとチリも断交に踏み切った。",
+         {("PER", "sanction", "VEN"), ("VEN", "sanction", "PER"), ("PAN", "sanction", "VEN"),
+          ("VEN", "sanction", "PAN"), ("CHL", "sanction", "VEN"), ("VEN", "sanction", "CHL")}),
+    case("ペルー、チリ及びパナマはベネズエラと断交した。コロンビアも同様に断交を表明した。",
+         {("PER", "sanction", "VEN"), ("VEN", "sanction", "PER"), ("PAN", "sanction", "VEN"),
+          ("VEN", "sanction", "PAN"), ("CHL", "sanction", "VEN"), ("VEN", "sanction", "CHL"),
+          ("COL", "sanction", "VEN"), ("VEN", "sanction", "COL")}),
+    # a list written out before the subject (A、B及びC) is the subject, however GiNZA hangs it
+    case("ノルウェー、スウェーデン及びデンマークはベラルーシと断交した。",
+         {("NOR", "sanction", "BLR"), ("BLR", "sanction", "NOR"), ("SWE", "sanction", "BLR"),
+          ("BLR", "sanction", "SWE"), ("DNK", "sanction", "BLR"), ("BLR", "sanction", "DNK")}),
+    case("ノルウェーはベラルーシを非難した。デンマークも同様に非難した。",
+         {("NOR", "criticism", "BLR"), ("DNK", "criticism", "BLR")}),
+    # but a subject marked も with a target of its own acts on that one
+    case("ノルウェーはベラルーシを非難した。デンマークもロシアを非難した。",
+         {("NOR", "criticism", "BLR"), ("DNK", "criticism", "RUS")}),
 ]
 # fmt: on
 

@@ -48,15 +48,19 @@ def _candidate(
 ) -> None:
     """One candidate: its sources (a dropped subject is ``carried``), its targets, a relation
     for each pair; what it did is remembered for the acts pointed back at later."""
-    srcs = resolve_slots(ctx, c.sources, s, index, carried, theme=ctx.theme)
-    srcs = _spoken_by(c, srcs, ctx.voice, index, carried)
+    if c.sources == (ANAPHOR,):
+        # エジプトも断交した: the other side of the act it joins breaks off too
+        srcs = ctx.acts.anaphor_targets(c.type, index, ctx.subject)
+    else:
+        srcs = resolve_slots(ctx, c.sources, s, index, carried, theme=ctx.theme)
+        srcs = _spoken_by(c, srcs, ctx.voice, index, carried)
     if c.targets == (ANAPHOR,):
         # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
         tgts = ctx.acts.anaphor_targets(c.type, index, ctx.subject)
         tgts = [t for t in tgts if t.id not in {x.id for x in srcs}]
     else:
         tgts = resolve_slots(ctx, c.targets, s, index, topic, theme=ctx.theme)
-        if tgts and not c.type.symmetric:
+        if tgts and not c.type.symmetric and c.sources != (ANAPHOR,):
             ctx.acts.targets[c.type] = (index, tgts)
     if srcs and c.type not in _SPEECH_ACTS and c.type.is_event:
         ctx.acts.done.append((index, c.type, srcs, tgts))

@@ -40,7 +40,7 @@ from .goods import origins
 from .meetings import loose_partners, met_at, met_before, named_states
 from .membership import leaves_body
 from .modality import modality
-from .mutual import both_sides
+from .mutual import also_did, both_sides
 from .particles import DATIVE, TARGET, particles
 from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
 from .subjects import agreed_with, climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject
@@ -49,6 +49,8 @@ __all__ = ["cues", "events"]
 
 # Acts whose bare noun refers back to the same act just described (event anaphora).
 _ANAPHORIC = frozenset({RelationType.SANCTION, RelationType.SUPPORT, RelationType.ATTACK})
+# Acts others join, marked も with no target of their own (英国も非難した): aimed where the last one was.
+_JOINED = _ANAPHORIC | {RelationType.CRITICISM, RelationType.THREAT}
 # Acts whose doer may be given by what the subject describes (…したことは…脅威である).
 _ACTS_BY_SUBJECT = frozenset({RelationType.THREAT, RelationType.ATTACK})
 # What is said to someone about what they do: the target is the doer of the act described.
@@ -111,12 +113,14 @@ def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> 
         yield from _refused(act)
     elif trig.mediation:
         yield from _mediated(act)
-    elif sides := both_sides(act.fr, mutual=act.trig.mutual):
+    elif sides := both_sides(act.fr, mutual=act.trig.mutual, joins=also_did(r, act.fr)):
         # AとBの間で戦闘, 印パ戦争: each side attacks the other
+        # (the other side's acts first: the document remembers the last targets named, for
+        # those who join the act later)
         one, other = sides
-        yield from act.emit(one, other, act.conf - Penalty.INFERRED)
         if one is not other:
             yield from act.emit(other, one, act.conf - Penalty.INFERRED)
+        yield from act.emit(one, other, act.conf - Penalty.INFERRED)
     elif trig.type.symmetric:
         yield from _symmetric_act(act)
     else:
@@ -327,10 +331,12 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         sources = sources or fr.fallback
         targets = [ANAPHOR]
         conf = Confidence.ANAPHORA
-    yield from act.emit(sources, targets, conf)
-    if trig.mutual and targets and all(_with(r, a) for a in targets):
+    if not targets and also_did(r, fr) and trig.type in _JOINED:
+        targets, conf = [ANAPHOR], Confidence.ANAPHORA  # 英国も同様に非難した: on whom the last one was
+    if trig.mutual and targets and (targets == [ANAPHOR] or all(_with(r, a) for a in targets)):
         # カナダはイランとの国交を断絶した: what one side breaks off, both have broken off
         yield from act.emit(targets, sources, conf - Penalty.INFERRED)
+    yield from act.emit(sources, targets, conf)
 
 
 def _addressees(act: _Act, sources: list[Slot]) -> list[Slot]:

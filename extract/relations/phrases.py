@@ -69,7 +69,7 @@ def mention_actors(r: Reader, idx: int, seen: set[int]) -> list[Slot]:
         args += coordinated(r, r.doc[t], seen)
         if m.type == ActorType.PERSON:
             args += _persons_before_owner(r, r.doc[t], seen)
-    return args + _side_by_side(r, idx, seen)
+    return args + _side_by_side(r, idx, seen) + _listed_left(r, idx, seen)
 
 
 def _persons_before_owner(r: Reader, tok, seen: set[int]) -> list[Slot]:
@@ -100,6 +100,30 @@ def _side_by_side(r: Reader, idx: int, seen: set[int]) -> list[Slot]:
             seen.update(range(m.start, m.end))
             out += r.mention_args(k)
             k += step
+    return out
+
+
+# What separates the items of a list written out (A、B及びC).
+_LIST_MARKS = frozenset({"、", "及び", "および", "並びに", "ならびに", "・"})
+
+
+def _listed_left(r: Reader, idx: int, seen: set[int]) -> list[Slot]:
+    """ペルー、チリ及びパナマは: the actors of the same kind listed right before mention
+    ``idx``, which GiNZA sometimes hangs on the verb instead (チリ as its obl)."""
+    out: list[Slot] = []
+    kind = r.sm.mentions[idx].type
+    k = r.sm.mentions[idx].start
+    while k >= 2 and r.doc[k - 1].text in _LIST_MARKS:
+        before = r.sm.index_at(k - 2)
+        if before is None or before == idx:
+            break
+        m = r.sm.mentions[before]
+        if m.end != k - 1 or m.type != kind or m.prefix:
+            break
+        # (not skipped when seen: the verb's reading may have taken it as an argument of its own)
+        seen.update(range(m.start, m.end))
+        out += r.mention_args(before)
+        k = m.start
     return out
 
 
