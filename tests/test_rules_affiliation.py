@@ -40,6 +40,11 @@ TITLE_CASES = [
     # 駐日X大使: the ambassador serves X, after the name or before it
     case("カルロス・バスケス駐日ペルー大使は講演した。", {("カルロス_バスケス", "member_of", "PER")}),
     case("駐日ペルー大使のカルロス・バスケス氏は講演した。", {("カルロス_バスケス", "member_of", "PER")}),
+    # 駐X・Y大使: posted to X, serving Y; the two states are no pair
+    case("ロペス駐チリ・ペルー大使は記者会見を行った。", {("ロペス", "member_of", "PER")}),
+    # an envoy to a body (国連大使, 国連常駐代表) serves the state, not the body
+    case("ブラジルのシルバ国連常駐代表は演説した。", {("シルバ", "member_of", "BRA")}),
+    case("インドネシアのスギアルト国連大使は演説した。", {("スギアルト", "member_of", "IDN")}),
     # 同国防大臣: the state just named in the sentence
     case("ノルウェーのハンセン首相は、オルセン同国防大臣とともにロシアを非難した。",
          {("ハンセン", "leader_of", "NOR"), ("オルセン", "member_of", "NOR"), ("ハンセン", "criticism", "RUS"),

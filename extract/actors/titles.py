@@ -112,6 +112,8 @@ def title_zone(sent: SentenceView, ms: MentionSet, lex: Lexicon, ts: int) -> Tit
             past = _past_mention(sent, ms, zone, idx)
         elif sent.ntext(k, k + 1) in CLOSE:
             past = _past_acronym(sent, ms, k)
+        elif sent.ntext(k, k + 1) in "・･" and _hosted_before(sent, ms, k):
+            past = k - 1  # 駐コロンビア・ベネズエラ大使: the host, then the envoy's own state
         else:
             step = _past_word(sent, lex, zone, k, words)
             if step is None:
@@ -124,6 +126,20 @@ def title_zone(sent: SentenceView, ms: MentionSet, lex: Lexicon, ts: int) -> Tit
     return zone
 
 
+_ENVOY_TITLES = ("大使", "常駐代表", "政府代表", "代表部大使", "代表部次席大使", "次席大使")
+
+
+def _envoy_title(sent: SentenceView, ts: int) -> bool:
+    """Whether the title at token ``ts`` is an envoy's (国連|大使, 国連|常駐代表)."""
+    return sent.ntext(ts, min(len(sent.doc), ts + 3)).startswith(_ENVOY_TITLES)
+
+
+def _hosted_before(sent: SentenceView, ms: MentionSet, k: int) -> bool:
+    """Whether token ``k`` follows a host state written with 駐 (駐コロンビア|・)."""
+    idx = ms.index_at(k - 1) if k > 0 else None
+    return idx is not None and ms.mentions[idx].end == k and has_prefix(sent, ms.mentions[idx], "駐")
+
+
 def _past_mention(sent: SentenceView, ms: MentionSet, zone: TitleZone, idx: int) -> int | None:
     """A mention in the zone: an affiliation, or the host state after 駐; the token before
     it, or None where the zone ends (at a person, who may hold a second title, or a collective)."""
@@ -134,10 +150,12 @@ def _past_mention(sent: SentenceView, ms: MentionSet, zone: TitleZone, idx: int)
         return None
     if m.is_collective:
         return None
-    if has_prefix(sent, m, "駐"):
+    envoy_to_body = m.type == ActorType.ORGANIZATION and m.end == zone.start and _envoy_title(sent, zone.start)
+    if has_prefix(sent, m, "駐") or envoy_to_body:
+        # (日本の国連大使: the body is where the envoy is posted, the state is whose envoy)
         zone.hosted = True
         zone.hosted_in_japan = m.ids == ("JPN",)
-        return m.start - 1 if m.prefix == "駐" else m.start - 2
+        return m.start - 1 if m.prefix == "駐" or envoy_to_body else m.start - 2
     zone.affiliations.append(idx)
     return m.start - 1
 
