@@ -14,6 +14,14 @@ from tests.rulecases import case, relations, table
 
 # fmt: off
 GROUNDS_CASES = [
+    # a bare reaction (反発, 抗議, 非難 with no target) answers whoever just acted on the one
+    # reacting; with no such act, it has no target
+    case("ノルウェーはベラルーシの外交官3人を国外に追放した。ベラルーシは強く反発している。",
+         {("NOR", "sanction", "BLR"), ("BLR", "criticism", "NOR")}),
+    case("タイはミャンマー国境の拠点を空爆した。ミャンマー政府は主権の侵害だとして非難した。",
+         {("THA", "attack", "MMR"), ("MMR", "criticism", "THA")}),
+    case("ノルウェーはベラルーシの外交官3人を国外に追放した。フィンランドは強く反発した。",
+         {("NOR", "sanction", "BLR")}),
     # the clause given as the grounds (…として非難, 「…」として不満): whom it is about is criticised
     case("エリトリアは「エチオピアは国境線を尊重していない」として不満を表明している。", {("ERI", "criticism", "ETH")}),
     case("ペルー政府は、チリは戦争の計画を立てている、として非難した。", {("PER", "criticism", "CHL")}),

@@ -17,6 +17,8 @@ __all__ = ["ActsSoFar"]
 
 # How many sentences back "the sanctions" may refer (event anaphora).
 _ANAPHOR_REACH = 3
+# How many sentences back a bare reaction (ロシアは反発した) looks for the act it answers.
+_REACTION_REACH = 2
 # How far back a bare act of a kind the text keeps returning to may look (ドイツも承認した, paragraphs on).
 _ANAPHOR_FAR = 8
 
@@ -38,6 +40,17 @@ class ActsSoFar:
             # whole text is about, if one clearly is
             tgts = [subject] if subject is not None and rtype == RelationType.SANCTION else []
         return tgts
+
+    def acted_on(self, those: list[Resolved], index: int) -> list[Resolved]:
+        """ロシアは強く反発した: the doers of the latest act on any of ``those``, in the
+        sentences just before, if one was described."""
+        ids = {x.id for x in those} | {x.id.split(":")[0] for x in those}  # (RUS:外務省 answers for RUS)
+        for seen_at, rtype, srcs, tgts in reversed(self.done):
+            if index - seen_at > _REACTION_REACH:
+                break
+            if seen_at < index and not rtype.symmetric and ids & {t.id for t in tgts}:
+                return [s for s in srcs if s.id not in ids]
+        return []
 
     def doers_of(self, ref: Recent, index: int) -> list[Resolved]:
         """今般の攻撃を非難 → whoever attacked in the sentences just before; この動きを歓迎 →

@@ -3,7 +3,7 @@ subject the sentence hands on to the next."""
 
 from __future__ import annotations
 
-from ..relations import ANAPHOR, TOPIC, Arg, Candidate, Carried
+from ..relations import ANAPHOR, REACTED, TOPIC, Arg, Candidate, Carried
 from ..types import RelationType
 from .arguments import resolve_slots
 from .context import DocumentContext, ReadSentence
@@ -54,7 +54,9 @@ def _candidate(
     else:
         srcs = resolve_slots(ctx, c.sources, s, index, carried, theme=ctx.theme)
         srcs = _spoken_by(c, srcs, ctx.voice, index, carried)
-    if c.targets == (ANAPHOR,):
+    if c.targets == (REACTED,):
+        tgts = ctx.acts.acted_on(srcs, index)
+    elif c.targets == (ANAPHOR,):
         # 制裁の枠組みをつくってきた: "the sanctions" the text was just about
         tgts = ctx.acts.anaphor_targets(c.type, index, ctx.subject)
         tgts = [t for t in tgts if t.id not in {x.id for x in srcs}]

@@ -40,6 +40,7 @@ from .frames import Reader
 from .membership import MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS
 from .slots import (
     ANAPHOR,
+    REACTED,
     SPEAKER,
     THEME,
     TOPIC,
@@ -60,6 +61,7 @@ __all__ = [
     "ANAPHOR",
     "MEMBERSHIP_NOUNS",
     "MEMBERSHIP_VERBS",
+    "REACTED",
     "RULES",
     "SPEAKER",
     "THEME",

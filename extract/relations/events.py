@@ -42,7 +42,21 @@ from .membership import leaves_body
 from .modality import modality
 from .mutual import also_did, both_sides
 from .particles import DATIVE, TARGET, particles
-from .slots import ANAPHOR, SPEAKER, TOPIC, VOICE, Arg, Candidate, Confidence, Frame, Penalty, Slot, members, unique
+from .slots import (
+    ANAPHOR,
+    REACTED,
+    SPEAKER,
+    TOPIC,
+    VOICE,
+    Arg,
+    Candidate,
+    Confidence,
+    Frame,
+    Penalty,
+    Slot,
+    members,
+    unique,
+)
 from .subjects import agreed_with, climb_subjects, earlier_subject, main_clause, sentence_topic, shared_subject
 
 __all__ = ["cues", "events"]
@@ -331,6 +345,8 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         sources = sources or fr.fallback
         targets = [ANAPHOR]
         conf = Confidence.ANAPHORA
+    if not targets and trig.type == RelationType.CRITICISM and not (fr.objects or fr.complements or trig.weak):
+        targets, conf = [REACTED], Confidence.ANAPHORA  # ロシアは強く反発した: against who just acted on it
     if not targets and also_did(r, fr) and trig.type in _JOINED:
         targets, conf = [ANAPHOR], Confidence.ANAPHORA  # 英国も同様に非難した: on whom the last one was
     if trig.mutual and targets and (targets == [ANAPHOR] or all(_with(r, a) for a in targets)):

@@ -18,6 +18,7 @@ from ..types import Modality, RelationType
 
 __all__ = [
     "ANAPHOR",
+    "REACTED",
     "SPEAKER",
     "THEME",
     "TOPIC",
@@ -54,6 +55,7 @@ class Carried(Enum):
     THEME = "theme"  # the body the document is about (an encyclopedia article's subject)
     SPEAKER = "speaker"  # the one whose statement the sentence is (支援を表明する), else TOPIC
     VOICE = "voice"  # the one speaking, else the text's own government; no one in a text with no voice
+    REACTED = "reacted"  # those whose act on the subject was just described (ロシアは強く反発した)
 
 
 TOPIC: Final = Carried.TOPIC
@@ -61,6 +63,7 @@ ANAPHOR: Final = Carried.ANAPHOR
 THEME: Final = Carried.THEME
 SPEAKER: Final = Carried.SPEAKER
 VOICE: Final = Carried.VOICE
+REACTED: Final = Carried.REACTED
 
 
 @dataclass(frozen=True, slots=True, order=True)
