@@ -41,6 +41,7 @@ from .meetings import loose_partners, met_at, met_before, named_states
 from .membership import leaves_body
 from .modality import modality
 from .mutual import also_did, both_sides
+from .needs import needs_met
 from .particles import DATIVE, TARGET, particles
 from .slots import (
     ANAPHOR,
@@ -106,7 +107,7 @@ def _threatened(r: Reader) -> dict[int, int]:
 def _event(r: Reader, tok, trig: Trigger, *, threatened: Sequence[int] = ()) -> Iterator[Candidate]:
     """One trigger read as the kind of act it is: refused, mediated, mutual, symmetric or directed."""
     fr = _frame(r, tok, trig, threatened)
-    if not _needs_ok(r, tok, trig, fr) or prohibited(tok, trig.type) or names_a_weapon(r, tok, trig.type):
+    if not needs_met(r, tok, trig, fr) or prohibited(tok, trig.type) or names_a_weapon(r, tok, trig.type):
         return
     if fr.has_subject:
         fr.fallback = []
@@ -345,10 +346,10 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         sources = sources or fr.fallback
         targets = [ANAPHOR]
         conf = Confidence.ANAPHORA
-    if not targets and trig.type == RelationType.CRITICISM and not (fr.objects or fr.complements or trig.weak):
-        targets, conf = [REACTED], Confidence.ANAPHORA  # ロシアは強く反発した: against who just acted on it
     if not targets and also_did(r, fr) and trig.type in _JOINED:
         targets, conf = [ANAPHOR], Confidence.ANAPHORA  # 英国も同様に非難した: on whom the last one was
+    if not targets and trig.type == RelationType.CRITICISM and not (fr.objects or fr.complements or trig.weak):
+        targets, conf = [REACTED], Confidence.ANAPHORA  # ロシアは強く反発した: against who just acted on it
     if trig.mutual and targets and (targets == [ANAPHOR] or all(_with(r, a) for a in targets)):
         # カナダはイランとの国交を断絶した: what one side breaks off, both have broken off
         yield from act.emit(targets, sources, conf - Penalty.INFERRED)
@@ -572,38 +573,3 @@ def _happened(tok) -> bool:
     while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head
     return node.dep_ in ("nsubj", "nsubj:pass") and node.head.lemma_ in _OCCUR
-
-
-def _needs_ok(r: Reader, tok, trig: Trigger, frame: Frame) -> bool:
-    """Whether what the trigger needs beside it is there: 輸入を停止 (trade), 協定の締結 (an agreement)."""
-    if trig.needs is None:
-        return True
-    if trig.needs == Needs.TRADE:
-        # 輸入を停止, 輸入規制: the trade itself is stopped, not an agreement about trade
-        # (輸出をめぐる合意の履行停止)
-        near = [*tok.children, *frame.objects]
-        near += [c for o in frame.objects for c in o.children if c.dep_ == "compound"]
-        near += [*tok.head.children, tok.head] if tok.dep_ == "compound" else []
-        return any(_in_class(r, c, trig.needs) for c in near)
-    if trig.needs in (Needs.AGREEMENT, Needs.ARMS, Needs.RELATIONS, Needs.MILITARY, Needs.ASSETS, Needs.ENCOUNTER):
-        near = [c for c in tok.subtree if c.i != tok.i and abs(c.i - tok.i) <= 8]
-        near += [c for c in tok.head.children if abs(c.i - tok.i) <= 4] if tok.dep_ == "compound" else []
-        near += list(frame.objects)
-        return any(_in_class(r, c, trig.needs) for c in near)
-    if trig.needs == Needs.RISE:
-        h = tok.head
-        return tok.dep_ in ("nsubj", "obj") and (
-            _in_class(r, h, Needs.RISE) or h.lemma_ in r.lex.object_classes[Needs.RISE]
-        )
-    if trig.needs in (Needs.STATE, Needs.AGAINST, Needs.REFUSAL):
-        return True  # checked on the targets and the modality (events)
-    if trig.needs == Needs.OBJECT:
-        return any(c.dep_ == "obj" for c in tok.children) or bool(frame.objects)
-    if trig.needs == Needs.CAUSATIVE:
-        return any(c.lemma_ in r.lex.object_classes[Needs.CAUSATIVE] for c in tok.children)
-    return True
-
-
-def _in_class(r: Reader, tok, cls: str) -> bool:
-    words = r.lex.object_classes.get(cls, frozenset())
-    return any(tok.text.endswith(w) or tok.lemma_.endswith(w) for w in words)
