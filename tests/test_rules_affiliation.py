@@ -40,6 +40,11 @@ TITLE_CASES = [
     # 駐日X大使: the ambassador serves X, after the name or before it
     case("カルロス・バスケス駐日ペルー大使は講演した。", {("カルロス_バスケス", "member_of", "PER")}),
     case("駐日ペルー大使のカルロス・バスケス氏は講演した。", {("カルロス_バスケス", "member_of", "PER")}),
+    # who heads what, said with a verb: 率いる, taking an office (就く, 就任), Xを首相とするY
+    case("ヒズボラを率いるナスララ氏は演説した。", {("ナスララ", "leader_of", "hezbollah")}),
+    case("1964年、ブレジネフがソ連共産党の第一書記に就任した。", {("brezhnev_leonid", "leader_of", "cpsu")}),
+    case("スカルノ氏がインドネシアの大統領に就いてすぐに、憲法が改正された。", {("sukarno", "leader_of", "IDN")}),
+    case("ネルーを首相とするインド政府が発足した。", {("nehru_jawaharlal", "leader_of", "IND")}),
     # 駐X・Y大使: posted to X, serving Y; the two states are no pair
     case("ロペス駐チリ・ペルー大使は記者会見を行った。", {("ロペス", "member_of", "PER")}),
     # an envoy to a body (国連大使, 国連常駐代表) serves the state, not the body

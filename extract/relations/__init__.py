@@ -34,7 +34,7 @@ from enum import IntEnum
 
 from ..actors import SentenceMentions
 from ..lexicon import Lexicon
-from . import evaluation, events, leaders, membership, obligation, quotes, speech, visits
+from . import evaluation, events, heads, leaders, membership, obligation, quotes, speech, visits
 from .cues import Cues
 from .frames import Reader
 from .membership import MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS
@@ -120,6 +120,7 @@ RULES: tuple[Rule, ...] = (
     Rule("obligations", obligation.obligations, obligation.cues),
     Rule("membership", membership.membership, membership.cues, Phase.AFTER),
     Rule("leaders", leaders.leaders, leaders.cues, Phase.AFTER, two_actors=True),
+    Rule("heads", heads.heads, heads.cues, Phase.AFTER, two_actors=True),
 )
 
 
