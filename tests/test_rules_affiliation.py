@@ -45,6 +45,11 @@ TITLE_CASES = [
     case("1964年、ブレジネフがソ連共産党の第一書記に就任した。", {("brezhnev_leonid", "leader_of", "cpsu")}),
     case("スカルノ氏がインドネシアの大統領に就いてすぐに、憲法が改正された。", {("sukarno", "leader_of", "IDN")}),
     case("ネルーを首相とするインド政府が発足した。", {("nehru_jawaharlal", "leader_of", "IND")}),
+    # a person with no title named after a state and の belongs to it, where the dictionary
+    # knows them there; not every person so named (an athlete), not past への
+    case("1955年、インドのジャワハルラール・ネルーはバンドンを訪れた。", {("nehru_jawaharlal", "member_of", "IND")}),
+    case("ロシアのイリーナ・ペトロワは優勝した。", set()),
+    case("ブラジルのフィデル・カストロへの評価は高い。", set()),
     # 駐X・Y大使: posted to X, serving Y; the two states are no pair
     case("ロペス駐チリ・ペルー大使は記者会見を行った。", {("ロペス", "member_of", "PER")}),
     # an envoy to a body (国連大使, 国連常駐代表) serves the state, not the body
@@ -102,9 +107,10 @@ TITLE_CASES = [
           ("KOR:外務省", "part_of", "KOR"), ("cho_tae_yul", "meeting", "ruto_william")}),
     # what a leader gives is the state's act on others, never on the leader's own state
     case("トンガのピタ首相から、フィジーの立場への支持を得た。", {("ピタ", "leader_of", "TON")}),
-    # Xの + a full name with no title: of X's nationality, no office stated (ONTOLOGY: member_of
-    # is for officials), though the dictionary knows he led X
-    case("キューバのフィデル・カストロはソ連を訪問した。", {("SUN", "meeting", "castro_fidel")}),
+    # Xの + a full name with no title: an official of X (ONTOLOGY: member_of is for officials)
+    # where the dictionary knows the person held office there; else only of X's nationality
+    case("キューバのフィデル・カストロはソ連を訪問した。",
+         {("SUN", "meeting", "castro_fidel"), ("castro_fidel", "member_of", "CUB")}),
     case("ノルウェーのマグヌス・ハンセンはスウェーデンの大会で優勝した。", set()),
     # ministers by portfolio (情報相, エネルギー・石油大臣) and officers by rank (大佐) are officials
     case("ガーナのコフィ・メンサ・エネルギー・石油大臣は、トーゴへの電力輸出を停止すると発表した。",

@@ -20,7 +20,7 @@ from .collectives import collectives, speakers
 from .governments import governments, led_by
 from .known_persons import known_persons
 from .mentions import MentionSet, SentenceMentions
-from .persons import persons
+from .persons import owned_persons, persons
 from .sentence import NAME_JOINERS, SentenceView
 from .states import abbreviations, descent, gazetteer, run_together, unlisted_states
 
@@ -50,6 +50,7 @@ PASSES: tuple[Pass, ...] = (
     Pass(collectives, "every named actor, so that 両国 and 3カ国 are only what is left"),
     Pass(speakers, "every named actor, so that 私 and 我々 are only what is left"),
     Pass(led_by, "persons and bodies, the leader and the body of Xが率いるY"),
+    Pass(owned_persons, "every title's and leader's link, so that XのY links only a person named alone"),
     Pass(national_bodies, "the final bodies, to state the state of a gazetteer body (防衛省 → JPN)"),
 )
 

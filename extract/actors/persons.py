@@ -280,3 +280,43 @@ def _is_name(sent: SentenceView, start: int, end: int, name: str) -> bool:
         and not name.isascii()
         and ((sudachi and ner) or full or (joined and (sudachi or ner)) or known_name)
     )
+
+
+# What may follow a person named after an owner for the owner to be the person's: not a
+# phrase the の reaches past (日本のトランプ氏への期待: Japan's hopes, not Japan's Trump).
+_PAST_THE_PERSON = ("への", "に対する", "に対し", "について", "をめぐる", "を巡る", "に関する")
+
+
+def _known_to_belong(lex: Lexicon, name: str, owner_ids: tuple[str, ...]) -> bool:
+    """Whether the dictionary names a person ``name`` who held an office of the owner (a
+    state, a party): the political actors, not every athlete or photographer after XのY."""
+    return any(set(owner_ids) & p.states() for p in lex.dictionary.persons_named(name, loose=False))
+
+
+def owned_persons(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
+    """ソ連のヨシフ・スターリン, ハマスのハニヤ氏: a person with no title, named after a state
+    or body and の, belongs to it when the dictionary knows them there (a title's own
+    affiliation is read with the title)."""
+    linked = {lk.child for lk in ms.links}
+    for idx, m in enumerate(ms.mentions):
+        if m.type != ActorType.PERSON or idx in linked or m.is_speaker or m.start < 2:
+            continue
+        if sent.ntext(m.start - 1, m.start) != "の":
+            continue
+        owner = ms.index_at(m.start - 2)
+        if owner is None:
+            continue
+        om = ms.mentions[owner]
+        if om.type == ActorType.PERSON or om.is_collective or om.end != m.start - 1 or not om.ids:
+            continue
+        after = sent.ntext(m.end, min(len(sent.doc), m.end + 3))
+        if after.startswith(_PAST_THE_PERSON) or _titled_after(sent, lex, m.end) or ms.index_at(m.end) is not None:
+            continue  # (イギリスのアシュトン欧州委員: a title, read or not, says what the person is)
+        if not _known_to_belong(lex, m.name, om.ids):
+            continue
+        ms.link(idx, "member_of", owner, "の")
+
+
+def _titled_after(sent: SentenceView, lex: Lexicon, k: int) -> bool:
+    """Whether a title the lexicon knows starts at token ``k`` (欧州|委員)."""
+    return any(lex.title_role(sent.ntext(k, e)) is not None for e in range(k + 1, min(len(sent.doc), k + 4) + 1))
