@@ -50,6 +50,9 @@ TITLE_CASES = [
     case("1955年、インドのジャワハルラール・ネルーはバンドンを訪れた。", {("nehru_jawaharlal", "member_of", "IND")}),
     case("ロシアのイリーナ・ペトロワは優勝した。", set()),
     case("ブラジルのフィデル・カストロへの評価は高い。", set()),
+    # parts joined by ＝ are one name (アル＝アサド, アッ＝サーダート), as by ・
+    case("エジプトのアンワル・アッ＝サーダート大統領はイスラエルを訪問した。",
+         {("アンワル_アッ_サーダート", "leader_of", "EGY"), ("ISR", "meeting", "アンワル_アッ_サーダート")}),
     # 駐X・Y大使: posted to X, serving Y; the two states are no pair
     case("ロペス駐チリ・ペルー大使は記者会見を行った。", {("ロペス", "member_of", "PER")}),
     # an envoy to a body (国連大使, 国連常駐代表) serves the state, not the body

@@ -148,8 +148,8 @@ def _scan_left(sent: SentenceView, ms: MentionSet, lex: Lexicon, stop: int, *, s
             has_name = True
             tagged = tagged or t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person"
             parts += 1
-        elif t.text in "・･" and k > 0 and (is_katakana(doc[k - 1].text) or _initial(doc[k - 1])) and parts > 0:
-            joined = True  # ヴォロディミール・ゼレンスキー: parts joined by ・ do not count
+        elif t.text in NAME_JOINERS and k > 0 and (is_katakana(doc[k - 1].text) or _initial(doc[k - 1])) and parts > 0:
+            joined = True  # ヴォロディミール・ゼレンスキー, アル＝アサド: parts joined by ・ or ＝ do not count
         elif _initial(t) and joined and k > 0 and doc[k - 1].text in "・･":
             pass  # ドナルド・J・トランプ, ジョン・F・ケネディ: a middle initial is part of the name
         elif _name_fragment(doc, k, parts):
