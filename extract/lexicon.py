@@ -559,10 +559,19 @@ def _trigger(lemma: str, spec: Mapping[str, Any]) -> Trigger:
     )
 
 
+def _triggers(trig_data: Mapping[str, Any]) -> dict[str, Trigger]:
+    """Trigger words, and their normalised spellings (呼び掛ける for 呼びかける): GiNZA gives
+    a token the lemma of its own spelling and Sudachi's normalised form as its norm."""
+    table = {lemma: _trigger(lemma, spec) for lemma, spec in trig_data["triggers"].items()}
+    for spelling, word in trig_data.get("spellings", {}).items():
+        table.setdefault(spelling, table[word])
+    return table
+
+
 def _trigger_fields(trig_data: Mapping[str, Any]) -> dict[str, Any]:
     hedges, speech, light = trig_data["hedges"], trig_data["speech"], trig_data["light_verbs"]
     return {
-        "triggers": MappingProxyType({lemma: _trigger(lemma, spec) for lemma, spec in trig_data["triggers"].items()}),
+        "triggers": MappingProxyType(_triggers(trig_data)),
         "speech_verbs": frozenset(speech["verbs"]),
         "quote_only_speech": frozenset(speech["quote_only"]),
         "topic_nouns": frozenset(speech["topic_nouns"]),

@@ -22,6 +22,8 @@ GROUNDS_CASES = [
          {("THA", "attack", "MMR"), ("MMR", "criticism", "THA")}),
     case("ノルウェーはベラルーシの外交官3人を国外に追放した。フィンランドは強く反発した。",
          {("NOR", "sanction", "BLR")}),
+    # a trigger in another spelling (呼び掛け for 呼びかけ, 申入れ for 申し入れ) is the same trigger
+    case("ペルーはチリに対話を呼び掛けた。", {("PER", "request", "CHL")}),
     # the clause given as the grounds (…として非難, 「…」として不満): whom it is about is criticised
     case("エリトリアは「エチオピアは国境線を尊重していない」として不満を表明している。", {("ERI", "criticism", "ETH")}),
     case("ペルー政府は、チリは戦争の計画を立てている、として非難した。", {("PER", "criticism", "CHL")}),

@@ -345,7 +345,8 @@ def _find_trigger(r: Reader, tok) -> Trigger | None:
         return None  # 報復|的, 挑発|的: an adjective of manner names no act
     trig = r.compound_trigger(tok)
     if trig is None:
-        trig = r.lex.triggers.get(tok.lemma_) or r.lex.triggers.get(tok.text)
+        # (by its normalised form last: 申入れ is 申し入れ, 呼び掛け is 呼びかけ)
+        trig = r.lex.triggers.get(tok.lemma_) or r.lex.triggers.get(tok.text) or r.lex.triggers.get(tok.norm_)
     if trig is None:
         return None
     if tok.i > 0 and r.doc[tok.i - 1].dep_ == "compound":

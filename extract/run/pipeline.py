@@ -139,7 +139,9 @@ class Extractor:
             return False
         if len(actors) >= 2:
             return True
-        return any(self._cues.match_token(t.text, t.lemma_) for t in toks) or self._cues.match_text(toks.text)
+        return any(
+            self._cues.match_token(t.text, t.lemma_) or self._cues.match_token(t.norm_, t.norm_) for t in toks
+        ) or self._cues.match_text(toks.text)
 
     # -- public API ------------------------------------------------------------------
     def extract(self, document: Document) -> DocumentResult:
