@@ -129,6 +129,9 @@ class MentionSet:
         self._out.mentions[idx] = m
         for i in range(m.start, m.end):
             self._out.by_token[i] = idx
+        # (a mention a pass dropped and a later one reads anew, アルメニア|系 in
+        # アルメニア系武装勢力, is live again: its tokens are the new mention's)
+        self.dropped.discard(idx)
 
     def drop(self, idx: int) -> None:
         old = self._out.mentions[idx]
