@@ -155,6 +155,9 @@ MUTUAL_CASES = [
          {("PER", "sanction", "VEN"), ("VEN", "sanction", "PER"), ("PAN", "sanction", "VEN"),
           ("VEN", "sanction", "PAN"), ("CHL", "sanction", "VEN"), ("VEN", "sanction", "CHL"),
           ("COL", "sanction", "VEN"), ("VEN", "sanction", "COL")}),
+    # the states that found a body (結成, 設立) are its members
+    case("1981年、サウジアラビア、クウェート及びカタールなど6か国が湾岸協力会議(GCC)を結成した。",
+         {("SAU", "member_of", "gcc"), ("KWT", "member_of", "gcc"), ("QAT", "member_of", "gcc")}),
     # a list written out before the subject (A、B及びC) is the subject, however GiNZA hangs it
     case("ノルウェー、スウェーデン及びデンマークはベラルーシと断交した。",
          {("NOR", "sanction", "BLR"), ("BLR", "sanction", "NOR"), ("SWE", "sanction", "BLR"),

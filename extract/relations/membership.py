@@ -25,6 +25,8 @@ MEMBERSHIP_VERBS = frozenset({"加盟", "加入"})
 LEAVING_VERBS = frozenset({"脱退", "離脱"})
 # ペルー、コロンビア等から成るリマグループ: verbs that say what a body is made of
 _COMPOSED_OF = frozenset({"成る", "構成", "加盟", "参加", "結成", "組織", "設立", "創設", "創立", "発足"})
+# Verbs whose subjects found the body that is their object (AとBがXを結成した).
+_FOUNDING = frozenset({"結成", "設立", "創設", "創立"})
 
 
 def cues(lex: Lexicon) -> Cues:
@@ -181,6 +183,8 @@ def _composed_of(r: Reader, tok, idx: int) -> Iterator[Candidate]:
     clauses = [c for t in (tok, *said_to_be) for c in t.children if c.dep_ == "acl"]
     if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.lemma_ in _COMPOSED_OF and r.passive(tok.head):
         clauses.append(tok.head)  # Xは、AとBによって設立された
+    if tok.dep_ == "obj" and tok.head.lemma_ in _FOUNDING and not r.passive(tok.head):
+        clauses.append(tok.head)  # A、B及びCの3か国がXを結成した: the founders are its members
     for acl in clauses:
         if acl.lemma_ not in _COMPOSED_OF:
             continue
@@ -192,7 +196,7 @@ def _composed_of(r: Reader, tok, idx: int) -> Iterator[Candidate]:
             a
             for c in [*acl.children, *around]
             if c.dep_ in ("obl", "obj", "nsubj")
-            and bare(particles(c)) in ("から", "で", "を", "が", "によって", "より")
+            and bare(particles(c)) in ("から", "で", "を", "が", "は", "によって", "より")
             for a in r.phrase_actors(c, genitive=True, depth=3)
         ]
         members = [a for a in unique(members) if r.arg_type(a) == ActorType.COUNTRY]
