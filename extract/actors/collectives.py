@@ -136,33 +136,23 @@ def collectives(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
     for i in range(len(sent.doc)):
         if not ms.free(i, i + 1):
             continue
-        if sent.ntext(i, i + 1) == _SAME_STATE:
-            last = _last_state_before(sent, ms, lex, i)
-            ms.add(
-                Mention(
-                    start=i,
-                    end=i + 1,
-                    text=sent.text(i, i + 1),
-                    type=ActorType.COUNTRY,
-                    ids=last,
-                    kind="collective",
-                    count=1,
-                    name=_SAME_STATE,
-                )
-            )
-            continue
-        found = _named_collective(sent, ms, lex, i) if sent.ntext(i, i + 1)[:1] in initials else None
-        found = found or _counted(sent, i)
+        same_state = sent.ntext(i, i + 1) == _SAME_STATE
+        if same_state:
+            found: tuple[int, int] | None = (1, i + 1)
+        else:
+            found = _named_collective(sent, ms, lex, i) if sent.ntext(i, i + 1)[:1] in initials else None
+            found = found or _counted(sent, i)
         if found is None or not ms.free(i, found[1]):
             continue
         count, k = found
+        members = _last_state_before(sent, ms, lex, i) if same_state else _listed_before(sent, ms, lex, i)
         ms.add(
             Mention(
                 start=i,
                 end=k,
                 text=sent.text(i, k),
                 type=ActorType.COUNTRY,
-                ids=_listed_before(sent, ms, lex, i),
+                ids=members,
                 kind="collective",
                 count=count,
                 name=sent.ntext(i, k),

@@ -310,13 +310,12 @@ def owned_persons(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
         if om.type == ActorType.PERSON or om.is_collective or om.end != m.start - 1 or not om.ids:
             continue
         after = sent.ntext(m.end, min(len(sent.doc), m.end + 3))
-        if after.startswith(_PAST_THE_PERSON) or _titled_after(sent, lex, m.end) or ms.index_at(m.end) is not None:
+        if (
+            after.startswith(_PAST_THE_PERSON)
+            or title_at(sent, lex, m.end) is not None
+            or ms.index_at(m.end) is not None
+        ):
             continue  # (イギリスのアシュトン欧州委員: a title, read or not, says what the person is)
         if not _known_to_belong(lex, m.name, om.ids):
             continue
         ms.link(idx, "member_of", owner, "の")
-
-
-def _titled_after(sent: SentenceView, lex: Lexicon, k: int) -> bool:
-    """Whether a title the lexicon knows starts at token ``k`` (欧州|委員)."""
-    return any(lex.title_role(sent.ntext(k, e)) is not None for e in range(k + 1, min(len(sent.doc), k + 4) + 1))

@@ -140,7 +140,9 @@ class Extractor:
         if len(actors) >= 2:
             return True
         return any(
-            self._cues.match_token(t.text, t.lemma_) or self._cues.match_token(t.norm_, t.norm_) for t in toks
+            self._cues.match_token(t.text, t.lemma_)
+            or (t.norm_ != t.lemma_ and self._cues.match_token(t.norm_, t.norm_))
+            for t in toks
         ) or self._cues.match_text(toks.text)
 
     # -- public API ------------------------------------------------------------------
