@@ -35,7 +35,16 @@ from typing import Any
 
 from .normalize import is_kanji, is_katakana, is_short_name, match_key
 
-__all__ = ["EMPTY_DICTIONARY", "Dictionary", "Entry", "Office", "Person", "load_dictionary", "name_key"]
+__all__ = [
+    "EMPTY_DICTIONARY",
+    "Dictionary",
+    "Entry",
+    "Office",
+    "Person",
+    "load_dictionary",
+    "name_key",
+    "with_unjoined",
+]
 
 _FOLDER = ("data", "dictionary")
 _ENTRY_FILES = {"states": "states.json", "bodies": "bodies.json", "groups": "groups.json"}
@@ -372,3 +381,19 @@ EMPTY_DICTIONARY = Dictionary(
     _full=MappingProxyType({}),
     _short=MappingProxyType({}),
 )
+
+
+def with_unjoined(aliases: dict[str, str], ambiguous: frozenset[str]) -> dict[str, str]:
+    """Japanese writes a foreign name in parts or run together (アル・シャバーブ, アルシャバーブ;
+    ボコ・ハラム, ボコハラム): the run-together spelling names the same actor, unless it is
+    another name already or two names would share it.
+
+    >>> with_unjoined({"ボコ・ハラム": "boko_haram"}, frozenset())
+    {'ボコ・ハラム': 'boko_haram', 'ボコハラム': 'boko_haram'}
+    """
+    unjoined: dict[str, set[str]] = {}
+    for key, aid in aliases.items():
+        bare = key.translate(_NAME_JOINERS)
+        if bare != key and len(bare) >= 4 and bare not in aliases and bare not in ambiguous:
+            unjoined.setdefault(bare, set()).add(aid)
+    return aliases | {bare: next(iter(ids)) for bare, ids in sorted(unjoined.items()) if len(ids) == 1}

@@ -21,7 +21,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from .dictionary import EMPTY_DICTIONARY, Dictionary, Entry, load_dictionary
+from .dictionary import EMPTY_DICTIONARY, Dictionary, Entry, load_dictionary, with_unjoined
 from .normalize import match_key
 from .types import Actor, ActorType, Modality, RelationType, Role
 
@@ -478,7 +478,7 @@ def _alias_index(
         for alias in (actor.name, *actor.aliases):
             if (actor.id, alias) in ours:
                 aliases[match_key(alias)] = actor.id
-    return aliases
+    return with_unjoined(aliases, ambiguous)
 
 
 def _body_fields(actors_data: Mapping[str, Any]) -> dict[str, Any]:

@@ -23,6 +23,9 @@ UNTITLED_CASES = [
     # a middle initial is part of a katakana name
     case("ジョン・F・ケネディ大統領はキューバを非難した。",
          {("kennedy_john_f", "criticism", "CUB")}),
+    # a group's name written in parts is the same name run together
+    case("ケニアのルト大統領は、アルシャバーブによる攻撃を非難した。",
+         {("ruto_william", "criticism", "al_shabaab"), ("ruto_william", "leader_of", "KEN")}),
 ]
 
 OFFICE_CASES = [

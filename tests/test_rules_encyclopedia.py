@@ -68,6 +68,9 @@ MEDIATION_CASES = [
 ]
 
 EVENT_NOUN_CASES = [
+    # a state's name takes neither owner nor target: both phrases beside it are the act's
+    case("エチオピアのエリトリアに対する攻撃は続いている。", {("ETH", "attack", "ERI")}),
+    case("エリトリアに対するエチオピアの軍事攻撃は続いている。", {("ETH", "attack", "ERI")}),
     # an act noun no one is said to do is an act among those named with it (AとBとの会談)
     case("ケニアのルト大統領とタンザニアのハッサン大統領との会談が行われた。",
          {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"),

@@ -60,6 +60,10 @@ ASKED_CASES = [
     case("ブータンは、インドに支援を要請した。", {("BTN", "request", "IND")}),
     # …while an act one considers is one's own, hedged
     case("ブータンは、ネパールに対する制裁措置を検討している。", {("BTN", "sanction", "NPL", "hedged")}),
+    # a demand naming no one, after a protest in the same sentence, is made of the one protested against
+    case("ペルーはボリビアを非難し、部隊の撤退を要求した。", {("PER", "criticism", "BOL"), ("PER", "request", "BOL")}),
+    case("ノルウェーはベラルーシによる拘束を非難するとともに、早期の解放を求めた。",
+         {("NOR", "criticism", "BLR"), ("NOR", "request", "BLR")}),
 ]
 
 TRIGGER_CASES = [

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from ..types import RelationType
+from .acts import doers
 from .frames import Reader
 from .particles import ABOUT, particles, postposition_verb
 from .slots import Slot
 
-__all__ = ["AS_GROUNDS", "clause_actors", "grounds", "pointed_objects", "said_about"]
+__all__ = ["AS_GROUNDS", "clause_actors", "grounds", "pointed_objects", "protested_before", "said_about"]
 
 # How a clause is given as grounds: …として, 「…」と(して).
 AS_GROUNDS = ("と", "として")
@@ -82,4 +84,19 @@ def pointed_objects(r: Reader, tok) -> list:
     for clause in sorted(tok.children, key=lambda c: -c.i):
         if clause.dep_ in ("advcl", "conj") and clause.i < tok.i:
             return [c for c in clause.children if c.dep_ == "obj"]
+    return []
+
+
+def protested_before(r: Reader, tok) -> list[Slot]:
+    """英国はロシアを非難し、部隊の撤退を求めた, …を強く非難するとともに、解放を求めます: a demand
+    naming no one that follows a protest in the same sentence is made of the one protested
+    against (the object of the protest, or the doers of the act it names)."""
+    for clause in sorted(tok.children, key=lambda c: -c.i):
+        if clause.dep_ != "advcl" or clause.i > tok.i:
+            continue
+        trig = r.trigger_of(clause)
+        if trig is None or trig.type != RelationType.CRITICISM:
+            continue
+        objects = [c for c in clause.children if c.dep_ == "obj" and not r.in_quote(c)]
+        return [a for o in objects for a in doers(r, o) or r.phrase_actors(o)]
     return []

@@ -163,6 +163,7 @@ def _shared_particle(r: Reader, ch, node) -> str:
 def collect_deep(r: Reader, tok, fr: Frame, seen: set[int]) -> None:
     """北朝鮮からロシアへの軍事装備品及び弾薬の提供: GiNZA may hang the から / への
     phrases of an act noun on a noun between them and the act; read them there."""
+    _owner_before_target(r, tok, fr, seen)
     for mid in tok.children:
         if mid.dep_ not in ("nmod", "compound") or r.sm.index_at(mid.i) is not None or mid.i in seen:
             continue
@@ -179,6 +180,24 @@ def collect_deep(r: Reader, tok, fr: Frame, seen: set[int]) -> None:
                 p = particles(ch)
                 if p in FROM or p in TARGET or any(p.startswith(b) for b in BY) or (adverbial and p == "の"):
                     slot(r, ch, p, r.phrase_actors(ch, seen, genitive=False), fr)
+
+
+def _owner_before_target(r: Reader, tok, fr: Frame, seen: set[int]) -> None:
+    """ロシアのウクライナに対する攻撃, ウクライナに対するロシアの攻撃: GiNZA hangs one phrase
+    on the state beside it, but a state's name takes neither an owner nor a target; both
+    are the act's."""
+    for ch in tok.children:
+        idx = r.sm.index_at(ch.i)
+        if idx is None or r.sm.mentions[idx].type != ActorType.COUNTRY:
+            continue
+        marked = particles(ch)
+        for g in ch.children:
+            if g.i > ch.i or g.i in seen or g.dep_ != "nmod" or r.sm.index_at(g.i) is None:
+                continue
+            if marked in TARGET | FROM and particles(g) == "の":
+                fr.genitives.append(r.phrase_actors(g, seen, genitive=False))
+            elif marked == "の" and particles(g) in TARGET:
+                fr.targets += r.phrase_actors(g, seen, genitive=False)
 
 
 def _mediation(r: Reader, ch) -> bool:

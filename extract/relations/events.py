@@ -16,7 +16,7 @@ from typing import Any
 from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
-from .about import chained_about, clause_actors, grounds, pointed_objects, said_about
+from .about import chained_about, clause_actors, grounds, pointed_objects, protested_before, said_about
 from .acts import (
     acts_as_subject,
     agents_below,
@@ -415,6 +415,8 @@ def _spoken_of(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slot
         # …であり、容認できず、非難: what the chain of clauses before it is about
         about = said_about(r, tok) or chained_about(r, tok)
         targets = [a for c in about for a in doers(r, c) or r.phrase_actors(c) if a not in sources]
+    if not targets and trig.type == RelationType.REQUEST:
+        targets = [a for a in protested_before(r, tok) if a not in sources]
     if not targets and trig.type in _SPEECH_ACTS:
         # 今般の攻撃を深く懸念, これを非難: the act just described; 措置の撤廃を求める: the
         # measure named just before, whoever took it
