@@ -19,6 +19,15 @@ from tests.rulecases import case, known_failure, relations, table
 
 # fmt: off
 TITLE_CASES = [
+    # an office held (Xの議長を務める, X議長を務めるY) is a title: its holder leads X
+    case("ガーナのアクフォアド大統領は、ECOWASの議長を務めた。",
+         {("akufo_addo_nana", "leader_of", "GHA"), ("akufo_addo_nana", "leader_of", "ecowas")}),
+    case("ASEANの議長を務めるタイのプラユット首相がミャンマーを訪問した。",
+         {("chan_o_cha_prayut", "leader_of", "THA"), ("chan_o_cha_prayut", "leader_of", "asean"),
+          ("MMR", "meeting", "chan_o_cha_prayut")}),
+    # the top commander or leader of a group leads it
+    case("FARCの最高司令官ティモチェンコ氏はコロンビア政府と会談した。",
+         {("ティモチェンコ", "leader_of", "farc"), ("COL", "meeting", "ティモチェンコ")}),
     # a body named with its acronym in brackets (X(略称)のY事務局長) is still the person's
     case("国際原子力機関（IAEA）のグロッシ事務局長は、イランを訪問した。",
          {("グロッシ", "leader_of", "iaea"), ("IRN", "meeting", "グロッシ")}),
@@ -155,6 +164,8 @@ GOVERNMENT_CASES = [
 ]
 
 MEMBERSHIP_CASES = [
+    # a leaving declared (…からの脱退を表明, X脱退を決めた) ends membership as leaving does
+    case("ブルキナファソはECOWASからの脱退を表明した。", {("BFA", "member_of", "ecowas", "negated")}),
     # the states a body was founded by are its members (passive, or in a clause on what it is)
     case("上海協力機構は、中国とロシアなどによって創設された。", {("CHN", "member_of", "sco"), ("RUS", "member_of", "sco")}),
     case("ASEANは、タイ、マレーシア、インドネシア、フィリピン、シンガポールの5カ国によって設立された。",

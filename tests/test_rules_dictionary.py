@@ -14,6 +14,8 @@ from tests.rulecases import case, relations, table
 
 # fmt: off
 UNTITLED_CASES = [
+    # 師, the honorific of clerics, ends a name as 氏 does
+    case("ハメネイ師はサウジアラビアを非難した。", {("khamenei_ali", "criticism", "SAU")}),
     # an encyclopedia names leaders without a title
     case("1961年、フルシチョフはウィーンでケネディと会談した。",
          {("khrushchev_nikita", "meeting", "kennedy_john_f")}),

@@ -311,6 +311,9 @@ def _pairs(act: _Act, sides: list[Slot], others: list[Slot], conf: float) -> Ite
         # (ブリンケン国務長官と立ち話を行い: the dropped subject, whoever the text makes it, met him)
         persons += carried
         rest = [a for a in rest if a not in carried]
+    if persons and rest_others and not (rest or person_others):
+        # (ティモチェンコ氏はコロンビア政府と会談した: no one named on the other side but the state)
+        person_others, rest_others = rest_others, []
     yield from act.emit(persons, person_others, conf)
     yield from act.emit(rest, rest_others, conf)
 

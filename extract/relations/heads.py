@@ -3,6 +3,7 @@
 - XがYを率いる, Xが率いるY, Yを率いるX, X率いるY: X leads Y.
 - XがYの大統領に就く / 就任 / 即位: X leads Y (an official's title: X belongs to Y).
 - Xを大統領とするY: X leads Y.
+- XがYの議長を務める, Yの議長を務めるX: X leads Y (an official's title: X belongs to Y).
 
 The title phrase itself (ロシアのプーチン大統領) is read with the mentions
 (:mod:`extract.actors`); a bare title the sentence sets in a state, by
@@ -27,6 +28,7 @@ _LEAD = frozenset({"率いる"})
 _TAKE_OFFICE = frozenset({"就任", "就く", "即位", "就任する"})
 # (GiNZA leaves some forms of 就く unlemmatised: 就いて)
 _TAKE_OFFICE_FORMS = frozenset({"就い", "就き", "就け"})
+_SERVE = frozenset({"務める", "つとめる", "勤める"})
 _LED = frozenset({ActorType.COUNTRY, ActorType.ORGANIZATION})
 
 
@@ -44,6 +46,11 @@ def heads(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
             if found is not None:
                 office, role, title = found
                 yield from _affiliated(r, tok, _subjects(r, tok), office, role, title)
+        elif tok.lemma_ in _SERVE:
+            found = _office_held(r, tok)
+            if found is not None:
+                office, role, title = found
+                yield from _affiliated(r, tok, _holders(r, tok), office, role, title)
         elif tok.lemma_ == "する" and tok.dep_ == "acl":
             made = _made_head(r, tok)
             if made is not None:
@@ -106,6 +113,41 @@ def _office_taken(r: Reader, tok) -> tuple[list[Slot], Role, str] | None:
             a
             for g in c.children
             if g.dep_ == "nmod" and particles(g) == "の"
+            for a in r.phrase_actors(g, genitive=False)
+        ]
+        return (owners, role, title) if owners else None
+    return None
+
+
+def _holders(r: Reader, tok) -> list[Slot]:
+    """Who holds the office: the verb's subject, else the noun the clause modifies (GiNZA may
+    hang such a clause on the main verb: …の議長を務めるセネガルの大統領が訪問した)."""
+    found = _subjects(r, tok)
+    if not found and tok.dep_ == "acl":
+        found = r.phrase_actors(tok.head, genitive=False)
+    if not found and tok.dep_ == "advcl":
+        found = [
+            a
+            for c in tok.head.children
+            if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1
+            for a in r.phrase_actors(c, genitive=False)
+        ]
+    return found
+
+
+def _office_held(r: Reader, tok) -> tuple[list[Slot], Role, str] | None:
+    """Yの議長を務める, Y議長を務める: the body or state whose title is held, the role and the title."""
+    for c in tok.children:
+        if c.dep_ != "obj":
+            continue
+        title = next((t for t in (_title_at(r, c), c.text) if r.lex.title_role(t) is not None), c.text)
+        role = r.lex.title_role(title)
+        if role is None:
+            continue
+        owners = [
+            a
+            for g in c.children
+            if (g.dep_ == "nmod" and particles(g) == "の") or (g.dep_ == "compound" and r.sm.index_at(g.i) is not None)
             for a in r.phrase_actors(g, genitive=False)
         ]
         return (owners, role, title) if owners else None

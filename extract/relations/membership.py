@@ -44,7 +44,9 @@ def membership(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candida
             or any(c.dep_ in ("nsubj", "obl") for c in tok.children)  # 東ドイツは1990年にNATOに加盟、
         ):
             yield from _joins(r, tok)
-        elif tok.lemma_ in LEAVING_VERBS and (tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children)):
+        elif tok.lemma_ in LEAVING_VERBS and (
+            tok.pos_ == "VERB" or any(c.lemma_ == "する" for c in tok.children) or _declared(tok)
+        ):
             yield from _leaves(r, tok)
         elif tok.text.endswith(MEMBERSHIP_NOUNS) and r.sm.index_at(tok.i) is None:
             yield from _member_noun(r, tok)
@@ -77,23 +79,40 @@ def _joins(r: Reader, tok) -> Iterator[Candidate]:
     )
 
 
+# Verbs that declare a decision (…からの脱退を表明した): the act declared is the subject's.
+_DECLARING = frozenset({"表明", "決定", "宣言", "通告", "通知", "発表", "決める"})
+
+
+def _declared(tok) -> bool:
+    """ECOWASからの脱退を表明した, NATO脱退を決めた: a leaving declared, named as a noun."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "obj" and tok.head.lemma_ in _DECLARING
+
+
+def _left_from(c) -> bool:
+    """The body left: を / から on the verb, からの / a compound on the noun."""
+    return (c.dep_ in ("obj", "obl") and particles(c) in ("を", "から")) or (
+        c.dep_ in ("nmod", "compound") and particles(c) in ("からの", "")
+    )
+
+
 def _leaves(r: Reader, tok) -> Iterator[Candidate]:
-    """モロッコはアフリカ連合を脱退した, 英国はEUから離脱した: no longer a member."""
+    """モロッコはアフリカ連合を脱退した, 英国はEUから離脱した, …からの脱退を表明: no longer a member."""
     fr = Frame()
-    collect(r, tok, fr, {tok.i}, {tok.i})
+    verb = tok.head if _declared(tok) else tok
+    collect(r, verb, fr, {tok.i, verb.i}, {tok.i, verb.i})
     bodies = [
         a
         for c in tok.children
-        if c.dep_ in ("obj", "obl") and particles(c) in ("を", "から")
+        if _left_from(c)
         for a in r.phrase_actors(c, genitive=False)
         if r.arg_type(a) == ActorType.ORGANIZATION
     ]
     members = [
         a
-        for a in (fr.subjects or climb_subjects(r, tok) or shared_subject(r, tok))
+        for a in (fr.subjects or climb_subjects(r, verb) or shared_subject(r, verb))
         if r.arg_type(a) == ActorType.COUNTRY
     ]
-    if not bodies and not any(c.dep_ in ("obj", "obl") and particles(c) in ("を", "から") for c in tok.children):
+    if not bodies and not any(_left_from(c) for c in tok.children):
         bodies = [THEME]  # アルバニアは1968年に脱退した: from the body the text is about
     yield from emit(r, RelationType.MEMBER_OF, members, bodies, tok, tok.text, Modality.NEGATED, Confidence.MEMBERSHIP)
 
