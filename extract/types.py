@@ -266,6 +266,9 @@ class DocumentResult:
     characters: int = 0
     warnings: tuple[str, ...] = field(default=())
     error: str | None = None  # set when extraction failed for this document (the others go on)
+    # (sentence_index, "ExcType: message") of each sentence whose extraction failed: it yields
+    # no relation, the rest of the document does (indices as in Relation.sentence_index)
+    sentence_errors: tuple[tuple[int, str], ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types; :meth:`from_dict` reads it back to an equal result.
@@ -283,6 +286,7 @@ class DocumentResult:
             "characters": self.characters,
             "warnings": list(self.warnings),
             "error": self.error,
+            "sentence_errors": [[i, e] for i, e in self.sentence_errors],
         }
 
     @classmethod
@@ -297,4 +301,5 @@ class DocumentResult:
             characters=int(data.get("characters") or 0),
             warnings=tuple(str(w) for w in data.get("warnings") or ()),
             error=None if error is None else str(error),
+            sentence_errors=tuple((int(i), str(e)) for i, e in data.get("sentence_errors") or ()),
         )

@@ -287,7 +287,8 @@ class CachedExtractor:
                 document, key, _ = entry
                 if result.doc != document.path:
                     raise RuntimeError(f"extractor returned {result.doc} for {document.path}: results out of order")
-                if result.error is None and self.cache.put(key, result):
+                # (a failure is not kept: the next run tries again, and reports it again if it recurs)
+                if result.error is None and not result.sentence_errors and self.cache.put(key, result):
                     self.stats.stored += 1
                 entry[2] = result
                 while order and order[0][2] is not None:

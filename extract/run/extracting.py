@@ -23,7 +23,7 @@ from ..types import Document
 from .into import ContentIndex
 from .limits import is_timeout
 from .reading import ReadBug, ReaderProcess
-from .report import FAILED, PROCESSED, SKIPPED, BuildReport, InputRecord, bug_reason
+from .report import FAILED, PROCESSED, SKIPPED, BuildReport, InputRecord, bug_reason, sentence_bug_reason
 
 __all__ = ["Extraction"]
 
@@ -158,6 +158,10 @@ class Extraction:
             record.sentences = result.sentences
             record.relations = len(lines)
             record.warnings += [f"{record.path}: {w}" for w in getattr(result, "warnings", ())]
+            # (a sentence whose extraction failed: the rest of the article is in the graph)
+            record.warnings += [
+                sentence_bug_reason(record.path, i, why) for i, why in getattr(result, "sentence_errors", ())
+            ]
             assert self.triples is not None
             self.triples.writelines(lines)
             self.report.relations += len(lines)

@@ -8,6 +8,7 @@ sentence with two actors, or one actor and a trigger word, is parsed.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -78,6 +79,7 @@ class _Prepared:
     read, so a long article costs its small records, not its parses."""
 
     sentence: Sentence
+    index: int  # in the document (Relation.sentence_index)
     tokens: object | None  # spaCy Doc from the tokenizer only, until parsed
     mentions: SentenceMentions
     parse: bool
@@ -85,6 +87,7 @@ class _Prepared:
     ner: bool  # whether NER could add a person here (else parsed without it)
     topic_mentions: list[int]  # mentions before the first は (topic of an unparsed sentence)
     analysis: SentenceAnalysis | None = None
+    error: str | None = None  # "ExcType: message" when reading this sentence failed
 
 
 class Extractor:
@@ -108,28 +111,34 @@ class Extractor:
         return f"{meta.get('name', '?')}-{meta.get('version', '?')}+lex-{self.lex.version}"
 
     # -- the cheap pass ------------------------------------------------------------
-    def _prepare(self, text: str) -> list[_Prepared]:
+    def _prepare(self, text: str, *, path: str = "<text>") -> list[_Prepared]:
         sentences = split_sentences(text)
         out = []
-        tokenizer = self.nlp.tokenizer
         voiced = _voiced(text, sentences)
-        for s in sentences:
-            view, cuts = _parse_view(s.text)
-            toks = tokenizer(view)
-            sm = find_mentions(toks, self.lex, original=s.text, cuts=cuts)
-            parse = self._worth_parsing(toks, sm, voiced=voiced)
-            out.append(
-                _Prepared(
-                    sentence=s,
-                    tokens=toks if parse else None,
-                    mentions=sm,
-                    parse=parse,
-                    groups=state_groups(sm, toks, self.lex),
-                    topic_mentions=_topic_mentions(toks, sm),
-                    ner=parse and (not self.prefilter or needs_ner(toks, sm, self.lex)),
-                )
-            )
+        for i, s in enumerate(sentences):
+            try:
+                out.append(self._prepare_sentence(i, s, voiced=voiced))
+            except Exception as e:  # one bad sentence must not cost the others: it names no one
+                p = _Prepared(s, i, None, SentenceMentions(), parse=False, groups=[], ner=False, topic_mentions=[])
+                _sentence_failed(path, p, e)
+                out.append(p)
         return out
+
+    def _prepare_sentence(self, index: int, s: Sentence, *, voiced: bool) -> _Prepared:
+        view, cuts = _parse_view(s.text)
+        toks = self.nlp.tokenizer(view)
+        sm = find_mentions(toks, self.lex, original=s.text, cuts=cuts)
+        parse = self._worth_parsing(toks, sm, voiced=voiced)
+        return _Prepared(
+            sentence=s,
+            index=index,
+            tokens=toks if parse else None,
+            mentions=sm,
+            parse=parse,
+            groups=state_groups(sm, toks, self.lex),
+            topic_mentions=_topic_mentions(toks, sm),
+            ner=parse and (not self.prefilter or needs_ner(toks, sm, self.lex)),
+        )
 
     def _worth_parsing(self, toks, sm: SentenceMentions, *, voiced: bool = False) -> bool:
         if not self.prefilter:
@@ -161,7 +170,7 @@ class Extractor:
         limit = self.batch_size * 4
         for document in documents:
             try:
-                prepared: list[_Prepared] | BaseException = self._prepare(document.text)
+                prepared: list[_Prepared] | BaseException = self._prepare(document.text, path=document.path)
             except Exception as e:  # one bad article must not cost the others
                 log.info("%s: extraction failed", document.path, exc_info=True)
                 prepared = e
@@ -181,7 +190,6 @@ class Extractor:
             for p in prepared
             if p.parse
         ]
-        failed: dict[int, BaseException] = {}
         if todo:
             try:
                 # NER is half the parse's cost and only adds persons: skip it where it cannot.
@@ -194,20 +202,13 @@ class Extractor:
                         for (document, p), d in zip(batch, docs, strict=True):
                             self._read_parse(document, p, d)
             except Exception:
-                # one sentence broke the batch: parse document by document to find which
-                for document, prepared in pending:
-                    if isinstance(prepared, BaseException):
-                        continue
-                    try:
-                        for p in prepared:
-                            if p.parse and p.analysis is None:
-                                self._read_parse(document, p, self.nlp(p.tokens))
-                    except Exception as e:
-                        log.info("%s: extraction failed", document.path, exc_info=True)
-                        failed[id(document)] = e
+                # one sentence broke the parser's batch: parse the rest one by one, so that
+                # sentence alone is lost (with the components the batch would have run)
+                log.info("a parser batch failed; parsing its sentences one by one", exc_info=True)
+                for document, p in todo:
+                    if p.tokens is not None:  # (not read yet)
+                        self._parse_alone(document, p)
         for document, prepared in pending:
-            if id(document) in failed:
-                prepared = failed[id(document)]
             if not isinstance(prepared, BaseException):
                 try:
                     yield self._finish(document, prepared)
@@ -219,18 +220,44 @@ class Extractor:
                 doc=document.path, characters=len(document.text), error=f"{type(prepared).__name__}: {prepared}"
             )
 
+    def _parse_alone(self, document: Document, p: _Prepared) -> None:
+        try:
+            d = self.nlp(p.tokens, disable=[] if p.ner else list(_NO_NER))
+        except Exception as e:
+            _sentence_failed(document.path, p, e)
+            return
+        self._read_parse(document, p, d)
+
     def _read_parse(self, document: Document, p: _Prepared, d) -> None:
-        """Everything the later passes need from a parsed sentence; then the Doc goes."""
+        """Everything the later passes need from a parsed sentence; then the Doc goes.
+
+        If reading it fails, the sentence stays as the cheap pass left it, as one not worth
+        parsing is: its names still count for the document, it states no relation.
+        """
         year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
-        p.mentions = find_mentions(d, self.lex, original=p.sentence.text, cuts=_parse_view(p.sentence.text)[1])
-        p.groups = state_groups(p.mentions, d, self.lex)
-        p.analysis = analyse(d, p.mentions, self.lex, doc_year=year, doc_date=document.date)
-        p.tokens = None
+        try:
+            mentions = find_mentions(d, self.lex, original=p.sentence.text, cuts=_parse_view(p.sentence.text)[1])
+            groups = state_groups(mentions, d, self.lex)
+            analysis = analyse(d, mentions, self.lex, doc_year=year, doc_date=document.date)
+        except Exception as e:  # one bad sentence must not cost the others
+            _sentence_failed(document.path, p, e)
+            return
+        p.mentions, p.groups, p.analysis, p.tokens = mentions, groups, analysis, None
 
     def _finish(self, document: Document, prepared: list[_Prepared]) -> DocumentResult:
         """The document stage, over the sentences as the cheap pass and the parse left them."""
         sentences = [ReadSentence(p.sentence, p.mentions, p.groups, p.topic_mentions, p.analysis) for p in prepared]
-        return read_document(document, sentences, self.lex)
+        result = read_document(document, sentences, self.lex)
+        errors = tuple((p.index, p.error) for p in prepared if p.error is not None)
+        return dataclasses.replace(result, sentence_errors=errors) if errors else result
+
+
+def _sentence_failed(path: str, p: _Prepared, e: Exception) -> None:
+    """Record (and log, with the traceback: call it in the ``except``) that sentence ``p`` of
+    ``path`` could not be read; the document goes on without it."""
+    log.info("%s: sentence %d: extraction failed", path, p.index + 1, exc_info=True)
+    p.error = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+    p.tokens = None
 
 
 def _voiced(text: str, sentences: list[Sentence]) -> bool:

@@ -13,7 +13,16 @@ from typing import Any
 from .into import GraphTotals
 from .into import summary as into_summary
 
-__all__ = ["FAILED", "PROCESSED", "SKIPPED", "BuildReport", "InputRecord", "UsageError", "bug_reason"]
+__all__ = [
+    "FAILED",
+    "PROCESSED",
+    "SKIPPED",
+    "BuildReport",
+    "InputRecord",
+    "UsageError",
+    "bug_reason",
+    "sentence_bug_reason",
+]
 
 PROCESSED, SKIPPED, FAILED = "processed", "skipped", "failed"
 
@@ -173,4 +182,13 @@ def bug_reason(path: str | Path, stage: str, error: BaseException | str) -> str:
     return (
         f"{path}: {stage} failed ({error}); the other articles are still written — please report this file "
         "to the geokg developers (run with -v for the traceback)"
+    )
+
+
+def sentence_bug_reason(path: str | Path, index: int, error: str) -> str:
+    """The warning for sentence ``index`` (counted from 0, as Relation.sentence_index; said from 1) of
+    ``path``, whose extraction failed while the rest of the article was read."""
+    return (
+        f"{path}: sentence {index + 1}: extraction failed ({error}); the rest of the article is still read — "
+        "please report this file to the geokg developers (run with -v for the traceback)"
     )
