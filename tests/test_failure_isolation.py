@@ -141,3 +141,14 @@ def test_build_warns_of_the_failed_sentence_and_keeps_the_article(tmp_path, nlp,
     assert len(row["warnings"]) == 1 and row["warnings"][0].startswith(why)
     lines = (out / "triples.jsonl").read_text(encoding="utf-8").splitlines()
     assert {(r["sentence_index"], r["source"], r["type"], r["target"]) for r in map(json.loads, lines)} == EXPECTED
+
+
+def test_an_article_whose_every_sentence_fails_is_a_failed_article(extractor):
+    # a broken analysis fails every sentence: that must not pass for an article read
+    def always(*args, **kwargs):
+        raise ValueError("analysis out of step")
+
+    with mock.patch.object(pipeline, "analyse", side_effect=always):
+        res = extractor.extract(Document(path="a.txt", text=TEXT))
+    assert not res.relations
+    assert res.error is not None and "every sentence failed" in res.error and "analysis out of step" in res.error
