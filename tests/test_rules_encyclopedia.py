@@ -46,6 +46,11 @@ WAR_CASES = [
 ]
 
 PLACE_CASES = [
+    # a part of a state's land (国内, 北部) is the state's: what is struck there, it is struck
+    case("エチオピアは、ソマリア国内のテロの拠点を空爆した。", {("ETH", "attack", "SOM")}),
+    # force answering force (応戦, 反撃) with no target is aimed at who attacked
+    case("エリトリア軍がエチオピアの陣地を砲撃した。エチオピア軍は直ちに反撃した。",
+         {("ERI", "attack", "ETH"), ("ETH", "attack", "ERI")}),
     # a territory is where the ceasefire holds or what talks are about, not a party to them
     case("エチオピアとエリトリアは、ゴラン高原付近での停戦に合意した。", {("ERI", "treaty", "ETH")}),
     case("両国間で、クリミア問題等を議題とする協議を開催することに合意した。", set()),
@@ -150,8 +155,9 @@ THREAT_CASES = [
     # an act threatened is the threat's, with its target; it is not an attack
     case("ベネズエラはガイアナを攻撃すると脅した。", {("VEN", "threat", "GUY")}),
     case("ロシアは、リトアニアに対し、核兵器を使用すると威嚇した。", {("RUS", "threat", "LTU")}),
-    case("アゼルバイジャンはアルメニアを攻撃すると警告した。", {("AZE", "threat", "ARM")},
-         fails="an attack warned of (…を攻撃すると警告した) is an asserted attack, not a threat"),
+    # a warning (警告) is a threat (CAMEO 13), aimed at those the act warned of is aimed at
+    case("アゼルバイジャンはアルメニアを攻撃すると警告した。", {("AZE", "threat", "ARM")}),
+    case("ベネズエラはガイアナに対する報復を警告した。", {("VEN", "threat", "GUY")}),
     # the doers of what the subject describes are the threat
     case("イランが弾道ミサイルの発射を強行したことは、イスラエルにとって重大な脅威である。", {("IRN", "threat", "ISR")}),
     # an agent marked による in the phrase

@@ -27,6 +27,7 @@ __all__ = [
     "agents_below",
     "agents_in",
     "aid_cut_off",
+    "aimed_in",
     "announced_to",
     "bare_act",
     "doers",
@@ -301,4 +302,17 @@ def announced_to(r: Reader, tok) -> list[Slot]:
         if c.i < tok.i and c.dep_ == "obl" and particles(c) in DATIVE | TARGET
         # (イランの航空会社に: the owner stands for what it owns)
         for a in r.phrase_actors(c, genitive=r.sm.index_at(c.i) is None)
+    ]
+
+
+def aimed_in(r: Reader, tok) -> list[Slot]:
+    """イスラエルに対する報復を警告, 英国に対抗措置をとると警告: a warning names no one to
+    warn; those the act it threatens is aimed at are its targets."""
+    return [
+        a
+        for c in tok.children
+        if c.dep_ == "obj" or (c.dep_ in ("advcl", "ccomp") and particles(c).endswith("と"))
+        for t in c.subtree
+        if t.i != tok.i and r.sm.index_at(t.i) is not None and particles(t) in TARGET | DATIVE
+        for a in r.phrase_actors(t, genitive=False)
     ]

@@ -22,6 +22,7 @@ from .acts import (
     agents_below,
     agents_in,
     aid_cut_off,
+    aimed_in,
     announced_to,
     bare_act,
     doers,
@@ -66,6 +67,8 @@ __all__ = ["cues", "events"]
 _ANAPHORIC = frozenset({RelationType.SANCTION, RelationType.SUPPORT, RelationType.ATTACK})
 # Acts others join, marked も with no target of their own (英国も非難した): aimed where the last one was.
 _JOINED = _ANAPHORIC | {RelationType.CRITICISM, RelationType.THREAT}
+# Answering force with force (応戦, 反撃, 報復): with no target named, aimed at who attacked.
+_COUNTERS = frozenset({"応戦", "反撃", "報復"})
 # Acts whose doer may be given by what the subject describes (…したことは…脅威である).
 _ACTS_BY_SUBJECT = frozenset({RelationType.THREAT, RelationType.ATTACK})
 # What is said to someone about what they do: the target is the doer of the act described.
@@ -349,6 +352,10 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         sources = sources or fr.fallback
         targets = [ANAPHOR]
         conf = Confidence.ANAPHORA
+    if not targets and trig.type == RelationType.THREAT:
+        targets = [a for a in aimed_in(r, tok) if a not in sources]
+    if not targets and tok.lemma_ in _COUNTERS:
+        targets, conf = [REACTED], Confidence.ANAPHORA  # パキスタンも砲撃で応戦した: against who attacked it
     if not targets and also_did(r, fr) and trig.type in _JOINED:
         targets, conf = [ANAPHOR], Confidence.ANAPHORA  # 英国も同様に非難した: on whom the last one was
     if not targets and trig.type == RelationType.CRITICISM and not (fr.objects or fr.complements or trig.weak):

@@ -208,6 +208,32 @@ def _examples(r: Reader, tok, seen: set[int]) -> list[Slot]:
     return out
 
 
+# Nouns naming a part of a state's land or its side (国内, 北部, 領内, 側): transparent to ownership.
+_LAND_PARTS = frozenset(
+    {
+        "国内",
+        "領内",
+        "域内",
+        "全土",
+        "各地",
+        "側",
+        "北部",
+        "南部",
+        "東部",
+        "西部",
+        "中部",
+        "北東部",
+        "北西部",
+        "南東部",
+        "南西部",
+        "国境",
+        "国境地帯",
+        "沿岸",
+        "周辺",
+    }
+)
+
+
 def owners(r: Reader, tok, seen: set[int], depth: int) -> list[Slot]:
     """ロシアの行動, 北朝鮮による発射, 中国海警局の船舶による妨害: a noun's possessor or
     agent, up to ``depth`` nouns down, and the actors coordinated to the noun."""
@@ -223,7 +249,8 @@ def owners(r: Reader, tok, seen: set[int], depth: int) -> list[Slot]:
             or (ch.dep_ == "nmod" and p in _SETTING and r.sm.index_at(ch.i) is None)
             or (ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in BY))
         ):
-            out += r.phrase_actors(ch, seen, genitive=True, depth=depth - 1)
+            # (パキスタン国内のテロの拠点: a part of a state's land is the state's, one step nearer)
+            out += r.phrase_actors(ch, seen, genitive=True, depth=depth if ch.lemma_ in _LAND_PARTS else depth - 1)
     # (Yの友情とおもてなし: the owner of a conjunct owns the phrase)
     out += coordinated(r, tok, seen, genitive=depth > 1)
     return out
