@@ -101,6 +101,19 @@ EXAMPLE_CASES = [
     case("チリとペルーの両国が、ブラジルやアルゼンチンといった同志国等と連携しつつ、協力を強化していくことを確認した。",
          {("BRA", "cooperation", "CHL"), ("ARG", "cooperation", "CHL"), ("BRA", "cooperation", "PER"),
           ("ARG", "cooperation", "PER"), ("CHL", "cooperation", "PER")}),
+    # those included (…を含め) act with the subject: they partner it, not each other
+    case("チリとペルーは、ブラジル、アルゼンチンを始めとする他の同志国を含め、連携していくことを確認した。",
+         {("CHL", "cooperation", "PER"), ("BRA", "cooperation", "CHL"), ("ARG", "cooperation", "CHL"),
+          ("BRA", "cooperation", "PER"), ("ARG", "cooperation", "PER")}),
+    case("ブラジルを含め、多くの国がベネズエラを非難した。", {("BRA", "criticism", "VEN")}),
+    # a region or group of states is an actor (太平洋島嶼国, 東欧諸国, サヘル), and one coordinated
+    # with another keeps it (ASEANや太平洋島嶼国と)
+    case("チリは、ASEANや太平洋島嶼国と協力を深めていく。",
+         {("CHL", "cooperation", "asean"), ("CHL", "cooperation", "pacific_island_countries")}),
+    case("ソ連は東欧諸国とともにユーゴスラビアに経済制裁を科した。",
+         {("SUN", "sanction", "YUG"), ("eastern_europe", "sanction", "YUG")}),
+    # …but a place named after a state's territory (イタリア領東アフリカ) is no region acting
+    case("エチオピアはイタリア領東アフリカに併合された。", set()),
     # …but a group that is not of states is not (ブラジルなどの企業)
     case("チリは、ブラジルなどの企業と協力する。", set()),
     # the owner of a conjunct owns the phrase (Yの友情とおもてなし)

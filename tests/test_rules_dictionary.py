@@ -14,6 +14,10 @@ from tests.rulecases import case, relations, table
 
 # fmt: off
 UNTITLED_CASES = [
+    # a ＝ between two persons the dictionary knows is two persons (a meeting named after
+    # both), not one name in two parts (アル＝アサド)
+    case("1961年、ケネディ＝フルシチョフ会談がウィーンで行われた。",
+         {("kennedy_john_f", "meeting", "khrushchev_nikita")}),
     # 師, the honorific of clerics, ends a name as 氏 does
     case("ハメネイ師はサウジアラビアを非難した。", {("khamenei_ali", "criticism", "SAU")}),
     # an encyclopedia names leaders without a title

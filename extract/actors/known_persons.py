@@ -45,7 +45,7 @@ def known_persons(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
 def _name_at(sent: SentenceView, ms: MentionSet, people: Dictionary, i: int) -> int | None:
     """The end of the longest dictionary name starting at token ``i``, or None."""
     start = sent.tok_start[i]
-    if sent.norm[start : start + 1].upper() not in people.name_initials or not _bounded_before(sent, i):
+    if sent.norm[start : start + 1].upper() not in people.name_initials or not _bounded_before(sent, people, i):
         return None
     ends = []  # the ends at which the tokens from i spell a whole name, shortest first
     j = i
@@ -67,11 +67,14 @@ def _name_at(sent: SentenceView, ms: MentionSet, people: Dictionary, i: int) -> 
     return None
 
 
-def _bounded_before(sent: SentenceView, i: int) -> bool:
-    # not the end of a longer katakana name or word (…・トランプ, ゲリラ)
+def _bounded_before(sent: SentenceView, people: Dictionary, i: int) -> bool:
+    # not the end of a longer katakana name or word (…・トランプ, ゲリラ), unless a ＝ joins
+    # another person to it (チャーチル＝ルーズベルト会談)
     if i == 0:
         return True
     prev = sent.ntext(i - 1, i)
+    if prev in ("=", "＝") and i >= 2 and people.persons_named(sent.ntext(i - 2, i - 1), loose=False):
+        return True
     return not (prev[-1:] in NAME_JOINERS or (is_katakana(prev[-1:]) and is_katakana(sent.ntext(i, i + 1)[:1])))
 
 

@@ -149,6 +149,8 @@ def _scan_left(sent: SentenceView, ms: MentionSet, lex: Lexicon, stop: int, *, s
             tagged = tagged or t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person"
             parts += 1
         elif t.text in NAME_JOINERS and k > 0 and (is_katakana(doc[k - 1].text) or _initial(doc[k - 1])) and parts > 0:
+            if _two_names(sent, lex, k, stop):
+                break  # チャーチル＝ルーズベルト会談: two persons, not one name in two parts
             joined = True  # ヴォロディミール・ゼレンスキー, アル＝アサド: parts joined by ・ or ＝ do not count
         elif _initial(t) and joined and k > 0 and doc[k - 1].text in "・･":
             pass  # ドナルド・J・トランプ, ジョン・F・ケネディ: a middle initial is part of the name
@@ -164,6 +166,17 @@ def _scan_left(sent: SentenceView, ms: MentionSet, lex: Lexicon, stop: int, *, s
             break
         k -= 1
     return _Scan(k=k, has_name=has_name, tagged=tagged, joined=joined)
+
+
+def _two_names(sent: SentenceView, lex: Lexicon, k: int, stop: int) -> bool:
+    return sent.doc[k].text in "=＝" and two_persons(lex, sent.doc[k - 1].text, sent.ntext(k + 1, stop + 1))
+
+
+def two_persons(lex: Lexicon, left: str, right: str) -> bool:
+    """Whether the words either side of a ＝ are two persons the dictionary knows, each by
+    itself (チャーチル＝ルーズベルト会談), not the parts of one name (アル＝アサド)."""
+    known = lex.dictionary.persons_named
+    return bool(known(left, loose=False)) and bool(known(right, loose=False))
 
 
 def _name_fragment(doc, k: int, parts: int) -> bool:

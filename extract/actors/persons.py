@@ -6,7 +6,7 @@ from ..lexicon import Lexicon
 from ..normalize import is_katakana
 from ..types import ActorType, Role
 from .mentions import Mention, MentionSet
-from .names import clean_name, name_left, name_right, trim_name
+from .names import clean_name, name_left, name_right, trim_name, two_persons
 from .sentence import (
     NAME_JOINERS,
     SentenceView,
@@ -195,14 +195,14 @@ def _named_persons(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
         if not (ms.free(i, i + 1) and (t.tag_.startswith("名詞-固有名詞-人名") or t.ent_type_ == "Person")):
             i += 1
             continue
-        j = _name_run(sent, ms, i)
+        j = _name_run(sent, ms, lex, i)
         start, end = trim_name(sent, lex, i, j)
         if start < end:
             _bare_name(sent, ms, lex, start, end)
         i = max(j, i + 1)
 
 
-def _name_run(sent: SentenceView, ms: MentionSet, i: int) -> int:
+def _name_run(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int) -> int:
     """Where a run of name tokens from ``i`` ends: 人名 tokens, NER's inside tokens, and
     katakana or Latin parts joined by ・."""
     doc = sent.doc
@@ -217,6 +217,7 @@ def _name_run(sent: SentenceView, ms: MentionSet, i: int) -> int:
             and j + 1 < n
             and ms.free(j + 1, j + 2)
             and (is_katakana(doc[j + 1].text) or (doc[j + 1].text.isascii() and doc[j + 1].text.isalpha()))
+            and not (nxt.text in "=＝" and two_persons(lex, sent.ntext(i, j), doc[j + 1].text))
         ):
             j += 2
         else:

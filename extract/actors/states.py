@@ -58,7 +58,12 @@ def descent(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
     sea or land (日本海, インド洋, 台湾海峡, 日本列島) it names a place. The state is not acting."""
     doc = sent.doc
     for idx, m in enumerate(ms.mentions):
-        if idx in ms.dropped or m.type != ActorType.COUNTRY or m.end >= len(doc):
+        if idx in ms.dropped:
+            continue
+        if m.type in (ActorType.COUNTRY, ActorType.REGION) and m.start > 0 and doc[m.start - 1].text == "領":
+            ms.drop(idx)  # イタリア領東アフリカ, フランス領ギアナ: a state's territory, named after a place
+            continue
+        if m.type != ActorType.COUNTRY or m.end >= len(doc):
             continue
         after = doc[m.end].text
         if after.startswith(("系", "時間")) or doc[m.end - 1].text.endswith("系") or _names_place(doc, m.end):

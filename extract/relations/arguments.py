@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["collect", "collect_deep", "left_source", "slot"]
 
 _WHERE = frozenset({"で", "では", "において", "においては", "にて"})
+_INCLUDING = frozenset({"含める", "含む"})
 _SPEECH_TYPES = frozenset({RelationType.CRITICISM, RelationType.REQUEST, RelationType.COMMENTS_ON})
 
 
@@ -55,6 +56,10 @@ def collect(r: Reader, node, fr: Frame, exclude: set[int], seen: set[int]) -> No
             if head.i == ch.i and particles(ch) == "" and _marked_elsewhere(r, node, ch, idx):
                 continue  # 趙兌烈(チョ・テヨル)韓国外交部長官と: the particle is on the title; read it there
         if ch.i in exclude or ch.i in seen or ch.dep_ not in CONTENT_DEPS:
+            continue
+        if ch.dep_ == "advcl" and ch.lemma_ in _INCLUDING and ch.i < node.i:
+            # 米国を始めとする同志国を含め、連携していく: those included act with the subject
+            fr.coagents += [a for o in ch.children if o.dep_ == "obj" for a in r.phrase_actors(o, seen)]
             continue
         if ch.dep_ in ("acl", "advcl", "ccomp", "xcomp", "conj") and r.sm.index_at(ch.i) is None:
             continue

@@ -213,7 +213,9 @@ def _symmetric_act(act: _Act) -> Iterator[Candidate]:
     """A symmetric act (meeting, treaty, cooperation): every pair of its parties."""
     fr, trig = act.fr, act.trig
     # (a statement is joint among those who make it, not those it is about or addressed to)
-    parts = unique(fr.sources + (fr.with_partners + fr.compounds if trig.joint else fr.partners + fr.targets))
+    # (…を含め、連携していく: those included act with the subject, whoever the text makes it)
+    agents = fr.sources or (fr.fallback if fr.coagents else [])
+    parts = unique(agents + fr.coagents + (fr.with_partners + fr.compounds if trig.joint else fr.partners + fr.targets))
     if leaves_body(act.r, act.tok, parts):
         return  # ワルシャワ条約機構を脱退: no longer a member (membership), no treaty
     parts = asked_of_two(act.r, act.tok, unique(fr.targets + fr.partners)) or parts
@@ -221,8 +223,10 @@ def _symmetric_act(act: _Act) -> Iterator[Candidate]:
     if named:
         yield from act.emit(named, named)
         parts = [a for a in parts if a not in named]
-    if fr.with_partners:
-        yield from _partnered(act, parts)
+    # (…を含め、連携: those included partner the subject, not each other)
+    withs = fr.with_partners or [a for a in fr.coagents if a not in agents]
+    if withs:
+        yield from _partnered(act, parts, withs)
         return
     hosts = unique(fr.targets + fr.partners)
     if trig.visit and hosts:
@@ -247,14 +251,14 @@ def _symmetric_act(act: _Act) -> Iterator[Candidate]:
         yield from _pairs(act, parts, parts, conf)
 
 
-def _partnered(act: _Act, parts: list[Slot]) -> Iterator[Candidate]:
+def _partnered(act: _Act, parts: list[Slot], withs: list[Slot]) -> Iterator[Candidate]:
     """米国及び韓国と連携し: those after と partner the subject, not each other."""
     fr = act.fr
-    agents = [a for a in parts if a not in fr.with_partners]
+    agents = [a for a in parts if a not in withs]
     conf = act.conf
     if not (agents or fr.fallback or fr.has_subject) and _among_partners(act):
         # AとBとの会談が行われた: an act noun no one is said to do is an act among those named with it
-        yield from _pairs(act, fr.with_partners, fr.with_partners, conf)
+        yield from _pairs(act, withs, withs, conf)
         return
     if not agents:
         # (岸田総理から、…旨述べ、ルーラ大統領と意見交換を行いました: the one marked with から)
@@ -265,7 +269,7 @@ def _partnered(act: _Act, parts: list[Slot]) -> Iterator[Candidate]:
         )
         conf -= Penalty.INFERRED
     if agents:
-        yield from _pairs(act, agents, fr.with_partners, conf)
+        yield from _pairs(act, agents, withs, conf)
         # 米国と日本は韓国と協力: the subjects cooperate too; but those who meet
         # a third party together do not meet each other
         if len(members(agents)) >= 2 and act.trig.type != RelationType.MEETING:
