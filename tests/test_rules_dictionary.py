@@ -18,6 +18,11 @@ UNTITLED_CASES = [
     # both), not one name in two parts (アル＝アサド)
     case("1961年、ケネディ＝フルシチョフ会談がウィーンで行われた。",
          {("kennedy_john_f", "meeting", "khrushchev_nikita")}),
+    # a monarch's regnal number is part of the name, before or after the title
+    case("イタリア国王ヴィットーリオ・エマヌエーレ3世はエチオピアを訪問した。",
+         {("victor_emmanuel_iii_italy", "leader_of", "ITA"), ("ETH", "meeting", "victor_emmanuel_iii_italy")}),
+    case("英国のエリザベス2世女王はカナダを訪問した。",
+         {("elizabeth_ii_uk", "leader_of", "GBR"), ("CAN", "meeting", "elizabeth_ii_uk")}),
     # 師, the honorific of clerics, ends a name as 氏 does
     case("ハメネイ師はサウジアラビアを非難した。", {("khamenei_ali", "criticism", "SAU")}),
     # an encyclopedia names leaders without a title

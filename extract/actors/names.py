@@ -152,6 +152,8 @@ def _scan_left(sent: SentenceView, ms: MentionSet, lex: Lexicon, stop: int, *, s
             if _two_names(sent, lex, k, stop):
                 break  # チャーチル＝ルーズベルト会談: two persons, not one name in two parts
             joined = True  # ヴォロディミール・ゼレンスキー, アル＝アサド: parts joined by ・ or ＝ do not count
+        elif k == stop and t.text == "世" and k > 1 and doc[k - 1].tag_.startswith("名詞-数詞"):
+            k -= 1  # エリザベス|2|世|女王: the regnal number is part of the name
         elif _initial(t) and joined and k > 0 and doc[k - 1].text in "・･":
             pass  # ドナルド・J・トランプ, ジョン・F・ケネディ: a middle initial is part of the name
         elif _name_fragment(doc, k, parts):
@@ -166,6 +168,14 @@ def _scan_left(sent: SentenceView, ms: MentionSet, lex: Lexicon, stop: int, *, s
             break
         k -= 1
     return _Scan(k=k, has_name=has_name, tagged=tagged, joined=joined)
+
+
+def regnal_end(doc, j: int) -> int:
+    """Where a name ending before token ``j`` ends with its regnal number (エマヌエーレ|3|世,
+    エリザベス|2|世): the number is part of a monarch's name."""
+    if j + 1 < len(doc) and doc[j].tag_.startswith("名詞-数詞") and doc[j + 1].text == "世":
+        return j + 2
+    return j
 
 
 def _two_names(sent: SentenceView, lex: Lexicon, k: int, stop: int) -> bool:
@@ -249,6 +259,7 @@ def name_right(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int) -> 
             break
     if j == k or not (tagged or joined) or j - k > 9:
         return None
+    j = regnal_end(doc, j)
     if j < n and (lex.title_role(doc[j].text) is not None or doc[j].tag_.startswith("接尾辞")):
         return None  # the name has a title or ending of its own: read from there
     name = sent.ntext(k, j)

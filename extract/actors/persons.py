@@ -6,7 +6,7 @@ from ..lexicon import Lexicon
 from ..normalize import is_katakana
 from ..types import ActorType, Role
 from .mentions import Mention, MentionSet
-from .names import clean_name, name_left, name_right, trim_name, two_persons
+from .names import clean_name, name_left, name_right, regnal_end, trim_name, two_persons
 from .sentence import (
     NAME_JOINERS,
     SentenceView,
@@ -222,7 +222,7 @@ def _name_run(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int) -> int:
             j += 2
         else:
             break
-    return j
+    return regnal_end(doc, j)
 
 
 def _bare_name(sent: SentenceView, ms: MentionSet, lex: Lexicon, start: int, end: int) -> None:
