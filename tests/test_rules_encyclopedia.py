@@ -46,6 +46,8 @@ WAR_CASES = [
 ]
 
 PLACE_CASES = [
+    # an act done for a purpose (…を支援するため部隊を派遣した) is the subject's, done by what it does
+    case("キューバはアンゴラを支援するため部隊を派遣した。", {("CUB", "support", "AGO")}),
     # a part of a state's land (国内, 北部) is the state's: what is struck there, it is struck
     case("エチオピアは、ソマリア国内のテロの拠点を空爆した。", {("ETH", "attack", "SOM")}),
     # force answering force (応戦, 反撃) with no target is aimed at who attacked

@@ -64,6 +64,14 @@ ASKED_CASES = [
     case("ペルーはボリビアを非難し、部隊の撤退を要求した。", {("PER", "criticism", "BOL"), ("PER", "request", "BOL")}),
     case("ノルウェーはベラルーシによる拘束を非難するとともに、早期の解放を求めた。",
          {("NOR", "criticism", "BLR"), ("NOR", "request", "BLR")}),
+    # …and so are measures taken after it
+    case("ノルウェーはベラルーシを非難し、追加制裁を発動した。", {("NOR", "criticism", "BLR"), ("NOR", "sanction", "BLR")}),
+    # a measure naming no one is aimed at the doers of what it is taken for (…したため, …したとして);
+    # a deed given as grounds with no doer named is not the subject's (nor aimed at whom it served)
+    case("エチオピアがエリトリアを攻撃したため、AUは制裁を科した。",
+         {("ETH", "attack", "ERI"), ("african_union", "sanction", "ETH")}),
+    case("ケニアは、ソマリアが国境を越えたとして、制裁を発動した。", {("KEN", "sanction", "SOM")}),
+    case("ケニアは、アルシャバーブに資金を供給したとして、複数の企業に制裁を科した。", set()),
 ]
 
 TRIGGER_CASES = [

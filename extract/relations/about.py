@@ -8,7 +8,15 @@ from .frames import Reader
 from .particles import ABOUT, particles, postposition_verb
 from .slots import Slot
 
-__all__ = ["AS_GROUNDS", "clause_actors", "grounds", "pointed_objects", "protested_before", "said_about"]
+__all__ = [
+    "AS_GROUNDS",
+    "clause_actors",
+    "grounds",
+    "pointed_objects",
+    "protested_before",
+    "punished_for",
+    "said_about",
+]
 
 # How a clause is given as grounds: …として, 「…」と(して).
 AS_GROUNDS = ("と", "として")
@@ -90,13 +98,39 @@ def pointed_objects(r: Reader, tok) -> list:
 def protested_before(r: Reader, tok) -> list[Slot]:
     """英国はロシアを非難し、部隊の撤退を求めた, …を強く非難するとともに、解放を求めます: a demand
     naming no one that follows a protest in the same sentence is made of the one protested
-    against (the object of the protest, or the doers of the act it names)."""
-    for clause in sorted(tok.children, key=lambda c: -c.i):
-        if clause.dep_ != "advcl" or clause.i > tok.i:
+    against (the object of the protest, or the doers of the act it names); so are measures
+    taken after it (EUはベラルーシを非難し、追加制裁を発動した)."""
+    verb = tok.head if tok.dep_ == "obj" and tok.head.i > tok.i else tok
+    for clause in sorted(verb.children, key=lambda c: -c.i):
+        if clause.dep_ != "advcl" or clause.i > tok.i or clause.i == tok.i:
             continue
         trig = r.trigger_of(clause)
         if trig is None or trig.type != RelationType.CRITICISM:
             continue
         objects = [c for c in clause.children if c.dep_ == "obj" and not r.in_quote(c)]
         return [a for o in objects for a in doers(r, o) or r.phrase_actors(o)]
+    return []
+
+
+def punished_for(r: Reader, tok) -> list[Slot]:
+    """ロシアがウクライナを攻撃したため、EUは制裁を科した, …に武器を供給したとして制裁を科した:
+    a measure naming no one is aimed at the doers of what it is taken for."""
+    verb = tok.head if tok.dep_ == "obj" and tok.head.i > tok.i else tok
+    causes = [
+        c
+        for ch in verb.children
+        if ch.i < tok.i and ch.lemma_ in ("ため", "為") and ch.dep_ in ("obl", "advcl")
+        for c in ch.children
+        if c.dep_ == "acl" and any(a.text == "た" for a in c.children)
+    ] + grounds(r, tok)
+    # (only a subject named: …に武器を供給したとして、企業に制裁 leaves the doer to the measure's target)
+    for c in causes:
+        found = [
+            a
+            for ch in c.children
+            if ch.dep_ in ("nsubj", "dislocated") and particles(ch) in ("は", "が")
+            for a in r.phrase_actors(ch, genitive=True)
+        ]
+        if found:
+            return found
     return []

@@ -16,7 +16,7 @@ from typing import Any
 from ..actors import TARGET_PREFIXES
 from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, Modality, RelationType
-from .about import chained_about, clause_actors, grounds, pointed_objects, protested_before, said_about
+from .about import chained_about, clause_actors, grounds, pointed_objects, protested_before, punished_for, said_about
 from .acts import (
     acts_as_subject,
     agents_below,
@@ -471,6 +471,8 @@ def _undergoers(act: _Act, sources: list[Slot], targets: list[Slot]) -> list[Slo
     if trig.type == RelationType.SANCTION and not targets:
         # 日本産食品の輸入規制: goods named by where they are made are that state's
         targets = [a for a in origins(r, tok) if a not in sources]
+    if trig.type == RelationType.SANCTION and not targets:
+        targets = [a for a in protested_before(r, tok) or punished_for(r, tok) if a not in sources]
     return targets
 
 

@@ -180,7 +180,12 @@ def climb_subjects(r: Reader, tok, *, directed: bool = False) -> list[Slot]:
         # GiNZA hangs 会談後 on
         return sentence_topic(r, tok)
     for _ in range(5):
-        if cur.head.i == cur.i or not _climbs(r, cur, directed=directed):
+        # (アンゴラを支援するため部隊を派遣した: an act done for a purpose states the purpose as
+        # the subject's own; GiNZA hangs it on ため, an oblique of the verb)
+        purpose = cur.dep_ == "acl" and cur.head.lemma_ in _PURPOSE and cur.head.dep_ in ("obl", "advcl")
+        if purpose:
+            cur = cur.head
+        if cur.head.i == cur.i or not (purpose or _climbs(r, cur, directed=directed)):
             return []
         if cur.dep_ == "acl" and r.sm.index_at(cur.head.i) is not None:
             return r.phrase_actors(cur.head, genitive=False)
@@ -211,12 +216,17 @@ def climb_subjects(r: Reader, tok, *, directed: bool = False) -> list[Slot]:
     return []
 
 
+_PURPOSE = frozenset({"ため", "為"})
+
+
 def _climbs(r: Reader, cur, *, directed: bool) -> bool:
     """Whether the subject of the clause above ``cur`` is also its clause's."""
     # Not through the object of another verb (支援を求めた: the asker is not
     # the giver), except nouns that take a clause (支援を行う用意がある).
     if postposition_verb(cur.head):
         return False  # …への供与を巡り、米国を非難: what the clause is about is not the subject's act
+    if _grounds_given(cur):
+        return False  # RSFに武器を供給したとして、…に制裁を科した: the deed is the one punished's
     takes_clause = cur.dep_ in ("nsubj", "obj") and _clause_noun(r, cur)
     # 働きかけを重視する: the subject of a plain verb does what its object names;
     # that of a trigger verb (求める, 非難) does not.
@@ -229,6 +239,13 @@ def _climbs(r: Reader, cur, *, directed: bool) -> bool:
         return False
     # …を援助することを控えるよう促す: what is asked is the addressee's act
     return not (cur.dep_ == "advcl" and cur.head.lemma_ in r.lex.hedging_verbs)
+
+
+def _grounds_given(cur) -> bool:
+    """…したとして(、): a past deed given as the grounds of what the subject does to another."""
+    p = particles(cur)
+    as_grounds = p.endswith("として") or (p.endswith("と") and cur.head.lemma_ == "する" and cur.head.dep_ == "advcl")
+    return cur.dep_ == "advcl" and as_grounds and any(c.dep_ == "aux" and c.text == "た" for c in cur.children)
 
 
 def _clause_noun(r: Reader, tok) -> bool:
