@@ -140,6 +140,10 @@ TITLE_CASES = [
 ]
 
 GOVERNMENT_CASES = [
+    # a state's junta (軍政, 軍事政権) is the state; its units (部隊) are its forces, the state too
+    case("マリ軍政は、仏軍部隊に撤退を要求した。", {("MLI", "request", "FRA")}),
+    # lifting part of the measures (制裁の一部を解除) is lifting them
+    case("ECOWASは、ギニアの軍政に対する金融制裁の一部を解除した。", {("ecowas", "sanction", "GIN", "negated")}),
     # X政権 with its state: the state's government, X leads the state
     case("ケニアのルト政権は、ソマリアへの人道支援を決定した。",
          {("ruto_william", "leader_of", "KEN"), ("KEN", "support", "SOM")}),
