@@ -14,7 +14,8 @@ from ..lexicon import Lexicon
 from ..normalize import is_katakana
 from ..types import ActorType
 from .mentions import Mention, MentionSet
-from .sentence import NAME_JOINERS, SentenceView, after_place_word
+from .names import known_alone
+from .sentence import NAME_EQUALS, NAME_JOINERS, SentenceView, after_place_word
 
 __all__ = ["known_persons"]
 
@@ -73,7 +74,7 @@ def _bounded_before(sent: SentenceView, people: Dictionary, i: int) -> bool:
     if i == 0:
         return True
     prev = sent.ntext(i - 1, i)
-    if prev in ("=", "＝") and i >= 2 and people.persons_named(sent.ntext(i - 2, i - 1), loose=False):
+    if prev in NAME_EQUALS and i >= 2 and known_alone(people, sent.ntext(i - 2, i - 1)):
         return True
     return not (prev[-1:] in NAME_JOINERS or (is_katakana(prev[-1:]) and is_katakana(sent.ntext(i, i + 1)[:1])))
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ..dictionary import Dictionary
 from ..lexicon import Lexicon
 from ..normalize import is_kanji, is_katakana
 from .mentions import MentionSet
 from .sentence import (
     CLOSE,
+    NAME_EQUALS,
     NAME_JOINERS,
     OPEN,
     SentenceView,
@@ -179,14 +181,18 @@ def regnal_end(doc, j: int) -> int:
 
 
 def _two_names(sent: SentenceView, lex: Lexicon, k: int, stop: int) -> bool:
-    return sent.doc[k].text in "=＝" and two_persons(lex, sent.doc[k - 1].text, sent.ntext(k + 1, stop + 1))
+    return sent.doc[k].text in NAME_EQUALS and two_persons(lex, sent.doc[k - 1].text, sent.ntext(k + 1, stop + 1))
 
 
 def two_persons(lex: Lexicon, left: str, right: str) -> bool:
     """Whether the words either side of a ＝ are two persons the dictionary knows, each by
     itself (チャーチル＝ルーズベルト会談), not the parts of one name (アル＝アサド)."""
-    known = lex.dictionary.persons_named
-    return bool(known(left, loose=False)) and bool(known(right, loose=False))
+    return known_alone(lex.dictionary, left) and known_alone(lex.dictionary, right)
+
+
+def known_alone(people: Dictionary, word: str) -> bool:
+    """Whether ``word`` by itself, spelled as written, names a person of the dictionary."""
+    return bool(people.persons_named(word, loose=False))
 
 
 def _name_fragment(doc, k: int, parts: int) -> bool:

@@ -8,6 +8,7 @@ from ..types import ActorType, Role
 from .mentions import Mention, MentionSet
 from .names import clean_name, name_left, name_right, regnal_end, trim_name, two_persons
 from .sentence import (
+    NAME_EQUALS,
     NAME_JOINERS,
     SentenceView,
     after_place_word,
@@ -217,7 +218,7 @@ def _name_run(sent: SentenceView, ms: MentionSet, lex: Lexicon, i: int) -> int:
             and j + 1 < n
             and ms.free(j + 1, j + 2)
             and (is_katakana(doc[j + 1].text) or (doc[j + 1].text.isascii() and doc[j + 1].text.isalpha()))
-            and not (nxt.text in "=＝" and two_persons(lex, sent.ntext(i, j), doc[j + 1].text))
+            and not (nxt.text in NAME_EQUALS and two_persons(lex, sent.ntext(i, j), doc[j + 1].text))
         ):
             j += 2
         else:

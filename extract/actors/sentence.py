@@ -26,6 +26,8 @@ CLOSE = ")）"
 
 
 NAME_JOINERS = frozenset("・･=＝")
+# (of them, those that may also join two names: チャーチル＝ルーズベルト会談)
+NAME_EQUALS = frozenset("=＝")
 
 
 def is_reading(text: str) -> bool:

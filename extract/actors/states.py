@@ -55,7 +55,8 @@ def _states_spelled(word: str, lex: Lexicon) -> tuple[str, ...] | None:
 def descent(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
     """アルバニア系住民, 米系商店, 日系企業: a state's name before 系 says where people or
     firms come from; before 時間 (日本時間, 米国時間) it names a clock; before a word for
-    sea or land (日本海, インド洋, 台湾海峡, 日本列島) it names a place. The state is not acting."""
+    sea or land (日本海, インド洋, 台湾海峡, 日本列島) it names a place; after 領 (イタリア領東アフリカ)
+    a state or region names a territory. The state is not acting."""
     doc = sent.doc
     for idx, m in enumerate(ms.mentions):
         if idx in ms.dropped:

@@ -95,14 +95,18 @@ def pointed_objects(r: Reader, tok) -> list:
     return []
 
 
+def _verb_of(tok):
+    """The verb a noun is the object of (追加制裁を|発動した), or the verb itself."""
+    return tok.head if tok.dep_ == "obj" and tok.head.i > tok.i else tok
+
+
 def protested_before(r: Reader, tok) -> list[Slot]:
     """英国はロシアを非難し、部隊の撤退を求めた, …を強く非難するとともに、解放を求めます: a demand
     naming no one that follows a protest in the same sentence is made of the one protested
     against (the object of the protest, or the doers of the act it names); so are measures
     taken after it (EUはベラルーシを非難し、追加制裁を発動した)."""
-    verb = tok.head if tok.dep_ == "obj" and tok.head.i > tok.i else tok
-    for clause in sorted(verb.children, key=lambda c: -c.i):
-        if clause.dep_ != "advcl" or clause.i > tok.i or clause.i == tok.i:
+    for clause in sorted(_verb_of(tok).children, key=lambda c: -c.i):
+        if clause.dep_ != "advcl" or clause.i >= tok.i:
             continue
         trig = r.trigger_of(clause)
         if trig is None or trig.type != RelationType.CRITICISM:
@@ -115,10 +119,9 @@ def protested_before(r: Reader, tok) -> list[Slot]:
 def punished_for(r: Reader, tok) -> list[Slot]:
     """ロシアがウクライナを攻撃したため、EUは制裁を科した, …に武器を供給したとして制裁を科した:
     a measure naming no one is aimed at the doers of what it is taken for."""
-    verb = tok.head if tok.dep_ == "obj" and tok.head.i > tok.i else tok
     causes = [
         c
-        for ch in verb.children
+        for ch in _verb_of(tok).children
         if ch.i < tok.i and ch.lemma_ in ("ため", "為") and ch.dep_ in ("obl", "advcl")
         for c in ch.children
         if c.dep_ == "acl" and any(a.text == "た" for a in c.children)

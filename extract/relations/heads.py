@@ -140,10 +140,11 @@ def _office_held(r: Reader, tok) -> tuple[list[Slot], Role, str] | None:
     for c in tok.children:
         if c.dep_ != "obj":
             continue
-        title = next((t for t in (_title_at(r, c), c.text) if r.lex.title_role(t) is not None), c.text)
-        role = r.lex.title_role(title)
-        if role is None:
+        # (ECOWAS議長: the compound before the title may be the body, not part of the title)
+        found = next(((t, role) for t in (_title_at(r, c), c.text) if (role := r.lex.title_role(t)) is not None), None)
+        if found is None:
             continue
+        title, role = found
         owners = [
             a
             for g in c.children

@@ -246,11 +246,11 @@ class Extractor:
 
     def _finish(self, document: Document, prepared: list[_Prepared]) -> DocumentResult:
         """The document stage, over the sentences as the cheap pass and the parse left them."""
-        sentences = [ReadSentence(p.sentence, p.mentions, p.groups, p.topic_mentions, p.analysis) for p in prepared]
         errors = tuple((p.index, p.error) for p in prepared if p.error is not None)
         if errors and len(errors) == sum(p.parse or p.error is not None for p in prepared):
             # a broken parser or lexicon fails every sentence: that is the article failing
             raise RuntimeError(f"every sentence failed (sentence {errors[0][0] + 1}: {errors[0][1]})")
+        sentences = [ReadSentence(p.sentence, p.mentions, p.groups, p.topic_mentions, p.analysis) for p in prepared]
         result = read_document(document, sentences, self.lex)
         return dataclasses.replace(result, sentence_errors=errors) if errors else result
 
