@@ -2,8 +2,8 @@
 
 Sudachi refuses a text over 49,149 bytes (GiNZA issue #242), so geokg splits
 articles at sentence boundaries itself and caps a sentence at
-``MAX_SENTENCE_CHARS``. The full 5 MB article takes minutes (every sentence of
-the seed names two actors, so each is parsed); set ``GEOKG_SLOW_TESTS=1`` to
+``MAX_SENTENCE_CHARS``. The full 5 MB article takes minutes (nearly every sentence
+of the seed is worth parsing); set ``GEOKG_SLOW_TESTS=1`` to
 run it. The suite runs an article over the Sudachi limit on one line, which
 exercises the same path.
 """

@@ -23,9 +23,11 @@ def test_registry_names_each_family_once():
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_prefilter_cues_cover_every_family(lex, rule):
-    family, union = rule.cues(lex), cues(lex)
-    # a family either says what it starts from, or that it needs two actors (always parsed)
-    assert bool(family.words or family.suffixes or family.prefixes or family.phrases) != rule.two_actors
+    # every family says what it starts from; a family that needs two actors, only where two are named
+    family, union = rule.cues(lex) | rule.pair_cues(lex), cues(lex, actors=2)
+    assert family.words or family.suffixes or family.prefixes or family.phrases
+    alone = rule.cues(lex)
+    assert not rule.two_actors or not (alone.words or alone.suffixes or alone.prefixes or alone.phrases)
     assert family.words <= union.words
     assert set(family.suffixes) <= set(union.suffixes)
     assert set(family.prefixes) <= set(union.prefixes)
@@ -51,8 +53,20 @@ def test_cues_match_words_endings_beginnings_and_phrases():
     ("text", "parsed"),
     [
         ("ノルウェー政府は今回の決定を歓迎した。", 1),  # one actor and an evaluation verb
-        ("ノルウェーはNATOに加盟した。", 1),  # two actors
+        ("ノルウェーはNATOに加盟した。", 1),  # two actors and a cue
         ("ノルウェーは美しい国だ。", 0),  # one actor, no cue of any family
+        # two actors are not enough: some family must have a word to start from
+        ("ノルウェーとデンマークは美しい国だ。", 0),
+        # a state head's title starts the family that sets a bare title in a state, only with two actors
+        ("ハンセン首相はノルウェーで静かに暮らした。", 1),
+        ("ハンセン首相は静かに暮らした。", 0),
+        # a body with its members listed in brackets, or said to be made of them
+        ("メルコスール(ブラジル、アルゼンチン)は南米にある。", 1),
+        ("メルコスールはブラジルにある。", 0),
+        ("メルコスールはブラジルとアルゼンチンからなる。", 1),
+        ("ブラジルはアルゼンチンと並ぶ大国となった。", 0),
+        # a quote, with a speaker and someone it names
+        ("各国の反応\nノルウェー ハンセン首相「デンマークとの協力を強化すべきだ」", 1),
         # a quote needs a speaker and someone it names: 「」 alone is no cue
         ("ノルウェーでは「白夜」と呼ばれる季節がある。", 0),
         # なら alone (a condition) is no cue; an obligation is

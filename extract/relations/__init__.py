@@ -97,6 +97,10 @@ class Phase(IntEnum):
     AFTER = 2
 
 
+def _no_cues(lex: Lexicon) -> Cues:
+    return Cues()
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """A rule family: its function, the cue words it starts from, when it runs."""
@@ -105,8 +109,10 @@ class Rule:
     find: Callable[[Reader, Sequence[Candidate]], Iterator[Candidate]]
     cues: Callable[[Lexicon], Cues]
     phase: Phase = Phase.BY_TOKEN
-    # finds nothing in a sentence naming fewer than two actors (a quote's speaker and whom it
-    # names), so it needs no cue words: every sentence with two actors is parsed
+    # cue words that start the family only in a sentence naming two actors or more (a quote's
+    # speaker and whom it names; a body and the states in brackets after it)
+    pair_cues: Callable[[Lexicon], Cues] = _no_cues
+    # finds nothing in a sentence naming fewer than two actors: all its cues are pair cues
     two_actors: bool = False
 
 
@@ -116,20 +122,23 @@ RULES: tuple[Rule, ...] = (
     Rule("events", events.events, events.cues),
     Rule("speech", speech.speech, speech.cues),
     Rule("evaluations", evaluation.evaluations, evaluation.cues),
-    Rule("quotes", quotes.quotes, quotes.cues, two_actors=True),
+    Rule("quotes", quotes.quotes, _no_cues, pair_cues=quotes.cues, two_actors=True),
     Rule("obligations", obligation.obligations, obligation.cues),
-    Rule("membership", membership.membership, membership.cues, Phase.AFTER),
-    Rule("leaders", leaders.leaders, leaders.cues, Phase.AFTER, two_actors=True),
-    Rule("heads", heads.heads, heads.cues, Phase.AFTER, two_actors=True),
+    Rule("membership", membership.membership, membership.cues, Phase.AFTER, pair_cues=membership.pair_cues),
+    Rule("leaders", leaders.leaders, _no_cues, Phase.AFTER, pair_cues=leaders.cues, two_actors=True),
+    Rule("heads", heads.heads, _no_cues, Phase.AFTER, pair_cues=heads.cues, two_actors=True),
 )
 
 
-def cues(lex: Lexicon, rules: tuple[Rule, ...] = RULES) -> Cues:
-    """The union of the rule families' cue words: a sentence with none of them
-    (and fewer than two actors) can yield no relation, and is not parsed."""
+def cues(lex: Lexicon, rules: tuple[Rule, ...] = RULES, *, actors: int = 1) -> Cues:
+    """The union of the cue words of the families that can find something in a sentence
+    naming ``actors`` actors: a sentence with none of them can yield no relation, and is
+    not parsed."""
     out = Cues()
     for rule in rules:
         out = out | rule.cues(lex)
+        if actors >= 2:
+            out = out | rule.pair_cues(lex)
     return out
 
 

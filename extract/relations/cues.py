@@ -7,6 +7,7 @@ trigger word is never left out of it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ class Cues:
     suffixes: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()  # cue words of three characters or more, matched in the text
+    patterns: tuple[re.Pattern[str], ...] = ()  # shapes of text no word marks (a list in brackets)
 
     @classmethod
     def of_words(cls, words: Iterable[str]) -> Cues:
@@ -44,6 +46,7 @@ class Cues:
             suffixes=tuple(sorted(set(self.suffixes) | set(other.suffixes))),
             prefixes=tuple(sorted(set(self.prefixes) | set(other.prefixes))),
             phrases=tuple(sorted(set(self.phrases) | set(other.phrases))),
+            patterns=tuple(sorted(set(self.patterns) | set(other.patterns), key=lambda p: p.pattern)),
         )
 
     def match_token(self, text: str, lemma: str) -> bool:
@@ -55,4 +58,4 @@ class Cues:
         )
 
     def match_text(self, text: str) -> bool:
-        return any(p in text for p in self.phrases)
+        return any(p in text for p in self.phrases) or any(p.search(text) for p in self.patterns)

@@ -29,12 +29,15 @@ _TAKE_OFFICE = frozenset({"就任", "就く", "即位", "就任する"})
 # (GiNZA leaves some forms of 就く unlemmatised: 就いて)
 _TAKE_OFFICE_FORMS = frozenset({"就い", "就き", "就け"})
 _SERVE = frozenset({"務める", "つとめる", "勤める"})
+_MADE = ("とした", "とする")
 _LED = frozenset({ActorType.COUNTRY, ActorType.ORGANIZATION})
 
 
 def cues(lex: Lexicon) -> Cues:
-    # none: a person and what they head are two actors, and every sentence with two is parsed
-    return Cues()
+    # (Xを大統領とするY: the title is any of the lexicon's, so the verb phrase is the cue)
+    return Cues.of_words(_LEAD | _TAKE_OFFICE | _SERVE) | Cues(
+        prefixes=tuple(sorted(_TAKE_OFFICE_FORMS)), phrases=_MADE
+    )
 
 
 def heads(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:

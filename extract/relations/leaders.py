@@ -31,8 +31,8 @@ _LEADS = ("をはじめとする", "を始めとする", "をはじめ", "を始
 
 
 def cues(lex: Lexicon) -> Cues:
-    # none: the person and the state are two actors, and every sentence with two is parsed
-    return Cues()
+    # a state head's title, alone or fused to the name or a prefix (トランプ大統領, 元首相)
+    return Cues.of_words(STATE_HEADS) | Cues(suffixes=tuple(sorted(STATE_HEADS)))
 
 
 def leaders(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from ..lexicon import Lexicon
@@ -16,7 +17,7 @@ from .particles import AGENT, AS, bare, particles
 from .slots import THEME, Arg, Candidate, Confidence, Frame, Known, Slot, unique
 from .subjects import climb_subjects, shared_subject
 
-__all__ = ["MEMBERSHIP_NOUNS", "MEMBERSHIP_VERBS", "cues", "leaves_body", "membership"]
+__all__ = ["MEMBERSHIP_NOUNS", "MEMBERSHIP_VERBS", "cues", "leaves_body", "membership", "pair_cues"]
 
 # 常任理事国として / NATOに加盟した: words that make a state member_of a body
 MEMBERSHIP_NOUNS = ("加盟国", "理事国", "加盟", "一員", "メンバー", "構成国", "締約国", "議長国", "参加国", "盟主")
@@ -25,12 +26,22 @@ MEMBERSHIP_VERBS = frozenset({"加盟", "加入"})
 LEAVING_VERBS = frozenset({"脱退", "離脱"})
 # ペルー、コロンビア等から成るリマグループ: verbs that say what a body is made of
 _COMPOSED_OF = frozenset({"成る", "構成", "加盟", "参加", "結成", "組織", "設立", "創設", "創立", "発足"})
+# A list in brackets (A、B / A・B / AおよびB), the shape _bracket_lists reads
+_BRACKET_LIST = re.compile(r"[(（][^()（）]*(?:[、・,]|および|及び)[^()（）]*[)）]")
 # Verbs whose subjects found the body that is their object (AとBがXを結成した).
 _FOUNDING = frozenset({"結成", "設立", "創設", "創立"})
 
 
 def cues(lex: Lexicon) -> Cues:
     return Cues(words=MEMBERSHIP_VERBS | LEAVING_VERBS, suffixes=MEMBERSHIP_NOUNS)
+
+
+def pair_cues(lex: Lexicon) -> Cues:
+    # (a body and its members are two actors at least) ペルー、コロンビア等から成るリマグループ;
+    # メルコスール(ブラジル、アルゼンチン…): a body's members, listed in brackets after its name
+    # (成る is also every なる: only から成る/からなる is the cue)
+    made_of = tuple(f"から{v}" for v in ("成る", "なる", "成り", "なり", "成っ", "なっ"))
+    return Cues(words=_COMPOSED_OF - {"成る"}, phrases=made_of, patterns=(_BRACKET_LIST,))
 
 
 def membership(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:

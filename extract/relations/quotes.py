@@ -28,9 +28,9 @@ _DEMANDS = ("べき",)
 
 
 def cues(lex: Lexicon) -> Cues:
-    # none: a quote yields only with a speaker and someone it names, two actors, and every
-    # sentence with two is parsed (「」 alone would parse every title an encyclopedia quotes)
-    return Cues()
+    # (counted only where two actors are named: 「」 alone would parse every title an
+    # encyclopedia quotes)
+    return Cues(phrases=tuple(_OPENERS))
 
 
 def quotes(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:

@@ -104,6 +104,7 @@ class Extractor:
         self.prefilter = prefilter
         # what some rule family can start from (derived from the families themselves)
         self._cues = cues(self.lex)
+        self._pair_cues = cues(self.lex, actors=2)
 
     @property
     def version(self) -> str:
@@ -146,13 +147,11 @@ class Extractor:
         actors = sm.distinct_actor_keys()
         if not actors and not voiced:
             return False
-        if len(actors) >= 2:
-            return True
+        cued = self._pair_cues if len(actors) >= 2 else self._cues
         return any(
-            self._cues.match_token(t.text, t.lemma_)
-            or (t.norm_ != t.lemma_ and self._cues.match_token(t.norm_, t.norm_))
+            cued.match_token(t.text, t.lemma_) or (t.norm_ != t.lemma_ and cued.match_token(t.norm_, t.norm_))
             for t in toks
-        ) or self._cues.match_text(toks.text)
+        ) or cued.match_text(toks.text)
 
     # -- public API ------------------------------------------------------------------
     def extract(self, document: Document) -> DocumentResult:
