@@ -145,6 +145,12 @@ TRIGGER_CLASS_CASES = [
     case("ペルーは、ボリビアに対するテロ支援国家の指定を解除した。", {("PER", "sanction", "BOL", "negated")}),
     # a body in a state (在X大使館) is not the state's
     case("在ケニア大使館は声明を出した。", set()),
+    # a measure against a state's envoys or mission is aimed at the state; an order is the act
+    case("ケニア政府はソマリア大使の国外退去を命じた。", {("KEN", "sanction", "SOM")}),
+    case("ケニアはソマリアの大使館員の国外退去を命じた。", {("KEN", "sanction", "SOM")}),
+    case("ケニアは駐ナイロビ・ソマリア大使館を閉鎖した。", {("KEN", "sanction", "SOM")}),
+    case("ペルーのロペス大統領は、軍にエクアドルへの攻撃を指示した。",
+         {("ロペス", "attack", "ECU"), ("ロペス", "leader_of", "PER")}),
 ]
 
 SEVERING_CASES = [

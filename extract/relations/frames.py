@@ -31,6 +31,14 @@ __all__ = ["Reader"]
 _SPEAKER_MARKS = frozenset({"から", "より", "からは", "からも", "よりは", "側から", "側からは"})
 
 
+def _word(tok) -> str:
+    """A noun with the compounds written right before it (大使館+員 is one title)."""
+    k = tok.i
+    while k > 0 and tok.doc[k - 1].dep_ == "compound" and tok.doc[k - 1].head.i == tok.i:
+        k -= 1
+    return tok.doc[k : tok.i + 1].text
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     stack: list[int] = []
@@ -141,7 +149,9 @@ class Reader:
         named = group_members(self, tok, seen)
         if named:
             return unique(named)
-        if tok.pos_ in ("NOUN", "PROPN") and (tok.text in self.lex.titles or tok.lemma_ in self.lex.anonymous_agents):
+        if tok.pos_ in ("NOUN", "PROPN") and (
+            tok.text in self.lex.titles or _word(tok) in self.lex.titles or tok.lemma_ in self.lex.anonymous_agents
+        ):
             # 中国外務省の報道官, 米政府高官: an unnamed official speaks for the body
             genitive = True
         if genitive and depth > 0 and tok.pos_ in ("NOUN", "PROPN", "PRON"):

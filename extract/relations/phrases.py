@@ -232,6 +232,18 @@ _LAND_PARTS = frozenset(
         "周辺",
     }
 )
+# A state's envoys and missions (ロシアの外交官の追放, ベラルーシ大使の国外退去): a measure
+# against them is aimed at the state (ONTOLOGY: expelling a state's advisers), so they too
+# leave the owner one step nearer.
+_ENVOYS = frozenset({"大使", "公使", "領事", "外交官", "大使館員", "外交団", "大使館", "総領事館", "領事館"})
+_TRANSPARENT = _LAND_PARTS | _ENVOYS
+
+
+def _transparent(tok) -> bool:
+    """A part of a state's land or one of its envoys, also written as a compound (大使館+員)."""
+    return tok.lemma_ in _TRANSPARENT or (
+        tok.pos_ == "NOUN" and any(c.dep_ == "compound" and c.lemma_ in _ENVOYS for c in tok.children)
+    )
 
 
 def owners(r: Reader, tok, seen: set[int], depth: int) -> list[Slot]:
@@ -250,7 +262,7 @@ def owners(r: Reader, tok, seen: set[int], depth: int) -> list[Slot]:
             or (ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in BY))
         ):
             # (パキスタン国内のテロの拠点: a part of a state's land is the state's, one step nearer)
-            out += r.phrase_actors(ch, seen, genitive=True, depth=depth if ch.lemma_ in _LAND_PARTS else depth - 1)
+            out += r.phrase_actors(ch, seen, genitive=True, depth=depth if _transparent(ch) else depth - 1)
     # (Yの友情とおもてなし: the owner of a conjunct owns the phrase)
     out += coordinated(r, tok, seen, genitive=depth > 1)
     return out
