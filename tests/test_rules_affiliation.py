@@ -191,6 +191,11 @@ MEMBERSHIP_CASES = [
     case("G7議長国であるカナダは、首脳会議を主催した。", {("CAN", "member_of", "g7")}),
     case("G20議長国であるブラジルは、首脳会議を主催した。", {("BRA", "member_of", "g20")},
          fails="G20議長国であるX gives no membership (G7議長国 and ASEAN議長国 do)"),
+    # the membership noun set before the state it names
+    case("AU議長国ケニアのルト大統領は、首脳会議を主催した。",
+         {("KEN", "member_of", "african_union"), ("ruto_william", "leader_of", "KEN")}),
+    case("ASEANの加盟国カンボジアは、タイを非難した。",
+         {("KHM", "member_of", "asean"), ("KHM", "criticism", "THA")}),
     # …などのY加盟国
     case("タイやベトナムなどのASEAN加盟国は、経済成長が著しい。",
          {("THA", "member_of", "asean"), ("VNM", "member_of", "asean")}),

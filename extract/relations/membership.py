@@ -144,6 +144,9 @@ def _member_noun(r: Reader, tok) -> Iterator[Candidate]:
         bodies = [a for a in named if r.arg_type(a) == ActorType.REGION]
     listed = _said_to_be(r, tok)
     said_to_be = bool(listed)
+    apposed = _apposed(r, tok)  # 議長国マレーシア, 加盟国ミャンマー: the state the noun names
+    if apposed and not bodies and fused is None:
+        bodies = _body_before(r, tok)  # AU議長国ケニア (GiNZA hangs AU on the state)
     if not bodies and fused is None and not named and said_to_be and tok.text in ("加盟国", "原加盟国", "構成国"):
         bodies = [THEME]  # 加盟国はソ連、ポーランド…であった: of the body the text is about
     if not bodies and fused is None:
@@ -165,6 +168,7 @@ def _member_noun(r: Reader, tok) -> Iterator[Candidate]:
     members += [
         a for c in tok.children if c.dep_ in ("nsubj", "dislocated") for a in r.phrase_actors(c, genitive=False)
     ]
+    members += apposed
     members = [a for a in unique(members) if r.arg_type(a) == ActorType.COUNTRY]
     if fused is not None and not bodies:
         yield from emit(
@@ -172,6 +176,25 @@ def _member_noun(r: Reader, tok) -> Iterator[Candidate]:
         )
         return
     yield from emit(r, RelationType.MEMBER_OF, members, bodies, tok, tok.text, Modality.ASSERTED, Confidence.MEMBERSHIP)
+
+
+def _apposed(r: Reader, tok) -> list[Slot]:
+    """The actor named right after a membership noun, with no particle between."""
+    idx = r.sm.index_at(tok.i + 1)
+    if particles(tok) != "" or idx is None or r.sm.mentions[idx].start != tok.i + 1:
+        return []
+    return r.mention_args(idx)
+
+
+def _body_before(r: Reader, tok) -> list[Slot]:
+    """The body named right before a membership noun (AU議長国, ASEANの加盟国)."""
+    k = tok.i - 1
+    if k > 0 and r.doc[k].text == "の":
+        k -= 1
+    idx = r.sm.index_at(k) if k >= 0 else None
+    if idx is None or r.sm.mentions[idx].end != k + 1 or r.arg_type(Arg(idx)) != ActorType.ORGANIZATION:
+        return []
+    return r.mention_args(idx)
 
 
 def _said_to_be(r: Reader, tok) -> list[Slot]:
