@@ -25,9 +25,10 @@ def test_registry_names_each_family_once():
 def test_prefilter_cues_cover_every_family(lex, rule):
     # every family says what it starts from; a family that needs two actors, only where two are named
     family, union = rule.cues(lex) | rule.pair_cues(lex), cues(lex, actors=2)
-    assert family.words or family.suffixes or family.prefixes or family.phrases
+    assert family.words or family.suffixes or family.prefixes or family.phrases or family.patterns
     alone = rule.cues(lex)
     assert not rule.two_actors or not (alone.words or alone.suffixes or alone.prefixes or alone.phrases)
+    assert set(family.patterns) <= set(union.patterns)
     assert family.words <= union.words
     assert set(family.suffixes) <= set(union.suffixes)
     assert set(family.prefixes) <= set(union.prefixes)
@@ -65,6 +66,11 @@ def test_cues_match_words_endings_beginnings_and_phrases():
         ("メルコスールはブラジルにある。", 0),
         ("メルコスールはブラジルとアルゼンチンからなる。", 1),
         ("ブラジルはアルゼンチンと並ぶ大国となった。", 0),
+        # …という is a name or a hearsay, not speech; 言う written in kanji is speech
+        ("ノルウェーのバンドのメンバーだという。", 0),
+        ("ノルウェーの外相は、今回の決定は誤りだと言った。", 1),
+        # a quote after a particle is a name, not someone's words
+        ("ノルウェーはデンマークに「白夜の国」と呼ばれる。", 0),
         # a quote, with a speaker and someone it names
         ("各国の反応\nノルウェー ハンセン首相「デンマークとの協力を強化すべきだ」", 1),
         # a quote needs a speaker and someone it names: 「」 alone is no cue

@@ -33,7 +33,7 @@ _FOUNDING = frozenset({"結成", "設立", "創設", "創立"})
 
 
 def cues(lex: Lexicon) -> Cues:
-    return Cues(words=MEMBERSHIP_VERBS | LEAVING_VERBS, suffixes=MEMBERSHIP_NOUNS)
+    return Cues(words=MEMBERSHIP_VERBS | LEAVING_VERBS)
 
 
 def pair_cues(lex: Lexicon) -> Cues:
@@ -41,7 +41,8 @@ def pair_cues(lex: Lexicon) -> Cues:
     # メルコスール(ブラジル、アルゼンチン…): a body's members, listed in brackets after its name
     # (成る is also every なる: only から成る/からなる is the cue)
     made_of = tuple(f"から{v}" for v in ("成る", "なる", "成り", "なり", "成っ", "なっ"))
-    return Cues(words=_COMPOSED_OF - {"成る"}, phrases=made_of, patterns=(_BRACKET_LIST,))
+    # (a membership noun reads a state in a body named with it: 常任理事国, 議長国マレーシア)
+    return Cues(words=_COMPOSED_OF - {"成る"}, suffixes=MEMBERSHIP_NOUNS, phrases=made_of, patterns=(_BRACKET_LIST,))
 
 
 def membership(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:

@@ -9,6 +9,7 @@ left to the speech rules (「…」と述べた).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from ..lexicon import Lexicon
@@ -24,13 +25,14 @@ from .slots import Candidate, Confidence, unique
 __all__ = ["cues", "quotes"]
 
 _OPENERS = "「『"
+_AFTER_SPEAKER = re.compile(r"[^ぁ-ゖ。、]、?[「『]")
 _DEMANDS = ("べき",)
 
 
 def cues(lex: Lexicon) -> Cues:
-    # (counted only where two actors are named: 「」 alone would parse every title an
-    # encyclopedia quotes)
-    return Cues(phrases=tuple(_OPENERS))
+    # a quote set right after its speaker (ルト大統領「…」, 報道官)「…」): not after a particle
+    # (…は「白夜」と呼ばれる) or at the start (「…」と述べた is the speech rules')
+    return Cues(patterns=(_AFTER_SPEAKER,))
 
 
 def quotes(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:

@@ -24,13 +24,14 @@ from .subjects import climb_subjects
 __all__ = ["cues", "speech"]
 
 
-# (…という: mostly a name or a hearsay, not someone speaking; a sentence where it is has its
-# speaker and another actor, and two actors are always parsed)
-_WEAK_CUES = frozenset({"いう"})
+# (…という / …といった: mostly a name, a hearsay or a list, not someone speaking. 言う is
+# a cue only written in kanji; its lemma and its normal form are 言う either way)
+_WEAK_CUES = frozenset({"いう", "言う"})
+_SAYING = frozenset({"言っ", "言い", "言わ", "言え"})
 
 
 def cues(lex: Lexicon) -> Cues:
-    return Cues.of_words(lex.speech_verbs - _WEAK_CUES)
+    return Cues.of_words((lex.speech_verbs - _WEAK_CUES) | _SAYING)
 
 
 def speech(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
