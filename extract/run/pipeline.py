@@ -235,8 +235,11 @@ class Extractor:
         """
         year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
         try:
-            mentions = find_mentions(d, self.lex, original=p.sentence.text, cuts=_parse_view(p.sentence.text)[1])
-            groups = state_groups(mentions, d, self.lex)
+            mentions, groups = p.mentions, p.groups
+            if p.ner:
+                # (the names NER found may add persons; without it, the cheap pass read the same tokens)
+                mentions = find_mentions(d, self.lex, original=p.sentence.text, cuts=_parse_view(p.sentence.text)[1])
+                groups = state_groups(mentions, d, self.lex)
             analysis = analyse(d, mentions, self.lex, doc_year=year, doc_date=document.date)
         except Exception as e:  # one bad sentence must not cost the others
             _sentence_failed(document.path, p, e)
