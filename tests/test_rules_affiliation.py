@@ -204,6 +204,12 @@ MEMBERSHIP_CASES = [
          {("THA", "member_of", "asean"), ("VNM", "member_of", "asean"), ("THA", "meeting", "VNM")}),
     case("フィジーやトンガなどの国連加盟国は、気候変動対策を訴えた。",
          {("FJI", "member_of", "un"), ("TON", "member_of", "un")}),
+    # an organ named only as a resolution's author or as a forum is no actor there: its part_of
+    # is said only where it acts
+    case("ペルーは、チリに対し、国連安保理決議の完全な履行を求めた。", {("PER", "request", "CHL")}),
+    case("ペルーのロペス大統領は国連総会に出席した。", {("ロペス", "leader_of", "PER")}),
+    case("国連安全保障理事会は、チリを非難する決議を採択した。",
+         {("unsc", "part_of", "un"), ("unsc", "criticism", "CHL")}),
     # a body fused with the membership noun (国連安保理常任理事国)
     case("国連安保理常任理事国である英国とフランスは、決議案を提出した。",
          {("GBR", "member_of", "unsc"), ("FRA", "member_of", "unsc")}),

@@ -332,7 +332,17 @@ def national_bodies(sent: SentenceView, ms: MentionSet, lex: Lexicon) -> None:
         elif _names_parent(sent, lex, m, parent):
             # 国連安全保障理事会, アフリカ連合委員会, 欧州連合(EU)理事会: an organ whose name
             # opens with its body's states that it is part of it
-            ms.link(idx, "part_of", None, m.text, parent_id=parent)
+            ms.link(idx, "part_of", None, m.text, parent_id=parent, implied=_named_only(sent, m))
+
+
+# After an organ named only as a resolution's author or as a forum (国連安保理決議,
+# 国連総会に出席, 国連総会での演説): it is no actor there, so its part_of is said only if it
+# acts elsewhere in the text (ONTOLOGY: attendance at a multilateral forum is not annotated).
+_AUTHOR_OR_FORUM = ("決議", "に出席", "での", "で演説", "で行", "に参加", "の場")
+
+
+def _named_only(sent: SentenceView, m: Mention) -> bool:
+    return sent.norm[sent.tok_end[m.end - 1] :].startswith(_AUTHOR_OR_FORUM)
 
 
 def _names_parent(sent: SentenceView, lex: Lexicon, m: Mention, parent: str) -> bool:
