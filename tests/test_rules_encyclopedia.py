@@ -235,6 +235,9 @@ TREATY_CASES = [
          {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"), ("KEN", "treaty", "TZA")}),
 ]
 ALLIANCE_CASES = [
+    # a generic noun after a body names no body of its own (派遣軍, 統合基金): the acts are the body's
+    case("AU派遣軍は、ソマリアでアルシャバーブを攻撃した。", {("african_union", "attack", "al_shabaab")}),
+    case("ケニアは、AU統合基金への拠出を表明した。", {("KEN", "support", "african_union")}),
     # an alliance concluded (軍事同盟を結んだ) is a treaty, and the generic noun no body
     case("ベトナムは隣国ラオスとも軍事同盟を結んだ。", {("LAO", "treaty", "VNM")}),
     # a word in a treaty's name (…友好同盟相互援助条約) is no act and no body of its own

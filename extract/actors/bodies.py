@@ -170,6 +170,8 @@ def _org_run(sent: SentenceView, ms: MentionSet, lex: Lexicon, idx: int, m: Ment
         run = sent.ntext(m.end, j)
         suffixes = lex.org_suffixes + (lex.org_suffixes_after_state if m.type != ActorType.REGION else ())
         if run.endswith(suffixes) and (j >= n or not doc[j].tag_.startswith("接尾辞")):
+            if m.type == ActorType.ORGANIZATION and run in lex.generic_org_words:
+                return  # ASEAN統合基金, 国連派遣軍: a generic noun after a body names none of its own
             # 韓国統一研究院, 中東研究所, 国連軍: a bare ending is named with its parent
             bare = run in lex.org_suffixes_after_state or len(run) <= 2
             _org_over(sent, ms, lex, idx, m, j, parent_in_name=m.type != ActorType.ORGANIZATION or bare)
