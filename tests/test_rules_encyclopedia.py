@@ -235,6 +235,10 @@ TREATY_CASES = [
          {("ruto_william", "leader_of", "KEN"), ("hassan_samia_suluhu", "leader_of", "TZA"), ("KEN", "treaty", "TZA")}),
 ]
 ALLIANCE_CASES = [
+    # an act on what an actor holds (支配する地域, 拠点とする施設) is an act on the holder; GiNZA may
+    # hang the holder on the main verb, where it is no subject
+    case("インド軍は、ラシュカレトイバが支配する地域を空爆した。", {("IND", "attack", "lashkar_e_taiba")}),
+    case("ケニア軍は、アルシャバーブが拠点とする施設を攻撃した。", {("KEN", "attack", "al_shabaab")}),
     # a generic noun after a body names no body of its own (派遣軍, 統合基金): the acts are the body's
     case("AU派遣軍は、ソマリアでアルシャバーブを攻撃した。", {("african_union", "attack", "al_shabaab")}),
     case("ケニアは、AU統合基金への拠出を表明した。", {("KEN", "support", "african_union")}),

@@ -30,7 +30,7 @@ from .particles import (
     particles,
     postposed,
 )
-from .phrases import after_aside, title_after
+from .phrases import after_aside, misplaced_holder, title_after
 from .slots import Frame, Slot
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def collect(r: Reader, node, fr: Frame, exclude: set[int], seen: set[int]) -> No
                 continue
             if head.i == ch.i and particles(ch) == "" and _marked_elsewhere(r, node, ch, idx):
                 continue  # 趙兌烈(チョ・テヨル)韓国外交部長官と: the particle is on the title; read it there
-        if ch.i in exclude or ch.i in seen or ch.dep_ not in CONTENT_DEPS:
+        if ch.i in exclude or ch.i in seen or ch.dep_ not in CONTENT_DEPS or misplaced_holder(ch):
             continue
         if ch.dep_ == "advcl" and ch.lemma_ in _INCLUDING and ch.i < node.i:
             # 米国を始めとする同志国を含め、連携していく: those included act with the subject

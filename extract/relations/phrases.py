@@ -27,6 +27,7 @@ __all__ = [
     "event_parties",
     "group_members",
     "mention_actors",
+    "misplaced_holder",
     "only_possessor",
     "owners",
     "quoted_speaker",
@@ -263,9 +264,48 @@ def owners(r: Reader, tok, seen: set[int], depth: int) -> list[Slot]:
         ):
             # (パキスタン国内のテロの拠点: a part of a state's land is the state's, one step nearer)
             out += r.phrase_actors(ch, seen, genitive=True, depth=depth if _transparent(ch) else depth - 1)
+        elif ch.dep_ == "acl" and _holds(ch):
+            # (ハマスが支配する地域, フーシ派が拠点とする施設: the place is the holder's)
+            out += [a for s in _holder(ch) if s.i not in seen for a in r.phrase_actors(s, seen)]
     # (Yの友情とおもてなし: the owner of a conjunct owns the phrase)
     out += coordinated(r, tok, seen, genitive=depth > 1)
     return out
+
+
+# Verbs of holding a place or a thing: an act on what a named actor holds is an act on it.
+_HOLDING = frozenset({"支配", "実効支配", "占拠", "占領", "掌握", "保有", "使用", "管理", "運営", "拠点"})
+# (Xが拠点とする, Xが根城とする: a noun of holding with とする)
+_HELD_AS = frozenset({"拠点", "根拠地", "本拠", "本拠地", "根城", "アジト"})
+
+
+def _holder(verb) -> list:
+    """The subject of a clause of holding: its own, or the が-phrase right before the clause
+    (GiNZA hangs Xが of Xが拠点とするY on the main verb)."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    left = min(t.i for t in verb.subtree)
+    if own or left < 2 or verb.doc[left - 1].text != "が":
+        return own
+    return [verb.doc[left - 1].head]
+
+
+def misplaced_holder(tok) -> bool:
+    """Whether ``tok`` is the holder of a clause after it that GiNZA left without its subject
+    (フーシ派が|拠点とする施設を攻撃: not the attacker)."""
+    return tok.dep_ == "nsubj" and any(
+        t.dep_ == "acl"
+        and t.i > tok.i
+        and _holds(t)
+        and not any(c.dep_ == "nsubj" for c in t.children)
+        and _holder(t) == [tok]
+        for t in tok.doc
+    )
+
+
+def _holds(verb) -> bool:
+    return verb.lemma_ in _HOLDING or (
+        verb.lemma_ == "する"
+        and any(c.dep_ == "obl" and c.lemma_ in _HELD_AS and particles(c) == "と" for c in verb.children)
+    )
 
 
 def coordinated(r: Reader, tok, seen: set[int], *, genitive: bool = False) -> list[Slot]:
