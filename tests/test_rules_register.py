@@ -326,6 +326,12 @@ MEETING_CASES = [
           ("IND", "cooperation", "USA"), ("JPN", "cooperation", "USA")}),
     # those who meet a third party together do not meet each other
     case("フランスとドイツは、ポーランドと会談した。", {("FRA", "meeting", "POL"), ("DEU", "meeting", "POL")}),
+    # the one-character abbreviations of a report (日泰, 米以, 亜大統領), none inside a name (馬英九)
+    case("日泰首脳会談が行われた。", {("JPN", "meeting", "THA")}),
+    case("米以両国は協議した。", {("ISR", "meeting", "USA")}),
+    case("フェルナンデス亜大統領は、伯政府と合意した。",
+         {("フェルナンデス", "leader_of", "ARG"), ("ARG", "treaty", "BRA")}),
+    case("馬英九総統は、日本を訪問した。", {("JPN", "meeting", "ma_ying_jeou")}),
     # 日・X首脳会談: the lone abbreviation joined by ・ to a named state
     case("10日、日・ケニア首脳会談が東京で行われた。", {("JPN", "meeting", "KEN")}),
     # a visit is a meeting with the host state, then the persons meet
