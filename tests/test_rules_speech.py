@@ -58,6 +58,8 @@ POINTED_CASES = [
 ASKED_CASES = [
     # an act asked for is the one asked's, not the asker's: no support by the asker
     case("ブータンは、インドに支援を要請した。", {("BTN", "request", "IND")}),
+    # the addressee set off by a comma is the verb's, wherever GiNZA hangs it in the object
+    case("ドイツはトルコに対し、拘束されているメルト・ユルマズ記者の即時釈放を求めた。", {("DEU", "request", "TUR")}),
     # …while an act one considers is one's own, hedged
     case("ブータンは、ネパールに対する制裁措置を検討している。", {("BTN", "sanction", "NPL", "hedged")}),
     # a demand naming no one, after a protest in the same sentence, is made of the one protested against

@@ -139,7 +139,7 @@ def postposed(tok) -> list[tuple]:
         if ch.dep_ != "advcl" or spec is None or any(g.dep_ == "nsubj" for g in ch.children):
             continue
         out += [(g, spec[1]) for g in ch.children if g.dep_ in ("obl", "obj") and bare(particles(g)) == spec[0]]
-    return out + _stranded_objects(tok) + _stranded_datives(tok) + _adverb_arguments(tok)
+    return out + _stranded_objects(tok) + _stranded_datives(tok) + _stranded_addressees(tok) + _adverb_arguments(tok)
 
 
 def _adverb_arguments(tok) -> list[tuple]:
@@ -174,6 +174,27 @@ def _stranded_datives(tok) -> list[tuple]:
             if node.pos_ != "NOUN" or "サ変" in node.tag_ or node.i == obj.i:
                 continue
             out += _marked_before(node, "obl", "に")
+    return out
+
+
+def _stranded_addressees(tok) -> list[tuple]:
+    """ロシアに対して、|実行犯とされる容疑者の|引き渡しを|要求: GiNZA may hang the verb's
+    に対して-phrase on a relative clause inside its object; set off by a comma, it is the verb's."""
+    out = []
+    for obj in tok.children:
+        if obj.dep_ != "obj" or obj.i > tok.i:
+            continue
+        for node in obj.subtree:
+            if node.dep_ != "acl" or node.i == obj.i:
+                continue
+            out += [
+                (g, "に対して")
+                for g in node.children
+                if g.dep_ == "obl"
+                and g.i < node.i
+                and bare(particles(g)) in ("に対して", "に対し")
+                and any(c.dep_ == "punct" and c.text in "、," and c.i > g.i for c in g.children)
+            ]
     return out
 
 
