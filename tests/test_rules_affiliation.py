@@ -25,6 +25,12 @@ TITLE_CASES = [
     case("ASEANの議長を務めるタイのプラユット首相がミャンマーを訪問した。",
          {("chan_o_cha_prayut", "leader_of", "THA"), ("chan_o_cha_prayut", "leader_of", "asean"),
           ("MMR", "meeting", "chan_o_cha_prayut")}),
+    # an office one is chosen for (X議長に選出, XをY委員長に選出した): the one chosen holds it
+    case("初代AU議長にケニアのルト大統領が選出",
+         {("ruto_william", "leader_of", "KEN"), ("ruto_william", "leader_of", "african_union")}),
+    case("AUは、AU委員長にケニアのオディンガ元首相を選出した。",
+         {("オディンガ", "leader_of", "KEN"), ("オディンガ", "leader_of", "african_union")}),
+    case("ケニアのルト大統領は、オディンガ氏を首相に任命した。", {("ruto_william", "leader_of", "KEN")}),
     # the top commander or leader of a group leads it
     case("FARCの最高司令官ティモチェンコ氏はコロンビア政府と会談した。",
          {("ティモチェンコ", "leader_of", "farc"), ("COL", "meeting", "ティモチェンコ")}),

@@ -25,7 +25,9 @@ from .slots import Arg, Candidate, Confidence, Slot
 __all__ = ["cues", "heads"]
 
 _LEAD = frozenset({"率いる"})
-_TAKE_OFFICE = frozenset({"就任", "就く", "即位", "就任する"})
+_TAKE_OFFICE = frozenset({"就任", "就く", "即位", "就任する", "選出", "任命", "指名"})
+# (XをYに選出した: the one chosen is the object; chosen, Xが…に選出された, the subject)
+_CHOSEN = frozenset({"選出", "任命", "指名"})
 # (GiNZA leaves some forms of 就く unlemmatised: 就いて)
 _TAKE_OFFICE_FORMS = frozenset({"就い", "就き", "就け"})
 _SERVE = frozenset({"務める", "つとめる", "勤める"})
@@ -48,7 +50,7 @@ def heads(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
             found = _office_taken(r, tok)
             if found is not None:
                 office, role, title = found
-                yield from _affiliated(r, tok, _subjects(r, tok), office, role, title)
+                yield from _affiliated(r, tok, _appointed(r, tok) or _subjects(r, tok), office, role, title)
         elif tok.lemma_ in _SERVE:
             found = _office_held(r, tok)
             if found is not None:
@@ -104,22 +106,36 @@ def _title_at(r: Reader, tok) -> str:
 
 
 def _office_taken(r: Reader, tok) -> tuple[list[Slot], Role, str] | None:
-    """YのX(title)に就く: the body or state of the title taken, its role and the title."""
+    """YのX(title)に就く, Y議長に選出: the body or state of the title taken, its role and the title."""
     for c in tok.children:
         if c.dep_ != "obl" or particles(c) != "に":
             continue
-        title = _title_at(r, c)
-        role = r.lex.title_role(title)
-        if role is None:
-            continue
-        owners = [
-            a
-            for g in c.children
-            if g.dep_ == "nmod" and particles(g) == "の"
-            for a in r.phrase_actors(g, genitive=False)
-        ]
-        return (owners, role, title) if owners else None
+        found = _title_owners(r, c)
+        if found is not None:
+            return found
     return None
+
+
+def _title_owners(r: Reader, c) -> tuple[list[Slot], Role, str] | None:
+    """The owners of the title noun ``c`` (Yの議長, Y議長), its role and the title."""
+    # (ECOWAS議長: the compound before the title may be the body, not part of the title)
+    found = next(((t, role) for t in (_title_at(r, c), c.text) if (role := r.lex.title_role(t)) is not None), None)
+    if found is None:
+        return None
+    title, role = found
+    owners = [
+        a
+        for g in c.children
+        if (g.dep_ == "nmod" and particles(g) == "の") or (g.dep_ == "compound" and r.sm.index_at(g.i) is not None)
+        for a in r.phrase_actors(g, genitive=False)
+    ]
+    return (owners, role, title) if owners else None
+
+
+def _appointed(r: Reader, tok) -> list[Slot]:
+    """Who takes the office: the one chosen (XをYに選出した), else the subject (Xが就任)."""
+    chosen = [a for c in tok.children if c.dep_ == "obj" for a in r.phrase_actors(c, genitive=False)]
+    return chosen if tok.lemma_ in _CHOSEN else _subjects(r, tok)
 
 
 def _holders(r: Reader, tok) -> list[Slot]:
@@ -143,18 +159,9 @@ def _office_held(r: Reader, tok) -> tuple[list[Slot], Role, str] | None:
     for c in tok.children:
         if c.dep_ != "obj":
             continue
-        # (ECOWAS議長: the compound before the title may be the body, not part of the title)
-        found = next(((t, role) for t in (_title_at(r, c), c.text) if (role := r.lex.title_role(t)) is not None), None)
-        if found is None:
-            continue
-        title, role = found
-        owners = [
-            a
-            for g in c.children
-            if (g.dep_ == "nmod" and particles(g) == "の") or (g.dep_ == "compound" and r.sm.index_at(g.i) is not None)
-            for a in r.phrase_actors(g, genitive=False)
-        ]
-        return (owners, role, title) if owners else None
+        found = _title_owners(r, c)
+        if found is not None:
+            return found
     return None
 
 
