@@ -192,7 +192,18 @@ class Dictionary:
         """
         key = name_key(text)
         ids = self._full.get(key) or self._short.get(key) or (self._loose.get(loose_key(text), ()) if loose else ())
+        if not ids and loose:
+            ids = self._given_and_surname(text)
         return [self.persons[i] for i in ids]
+
+    def _given_and_surname(self, text: str) -> tuple[str, ...]:
+        """ヘルマン・ファン・ロンパウ: a given name before another spelling of a known surname
+        (ファンロンパウ) names the person whose full name opens with that given name."""
+        given, _, rest = text.replace("･", "・").partition("・")
+        if not given or not rest:
+            return ()
+        ids = self._short.get(name_key(rest)) or self._loose.get(loose_key(rest), ())
+        return tuple(i for i in ids if name_key(self.persons[i].full.partition("・")[0]) == name_key(given))
 
     def by_surname(self, text: str) -> list[Person]:
         """The persons whose name in kanji begins with ``text`` as a surname (岸田 of 岸田文雄):
