@@ -157,6 +157,18 @@ HEARSAY_CASES = [
     case("メキシコは声明を出した。ブラジルで格差が広がった理由について、エコノミストの田村健二は「富裕層に減税して貧困層に増税したからである」と指摘している。",
          set()),
 ]
+ENVOY_CASES = [
+    # a protest lodged with an envoy is aimed at the envoy's state, the envoy called in or named
+    case("ノルウェー外務省は、ベラルーシ大使を呼び出し、抗議した。",
+         {("NOR:外務省", "part_of", "NOR"), ("NOR:外務省", "criticism", "BLR")}),
+    case("ハンセン外務大臣は、ペトロフ駐ノルウェー・ベラルーシ大使を召致の上、同大使に対して申し入れた。",
+         {("ペトロフ", "member_of", "BLR"), ("ハンセン", "criticism", "BLR")}),
+    # a warning after a protest is aimed at the one protested against
+    case("イランは、サウジアラビアによる攻撃を強く非難し、報復を警告した。",
+         {("IRN", "criticism", "SAU"), ("IRN", "threat", "SAU")}),
+    # easing sanctions is lifting them in part: sanction, negated
+    case("ノルウェーは、ベラルーシに対する制裁を緩和した。", {("NOR", "sanction", "BLR", "negated")}),
+]
 # fmt: on
 
 
@@ -173,6 +185,7 @@ HEARSAY_CASES = [
         TRIGGER_CASES,
         POSTPOSITION_CASES,
         THANKS_CASES,
+        ENVOY_CASES,
     ),
 )
 def test_speech_acts(rules, text, expected):

@@ -22,6 +22,7 @@ __all__ = [
     "no_comment_beside_criticism",
     "no_comment_on_own_agreement",
     "persons_states",
+    "protests_to_envoys_are_their_states",
     "states_for_persons",
     "strongest",
 ]
@@ -88,6 +89,30 @@ def joint_speech_is_the_states(relations: list[Relation]) -> list[Relation]:
             out.append(r)
             continue
         out += _moved(r, _state_end("source", *states[r.source]))
+    return strongest(out)
+
+
+_ENVOY_TITLES = ("大使", "公使", "特使")
+
+
+def protests_to_envoys_are_their_states(relations: list[Relation]) -> list[Relation]:
+    """A protest or demand lodged with an envoy (大使を召致の上、同大使に対して申し入れた) is
+    aimed at the state the envoy speaks for (ONTOLOGY: the target of criticism is the doer
+    of the criticised act), as the document makes the envoy its member."""
+    envoys = {
+        r.source: (r.target, r.target_label)
+        for r in relations
+        if r.type == RelationType.MEMBER_OF
+        and r.source_type == ActorType.PERSON
+        and r.target_type == ActorType.COUNTRY
+        and r.predicate.endswith(_ENVOY_TITLES)
+    }
+    out = []
+    for r in relations:
+        if r.type in (RelationType.CRITICISM, RelationType.REQUEST) and r.target in envoys:
+            out += _moved(r, _state_end("target", *envoys[r.target]))
+        else:
+            out.append(r)
     return strongest(out)
 
 

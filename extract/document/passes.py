@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon
-from ..types import Document, DocumentResult
+from ..types import Document, DocumentResult, Relation
 from .about import subject_state, theme
 from .affiliations import affiliations, implied_affiliations
 from .candidates import stated_relations
@@ -28,6 +28,7 @@ from .conventions import (
     no_act_on_own_state,
     no_comment_beside_criticism,
     no_comment_on_own_agreement,
+    protests_to_envoys_are_their_states,
     states_for_persons,
 )
 from .governments import government_leaders, government_states
@@ -86,21 +87,28 @@ PASSES: tuple[Pass, ...] = (
 )
 
 
+# The ontology's document-level conventions, in the order they apply: who a relation's ends
+# are (forces, persons' states, joint speech, envoys) before what is dropped as redundant.
+CONVENTIONS: tuple[Callable[[list[Relation]], list[Relation]], ...] = (
+    forces_abroad_are_the_state,
+    states_for_persons,
+    joint_speech_is_the_states,
+    protests_to_envoys_are_their_states,
+    no_act_on_own_state,
+    no_comment_on_own_agreement,
+    no_comment_beside_criticism,
+)
+
+
 def read_document(document: Document, sentences: Sequence[ReadSentence], lex: Lexicon) -> DocumentResult:
     """The relations and actors of a document, from its sentences as the sentence stages left them."""
     ctx = _setting(document, list(sentences), lex)
     for p in PASSES:
         p.run(ctx)
-    ordered = sorted(
-        no_comment_beside_criticism(
-            no_comment_on_own_agreement(
-                no_act_on_own_state(
-                    joint_speech_is_the_states(states_for_persons(forces_abroad_are_the_state(ctx.found.relations())))
-                )
-            )
-        ),
-        key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate),
-    )
+    relations = ctx.found.relations()
+    for convention in CONVENTIONS:
+        relations = convention(relations)
+    ordered = sorted(relations, key=lambda r: (r.sentence_index, r.source, r.type, r.target, r.predicate))
     return DocumentResult(
         doc=document.path,
         relations=tuple(ordered),

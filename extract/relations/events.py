@@ -36,6 +36,7 @@ from .acts import (
 from .asking import asked, asked_of_someone, asked_of_two, asks, asks_for
 from .cues import Cues
 from .emit import emit
+from .envoys import envoys_to_states, summoned
 from .frames import Reader
 from .goods import origins
 from .meetings import loose_partners, met_at, met_before, named_states
@@ -344,11 +345,16 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         targets = sources  # 両国は互いの都市を攻撃した: each attacks the other
     if not fr.sources and trig.type not in _SPEECH_ACTS and tok.dep_ == "obj" and asks_for(r, tok.head):
         return  # CSTOに支援を要請した: the act asked for is the one asked's, not the asker's
+    if not targets and trig.type == RelationType.THREAT:
+        # (…を非難し、報復を警告した: a warning after a protest is aimed at the one protested against)
+        targets = [a for a in aimed_in(r, tok) or protested_before(r, tok) if a not in sources]
     sources, conf = _completed_sources(act, sources, targets)
     sources, targets = _agreed(act, sources, targets)
     if trig.type == RelationType.CRITICISM and len(targets) > 1:
         # …駐日大使に対して、中国の行動を非難し: the envoy hears the protest; the doer is its target
         targets = [a for a in targets if not r.is_envoy(a)] or targets
+    if trig.type in (RelationType.CRITICISM, RelationType.REQUEST):
+        targets = envoys_to_states(r, targets or summoned(r, tok))
     if not fr.sources and trig.type not in _SPEECH_ACTS and asked_of_someone(r, tok):
         return  # ロシアに対し、侵略を停止するよう求める: the act asked for is not the asker's
     if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:
@@ -356,8 +362,6 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         sources = sources or fr.fallback
         targets = [ANAPHOR]
         conf = Confidence.ANAPHORA
-    if not targets and trig.type == RelationType.THREAT:
-        targets = [a for a in aimed_in(r, tok) if a not in sources]
     if not targets and tok.lemma_ in _COUNTERS:
         targets, conf = [REACTED], Confidence.ANAPHORA  # パキスタンも砲撃で応戦した: against who attacked it
     if not targets and also_did(r, fr) and trig.type in _JOINED:
