@@ -98,6 +98,8 @@ TRIGGER_CASES = [
     # AはBをCとみなす: an assessment of B (GiNZA may hang the は-topic inside the clause said)
     case("ケニアは、タンザニアをソマリアの傀儡とみなしていた。", {("KEN", "comments_on", "TZA")}),
     case("ケニアは、タンザニアをソマリアの傀儡であると考えていた。", {("KEN", "comments_on", "TZA")}),
+    # (GiNZA hangs the one said to be something on what it is said to be)
+    case("ケニア政府は、タンザニア政府をソマリアの傀儡であると考えていた。", {("KEN", "comments_on", "TZA")}),
     # arguments GiNZA hangs on an adverb (…と緊密に連携) and a body's states (ASEAN諸国) standing for it
     case("ケニアは、ウガンダを含む国際社会と緊密に連携していく。", {("KEN", "cooperation", "UGA")}),
     case("ケニアは、ASEAN諸国と緊密に連携していく。", {("KEN", "cooperation", "asean")}),

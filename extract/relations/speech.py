@@ -149,9 +149,16 @@ def _called(r: Reader, tok, complements: list) -> list[Slot]:
     """AはBをCとみなす / 呼ぶ: the one said to be something is commented on."""
     if not complements:
         return []
-    return [
-        a for c in tok.children if c.dep_ == "obj" and particles(c) == "を" for a in r.phrase_actors(c, genitive=False)
+    objects = [c for c in tok.children if c.dep_ == "obj" and particles(c) == "を"]
+    # (GiNZA may hang Bを on the noun it is said to be: タンザニア政府を|傀儡であると考えた)
+    objects += [
+        k
+        for c in complements
+        if any(g.dep_ == "cop" for g in c.children)
+        for k in c.children
+        if k.dep_ == "obj" and k.i < c.i and particles(k) == "を"
     ]
+    return [a for c in objects for a in r.phrase_actors(c, genitive=False)]
 
 
 def _raised_topic(r: Reader, complements: list) -> tuple[list[Slot], float] | None:
