@@ -239,9 +239,6 @@ ALLIANCE_CASES = [
     # hang the holder on the main verb, where it is no subject
     case("インド軍は、ラシュカレトイバが支配する地域を空爆した。", {("IND", "attack", "lashkar_e_taiba")}),
     case("ケニア軍は、アルシャバーブが拠点とする施設を攻撃した。", {("KEN", "attack", "al_shabaab")}),
-    # a part of a state's land before a noun with an owner of its own is only where it is
-    case("ケニア軍によるソマリア領内のアルシャバーブ拠点への攻撃が続いた。", {("KEN", "attack", "al_shabaab")}),
-    case("インド軍は、パキスタン国内のテロの拠点を攻撃した。", {("IND", "attack", "PAK")}),
     # a generic noun after a body names no body of its own (派遣軍, 統合基金): the acts are the body's
     case("AU派遣軍は、ソマリアでアルシャバーブを攻撃した。", {("african_union", "attack", "al_shabaab")}),
     case("ケニアは、AU統合基金への拠出を表明した。", {("KEN", "support", "african_union")}),

@@ -214,7 +214,6 @@ _LAND_PARTS = frozenset(
     {
         "国内",
         "領内",
-        "内",
         "域内",
         "全土",
         "各地",
@@ -252,7 +251,6 @@ def owners(r: Reader, tok, seen: set[int], depth: int) -> list[Slot]:
     """ロシアの行動, 北朝鮮による発射, 中国海警局の船舶による妨害: a noun's possessor or
     agent, up to ``depth`` nouns down, and the actors coordinated to the noun."""
     out: list[Slot] = []
-    land: list[Slot] = []
     for ch in tok.children:
         if ch.i in seen:
             continue
@@ -260,23 +258,15 @@ def owners(r: Reader, tok, seen: set[int], depth: int) -> list[Slot]:
         if (
             (ch.dep_ == "nmod" and p in ("の", "", "との"))
             or ch.dep_ == "compound"
-            # (アルシャバーブ|拠点: a name right before the noun that GiNZA takes for an adverb)
-            or (ch.dep_ == "advmod" and ch.i == tok.i - 1 and r.sm.index_at(ch.i) is not None)
             # 日本のTICADにおける取組: the owner of the forum where the act is
             or (ch.dep_ == "nmod" and p in _SETTING and r.sm.index_at(ch.i) is None)
             or (ch.dep_ in ("nmod", "obl", "acl") and any(p.startswith(b) for b in BY))
         ):
-            if ch.lemma_ in _LAND_PARTS:
-                # (パキスタン国内のテロの拠点: a part of a state's land is the state's, one step
-                # nearer; but where the noun has an owner of its own, エクアドル領内のFARC拠点,
-                # the land is only where it is)
-                land += r.phrase_actors(ch, seen, genitive=True, depth=depth)
-                continue
+            # (パキスタン国内のテロの拠点: a part of a state's land is the state's, one step nearer)
             out += r.phrase_actors(ch, seen, genitive=True, depth=depth if _transparent(ch) else depth - 1)
         elif ch.dep_ == "acl" and _holds(ch):
             # (ハマスが支配する地域, フーシ派が拠点とする施設: the place is the holder's)
             out += [a for s in _holder(ch) if s.i not in seen for a in r.phrase_actors(s, seen)]
-    out = out or land
     # (Yの友情とおもてなし: the owner of a conjunct owns the phrase)
     out += coordinated(r, tok, seen, genitive=depth > 1)
     return out
