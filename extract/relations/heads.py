@@ -50,7 +50,7 @@ def heads(r: Reader, earlier: Sequence[Candidate] = ()) -> Iterator[Candidate]:
             found = _office_taken(r, tok)
             if found is not None:
                 office, role, title = found
-                yield from _affiliated(r, tok, _appointed(r, tok) or _subjects(r, tok), office, role, title)
+                yield from _affiliated(r, tok, _appointed(r, tok), office, role, title)
         elif tok.lemma_ in _SERVE:
             found = _office_held(r, tok)
             if found is not None:
@@ -135,7 +135,7 @@ def _title_owners(r: Reader, c) -> tuple[list[Slot], Role, str] | None:
 def _appointed(r: Reader, tok) -> list[Slot]:
     """Who takes the office: the one chosen (XをYに選出した), else the subject (Xが就任)."""
     chosen = [a for c in tok.children if c.dep_ == "obj" for a in r.phrase_actors(c, genitive=False)]
-    return chosen if tok.lemma_ in _CHOSEN else _subjects(r, tok)
+    return (chosen if tok.lemma_ in _CHOSEN else []) or _subjects(r, tok)
 
 
 def _holders(r: Reader, tok) -> list[Slot]:
