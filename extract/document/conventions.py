@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
+from ..relations import ENVOY_TITLES
 from ..types import MODALITY_STRENGTH, ActorType, Relation, RelationType
 
 __all__ = [
@@ -92,9 +93,6 @@ def joint_speech_is_the_states(relations: list[Relation]) -> list[Relation]:
     return strongest(out)
 
 
-_ENVOY_TITLES = ("大使", "公使", "特使")
-
-
 def protests_to_envoys_are_their_states(relations: list[Relation]) -> list[Relation]:
     """A protest or demand lodged with an envoy (大使を召致の上、同大使に対して申し入れた) is
     aimed at the state the envoy speaks for (ONTOLOGY: the target of criticism is the doer
@@ -105,7 +103,7 @@ def protests_to_envoys_are_their_states(relations: list[Relation]) -> list[Relat
         if r.type == RelationType.MEMBER_OF
         and r.source_type == ActorType.PERSON
         and r.target_type == ActorType.COUNTRY
-        and r.predicate.endswith(_ENVOY_TITLES)
+        and r.predicate.endswith(ENVOY_TITLES)
     }
     out = []
     for r in relations:

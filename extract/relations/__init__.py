@@ -36,7 +36,7 @@ from ..actors import SentenceMentions
 from ..lexicon import Lexicon
 from . import evaluation, events, heads, leaders, membership, obligation, quotes, speech, visits
 from .cues import Cues
-from .frames import Reader
+from .frames import ENVOY_TITLES, Reader
 from .membership import MEMBERSHIP_NOUNS, MEMBERSHIP_VERBS
 from .slots import (
     ANAPHOR,
@@ -59,6 +59,7 @@ from .topic import heading, topic
 
 __all__ = [
     "ANAPHOR",
+    "ENVOY_TITLES",
     "MEMBERSHIP_NOUNS",
     "MEMBERSHIP_VERBS",
     "REACTED",

@@ -36,7 +36,7 @@ from .acts import (
 from .asking import asked, asked_of_someone, asked_of_two, asks, asks_for
 from .cues import Cues
 from .emit import emit
-from .envoys import envoys_to_states, summoned
+from .envoys import summoned
 from .frames import Reader
 from .goods import origins
 from .meetings import loose_partners, met_at, met_before, named_states
@@ -354,7 +354,7 @@ def _directed(act: _Act) -> Iterator[Candidate]:
         # …駐日大使に対して、中国の行動を非難し: the envoy hears the protest; the doer is its target
         targets = [a for a in targets if not r.is_envoy(a)] or targets
     if trig.type in (RelationType.CRITICISM, RelationType.REQUEST):
-        targets = envoys_to_states(r, targets or summoned(r, tok))
+        targets = targets or summoned(r, tok)
     if not fr.sources and trig.type not in _SPEECH_ACTS and asked_of_someone(r, tok):
         return  # ロシアに対し、侵略を停止するよう求める: the act asked for is not the asker's
     if not targets and tok.pos_ == "NOUN" and trig.type in _ANAPHORIC and not trig.weak:

@@ -20,23 +20,17 @@ from ..lexicon import Lexicon, Needs, Trigger
 from ..types import ActorType, RelationType
 from .arguments import collect, collect_deep, left_source
 from .carriers import carry, own_nodes
-from .particles import AGENT, particles
+from .particles import AGENT, compounded, particles
 from .phrases import coordinated, event_parties, group_members, mention_actors, owners, quoted_speaker
 from .slots import Arg, Frame, Known, Slot, members, unique
 from .subjects import climb_subjects
 
-__all__ = ["Reader"]
+__all__ = ["ENVOY_TITLES", "Reader"]
 
 # Particles that mark the one who speaks in a summary of talks (茂木大臣から、…).
+# Titles of a state's envoys (駐日大使, 特使): what an envoy hears is aimed at the state.
+ENVOY_TITLES = ("大使", "公使", "特使")
 _SPEAKER_MARKS = frozenset({"から", "より", "からは", "からも", "よりは", "側から", "側からは"})
-
-
-def _word(tok) -> str:
-    """A noun with the compounds written right before it (大使館+員 is one title)."""
-    k = tok.i
-    while k > 0 and tok.doc[k - 1].dep_ == "compound" and tok.doc[k - 1].head.i == tok.i:
-        k -= 1
-    return tok.doc[k : tok.i + 1].text
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -150,7 +144,7 @@ class Reader:
         if named:
             return unique(named)
         if tok.pos_ in ("NOUN", "PROPN") and (
-            tok.text in self.lex.titles or _word(tok) in self.lex.titles or tok.lemma_ in self.lex.anonymous_agents
+            tok.text in self.lex.titles or compounded(tok) in self.lex.titles or tok.lemma_ in self.lex.anonymous_agents
         ):
             # 中国外務省の報道官, 米政府高官: an unnamed official speaks for the body
             genitive = True
@@ -238,7 +232,7 @@ class Reader:
         if not isinstance(a, Arg) or self.arg_type(a) != ActorType.PERSON:
             return False
         title = self.sm.mentions[a.mention].title or ""
-        return title.endswith(("大使", "公使", "特使"))
+        return title.endswith(ENVOY_TITLES)
 
     def _venue(self, compounds: list[Slot]) -> bool:
         """Whether the actors compounded with a meeting noun are one state alone (マルタ会談)."""

@@ -19,7 +19,7 @@ from ..types import ActorType, Modality, RelationType, Role
 from .cues import Cues
 from .emit import emit
 from .frames import Reader
-from .particles import particles
+from .particles import compounded, particles
 from .slots import Arg, Candidate, Confidence, Slot
 
 __all__ = ["cues", "heads"]
@@ -99,27 +99,20 @@ def _led(r: Reader, tok) -> list[Slot]:
     return [a for c in objs if r.sm.index_at(c.i) is not None for a in r.phrase_actors(c, genitive=False)]
 
 
-def _title_at(r: Reader, tok) -> str:
-    """The title a token ends, with the words compounded before it (最高|指導者)."""
-    start = min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i])
-    return r.doc[start : tok.i + 1].text
-
-
 def _office_taken(r: Reader, tok) -> tuple[list[Slot], Role, str] | None:
     """YのX(title)に就く, Y議長に選出: the body or state of the title taken, its role and the title."""
-    for c in tok.children:
-        if c.dep_ != "obl" or particles(c) != "に":
-            continue
-        found = _title_owners(r, c)
-        if found is not None:
-            return found
-    return None
+    return _first_office(r, [c for c in tok.children if c.dep_ == "obl" and particles(c) == "に"])
+
+
+def _first_office(r: Reader, nouns: list) -> tuple[list[Slot], Role, str] | None:
+    """The first of ``nouns`` that is a title with an owner: the owners, the role and the title."""
+    return next((found for c in nouns if (found := _title_owners(r, c)) is not None), None)
 
 
 def _title_owners(r: Reader, c) -> tuple[list[Slot], Role, str] | None:
     """The owners of the title noun ``c`` (Yの議長, Y議長), its role and the title."""
     # (ECOWAS議長: the compound before the title may be the body, not part of the title)
-    found = next(((t, role) for t in (_title_at(r, c), c.text) if (role := r.lex.title_role(t)) is not None), None)
+    found = next(((t, role) for t in (compounded(c), c.text) if (role := r.lex.title_role(t)) is not None), None)
     if found is None:
         return None
     title, role = found
@@ -134,8 +127,11 @@ def _title_owners(r: Reader, c) -> tuple[list[Slot], Role, str] | None:
 
 def _appointed(r: Reader, tok) -> list[Slot]:
     """Who takes the office: the one chosen (XをYに選出した), else the subject (Xが就任)."""
-    chosen = [a for c in tok.children if c.dep_ == "obj" for a in r.phrase_actors(c, genitive=False)]
-    return (chosen if tok.lemma_ in _CHOSEN else []) or _subjects(r, tok)
+    if tok.lemma_ in _CHOSEN:
+        chosen = [a for c in tok.children if c.dep_ == "obj" for a in r.phrase_actors(c, genitive=False)]
+        if chosen:
+            return chosen
+    return _subjects(r, tok)
 
 
 def _holders(r: Reader, tok) -> list[Slot]:
@@ -156,13 +152,7 @@ def _holders(r: Reader, tok) -> list[Slot]:
 
 def _office_held(r: Reader, tok) -> tuple[list[Slot], Role, str] | None:
     """Yの議長を務める, Y議長を務める: the body or state whose title is held, the role and the title."""
-    for c in tok.children:
-        if c.dep_ != "obj":
-            continue
-        found = _title_owners(r, c)
-        if found is not None:
-            return found
-    return None
+    return _first_office(r, [c for c in tok.children if c.dep_ == "obj"])
 
 
 def _made_head(r: Reader, tok) -> tuple[list[Slot], list[Slot], Role, str] | None:
@@ -171,7 +161,7 @@ def _made_head(r: Reader, tok) -> tuple[list[Slot], list[Slot], Role, str] | Non
     persons = [a for c in tok.children if c.dep_ == "obj" for a in r.phrase_actors(c, genitive=False)]
     if not titled or not persons:
         return None
-    title = _title_at(r, titled[0])
+    title = compounded(titled[0])
     role = r.lex.title_role(title)
     if role is None:
         return None

@@ -25,6 +25,7 @@ __all__ = [
     "TARGET",
     "WITH",
     "bare",
+    "compounded",
     "particles",
     "postposed",
     "postposition_verb",
@@ -166,36 +167,34 @@ def _stranded_datives(tok) -> list[tuple]:
     """欧米諸国に|防空システムの|追加供与を|求めた: GiNZA may hang the verb's に-phrase on a
     plain noun inside its object; a noun that names no act (システム, not 供与) takes no
     に-phrase, so it is the verb's."""
-    out = []
-    for obj in tok.children:
-        if obj.dep_ != "obj" or obj.i > tok.i:
-            continue
-        for node in obj.subtree:
-            if node.pos_ != "NOUN" or "サ変" in node.tag_ or node.i == obj.i:
-                continue
-            out += _marked_before(node, "obl", "に")
-    return out
+    return [
+        found
+        for node in _inside_objects(tok)
+        if node.pos_ == "NOUN" and "サ変" not in node.tag_
+        for found in _marked_before(node, "obl", "に")
+    ]
+
+
+def _inside_objects(tok) -> list:
+    """The words inside the objects before ``tok`` (each object's own head left out)."""
+    return [
+        node for obj in tok.children if obj.dep_ == "obj" and obj.i < tok.i for node in obj.subtree if node.i != obj.i
+    ]
 
 
 def _stranded_addressees(tok) -> list[tuple]:
     """ロシアに対して、|実行犯とされる容疑者の|引き渡しを|要求: GiNZA may hang the verb's
     に対して-phrase on a relative clause inside its object; set off by a comma, it is the verb's."""
-    out = []
-    for obj in tok.children:
-        if obj.dep_ != "obj" or obj.i > tok.i:
-            continue
-        for node in obj.subtree:
-            if node.dep_ != "acl" or node.i == obj.i:
-                continue
-            out += [
-                (g, "に対して")
-                for g in node.children
-                if g.dep_ == "obl"
-                and g.i < node.i
-                and bare(particles(g)) in ("に対して", "に対し")
-                and any(c.dep_ == "punct" and c.text in "、," and c.i > g.i for c in g.children)
-            ]
-    return out
+    return [
+        (g, "に対して")
+        for node in _inside_objects(tok)
+        if node.dep_ == "acl"
+        for g in node.children
+        if g.dep_ == "obl"
+        and g.i < node.i
+        and bare(particles(g)) in ("に対して", "に対し")
+        and any(c.dep_ == "punct" and c.text in "、," and c.i > g.i for c in g.children)
+    ]
 
 
 def _stranded_objects(tok) -> list[tuple]:
@@ -218,6 +217,12 @@ def _stranded_objects(tok) -> list[tuple]:
 def _marked_before(node, dep: str, particle: str) -> list[tuple]:
     """The dependents of ``node`` before it with relation ``dep`` and marked ``particle``, each with it."""
     return [(g, particle) for g in node.children if g.dep_ == dep and g.i < node.i and particles(g) == particle]
+
+
+def compounded(tok) -> str:
+    """A word with the words compounded before it (最高|指導者, 大使館|員)."""
+    start = min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i])
+    return tok.doc[start : tok.i + 1].text
 
 
 def particles(tok) -> str:

@@ -282,23 +282,26 @@ def _holder(verb) -> list:
     """The subject of a clause of holding: its own, or the が-phrase right before the clause
     (GiNZA hangs Xが of Xが拠点とするY on the main verb)."""
     own = [c for c in verb.children if c.dep_ == "nsubj"]
-    left = min(t.i for t in verb.subtree)
+    left = verb.left_edge.i
     if own or left < 2 or verb.doc[left - 1].text != "が":
         return own
     return [verb.doc[left - 1].head]
 
 
 def misplaced_holder(tok) -> bool:
-    """Whether ``tok`` is the holder of a clause after it that GiNZA left without its subject
-    (フーシ派が|拠点とする施設を攻撃: not the attacker)."""
-    return tok.dep_ == "nsubj" and any(
-        t.dep_ == "acl"
-        and t.i > tok.i
-        and _holds(t)
-        and not any(c.dep_ == "nsubj" for c in t.children)
-        and _holder(t) == [tok]
-        for t in tok.doc
-    )
+    """Whether ``tok`` is the holder of a clause right after it that GiNZA left without its
+    subject (フーシ派が|拠点とする施設を攻撃: not the attacker)."""
+    left = tok.right_edge.i + 1  # (the clause starts after tok's が)
+    if tok.dep_ != "nsubj" or left >= len(tok.doc):
+        return False
+    # the clauses that start there: the token and those above it whose span opens with it
+    t = tok.doc[left]
+    while True:
+        if t.dep_ == "acl" and _holds(t) and tok.head.i != t.i and _holder(t) == [tok]:
+            return True
+        if t.head.i == t.i or t.head.left_edge.i != left:
+            return False
+        t = t.head
 
 
 def _holds(verb) -> bool:
